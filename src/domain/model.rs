@@ -1,0 +1,523 @@
+//! The plan as the planning officer thinks of it: outline, indicators, key tasks, yearly actuals.
+//! Plain data; no egui, no SQL, no files.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! typed_id {
+    ($name:ident) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub struct $name(pub i64);
+    };
+}
+typed_id!(SectionId);
+typed_id!(IndicatorId);
+typed_id!(TaskId);
+
+/// Default yellow-light tolerance: behind 序时进度 by at most this many percentage points.
+pub const DEFAULT_YELLOW_TOLERANCE_PP: f64 = 10.0;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanInfo {
+    pub name: String,
+    pub region: String,
+    pub issuing_body: String,
+    /// 发文字号, e.g. 吉龙政办函〔2021〕29号.
+    pub doc_number: String,
+    /// As written, e.g. 2021-09-02.
+    pub issue_date: String,
+    /// 填报单位 printed on exported tables.
+    pub reporting_unit: String,
+    pub base_year: i32,
+    pub first_year: i32,
+    pub last_year: i32,
+    pub yellow_tolerance_pp: f64,
+    /// Free text shown with the plan, e.g. which values are illustrative.
+    pub remark: String,
+}
+
+impl PlanInfo {
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.first_year..=self.last_year
+    }
+}
+
+impl Default for PlanInfo {
+    fn default() -> Self {
+        PlanInfo {
+            name: String::new(),
+            region: String::new(),
+            issuing_body: String::new(),
+            doc_number: String::new(),
+            issue_date: String::new(),
+            reporting_unit: String::new(),
+            base_year: 2020,
+            first_year: 2021,
+            last_year: 2025,
+            yellow_tolerance_pp: DEFAULT_YELLOW_TOLERANCE_PP,
+            remark: String::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: SectionId,
+    pub parent: Option<SectionId>,
+    pub position: i64,
+    /// The heading mark as the plan writes it: 一、 / （一） / 1.
+    pub numbering: String,
+    pub title: String,
+    pub body: String,
+    pub lead_unit: String,
+    pub co_units: String,
+}
+
+impl Section {
+    pub fn heading(&self) -> String {
+        format!("{}{}", self.numbering, self.title)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Attribute {
+    /// 约束性
+    Binding,
+    /// 预期性
+    Expected,
+}
+
+impl Attribute {
+    pub const ALL: [Attribute; 2] = [Attribute::Binding, Attribute::Expected];
+    pub fn label(self) -> &'static str {
+        match self {
+            Attribute::Binding => "约束性",
+            Attribute::Expected => "预期性",
+        }
+    }
+    pub fn from_label(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.label() == s.trim())
+    }
+}
+
+/// How an indicator is read and tracked (domain.md §2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IndicatorKind {
+    /// Reach a level by the target year (higher or lower is better, by the comparison).
+    Level,
+    /// Stay at or above (or below) the threshold every year.
+    Maintain,
+    /// Change relative to the base value; `target_value` is the change (e.g. −10 个百分点).
+    ChangeFromBase,
+    /// Yearly completions add up to a total quota (e.g. 400 人 in five years).
+    Cumulative,
+    /// Met or not met each year (1 = 是, 0 = 否).
+    YesNo,
+}
+
+impl IndicatorKind {
+    pub const ALL: [IndicatorKind; 5] = [
+        IndicatorKind::Level,
+        IndicatorKind::Maintain,
+        IndicatorKind::ChangeFromBase,
+        IndicatorKind::Cumulative,
+        IndicatorKind::YesNo,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            IndicatorKind::Level => "达到目标值",
+            IndicatorKind::Maintain => "每年保持",
+            IndicatorKind::ChangeFromBase => "较基期变化",
+            IndicatorKind::Cumulative => "累计完成",
+            IndicatorKind::YesNo => "是否达成",
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            IndicatorKind::Level => "level",
+            IndicatorKind::Maintain => "maintain",
+            IndicatorKind::ChangeFromBase => "change",
+            IndicatorKind::Cumulative => "cumulative",
+            IndicatorKind::YesNo => "yesno",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == s)
+    }
+}
+
+/// The comparison the plan states, kept apart from the number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Comparison {
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+    Equal,
+}
+
+impl Comparison {
+    pub const ALL: [Comparison; 5] = [
+        Comparison::AtLeast,
+        Comparison::MoreThan,
+        Comparison::AtMost,
+        Comparison::LessThan,
+        Comparison::Equal,
+    ];
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "≥",
+            Comparison::MoreThan => ">",
+            Comparison::AtMost => "≤",
+            Comparison::LessThan => "<",
+            Comparison::Equal => "=",
+        }
+    }
+    pub fn from_symbol(s: &str) -> Option<Self> {
+        match s.trim() {
+            "≥" | ">=" | "以上" | "不低于" => Some(Comparison::AtLeast),
+            ">" | "高于" => Some(Comparison::MoreThan),
+            "≤" | "<=" | "以下" | "不高于" | "不超过" => Some(Comparison::AtMost),
+            "<" | "低于" => Some(Comparison::LessThan),
+            "=" | "==" => Some(Comparison::Equal),
+            _ => None,
+        }
+    }
+    /// Lower values are better when the target is a ceiling.
+    pub fn lower_is_better(self) -> bool {
+        matches!(self, Comparison::AtMost | Comparison::LessThan)
+    }
+    pub fn holds(self, value: f64, threshold: f64) -> bool {
+        const EPS: f64 = 1e-9;
+        match self {
+            Comparison::AtLeast => value >= threshold - EPS,
+            Comparison::MoreThan => value > threshold + EPS,
+            Comparison::AtMost => value <= threshold + EPS,
+            Comparison::LessThan => value < threshold - EPS,
+            Comparison::Equal => (value - threshold).abs() <= EPS,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: IndicatorId,
+    pub section: SectionId,
+    pub position: i64,
+    pub name: String,
+    pub unit: String,
+    pub category: String,
+    pub attribute: Attribute,
+    pub kind: IndicatorKind,
+    pub comparison: Comparison,
+    pub base_value: Option<f64>,
+    /// The target number; for `ChangeFromBase` the change (negative = decrease).
+    pub target_value: f64,
+    /// The stretch end of a range target (建设3-5所: target 3, stretch 5).
+    pub target_stretch: Option<f64>,
+    pub target_year: i32,
+    /// The target as the plan words it, e.g. 90%以上.
+    pub target_text: String,
+    pub planned: BTreeMap<i32, f64>,
+    pub lead_unit: String,
+    pub data_source: String,
+    /// For rates computed from counts: what the numerator and denominator count.
+    pub numerator_label: String,
+    pub denominator_label: String,
+    /// A gross rate (毛入园率) may exceed 100%.
+    pub may_exceed_100: bool,
+    pub actuals: BTreeMap<i32, Actual>,
+}
+
+impl Indicator {
+    pub fn new(id: IndicatorId, section: SectionId, name: &str) -> Self {
+        Indicator {
+            id,
+            section,
+            position: 0,
+            name: name.to_owned(),
+            unit: "%".to_owned(),
+            category: String::new(),
+            attribute: Attribute::Expected,
+            kind: IndicatorKind::Level,
+            comparison: Comparison::AtLeast,
+            base_value: None,
+            target_value: 0.0,
+            target_stretch: None,
+            target_year: 2025,
+            target_text: String::new(),
+            planned: BTreeMap::new(),
+            lead_unit: String::new(),
+            data_source: String::new(),
+            numerator_label: String::new(),
+            denominator_label: String::new(),
+            may_exceed_100: false,
+            actuals: BTreeMap::new(),
+        }
+    }
+
+    pub fn is_percent(&self) -> bool {
+        self.unit.trim() == "%"
+    }
+
+    pub fn computed_from_counts(&self) -> bool {
+        !self.numerator_label.is_empty() && !self.denominator_label.is_empty()
+    }
+
+    /// The final target in the indicator's own unit (resolving a change relative to base).
+    pub fn effective_target(&self) -> Option<f64> {
+        match self.kind {
+            IndicatorKind::ChangeFromBase => self.base_value.map(|b| b + self.target_value),
+            _ => Some(self.target_value),
+        }
+    }
+
+    /// Largest value a user may enter, when the unit caps it.
+    pub fn value_ceiling(&self) -> Option<f64> {
+        match self.kind {
+            IndicatorKind::YesNo => Some(1.0),
+            _ if self.is_percent() && !self.may_exceed_100 => Some(100.0),
+            _ => None,
+        }
+    }
+
+    pub fn actual_value(&self, year: i32) -> Option<f64> {
+        self.actuals.get(&year).and_then(Actual::effective_value)
+    }
+}
+
+/// One year's reported figure for an indicator.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Actual {
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    /// 说明
+    pub note: String,
+    pub source: String,
+}
+
+impl Actual {
+    /// The value as entered, or computed from the counts (× 100) when only they are given.
+    pub fn effective_value(&self) -> Option<f64> {
+        self.value.or(match (self.numerator, self.denominator) {
+            (Some(n), Some(d)) if d != 0.0 => Some(n / d * 100.0),
+            _ => None,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TaskKind {
+    /// 重点任务
+    Task,
+    /// 重点工程/项目
+    Project,
+}
+
+impl TaskKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            TaskKind::Task => "重点任务",
+            TaskKind::Project => "重点工程",
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            TaskKind::Task => "task",
+            TaskKind::Project => "project",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Self> {
+        match s {
+            "task" => Some(TaskKind::Task),
+            "project" => Some(TaskKind::Project),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TaskStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Late,
+}
+
+impl TaskStatus {
+    pub const ALL: [TaskStatus; 4] = [
+        TaskStatus::NotStarted,
+        TaskStatus::InProgress,
+        TaskStatus::Done,
+        TaskStatus::Late,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            TaskStatus::NotStarted => "未启动",
+            TaskStatus::InProgress => "推进中",
+            TaskStatus::Done => "已完成",
+            TaskStatus::Late => "滞后",
+        }
+    }
+    pub fn from_label(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.label() == s.trim())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: TaskId,
+    pub section: SectionId,
+    pub position: i64,
+    pub kind: TaskKind,
+    pub title: String,
+    /// 具体措施
+    pub measures: String,
+    pub lead_unit: String,
+    pub co_units: String,
+    /// 完成时限, as written (e.g. 2025年底).
+    pub deadline: String,
+    pub budget_wan_yuan: Option<f64>,
+    pub status: TaskStatus,
+    /// 年度进展 per year.
+    pub progress: BTreeMap<i32, String>,
+    pub remark: String,
+}
+
+impl Task {
+    pub fn new(id: TaskId, section: SectionId, title: &str) -> Self {
+        Task {
+            id,
+            section,
+            position: 0,
+            kind: TaskKind::Task,
+            title: title.to_owned(),
+            measures: String::new(),
+            lead_unit: String::new(),
+            co_units: String::new(),
+            deadline: String::new(),
+            budget_wan_yuan: None,
+            status: TaskStatus::NotStarted,
+            progress: BTreeMap::new(),
+            remark: String::new(),
+        }
+    }
+}
+
+/// A whole plan, as read from its file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub info: PlanInfo,
+    /// Stable id of this plan, written into fill-in tables.
+    pub uid: String,
+    pub sections: Vec<Section>,
+    pub indicators: Vec<Indicator>,
+    pub tasks: Vec<Task>,
+}
+
+impl Plan {
+    pub fn indicator(&self, id: IndicatorId) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+    pub fn task(&self, id: TaskId) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+    pub fn section(&self, id: SectionId) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+    pub fn indicator_by_name(&self, name: &str) -> Option<&Indicator> {
+        let name = name.trim();
+        self.indicators.iter().find(|i| i.name == name)
+    }
+
+    /// Child sections of `parent` (None = top level) in outline order.
+    pub fn child_sections(&self, parent: Option<SectionId>) -> Vec<&Section> {
+        let mut v: Vec<&Section> = self.sections.iter().filter(|s| s.parent == parent).collect();
+        v.sort_by_key(|s| (s.position, s.id));
+        v
+    }
+    pub fn section_indicators(&self, section: SectionId) -> Vec<&Indicator> {
+        let mut v: Vec<&Indicator> =
+            self.indicators.iter().filter(|i| i.section == section).collect();
+        v.sort_by_key(|i| (i.position, i.id));
+        v
+    }
+    pub fn section_tasks(&self, section: SectionId) -> Vec<&Task> {
+        let mut v: Vec<&Task> = self.tasks.iter().filter(|t| t.section == section).collect();
+        v.sort_by_key(|t| (t.position, t.id));
+        v
+    }
+
+    /// The chapter (top-level section) a section belongs to.
+    pub fn chapter_of(&self, section: SectionId) -> Option<&Section> {
+        let mut current = self.section(section)?;
+        let mut guard = 0;
+        while let Some(parent) = current.parent {
+            current = self.section(parent)?;
+            guard += 1;
+            if guard > 64 {
+                return None;
+            }
+        }
+        Some(current)
+    }
+
+    /// Every section id under `root`, including itself.
+    pub fn subtree_sections(&self, root: SectionId) -> Vec<SectionId> {
+        let mut out = vec![root];
+        let mut i = 0;
+        while i < out.len() {
+            let parent = out[i];
+            out.extend(self.sections.iter().filter(|s| s.parent == Some(parent)).map(|s| s.id));
+            i += 1;
+        }
+        out
+    }
+
+    /// Indicators in outline order (depth-first through sections).
+    pub fn indicators_in_outline_order(&self) -> Vec<&Indicator> {
+        let mut out = Vec::with_capacity(self.indicators.len());
+        let mut stack: Vec<SectionId> =
+            self.child_sections(None).iter().rev().map(|s| s.id).collect();
+        while let Some(sid) = stack.pop() {
+            out.extend(self.section_indicators(sid));
+            stack.extend(self.child_sections(Some(sid)).iter().rev().map(|s| s.id));
+        }
+        out
+    }
+
+    /// Categories in order of first appearance in the outline.
+    pub fn categories(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for ind in self.indicators_in_outline_order() {
+            if !out.contains(&ind.category) {
+                out.push(ind.category.clone());
+            }
+        }
+        out
+    }
+
+    pub fn lead_units(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .indicators
+            .iter()
+            .map(|i| i.lead_unit.clone())
+            .chain(self.tasks.iter().map(|t| t.lead_unit.clone()))
+            .filter(|u| !u.is_empty())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The latest plan year for which any indicator has a value.
+    pub fn latest_year_with_data(&self) -> Option<i32> {
+        self.indicators
+            .iter()
+            .flat_map(|i| i.actuals.iter().filter(|(_, a)| a.effective_value().is_some()))
+            .map(|(y, _)| *y)
+            .max()
+    }
+}

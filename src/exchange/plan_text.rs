@@ -1,0 +1,251 @@
+//! The plan text format (JSON): how sample plans are kept in the repository, readable in a
+//! diff. Sections nest; indicators and tasks sit under the section that holds them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{
+    Actual, Attribute, Comparison, Indicator, IndicatorId, IndicatorKind, Plan, PlanInfo, Section,
+    SectionId, Task, TaskId, TaskKind, TaskStatus,
+};
+
+pub const FORMAT: &str = "eduplan-plan-text";
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlanTextError {
+    #[error("无法读取“{0}”：{1}")]
+    Io(String, String),
+    #[error("“{0}”不是EduPlan规划文本文件（{1}）")]
+    Format(String, String),
+    #[error("“{0}”中{1}")]
+    Content(String, String),
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PlanText {
+    pub format: String,
+    pub version: u32,
+    pub plan: PlanInfo,
+    #[serde(default)]
+    pub sections: Vec<SectionText>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SectionText {
+    pub numbering: String,
+    pub title: String,
+    pub body: String,
+    pub lead_unit: String,
+    pub co_units: String,
+    pub indicators: Vec<IndicatorText>,
+    pub tasks: Vec<TaskText>,
+    pub sections: Vec<SectionText>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct IndicatorText {
+    pub name: String,
+    pub unit: String,
+    #[serde(default)]
+    pub category: String,
+    /// 约束性 / 预期性
+    pub attribute: String,
+    /// level / maintain / change / cumulative / yesno
+    pub kind: String,
+    /// ≥ > ≤ < =
+    pub comparison: String,
+    #[serde(default)]
+    pub base: Option<f64>,
+    pub target: f64,
+    #[serde(default)]
+    pub stretch: Option<f64>,
+    pub target_year: i32,
+    pub target_text: String,
+    #[serde(default)]
+    pub planned: BTreeMap<i32, f64>,
+    #[serde(default)]
+    pub lead_unit: String,
+    #[serde(default)]
+    pub data_source: String,
+    #[serde(default)]
+    pub numerator: String,
+    #[serde(default)]
+    pub denominator: String,
+    #[serde(default)]
+    pub may_exceed_100: bool,
+    #[serde(default)]
+    pub actuals: BTreeMap<i32, ActualText>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ActualText {
+    Value(f64),
+    Full {
+        #[serde(default)]
+        value: Option<f64>,
+        #[serde(default)]
+        numerator: Option<f64>,
+        #[serde(default)]
+        denominator: Option<f64>,
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        source: String,
+    },
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct TaskText {
+    #[serde(default = "default_task_kind")]
+    pub kind: String,
+    pub title: String,
+    #[serde(default)]
+    pub measures: String,
+    #[serde(default)]
+    pub lead_unit: String,
+    #[serde(default)]
+    pub co_units: String,
+    #[serde(default)]
+    pub deadline: String,
+    #[serde(default)]
+    pub budget_wan_yuan: Option<f64>,
+    #[serde(default = "default_task_status")]
+    pub status: String,
+    #[serde(default)]
+    pub progress: BTreeMap<i32, String>,
+    #[serde(default)]
+    pub remark: String,
+}
+
+fn default_task_kind() -> String {
+    "task".to_owned()
+}
+fn default_task_status() -> String {
+    "未启动".to_owned()
+}
+
+pub fn read_plan_text(path: &std::path::Path) -> Result<Plan, PlanTextError> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| PlanTextError::Io(name.clone(), e.to_string()))?;
+    parse_plan_text(&text, &name)
+}
+
+pub fn parse_plan_text(text: &str, name: &str) -> Result<Plan, PlanTextError> {
+    let doc: PlanText =
+        serde_json::from_str(text).map_err(|e| PlanTextError::Format(name.to_owned(), e.to_string()))?;
+    if doc.format != FORMAT {
+        return Err(PlanTextError::Format(name.to_owned(), format!("format 应为 {FORMAT}")));
+    }
+    if doc.version > FORMAT_VERSION {
+        return Err(PlanTextError::Format(
+            name.to_owned(),
+            format!("文本格式第{}版，本程序只支持到第{FORMAT_VERSION}版", doc.version),
+        ));
+    }
+    let mut plan = Plan { info: doc.plan, ..Plan::default() };
+    let mut next = 1;
+    for (i, s) in doc.sections.iter().enumerate() {
+        add_section(&mut plan, s, None, i as i64 + 1, &mut next)
+            .map_err(|e| PlanTextError::Content(name.to_owned(), e))?;
+    }
+    Ok(plan)
+}
+
+fn add_section(
+    plan: &mut Plan,
+    s: &SectionText,
+    parent: Option<SectionId>,
+    position: i64,
+    next_id: &mut i64,
+) -> Result<(), String> {
+    let id = SectionId(*next_id);
+    *next_id += 1;
+    plan.sections.push(Section {
+        id,
+        parent,
+        position,
+        numbering: s.numbering.clone(),
+        title: s.title.clone(),
+        body: s.body.clone(),
+        lead_unit: s.lead_unit.clone(),
+        co_units: s.co_units.clone(),
+    });
+    for (i, t) in s.indicators.iter().enumerate() {
+        let attribute = Attribute::from_label(&t.attribute)
+            .ok_or_else(|| format!("指标“{}”的属性“{}”应为约束性或预期性", t.name, t.attribute))?;
+        let kind = IndicatorKind::from_code(&t.kind)
+            .ok_or_else(|| format!("指标“{}”的类型“{}”无法识别", t.name, t.kind))?;
+        let comparison = Comparison::from_symbol(&t.comparison)
+            .ok_or_else(|| format!("指标“{}”的比较方式“{}”无法识别", t.name, t.comparison))?;
+        let actuals = t
+            .actuals
+            .iter()
+            .map(|(y, a)| {
+                let actual = match a {
+                    ActualText::Value(v) => Actual { value: Some(*v), ..Actual::default() },
+                    ActualText::Full { value, numerator, denominator, note, source } => Actual {
+                        value: *value,
+                        numerator: *numerator,
+                        denominator: *denominator,
+                        note: note.clone(),
+                        source: source.clone(),
+                    },
+                };
+                (*y, actual)
+            })
+            .collect();
+        plan.indicators.push(Indicator {
+            id: IndicatorId(*next_id),
+            section: id,
+            position: i as i64 + 1,
+            name: t.name.clone(),
+            unit: t.unit.clone(),
+            category: t.category.clone(),
+            attribute,
+            kind,
+            comparison,
+            base_value: t.base,
+            target_value: t.target,
+            target_stretch: t.stretch,
+            target_year: t.target_year,
+            target_text: t.target_text.clone(),
+            planned: t.planned.clone(),
+            lead_unit: t.lead_unit.clone(),
+            data_source: t.data_source.clone(),
+            numerator_label: t.numerator.clone(),
+            denominator_label: t.denominator.clone(),
+            may_exceed_100: t.may_exceed_100,
+            actuals,
+        });
+        *next_id += 1;
+    }
+    for (i, t) in s.tasks.iter().enumerate() {
+        let kind = TaskKind::from_code(&t.kind).ok_or_else(|| format!("任务“{}”的类型“{}”无法识别", t.title, t.kind))?;
+        let status = TaskStatus::from_label(&t.status)
+            .ok_or_else(|| format!("任务“{}”的状态“{}”无法识别", t.title, t.status))?;
+        plan.tasks.push(Task {
+            id: TaskId(*next_id),
+            section: id,
+            position: i as i64 + 1,
+            kind,
+            title: t.title.clone(),
+            measures: t.measures.clone(),
+            lead_unit: t.lead_unit.clone(),
+            co_units: t.co_units.clone(),
+            deadline: t.deadline.clone(),
+            budget_wan_yuan: t.budget_wan_yuan,
+            status,
+            progress: t.progress.clone(),
+            remark: t.remark.clone(),
+        });
+        *next_id += 1;
+    }
+    for (i, child) in s.sections.iter().enumerate() {
+        add_section(plan, child, Some(id), i as i64 + 1, next_id)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,1094 @@
+//! The plan file: one SQLite database per plan. The only module with SQL.
+//!
+//! * Locking: the connection runs in `locking_mode=EXCLUSIVE` and takes the write lock on
+//!   open, so a second copy of the program gets `SQLITE_BUSY` and says the file is in use.
+//!   The lock is an OS file lock: a crashed or killed process never leaves it behind.
+//! * Durability: WAL journal with `synchronous=FULL`; every edit is its own transaction,
+//!   committed before the caller hears it is done. There is no "save".
+//! * Checks on open happen before anything is written: a foreign, damaged, truncated or newer
+//!   file is refused and left byte-for-byte as it was.
+//! * Compatibility: migrations in `schema.rs`; an older file is copied to a backup beside it
+//!   before it is upgraded; a newer one is refused.
+//! * History: every change is a row in `history` (what, old, new, when), grouped in batches.
+//!   Reverting a batch applies the old values and is itself recorded, which is how undo works.
+
+mod schema;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, params};
+
+use crate::domain::edit::{
+    ActualField, Edit, Field, IndicatorField, PlanField, SectionField, Subtree, TaskField, Value,
+};
+use crate::domain::{
+    Actual, Attribute, Comparison, Indicator, IndicatorId, IndicatorKind, Plan, PlanInfo, Section,
+    SectionId, Task, TaskId, TaskKind, TaskStatus,
+};
+
+pub use schema::{APPLICATION_ID, current_version};
+
+/// The extension of plan files.
+pub const EXTENSION: &str = "eduplan";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("找不到文件“{0}”")]
+    NotFound(String),
+    #[error("“{0}”不是EduPlan规划文件，无法打开。文件未作任何改动。")]
+    NotAPlan(String),
+    #[error("“{0}”已损坏或不完整，无法打开（{1}）。文件未作任何改动，请改用备份。")]
+    Damaged(String, String),
+    #[error(
+        "“{0}”由更新版本的EduPlan保存（文件格式第{1}版，本程序只支持到第{2}版）。请升级EduPlan后再打开。文件未作任何改动。"
+    )]
+    Newer(String, i32, i32),
+    #[error("“{0}”已在另一个EduPlan窗口中打开。请先在那个窗口中关闭它，再在这里打开。")]
+    InUse(String),
+    #[error("“{0}”已存在，不会覆盖它。请换一个文件名。")]
+    AlreadyExists(String),
+    #[error("无法读写“{0}”：{1}")]
+    Io(String, String),
+    #[error("保存失败：{0}")]
+    Sql(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl From<rusqlite::Error> for StorageError {
+    fn from(e: rusqlite::Error) -> Self {
+        StorageError::Sql(e.to_string())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StorageError>;
+
+/// A batch of history rows: one user action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BatchId(pub i64);
+
+/// One row of the history, as the UI lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryEntry {
+    pub batch: BatchId,
+    pub at: String,
+    pub action: String,
+    pub label: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// What happened when an older file was upgraded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Upgrade {
+    pub from_version: i32,
+    pub backup: PathBuf,
+}
+
+pub struct PlanFile {
+    conn: Connection,
+    path: PathBuf,
+    upgrade: Option<Upgrade>,
+}
+
+fn display_name(path: &Path) -> String {
+    path.display().to_string()
+}
+
+impl PlanFile {
+    /// Create a new plan file from `plan` (ids in `plan` are kept). Refuses to overwrite.
+    /// The file is built under a temporary name and renamed into place, so a half-made
+    /// file never appears under the real name.
+    pub fn create(path: &Path, plan: &Plan) -> Result<PlanFile> {
+        let name = display_name(path);
+        if path.exists() {
+            return Err(StorageError::AlreadyExists(name));
+        }
+        let tmp = path.with_extension(format!("{EXTENSION}.creating"));
+        let _ = std::fs::remove_file(&tmp);
+        let build = || -> Result<()> {
+            let mut conn = Connection::open(&tmp).map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            conn.pragma_update(None, "foreign_keys", true)?;
+            let tx = conn.transaction()?;
+            for m in schema::MIGRATIONS {
+                tx.execute_batch(m)?;
+            }
+            tx.pragma_update(None, "user_version", current_version())?;
+            let uid = if plan.uid.is_empty() { new_uid() } else { plan.uid.clone() };
+            write_plan_info(&tx, &uid, &plan.info)?;
+            insert_subtree(
+                &tx,
+                &Subtree {
+                    sections: plan.sections.clone(),
+                    indicators: plan.indicators.clone(),
+                    tasks: plan.tasks.clone(),
+                },
+            )?;
+            tx.commit()?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.close().map_err(|(_, e)| StorageError::from(e))?;
+            Ok(())
+        };
+        if let Err(e) = build() {
+            let _ = std::fs::remove_file(&tmp);
+            let _ = std::fs::remove_file(tmp.with_extension("creating-wal"));
+            return Err(e);
+        }
+        std::fs::rename(&tmp, path).map_err(|e| StorageError::Io(name, e.to_string()))?;
+        PlanFile::open(path)
+    }
+
+    /// Open an existing plan file for editing, holding it for this process alone.
+    pub fn open(path: &Path) -> Result<PlanFile> {
+        let name = display_name(path);
+        check_header(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify(&name, e))?;
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
+            .map_err(|e| classify(&name, e))?;
+        // Take the lock and look, inside a transaction that writes nothing.
+        conn.execute_batch("BEGIN EXCLUSIVE").map_err(|e| classify(&name, e))?;
+        let checked = inspect(&conn, &name);
+        conn.execute_batch("COMMIT").map_err(|e| classify(&name, e))?;
+        let version = checked?;
+
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StorageError::Sql(format!("无法启用WAL日志模式（{mode}）")));
+        }
+        let mut file = PlanFile { conn, path: path.to_owned(), upgrade: None };
+        if version < current_version() {
+            file.upgrade = Some(file.migrate(version)?);
+        }
+        Ok(file)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Set when this open upgraded an older file.
+    pub fn upgrade(&self) -> Option<&Upgrade> {
+        self.upgrade.as_ref()
+    }
+
+    fn migrate(&mut self, from_version: i32) -> Result<Upgrade> {
+        let name = display_name(&self.path);
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        let backup = backup_path(&self.path, from_version);
+        std::fs::copy(&self.path, &backup).map_err(|e| StorageError::Io(name, e.to_string()))?;
+        let tx = self.conn.transaction()?;
+        for m in &schema::MIGRATIONS[from_version as usize..] {
+            tx.execute_batch(m)?;
+        }
+        tx.pragma_update(None, "user_version", current_version())?;
+        tx.commit()?;
+        Ok(Upgrade { from_version, backup })
+    }
+
+    /// Read the whole plan.
+    pub fn load(&self) -> Result<Plan> {
+        load_plan(&self.conn).map_err(|e| match e {
+            StorageError::Sql(detail) => StorageError::Damaged(display_name(&self.path), detail),
+            other => other,
+        })
+    }
+
+    /// Apply `edits` as one user action, in one transaction. Returns the history batch.
+    /// `plan` is the plan as last loaded; it gives names for the history list.
+    pub fn apply(&mut self, plan: &Plan, edits: &[Edit], action: &str) -> Result<BatchId> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let batch = next_batch(&tx)?;
+        for edit in edits {
+            apply_edit(&tx, plan, batch, action, edit)?;
+        }
+        tx.commit()?;
+        Ok(batch)
+    }
+
+    /// Undo a batch: put back every old value, newest first. The reversal is recorded as a
+    /// batch of its own (returned), so reverting that one redoes the original.
+    pub fn revert(&mut self, batch: BatchId, action: &str) -> Result<BatchId> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let rows: Vec<(String, Option<i64>, String, String, String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT kind, indicator_id, target, label, old, new FROM history
+                 WHERE batch = ?1 ORDER BY id DESC",
+            )?;
+            stmt.query_map([batch.0], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?
+        };
+        if rows.is_empty() {
+            return Err(StorageError::Invalid("没有可撤销的操作".to_owned()));
+        }
+        let new_batch = next_batch(&tx)?;
+        for (kind, indicator, target, label, old, new) in rows {
+            match kind.as_str() {
+                "set" => {
+                    let field: Field = from_json(&target)?;
+                    let old_value: Value = from_json(&old)?;
+                    write_field(&tx, field, &old_value)?;
+                    record(&tx, new_batch, action, "set", indicator, &target, &label, &new, &old)?;
+                }
+                "insert" => {
+                    let subtree: Subtree = from_json(&new)?;
+                    delete_subtree(&tx, &subtree)?;
+                    record(&tx, new_batch, action, "delete", indicator, &target, &label, &new, "null")?;
+                }
+                "delete" => {
+                    let subtree: Subtree = from_json(&old)?;
+                    insert_subtree(&tx, &subtree)?;
+                    record(&tx, new_batch, action, "insert", indicator, &target, &label, "null", &old)?;
+                }
+                other => return Err(StorageError::Invalid(format!("未知的历史记录类型：{other}"))),
+            }
+        }
+        tx.commit()?;
+        Ok(new_batch)
+    }
+
+    /// The history, newest first; for one indicator when given.
+    pub fn history(&self, indicator: Option<IndicatorId>, limit: usize) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT batch, at, action, kind, label, old, new FROM history
+             WHERE (?1 IS NULL OR indicator_id = ?1) ORDER BY id DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![indicator.map(|i| i.0), limit as i64], |r| {
+            let kind: String = r.get(3)?;
+            let old: String = r.get(5)?;
+            let new: String = r.get(6)?;
+            Ok(HistoryEntry {
+                batch: BatchId(r.get(0)?),
+                at: r.get(1)?,
+                action: r.get(2)?,
+                label: r.get(4)?,
+                old: history_text(&kind, &old, true),
+                new: history_text(&kind, &new, false),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let s: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(s == "ok")
+    }
+}
+
+fn history_text(kind: &str, json: &str, is_old: bool) -> String {
+    match (kind, is_old) {
+        ("set", _) => serde_json::from_str::<Value>(json).map_or_else(|_| json.to_owned(), |v| v.display()),
+        ("insert", true) | ("delete", false) => "（无）".to_owned(),
+        _ => "（内容）".to_owned(),
+    }
+}
+
+fn new_uid() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(nanos);
+    h.write_u32(std::process::id());
+    format!("{:016x}{:08x}", h.finish(), (nanos & 0xffff_ffff) as u32)
+}
+
+fn backup_path(path: &Path, version: i32) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut n = 0;
+    loop {
+        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
+        let candidate = path.with_file_name(format!("{stem}.升级前备份-v{version}{suffix}.{EXTENSION}"));
+        if !candidate.exists() {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// Look at the first bytes before SQLite does: SQLite would happily turn an empty or
+/// foreign file into a database on first write.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let name = display_name(path);
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => StorageError::NotFound(name.clone()),
+        _ => StorageError::Io(name.clone(), e.to_string()),
+    })?;
+    if meta.is_dir() {
+        return Err(StorageError::NotAPlan(name));
+    }
+    let mut header = [0u8; 100];
+    let mut f = std::fs::File::open(path).map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
+    let n = f.read(&mut header).map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
+    if n < 16 || &header[..16] != b"SQLite format 3\0" {
+        return Err(StorageError::NotAPlan(name));
+    }
+    if n < 100 {
+        return Err(StorageError::Damaged(name, "文件头不完整".to_owned()));
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536,
+        p => u64::from(p),
+    };
+    let pages = u64::from(u32::from_be_bytes([header[28], header[29], header[30], header[31]]));
+    if page_size < 512 || meta.len() % page_size != 0 || (pages > 0 && meta.len() < pages * page_size)
+    {
+        return Err(StorageError::Damaged(name, "文件被截断".to_owned()));
+    }
+    Ok(())
+}
+
+fn classify(name: &str, e: rusqlite::Error) -> StorageError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StorageError::InUse(name.to_owned()),
+        Some(ErrorCode::NotADatabase) => StorageError::NotAPlan(name.to_owned()),
+        Some(ErrorCode::DatabaseCorrupt) => StorageError::Damaged(name.to_owned(), e.to_string()),
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
+            StorageError::Io(name.to_owned(), e.to_string())
+        }
+        _ => StorageError::Damaged(name.to_owned(), e.to_string()),
+    }
+}
+
+/// Read-only checks on an open connection; returns the schema version.
+fn inspect(conn: &Connection, name: &str) -> Result<i32> {
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| classify(name, e))?;
+    if app_id != APPLICATION_ID {
+        return Err(StorageError::NotAPlan(name.to_owned()));
+    }
+    let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify(name, e))?;
+    if version > current_version() {
+        return Err(StorageError::Newer(name.to_owned(), version, current_version()));
+    }
+    if version < 1 {
+        return Err(StorageError::NotAPlan(name.to_owned()));
+    }
+    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| classify(name, e))?;
+    if check != "ok" {
+        return Err(StorageError::Damaged(name.to_owned(), check));
+    }
+    Ok(version)
+}
+
+fn next_batch(tx: &Transaction) -> Result<BatchId> {
+    let b: i64 = tx.query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM history", [], |r| r.get(0))?;
+    Ok(BatchId(b))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| StorageError::Invalid(e.to_string()))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| StorageError::Invalid(format!("历史记录无法读取：{e}")))
+}
+
+#[allow(clippy::too_many_arguments)] // one column each; a struct would only rename them
+fn record(
+    tx: &Transaction,
+    batch: BatchId,
+    action: &str,
+    kind: &str,
+    indicator: Option<i64>,
+    target: &str,
+    label: &str,
+    old: &str,
+    new: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO history (batch, at, action, kind, indicator_id, target, label, old, new)
+         VALUES (?1, strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![batch.0, action, kind, indicator, target, label, old, new])?;
+    Ok(())
+}
+
+fn apply_edit(tx: &Transaction, plan: &Plan, batch: BatchId, action: &str, edit: &Edit) -> Result<()> {
+    match edit {
+        Edit::Set(field, value) => {
+            check_value_shape(*field, value)?;
+            let old = read_field(tx, *field)?;
+            if &old == value {
+                return Ok(());
+            }
+            write_field(tx, *field, value)?;
+            record(
+                tx,
+                batch,
+                action,
+                "set",
+                field.indicator().map(|i| i.0),
+                &to_json(field)?,
+                &field.describe(plan),
+                &to_json(&old)?,
+                &to_json(value)?,
+            )
+        }
+        Edit::AddSection { parent, numbering, title } => {
+            let position: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM section WHERE parent_id IS ?1",
+                [parent.map(|p| p.0)],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO section (parent_id, position, numbering, title) VALUES (?1, ?2, ?3, ?4)",
+                params![parent.map(|p| p.0), position, numbering, title],
+            )?;
+            let section = Section {
+                id: SectionId(tx.last_insert_rowid()),
+                parent: *parent,
+                position,
+                numbering: numbering.clone(),
+                title: title.clone(),
+                body: String::new(),
+                lead_unit: String::new(),
+                co_units: String::new(),
+            };
+            let label = format!("新增章节“{}”", section.heading());
+            let subtree = Subtree { sections: vec![section], ..Subtree::default() };
+            record(tx, batch, action, "insert", None, "subtree", &label, "null", &to_json(&subtree)?)
+        }
+        Edit::AddIndicator { section, name } => {
+            let position: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM indicator WHERE section_id = ?1",
+                [section.0],
+                |r| r.get(0),
+            )?;
+            let mut ind = Indicator::new(IndicatorId(0), *section, name);
+            ind.position = position;
+            ind.target_year = plan.info.last_year;
+            ind.id = insert_indicator(tx, &ind, false)?;
+            let label = format!("新增指标“{name}”");
+            let subtree = Subtree { indicators: vec![ind.clone()], ..Subtree::default() };
+            record(tx, batch, action, "insert", Some(ind.id.0), "subtree", &label, "null", &to_json(&subtree)?)
+        }
+        Edit::AddTask { section, title } => {
+            let position: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM task WHERE section_id = ?1",
+                [section.0],
+                |r| r.get(0),
+            )?;
+            let mut task = Task::new(TaskId(0), *section, title);
+            task.position = position;
+            task.id = insert_task(tx, &task, false)?;
+            let label = format!("新增任务“{title}”");
+            let subtree = Subtree { tasks: vec![task], ..Subtree::default() };
+            record(tx, batch, action, "insert", None, "subtree", &label, "null", &to_json(&subtree)?)
+        }
+        Edit::DeleteSection(id) => {
+            let subtree = Subtree::of_section(plan, *id);
+            let label = format!(
+                "删除章节“{}”",
+                plan.section(*id).map_or_else(String::new, Section::heading)
+            );
+            delete_subtree(tx, &subtree)?;
+            record(tx, batch, action, "delete", None, "subtree", &label, &to_json(&subtree)?, "null")
+        }
+        Edit::DeleteIndicator(id) => {
+            let ind = plan
+                .indicator(*id)
+                .ok_or_else(|| StorageError::Invalid("指标不存在".to_owned()))?;
+            let subtree = Subtree { indicators: vec![ind.clone()], ..Subtree::default() };
+            delete_subtree(tx, &subtree)?;
+            let label = format!("删除指标“{}”", ind.name);
+            record(tx, batch, action, "delete", Some(id.0), "subtree", &label, &to_json(&subtree)?, "null")
+        }
+        Edit::DeleteTask(id) => {
+            let task = plan.task(*id).ok_or_else(|| StorageError::Invalid("任务不存在".to_owned()))?;
+            let subtree = Subtree { tasks: vec![task.clone()], ..Subtree::default() };
+            delete_subtree(tx, &subtree)?;
+            let label = format!("删除任务“{}”", task.title);
+            record(tx, batch, action, "delete", None, "subtree", &label, &to_json(&subtree)?, "null")
+        }
+    }
+}
+
+/// The table, key and column a field lives in.
+enum Place {
+    Plan(&'static str),
+    Row { table: &'static str, id: i64, column: &'static str },
+    Yearly { table: &'static str, key: &'static str, id: i64, year: i32, column: &'static str },
+}
+
+fn place_of(field: Field) -> Place {
+    match field {
+        Field::Plan(f) => Place::Plan(match f {
+            PlanField::Name => "name",
+            PlanField::Region => "region",
+            PlanField::IssuingBody => "issuing_body",
+            PlanField::DocNumber => "doc_number",
+            PlanField::IssueDate => "issue_date",
+            PlanField::ReportingUnit => "reporting_unit",
+            PlanField::BaseYear => "base_year",
+            PlanField::FirstYear => "first_year",
+            PlanField::LastYear => "last_year",
+            PlanField::YellowTolerancePp => "yellow_tolerance_pp",
+            PlanField::Remark => "remark",
+        }),
+        Field::Section(id, f) => Place::Row {
+            table: "section",
+            id: id.0,
+            column: match f {
+                SectionField::Parent => "parent_id",
+                SectionField::Position => "position",
+                SectionField::Numbering => "numbering",
+                SectionField::Title => "title",
+                SectionField::Body => "body",
+                SectionField::LeadUnit => "lead_unit",
+                SectionField::CoUnits => "co_units",
+            },
+        },
+        Field::Indicator(id, f) => Place::Row {
+            table: "indicator",
+            id: id.0,
+            column: match f {
+                IndicatorField::Section => "section_id",
+                IndicatorField::Position => "position",
+                IndicatorField::Name => "name",
+                IndicatorField::Unit => "unit",
+                IndicatorField::Category => "category",
+                IndicatorField::Attribute => "attribute",
+                IndicatorField::Kind => "kind",
+                IndicatorField::Comparison => "comparison",
+                IndicatorField::BaseValue => "base_value",
+                IndicatorField::TargetValue => "target_value",
+                IndicatorField::TargetStretch => "target_stretch",
+                IndicatorField::TargetYear => "target_year",
+                IndicatorField::TargetText => "target_text",
+                IndicatorField::LeadUnit => "lead_unit",
+                IndicatorField::DataSource => "data_source",
+                IndicatorField::NumeratorLabel => "numerator_label",
+                IndicatorField::DenominatorLabel => "denominator_label",
+                IndicatorField::MayExceed100 => "may_exceed_100",
+            },
+        },
+        Field::Planned(id, year) => {
+            Place::Yearly { table: "planned_value", key: "indicator_id", id: id.0, year, column: "value" }
+        }
+        Field::Actual(id, year, f) => Place::Yearly {
+            table: "actual",
+            key: "indicator_id",
+            id: id.0,
+            year,
+            column: match f {
+                ActualField::Value => "value",
+                ActualField::Numerator => "numerator",
+                ActualField::Denominator => "denominator",
+                ActualField::Note => "note",
+                ActualField::Source => "source",
+            },
+        },
+        Field::Task(id, f) => Place::Row {
+            table: "task",
+            id: id.0,
+            column: match f {
+                TaskField::Section => "section_id",
+                TaskField::Position => "position",
+                TaskField::Kind => "kind",
+                TaskField::Title => "title",
+                TaskField::Measures => "measures",
+                TaskField::LeadUnit => "lead_unit",
+                TaskField::CoUnits => "co_units",
+                TaskField::Deadline => "deadline",
+                TaskField::BudgetWanYuan => "budget_wan_yuan",
+                TaskField::Status => "status",
+                TaskField::Remark => "remark",
+            },
+        },
+        Field::TaskProgress(id, year) => {
+            Place::Yearly { table: "task_progress", key: "task_id", id: id.0, year, column: "text" }
+        }
+    }
+}
+
+/// Refuse a value of the wrong shape for its field before it reaches the file.
+fn check_value_shape(field: Field, value: &Value) -> Result<()> {
+    let text_field = matches!(
+        field,
+        Field::Plan(
+            PlanField::Name
+                | PlanField::Region
+                | PlanField::IssuingBody
+                | PlanField::DocNumber
+                | PlanField::IssueDate
+                | PlanField::ReportingUnit
+                | PlanField::Remark
+        ) | Field::Section(
+            _,
+            SectionField::Numbering | SectionField::Title | SectionField::Body | SectionField::LeadUnit | SectionField::CoUnits
+        ) | Field::Indicator(
+            _,
+            IndicatorField::Name
+                | IndicatorField::Unit
+                | IndicatorField::Category
+                | IndicatorField::Attribute
+                | IndicatorField::Kind
+                | IndicatorField::Comparison
+                | IndicatorField::TargetText
+                | IndicatorField::LeadUnit
+                | IndicatorField::DataSource
+                | IndicatorField::NumeratorLabel
+                | IndicatorField::DenominatorLabel
+        ) | Field::Actual(_, _, ActualField::Note | ActualField::Source)
+            | Field::Task(
+                _,
+                TaskField::Kind
+                    | TaskField::Title
+                    | TaskField::Measures
+                    | TaskField::LeadUnit
+                    | TaskField::CoUnits
+                    | TaskField::Deadline
+                    | TaskField::Status
+                    | TaskField::Remark
+            )
+            | Field::TaskProgress(..)
+    );
+    let ok = match value {
+        Value::Text(_) => text_field,
+        Value::Null => !text_field,
+        Value::Num(v) => !text_field && v.is_finite(),
+        Value::Int(_) => !text_field,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(StorageError::Invalid(format!("字段类型不符：{field:?}")))
+    }
+}
+
+fn sql_to_value(v: rusqlite::types::Value) -> Value {
+    use rusqlite::types::Value as V;
+    match v {
+        V::Null => Value::Null,
+        V::Integer(i) => Value::Int(i),
+        V::Real(r) => Value::Num(r),
+        V::Text(t) => Value::Text(t),
+        V::Blob(_) => Value::Null,
+    }
+}
+
+fn value_to_sql(v: &Value) -> rusqlite::types::Value {
+    use rusqlite::types::Value as V;
+    match v {
+        Value::Null => V::Null,
+        Value::Int(i) => V::Integer(*i),
+        Value::Num(r) => V::Real(*r),
+        Value::Text(t) => V::Text(t.clone()),
+    }
+}
+
+fn read_field(tx: &Transaction, field: Field) -> Result<Value> {
+    let text_default = |column: &str| matches!(column, "note" | "source" | "text");
+    let v: Option<rusqlite::types::Value> = match place_of(field) {
+        Place::Plan(column) => tx
+            .query_row(&format!("SELECT {column} FROM plan WHERE id = 1"), [], |r| r.get(0))
+            .optional()?,
+        Place::Row { table, id, column } => {
+            let v = tx
+                .query_row(&format!("SELECT {column} FROM {table} WHERE id = ?1"), [id], |r| r.get(0))
+                .optional()?;
+            if v.is_none() {
+                return Err(StorageError::Invalid(format!("要修改的内容已不存在（{table} #{id}）")));
+            }
+            v
+        }
+        Place::Yearly { table, key, id, year, column } => {
+            let v = tx
+                .query_row(
+                    &format!("SELECT {column} FROM {table} WHERE {key} = ?1 AND year = ?2"),
+                    params![id, year],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if v.is_none() && text_default(column) {
+                Some(rusqlite::types::Value::Text(String::new()))
+            } else {
+                v
+            }
+        }
+    };
+    Ok(v.map_or(Value::Null, sql_to_value))
+}
+
+fn write_field(tx: &Transaction, field: Field, value: &Value) -> Result<()> {
+    let sql_value = value_to_sql(value);
+    match place_of(field) {
+        Place::Plan(column) => {
+            tx.execute(&format!("UPDATE plan SET {column} = ?1 WHERE id = 1"), [sql_value])?;
+        }
+        Place::Row { table, id, column } => {
+            let n = tx.execute(&format!("UPDATE {table} SET {column} = ?1 WHERE id = ?2"), params![sql_value, id])?;
+            if n == 0 {
+                return Err(StorageError::Invalid(format!("要修改的内容已不存在（{table} #{id}）")));
+            }
+        }
+        Place::Yearly { table: "actual", key, id, year, column } => {
+            tx.prepare_cached(&format!("INSERT OR IGNORE INTO actual ({key}, year) VALUES (?1, ?2)"))?
+                .execute(params![id, year])?;
+            tx.prepare_cached(&format!("UPDATE actual SET {column} = ?1 WHERE {key} = ?2 AND year = ?3"))?
+                .execute(params![sql_value, id, year])?;
+        }
+        Place::Yearly { table, key, id, year, column } => {
+            let empty = matches!(value, Value::Null) || matches!(value, Value::Text(t) if t.is_empty());
+            if empty {
+                tx.execute(&format!("DELETE FROM {table} WHERE {key} = ?1 AND year = ?2"), params![id, year])?;
+            } else {
+                tx.execute(
+                    &format!(
+                        "INSERT INTO {table} ({key}, year, {column}) VALUES (?1, ?2, ?3)
+                         ON CONFLICT ({key}, year) DO UPDATE SET {column} = excluded.{column}"
+                    ),
+                    params![id, year, sql_value],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_plan_info(tx: &Transaction, uid: &str, info: &PlanInfo) -> Result<()> {
+    tx.execute(
+        "INSERT INTO plan (id, uid, name, region, issuing_body, doc_number, issue_date, reporting_unit,
+                           base_year, first_year, last_year, remark, yellow_tolerance_pp)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            uid,
+            info.name,
+            info.region,
+            info.issuing_body,
+            info.doc_number,
+            info.issue_date,
+            info.reporting_unit,
+            info.base_year,
+            info.first_year,
+            info.last_year,
+            info.remark,
+            info.yellow_tolerance_pp
+        ],
+    )?;
+    Ok(())
+}
+
+/// Insert rows with the ids they carry; `with_id = false` lets SQLite choose the id.
+fn insert_indicator(tx: &Transaction, ind: &Indicator, with_id: bool) -> Result<IndicatorId> {
+    tx.prepare_cached(
+        "INSERT INTO indicator (id, section_id, position, name, unit, category, attribute, kind,
+            comparison, base_value, target_value, target_stretch, target_year, target_text,
+            lead_unit, data_source, numerator_label, denominator_label, may_exceed_100)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    )?
+    .execute(params![
+        with_id.then_some(ind.id.0),
+        ind.section.0,
+        ind.position,
+        ind.name,
+        ind.unit,
+        ind.category,
+        ind.attribute.label(),
+        ind.kind.code(),
+        ind.comparison.symbol(),
+        ind.base_value,
+        ind.target_value,
+        ind.target_stretch,
+        ind.target_year,
+        ind.target_text,
+        ind.lead_unit,
+        ind.data_source,
+        ind.numerator_label,
+        ind.denominator_label,
+        ind.may_exceed_100,
+    ])?;
+    let id = IndicatorId(tx.last_insert_rowid());
+    for (year, value) in &ind.planned {
+        tx.prepare_cached("INSERT INTO planned_value (indicator_id, year, value) VALUES (?1, ?2, ?3)")?
+            .execute(params![id.0, year, value])?;
+    }
+    for (year, a) in &ind.actuals {
+        tx.prepare_cached(
+            "INSERT INTO actual (indicator_id, year, value, numerator, denominator, note, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![id.0, year, a.value, a.numerator, a.denominator, a.note, a.source])?;
+    }
+    Ok(id)
+}
+
+fn insert_task(tx: &Transaction, task: &Task, with_id: bool) -> Result<TaskId> {
+    tx.prepare_cached(
+        "INSERT INTO task (id, section_id, position, kind, title, measures, lead_unit, co_units,
+                           deadline, budget_wan_yuan, status, remark)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        with_id.then_some(task.id.0),
+        task.section.0,
+        task.position,
+        task.kind.code(),
+        task.title,
+        task.measures,
+        task.lead_unit,
+        task.co_units,
+        task.deadline,
+        task.budget_wan_yuan,
+        task.status.label(),
+        task.remark,
+    ])?;
+    let id = TaskId(tx.last_insert_rowid());
+    for (year, text) in &task.progress {
+        tx.prepare_cached("INSERT INTO task_progress (task_id, year, text) VALUES (?1, ?2, ?3)")?
+            .execute(params![id.0, year, text])?;
+    }
+    Ok(id)
+}
+
+fn insert_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
+    // Parents before children: insert in an order where each parent is already present.
+    let mut pending: Vec<&Section> = subtree.sections.iter().collect();
+    let mut inserted: Vec<SectionId> = Vec::new();
+    while !pending.is_empty() {
+        let before = pending.len();
+        let mut rest = Vec::new();
+        for s in pending {
+            let parent_ready = s.parent.is_none_or(|p| {
+                inserted.contains(&p) || !subtree.sections.iter().any(|x| x.id == p)
+            });
+            if parent_ready {
+                tx.prepare_cached(
+                    "INSERT INTO section (id, parent_id, position, numbering, title, body, lead_unit, co_units)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![
+                    s.id.0,
+                    s.parent.map(|p| p.0),
+                    s.position,
+                    s.numbering,
+                    s.title,
+                    s.body,
+                    s.lead_unit,
+                    s.co_units
+                ])?;
+                inserted.push(s.id);
+            } else {
+                rest.push(s);
+            }
+        }
+        if rest.len() == before {
+            return Err(StorageError::Invalid("章节的上下级关系有循环".to_owned()));
+        }
+        pending = rest;
+    }
+    for ind in &subtree.indicators {
+        insert_indicator(tx, ind, true)?;
+    }
+    for task in &subtree.tasks {
+        insert_task(tx, task, true)?;
+    }
+    Ok(())
+}
+
+fn delete_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
+    for ind in &subtree.indicators {
+        tx.execute("DELETE FROM indicator WHERE id = ?1", [ind.id.0])?;
+    }
+    for task in &subtree.tasks {
+        tx.execute("DELETE FROM task WHERE id = ?1", [task.id.0])?;
+    }
+    // Children before parents.
+    let mut remaining: Vec<SectionId> = subtree.sections.iter().map(|s| s.id).collect();
+    while !remaining.is_empty() {
+        let before = remaining.len();
+        let mut rest = Vec::new();
+        for id in &remaining {
+            let has_children: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM section WHERE parent_id = ?1)
+                    OR EXISTS (SELECT 1 FROM indicator WHERE section_id = ?1)
+                    OR EXISTS (SELECT 1 FROM task WHERE section_id = ?1)",
+                [id.0],
+                |r| r.get(0),
+            )?;
+            if has_children {
+                rest.push(*id);
+            } else {
+                tx.execute("DELETE FROM section WHERE id = ?1", [id.0])?;
+            }
+        }
+        if rest.len() == before {
+            return Err(StorageError::Invalid("章节下还有其他内容，无法删除".to_owned()));
+        }
+        remaining = rest;
+    }
+    Ok(())
+}
+
+fn bad(what: &str, value: &str) -> StorageError {
+    StorageError::Sql(format!("{what}“{value}”无法识别"))
+}
+
+fn load_plan(conn: &Connection) -> Result<Plan> {
+    let (uid, info) = conn.query_row(
+        "SELECT uid, name, region, issuing_body, doc_number, issue_date, reporting_unit,
+                base_year, first_year, last_year, yellow_tolerance_pp, remark FROM plan WHERE id = 1",
+        [],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                PlanInfo {
+                    name: r.get(1)?,
+                    region: r.get(2)?,
+                    issuing_body: r.get(3)?,
+                    doc_number: r.get(4)?,
+                    issue_date: r.get(5)?,
+                    reporting_unit: r.get(6)?,
+                    base_year: r.get(7)?,
+                    first_year: r.get(8)?,
+                    last_year: r.get(9)?,
+                    yellow_tolerance_pp: r.get(10)?,
+                    remark: r.get(11)?,
+                },
+            ))
+        },
+    )?;
+
+    let mut stmt = conn.prepare(
+        "SELECT id, parent_id, position, numbering, title, body, lead_unit, co_units FROM section ORDER BY position, id",
+    )?;
+    let sections = stmt
+        .query_map([], |r| {
+            Ok(Section {
+                id: SectionId(r.get(0)?),
+                parent: r.get::<_, Option<i64>>(1)?.map(SectionId),
+                position: r.get(2)?,
+                numbering: r.get(3)?,
+                title: r.get(4)?,
+                body: r.get(5)?,
+                lead_unit: r.get(6)?,
+                co_units: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut stmt = conn.prepare(
+        "SELECT id, section_id, position, name, unit, category, attribute, kind, comparison,
+                base_value, target_value, target_stretch, target_year, target_text, lead_unit,
+                data_source, numerator_label, denominator_label, may_exceed_100
+         FROM indicator ORDER BY position, id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut indicators = Vec::new();
+    while let Some(r) = rows.next()? {
+        let attribute: String = r.get(6)?;
+        let kind: String = r.get(7)?;
+        let comparison: String = r.get(8)?;
+        indicators.push(Indicator {
+            id: IndicatorId(r.get(0)?),
+            section: SectionId(r.get(1)?),
+            position: r.get(2)?,
+            name: r.get(3)?,
+            unit: r.get(4)?,
+            category: r.get(5)?,
+            attribute: Attribute::from_label(&attribute).ok_or_else(|| bad("属性", &attribute))?,
+            kind: IndicatorKind::from_code(&kind).ok_or_else(|| bad("指标类型", &kind))?,
+            comparison: Comparison::from_symbol(&comparison).ok_or_else(|| bad("比较方式", &comparison))?,
+            base_value: r.get(9)?,
+            target_value: r.get(10)?,
+            target_stretch: r.get(11)?,
+            target_year: r.get(12)?,
+            target_text: r.get(13)?,
+            planned: Default::default(),
+            lead_unit: r.get(14)?,
+            data_source: r.get(15)?,
+            numerator_label: r.get(16)?,
+            denominator_label: r.get(17)?,
+            may_exceed_100: r.get(18)?,
+            actuals: Default::default(),
+        });
+    }
+    let index: HashMap<i64, usize> = indicators.iter().enumerate().map(|(i, ind)| (ind.id.0, i)).collect();
+    let mut stmt = conn.prepare("SELECT indicator_id, year, value FROM planned_value")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
+            indicators[i].planned.insert(r.get(1)?, r.get(2)?);
+        }
+    }
+    let mut stmt = conn.prepare(
+        "SELECT indicator_id, year, value, numerator, denominator, note, source FROM actual",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
+            indicators[i].actuals.insert(
+                r.get(1)?,
+                Actual {
+                    value: r.get(2)?,
+                    numerator: r.get(3)?,
+                    denominator: r.get(4)?,
+                    note: r.get(5)?,
+                    source: r.get(6)?,
+                },
+            );
+        }
+    }
+
+    let mut stmt = conn.prepare(
+        "SELECT id, section_id, position, kind, title, measures, lead_unit, co_units, deadline,
+                budget_wan_yuan, status, remark FROM task ORDER BY position, id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut tasks = Vec::new();
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(3)?;
+        let status: String = r.get(10)?;
+        tasks.push(Task {
+            id: TaskId(r.get(0)?),
+            section: SectionId(r.get(1)?),
+            position: r.get(2)?,
+            kind: TaskKind::from_code(&kind).ok_or_else(|| bad("任务类型", &kind))?,
+            title: r.get(4)?,
+            measures: r.get(5)?,
+            lead_unit: r.get(6)?,
+            co_units: r.get(7)?,
+            deadline: r.get(8)?,
+            budget_wan_yuan: r.get(9)?,
+            status: TaskStatus::from_label(&status).ok_or_else(|| bad("任务状态", &status))?,
+            progress: Default::default(),
+            remark: r.get(11)?,
+        });
+    }
+    let task_index: HashMap<i64, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id.0, i)).collect();
+    let mut stmt = conn.prepare("SELECT task_id, year, text FROM task_progress")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = task_index.get(&r.get::<_, i64>(0)?) {
+            tasks[i].progress.insert(r.get(1)?, r.get(2)?);
+        }
+    }
+    Ok(Plan { info, uid, sections, indicators, tasks })
+}
+
+/// For upgrade tests: write an empty plan file at an older schema version, as an older
+/// EduPlan would have.
+#[doc(hidden)]
+pub fn create_old_version_for_tests(path: &Path, version: i32, sql_after: &str) -> Result<()> {
+    let conn = Connection::open(path)?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    for m in &schema::MIGRATIONS[..version as usize] {
+        conn.execute_batch(m)?;
+    }
+    conn.execute_batch(sql_after)?;
+    conn.pragma_update(None, "user_version", version)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    Ok(())
+}
