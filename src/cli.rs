@@ -1,1 +1,351 @@
+//! The command line: the same binary as the GUI. Messages and help are in Chinese.
 
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use crate::domain::edit::{ActualField, Edit, Field, Value};
+use crate::domain::input::{format_percent, format_value, parse_indicator_value};
+use crate::domain::{Indicator, Plan, evaluate};
+use crate::exchange::plan_text::read_plan_text;
+use crate::storage::PlanFile;
+
+pub const HELP: &str = "\
+EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与年度监测
+
+用法：
+  eduplan                         打开图形界面（使用示例规划“龙潭区教育事业发展“十四五”规划”的副本）
+  eduplan open 文件.eduplan        在图形界面中打开规划文件
+  eduplan 文件.eduplan             同上
+  eduplan new 文件.eduplan --from 规划文本.json
+                                  由规划文本文件（如 sample_plans/ 中的示例）新建规划文件
+  eduplan status 文件.eduplan [--year 年份] [--format table|tsv]
+                                  列出每个指标的基期值、目标值、当年值、完成进度、序时进度、评价和灯色；
+                                  默认年份为最近一个有数据的年份
+  eduplan set 文件.eduplan --indicator 指标名称 --year 年份 --value 数值 [--note 说明]
+                                  记录一个指标某年的实际值
+  eduplan export 文件.eduplan -o 输出.xlsx [--year 年份]
+                                  导出上报用的Excel工作簿（主要指标表、指标监测表、重点任务台账、图表）
+  eduplan template 文件.eduplan -o 填报表.xlsx --year 年份 [--unit 牵头单位]
+                                  生成某一年度的填报表，可只含某个牵头单位的指标
+  eduplan import 文件.eduplan 填报表.xlsx... [--yes]
+                                  导入交回的填报表：先列出全部改动和问题，确认后一次性写入
+  eduplan --help                  显示本帮助
+  eduplan --version               显示版本
+
+每次修改都会立即写入规划文件并记入修改历史，无需“保存”。
+";
+
+/// What `main` should do after the command line is read.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// Start the GUI on this file (None: on the copy of the sample plan).
+    Gui(Option<PathBuf>),
+    /// The command ran; exit with this code.
+    Exit(i32),
+}
+
+#[derive(Debug)]
+struct CliError {
+    message: String,
+    code: i32,
+}
+
+impl CliError {
+    fn usage(message: impl Into<String>) -> Self {
+        CliError { message: format!("{}\n（运行 eduplan --help 查看用法）", message.into()), code: 2 }
+    }
+    fn failed(message: impl ToString) -> Self {
+        CliError { message: message.to_string(), code: 1 }
+    }
+}
+
+type CliResult<T> = Result<T, CliError>;
+
+/// Run a command line (without the program name).
+pub fn run(args: Vec<OsString>) -> Outcome {
+    let args: Vec<String> = args.into_iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    match dispatch(&args) {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            eprintln!("错误：{}", e.message);
+            Outcome::Exit(e.code)
+        }
+    }
+}
+
+fn dispatch(args: &[String]) -> CliResult<Outcome> {
+    let Some(first) = args.first() else {
+        return Ok(Outcome::Gui(None));
+    };
+    let rest = &args[1..];
+    match first.as_str() {
+        "-h" | "--help" | "help" | "帮助" => {
+            print!("{HELP}");
+            Ok(Outcome::Exit(0))
+        }
+        "-V" | "--version" => {
+            println!("EduPlan 教育规划工作台 {}", env!("CARGO_PKG_VERSION"));
+            Ok(Outcome::Exit(0))
+        }
+        "open" => {
+            let opts = Options::parse(rest, &[])?;
+            Ok(Outcome::Gui(Some(opts.one_file()?)))
+        }
+        "new" => cmd_new(&Options::parse(rest, &["--from"])?).map(|_| Outcome::Exit(0)),
+        "status" => cmd_status(&Options::parse(rest, &["--year", "--format"])?).map(|_| Outcome::Exit(0)),
+        "set" => cmd_set(&Options::parse(rest, &["--indicator", "--year", "--value", "--note"])?)
+            .map(|_| Outcome::Exit(0)),
+        "export" => crate::exchange::cli_export(&Options::parse(rest, &["-o", "--year"])?.into())
+            .map_err(CliError::failed)
+            .map(|_| Outcome::Exit(0)),
+        "template" => crate::exchange::cli_template(&Options::parse(rest, &["-o", "--year", "--unit"])?.into())
+            .map_err(CliError::failed)
+            .map(|_| Outcome::Exit(0)),
+        "import" => crate::exchange::cli_import(&Options::parse_with_flags(rest, &[], &["--yes"])?.into())
+            .map_err(CliError::failed)
+            .map(Outcome::Exit),
+        other if other.starts_with('-') => Err(CliError::usage(format!("未知选项“{other}”"))),
+        other if Path::new(other).extension().is_some_and(|e| e == crate::storage::EXTENSION) => {
+            if rest.is_empty() {
+                Ok(Outcome::Gui(Some(PathBuf::from(other))))
+            } else {
+                Err(CliError::usage("打开文件时不需要其他参数"))
+            }
+        }
+        other => Err(CliError::usage(format!("未知命令“{other}”"))),
+    }
+}
+
+/// Positional arguments and `--name value` options.
+#[derive(Debug, Default)]
+pub struct Options {
+    pub files: Vec<PathBuf>,
+    pub values: Vec<(String, String)>,
+    pub flags: Vec<String>,
+}
+
+impl Options {
+    fn parse(args: &[String], known: &[&str]) -> CliResult<Options> {
+        Self::parse_with_flags(args, known, &[])
+    }
+
+    fn parse_with_flags(args: &[String], known: &[&str], flags: &[&str]) -> CliResult<Options> {
+        let mut opts = Options::default();
+        let mut i = 0;
+        while i < args.len() {
+            let a = &args[i];
+            if flags.contains(&a.as_str()) {
+                opts.flags.push(a.clone());
+            } else if known.contains(&a.as_str()) {
+                let v = args
+                    .get(i + 1)
+                    .ok_or_else(|| CliError::usage(format!("选项 {a} 后面缺少值")))?;
+                opts.values.push((a.clone(), v.clone()));
+                i += 1;
+            } else if a.starts_with('-') && a.len() > 1 && a.parse::<f64>().is_err() {
+                return Err(CliError::usage(format!("未知选项“{a}”")));
+            } else {
+                opts.files.push(PathBuf::from(a));
+            }
+            i += 1;
+        }
+        Ok(opts)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.values.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    pub fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
+    }
+
+    fn require(&self, name: &str) -> CliResult<&str> {
+        self.get(name).ok_or_else(|| CliError::usage(format!("缺少选项 {name}")))
+    }
+
+    fn one_file(&self) -> CliResult<PathBuf> {
+        match self.files.as_slice() {
+            [f] => Ok(f.clone()),
+            [] => Err(CliError::usage("缺少规划文件")),
+            _ => Err(CliError::usage("只能指定一个规划文件")),
+        }
+    }
+
+    /// The plan year given with `--year`, checked against the plan.
+    pub fn year(&self, plan: &Plan) -> Result<Option<i32>, String> {
+        let Some(text) = self.get("--year") else { return Ok(None) };
+        let year: i32 = crate::domain::input::normalize(text)
+            .trim_end_matches('年')
+            .parse()
+            .map_err(|_| format!("年份“{text}”无法识别，请写成 2024 这样的四位数"))?;
+        if !plan.info.years().contains(&year) {
+            return Err(format!(
+                "{year}年不在规划期{}-{}年内",
+                plan.info.first_year, plan.info.last_year
+            ));
+        }
+        Ok(Some(year))
+    }
+}
+
+/// The arguments of an exchange command, as `exchange` sees them.
+pub struct ExchangeArgs {
+    pub options: Options,
+}
+
+impl From<Options> for ExchangeArgs {
+    fn from(options: Options) -> Self {
+        ExchangeArgs { options }
+    }
+}
+
+fn cmd_new(opts: &Options) -> CliResult<()> {
+    let file = opts.one_file()?;
+    let from = opts.require("--from")?;
+    let plan = read_plan_text(Path::new(from)).map_err(CliError::failed)?;
+    let pf = PlanFile::create(&file, &plan).map_err(CliError::failed)?;
+    let plan = pf.load().map_err(CliError::failed)?;
+    println!(
+        "已新建规划文件：{}（{}，{}个章节，{}个指标，{}项任务）",
+        file.display(),
+        plan.info.name,
+        plan.sections.len(),
+        plan.indicators.len(),
+        plan.tasks.len()
+    );
+    Ok(())
+}
+
+/// The year statuses are computed for: the given one, else the latest with data, else the first.
+pub fn default_year(plan: &Plan) -> i32 {
+    plan.latest_year_with_data().unwrap_or(plan.info.first_year).clamp(plan.info.first_year, plan.info.last_year)
+}
+
+fn cmd_status(opts: &Options) -> CliResult<()> {
+    let file = opts.one_file()?;
+    let format = opts.get("--format").unwrap_or("table");
+    if format != "table" && format != "tsv" {
+        return Err(CliError::usage(format!("--format 只能是 table 或 tsv，而不是“{format}”")));
+    }
+    let pf = PlanFile::open(&file).map_err(CliError::failed)?;
+    let plan = pf.load().map_err(CliError::failed)?;
+    let year = opts.year(&plan).map_err(CliError::usage)?.unwrap_or_else(|| default_year(&plan));
+    let header = ["指标", "单位", "基期值", "目标", &format!("{year}年"), "完成进度", "序时进度", "评价", "灯色"]
+        .map(str::to_owned);
+    let rows: Vec<[String; 9]> = plan
+        .indicators_in_outline_order()
+        .into_iter()
+        .map(|ind| status_row(&plan, ind, year))
+        .collect();
+    if format == "tsv" {
+        println!("{}", header.join("\t"));
+        for r in &rows {
+            println!("{}", r.join("\t"));
+        }
+    } else {
+        println!("{}  评估年度：{year}年", plan.info.name);
+        print_table(&header, &rows);
+    }
+    Ok(())
+}
+
+fn status_row(plan: &Plan, ind: &Indicator, year: i32) -> [String; 9] {
+    let eval = evaluate(ind, &plan.info, year);
+    let value = eval.value.map_or_else(|| "—".to_owned(), |v| format_value(v, ind));
+    [
+        ind.name.clone(),
+        ind.unit.clone(),
+        ind.base_value.map_or_else(|| "—".to_owned(), |v| format_value(v, ind)),
+        ind.target_text.clone(),
+        value,
+        format_percent(eval.progress),
+        format_percent(eval.elapsed),
+        eval.status.label().to_owned(),
+        format!(
+            "{}{}{}",
+            eval.light.symbol(),
+            eval.light.label(),
+            if eval.warning { " 预警" } else { "" }
+        ),
+    ]
+}
+
+/// Terminal width of a string: CJK characters take two columns.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if c.is_ascii() || c == '—' || ('\u{2500}'..='\u{25FF}').contains(&c) { 1 } else { 2 })
+        .sum()
+}
+
+fn print_table<const N: usize>(header: &[String; N], rows: &[[String; N]]) {
+    let mut widths = [0usize; N];
+    for r in std::iter::once(header).chain(rows.iter()) {
+        for (w, cell) in widths.iter_mut().zip(r.iter()) {
+            *w = (*w).max(display_width(cell));
+        }
+    }
+    let line = |r: &[String; N]| {
+        let mut out = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            out.push_str(cell);
+            if i + 1 < N {
+                out.push_str(&" ".repeat(widths[i] - display_width(cell) + 2));
+            }
+        }
+        out
+    };
+    println!("{}", line(header));
+    println!("{}", "-".repeat(widths.iter().sum::<usize>() + 2 * (N - 1)));
+    for r in rows {
+        println!("{}", line(r));
+    }
+}
+
+/// Find an indicator by its exact name, or explain which names come close.
+pub fn find_indicator<'a>(plan: &'a Plan, name: &str) -> Result<&'a Indicator, String> {
+    if let Some(ind) = plan.indicator_by_name(name) {
+        return Ok(ind);
+    }
+    let close: Vec<&str> = plan
+        .indicators
+        .iter()
+        .filter(|i| i.name.contains(name.trim()) || name.contains(&i.name))
+        .map(|i| i.name.as_str())
+        .collect();
+    Err(if close.is_empty() {
+        format!("规划中没有名为“{name}”的指标")
+    } else {
+        format!("规划中没有名为“{name}”的指标。您是否要找：{}", close.join("、"))
+    })
+}
+
+fn cmd_set(opts: &Options) -> CliResult<()> {
+    let file = opts.one_file()?;
+    let name = opts.require("--indicator")?;
+    let value_text = opts.require("--value")?;
+    opts.require("--year")?;
+    let mut pf = PlanFile::open(&file).map_err(CliError::failed)?;
+    let plan = pf.load().map_err(CliError::failed)?;
+    let year = opts.year(&plan).map_err(CliError::usage)?.unwrap_or(plan.info.first_year);
+    let ind = find_indicator(&plan, name).map_err(CliError::failed)?;
+    let value = parse_indicator_value(value_text, ind)
+        .map_err(|why| CliError::failed(format!("“{}”{year}年的值无效：{why}", ind.name)))?;
+    let old = ind.actual_value(year);
+    let mut edits = vec![Edit::Set(Field::Actual(ind.id, year, ActualField::Value), Value::from_opt_num(value))];
+    if let Some(note) = opts.get("--note") {
+        edits.push(Edit::Set(Field::Actual(ind.id, year, ActualField::Note), Value::text(note.trim())));
+    }
+    pf.apply(&plan, &edits, "命令行录入").map_err(CliError::failed)?;
+    let show = |v: Option<f64>| v.map_or_else(|| "未填报".to_owned(), |v| format!("{}{}", format_value(v, ind), ind.unit));
+    let plan = pf.load().map_err(CliError::failed)?;
+    let eval = plan.indicator(ind.id).map(|i| evaluate(i, &plan.info, year));
+    println!(
+        "已记录：{} {year}年 = {}（原为 {}）{}",
+        ind.name,
+        show(value),
+        show(old),
+        eval.map_or_else(String::new, |e| format!("，评价：{}，{}{}", e.status.label(), e.light.symbol(), e.light.label()))
+    );
+    Ok(())
+}
