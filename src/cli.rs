@@ -52,10 +52,16 @@ struct CliError {
 
 impl CliError {
     fn usage(message: impl Into<String>) -> Self {
-        CliError { message: format!("{}\n（运行 eduplan --help 查看用法）", message.into()), code: 2 }
+        CliError {
+            message: format!("{}\n（运行 eduplan --help 查看用法）", message.into()),
+            code: 2,
+        }
     }
     fn failed(message: impl ToString) -> Self {
-        CliError { message: message.to_string(), code: 1 }
+        CliError {
+            message: message.to_string(),
+            code: 1,
+        }
     }
 }
 
@@ -63,7 +69,10 @@ type CliResult<T> = Result<T, CliError>;
 
 /// Run a command line (without the program name).
 pub fn run(args: Vec<OsString>) -> Outcome {
-    let args: Vec<String> = args.into_iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     match dispatch(&args) {
         Ok(outcome) => outcome,
         Err(e) => {
@@ -92,20 +101,33 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             Ok(Outcome::Gui(Some(opts.one_file()?)))
         }
         "new" => cmd_new(&Options::parse(rest, &["--from"])?).map(|_| Outcome::Exit(0)),
-        "status" => cmd_status(&Options::parse(rest, &["--year", "--format"])?).map(|_| Outcome::Exit(0)),
-        "set" => cmd_set(&Options::parse(rest, &["--indicator", "--year", "--value", "--note"])?)
-            .map(|_| Outcome::Exit(0)),
+        "status" => {
+            cmd_status(&Options::parse(rest, &["--year", "--format"])?).map(|_| Outcome::Exit(0))
+        }
+        "set" => cmd_set(&Options::parse(
+            rest,
+            &["--indicator", "--year", "--value", "--note"],
+        )?)
+        .map(|_| Outcome::Exit(0)),
         "export" => crate::exchange::cli_export(&Options::parse(rest, &["-o", "--year"])?.into())
             .map_err(CliError::failed)
             .map(|_| Outcome::Exit(0)),
-        "template" => crate::exchange::cli_template(&Options::parse(rest, &["-o", "--year", "--unit"])?.into())
-            .map_err(CliError::failed)
-            .map(|_| Outcome::Exit(0)),
-        "import" => crate::exchange::cli_import(&Options::parse_with_flags(rest, &[], &["--yes"])?.into())
-            .map_err(CliError::failed)
-            .map(Outcome::Exit),
+        "template" => crate::exchange::cli_template(
+            &Options::parse(rest, &["-o", "--year", "--unit"])?.into(),
+        )
+        .map_err(CliError::failed)
+        .map(|_| Outcome::Exit(0)),
+        "import" => {
+            crate::exchange::cli_import(&Options::parse_with_flags(rest, &[], &["--yes"])?.into())
+                .map_err(CliError::failed)
+                .map(Outcome::Exit)
+        }
         other if other.starts_with('-') => Err(CliError::usage(format!("未知选项“{other}”"))),
-        other if Path::new(other).extension().is_some_and(|e| e == crate::storage::EXTENSION) => {
+        other
+            if Path::new(other)
+                .extension()
+                .is_some_and(|e| e == crate::storage::EXTENSION) =>
+        {
             if rest.is_empty() {
                 Ok(Outcome::Gui(Some(PathBuf::from(other))))
             } else {
@@ -153,7 +175,11 @@ impl Options {
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.values.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.values
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn flag(&self, name: &str) -> bool {
@@ -161,7 +187,8 @@ impl Options {
     }
 
     fn require(&self, name: &str) -> CliResult<&str> {
-        self.get(name).ok_or_else(|| CliError::usage(format!("缺少选项 {name}")))
+        self.get(name)
+            .ok_or_else(|| CliError::usage(format!("缺少选项 {name}")))
     }
 
     fn one_file(&self) -> CliResult<PathBuf> {
@@ -174,7 +201,9 @@ impl Options {
 
     /// The plan year given with `--year`, checked against the plan.
     pub fn year(&self, plan: &Plan) -> Result<Option<i32>, String> {
-        let Some(text) = self.get("--year") else { return Ok(None) };
+        let Some(text) = self.get("--year") else {
+            return Ok(None);
+        };
         let year: i32 = crate::domain::input::normalize(text)
             .trim_end_matches('年')
             .parse()
@@ -219,20 +248,37 @@ fn cmd_new(opts: &Options) -> CliResult<()> {
 
 /// The year statuses are computed for: the given one, else the latest with data, else the first.
 pub fn default_year(plan: &Plan) -> i32 {
-    plan.latest_year_with_data().unwrap_or(plan.info.first_year).clamp(plan.info.first_year, plan.info.last_year)
+    plan.latest_year_with_data()
+        .unwrap_or(plan.info.first_year)
+        .clamp(plan.info.first_year, plan.info.last_year)
 }
 
 fn cmd_status(opts: &Options) -> CliResult<()> {
     let file = opts.one_file()?;
     let format = opts.get("--format").unwrap_or("table");
     if format != "table" && format != "tsv" {
-        return Err(CliError::usage(format!("--format 只能是 table 或 tsv，而不是“{format}”")));
+        return Err(CliError::usage(format!(
+            "--format 只能是 table 或 tsv，而不是“{format}”"
+        )));
     }
     let pf = PlanFile::open(&file).map_err(CliError::failed)?;
     let plan = pf.load().map_err(CliError::failed)?;
-    let year = opts.year(&plan).map_err(CliError::usage)?.unwrap_or_else(|| default_year(&plan));
-    let header = ["指标", "单位", "基期值", "目标", &format!("{year}年"), "完成进度", "序时进度", "评价", "灯色"]
-        .map(str::to_owned);
+    let year = opts
+        .year(&plan)
+        .map_err(CliError::usage)?
+        .unwrap_or_else(|| default_year(&plan));
+    let header = [
+        "指标",
+        "单位",
+        "基期值",
+        "目标",
+        &format!("{year}年"),
+        "完成进度",
+        "序时进度",
+        "评价",
+        "灯色",
+    ]
+    .map(str::to_owned);
     let rows: Vec<[String; 9]> = plan
         .indicators_in_outline_order()
         .into_iter()
@@ -252,11 +298,14 @@ fn cmd_status(opts: &Options) -> CliResult<()> {
 
 fn status_row(plan: &Plan, ind: &Indicator, year: i32) -> [String; 9] {
     let eval = evaluate(ind, &plan.info, year);
-    let value = eval.value.map_or_else(|| "—".to_owned(), |v| format_value(v, ind));
+    let value = eval
+        .value
+        .map_or_else(|| "—".to_owned(), |v| format_value(v, ind));
     [
         ind.name.clone(),
         ind.unit.clone(),
-        ind.base_value.map_or_else(|| "—".to_owned(), |v| format_value(v, ind)),
+        ind.base_value
+            .map_or_else(|| "—".to_owned(), |v| format_value(v, ind)),
         ind.target_text.clone(),
         value,
         format_percent(eval.progress),
@@ -274,7 +323,13 @@ fn status_row(plan: &Plan, ind: &Indicator, year: i32) -> [String; 9] {
 /// Terminal width of a string: CJK characters take two columns.
 fn display_width(s: &str) -> usize {
     s.chars()
-        .map(|c| if c.is_ascii() || c == '—' || ('\u{2500}'..='\u{25FF}').contains(&c) { 1 } else { 2 })
+        .map(|c| {
+            if c.is_ascii() || c == '—' || ('\u{2500}'..='\u{25FF}').contains(&c) {
+                1
+            } else {
+                2
+            }
+        })
         .sum()
 }
 
@@ -316,7 +371,10 @@ pub fn find_indicator<'a>(plan: &'a Plan, name: &str) -> Result<&'a Indicator, S
     Err(if close.is_empty() {
         format!("规划中没有名为“{name}”的指标")
     } else {
-        format!("规划中没有名为“{name}”的指标。您是否要找：{}", close.join("、"))
+        format!(
+            "规划中没有名为“{name}”的指标。您是否要找：{}",
+            close.join("、")
+        )
     })
 }
 
@@ -327,25 +385,47 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
     opts.require("--year")?;
     let mut pf = PlanFile::open(&file).map_err(CliError::failed)?;
     let plan = pf.load().map_err(CliError::failed)?;
-    let year = opts.year(&plan).map_err(CliError::usage)?.unwrap_or(plan.info.first_year);
+    let year = opts
+        .year(&plan)
+        .map_err(CliError::usage)?
+        .unwrap_or(plan.info.first_year);
     let ind = find_indicator(&plan, name).map_err(CliError::failed)?;
     let value = parse_indicator_value(value_text, ind)
         .map_err(|why| CliError::failed(format!("“{}”{year}年的值无效：{why}", ind.name)))?;
     let old = ind.actual_value(year);
-    let mut edits = vec![Edit::Set(Field::Actual(ind.id, year, ActualField::Value), Value::from_opt_num(value))];
+    let mut edits = vec![Edit::Set(
+        Field::Actual(ind.id, year, ActualField::Value),
+        Value::from_opt_num(value),
+    )];
     if let Some(note) = opts.get("--note") {
-        edits.push(Edit::Set(Field::Actual(ind.id, year, ActualField::Note), Value::text(note.trim())));
+        edits.push(Edit::Set(
+            Field::Actual(ind.id, year, ActualField::Note),
+            Value::text(note.trim()),
+        ));
     }
-    pf.apply(&plan, &edits, "命令行录入").map_err(CliError::failed)?;
-    let show = |v: Option<f64>| v.map_or_else(|| "未填报".to_owned(), |v| format!("{}{}", format_value(v, ind), ind.unit));
+    pf.apply(&plan, &edits, "命令行录入")
+        .map_err(CliError::failed)?;
+    let show = |v: Option<f64>| {
+        v.map_or_else(
+            || "未填报".to_owned(),
+            |v| format!("{}{}", format_value(v, ind), ind.unit),
+        )
+    };
     let plan = pf.load().map_err(CliError::failed)?;
-    let eval = plan.indicator(ind.id).map(|i| evaluate(i, &plan.info, year));
+    let eval = plan
+        .indicator(ind.id)
+        .map(|i| evaluate(i, &plan.info, year));
     println!(
         "已记录：{} {year}年 = {}（原为 {}）{}",
         ind.name,
         show(value),
         show(old),
-        eval.map_or_else(String::new, |e| format!("，评价：{}，{}{}", e.status.label(), e.light.symbol(), e.light.label()))
+        eval.map_or_else(String::new, |e| format!(
+            "，评价：{}，{}{}",
+            e.status.label(),
+            e.light.symbol(),
+            e.light.label()
+        ))
     );
     Ok(())
 }

@@ -2,10 +2,9 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    match eduplan::cli::run(std::env::args_os().skip(1).collect()) {
-        eduplan::cli::Outcome::Exit(code) => std::process::exit(code),
-        eduplan::cli::Outcome::Gui(path) => {
-            eprintln!("GUI not yet: {path:?}");
-        }
-    }
+    let code = match eduplan::cli::run(std::env::args_os().skip(1).collect()) {
+        eduplan::cli::Outcome::Exit(code) => code,
+        eduplan::cli::Outcome::Gui(path) => eduplan::app::run_gui(path),
+    };
+    std::process::exit(code);
 }

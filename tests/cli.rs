@@ -5,7 +5,10 @@ mod common;
 use std::process::Command;
 
 fn eduplan(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_eduplan")).args(args).output().expect("run eduplan");
+    let out = Command::new(env!("CARGO_BIN_EXE_eduplan"))
+        .args(args)
+        .output()
+        .expect("run eduplan");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -25,19 +28,45 @@ fn new_status_and_set_work_together() {
     let (code, out, _) = eduplan(&["status", file, "--format", "tsv"]);
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "指标\t单位\t基期值\t目标\t2024年\t完成进度\t序时进度\t评价\t灯色");
-    let row = lines.iter().find(|l| l.starts_with("义务教育巩固率\t")).expect("row");
-    assert_eq!(*row, "义务教育巩固率\t%\t99.1\t保持在99%以上\t98.6\t99.6%\t—\t滞后\t▲黄灯");
-    let red = lines.iter().find(|l| l.starts_with("新建公办幼儿园\t")).expect("row");
+    assert_eq!(
+        lines[0],
+        "指标\t单位\t基期值\t目标\t2024年\t完成进度\t序时进度\t评价\t灯色"
+    );
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with("义务教育巩固率\t"))
+        .expect("row");
+    assert_eq!(
+        *row,
+        "义务教育巩固率\t%\t99.1\t保持在99%以上\t98.6\t99.6%\t—\t滞后\t▲黄灯"
+    );
+    let red = lines
+        .iter()
+        .find(|l| l.starts_with("新建公办幼儿园\t"))
+        .expect("row");
     assert!(red.ends_with("■红灯 预警"), "{red}");
     assert!(out.contains("\t未填报\t"), "a missing year shows as 未填报");
 
-    let (code, out, err) = eduplan(&["set", file, "--indicator", "义务教育巩固率", "--year", "2024", "--value", "９９.２%", "--note", "已核实"]);
+    let (code, out, err) = eduplan(&[
+        "set",
+        file,
+        "--indicator",
+        "义务教育巩固率",
+        "--year",
+        "2024",
+        "--value",
+        "９９.２%",
+        "--note",
+        "已核实",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("99.2") && out.contains("符合预期"), "{out}");
 
     let (_, out, _) = eduplan(&["status", file, "--year", "2024", "--format", "tsv"]);
-    assert!(out.contains("义务教育巩固率\t%\t99.1\t保持在99%以上\t99.2\t100.0%\t—\t符合预期\t●绿灯"), "{out}");
+    assert!(
+        out.contains("义务教育巩固率\t%\t99.1\t保持在99%以上\t99.2\t100.0%\t—\t符合预期\t●绿灯"),
+        "{out}"
+    );
 
     let (_, out, _) = eduplan(&["status", file, "--year", "2022"]);
     assert!(out.contains("评估年度：2022年"));
@@ -50,13 +79,43 @@ fn errors_are_clear_and_change_nothing() {
     let file = path.to_str().expect("utf-8 path");
     let before = std::fs::read(&path).expect("read");
 
-    let (code, _, err) = eduplan(&["set", file, "--indicator", "义务教育巩固率", "--year", "2024", "--value", "九十九"]);
+    let (code, _, err) = eduplan(&[
+        "set",
+        file,
+        "--indicator",
+        "义务教育巩固率",
+        "--year",
+        "2024",
+        "--value",
+        "九十九",
+    ]);
     assert_eq!(code, 1);
     assert!(err.contains("不是数字"), "{err}");
-    let (code, _, err) = eduplan(&["set", file, "--indicator", "巩固率", "--year", "2024", "--value", "99"]);
+    let (code, _, err) = eduplan(&[
+        "set",
+        file,
+        "--indicator",
+        "巩固率",
+        "--year",
+        "2024",
+        "--value",
+        "99",
+    ]);
     assert_eq!(code, 1);
-    assert!(err.contains("义务教育巩固率"), "suggests the close name: {err}");
-    let (code, _, err) = eduplan(&["set", file, "--indicator", "义务教育巩固率", "--year", "2030", "--value", "99"]);
+    assert!(
+        err.contains("义务教育巩固率"),
+        "suggests the close name: {err}"
+    );
+    let (code, _, err) = eduplan(&[
+        "set",
+        file,
+        "--indicator",
+        "义务教育巩固率",
+        "--year",
+        "2030",
+        "--value",
+        "99",
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("不在规划期"), "{err}");
     let (code, _, err) = eduplan(&["status", file, "--format", "csv"]);
@@ -70,7 +129,11 @@ fn errors_are_clear_and_change_nothing() {
     let (code, _, err) = eduplan(&["new", file, "--from", common::SAMPLE]);
     assert_eq!(code, 1);
     assert!(err.contains("已存在"), "{err}");
-    assert_eq!(std::fs::read(&path).expect("read"), before, "new never overwrites");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "new never overwrites"
+    );
 }
 
 #[test]

@@ -14,7 +14,10 @@ fn set_value(name: &str, year: i32, value: f64) -> impl Fn(&eduplan::domain::Pla
     let name = name.to_owned();
     move |plan| {
         let id = plan.indicator_by_name(&name).expect("indicator").id;
-        Edit::Set(Field::Actual(id, year, ActualField::Value), Value::Num(value))
+        Edit::Set(
+            Field::Actual(id, year, ActualField::Value),
+            Value::Num(value),
+        )
     }
 }
 
@@ -27,7 +30,9 @@ fn the_sample_plan_round_trips_through_the_file() {
     assert_eq!(plan.indicators.len(), text.indicators.len());
     assert!(plan.indicators.len() >= 30);
     assert_eq!(plan.info, text.info);
-    let ind = plan.indicator_by_name("学前三年毛入园率").expect("indicator");
+    let ind = plan
+        .indicator_by_name("学前三年毛入园率")
+        .expect("indicator");
     assert_eq!(ind.target_text, "90%以上");
     assert_eq!(ind.actuals[&2021].numerator, Some(3528.0));
     assert!(!plan.uid.is_empty());
@@ -39,7 +44,13 @@ fn every_edit_is_in_the_file_and_the_history_and_can_be_undone() {
     let path = common::sample_file(&dir);
     let mut pf = PlanFile::open(&path).expect("open");
     let plan = pf.load().expect("load");
-    let batch = pf.apply(&plan, &[set_value("义务教育巩固率", 2024, 99.4)(&plan)], "录入").expect("apply");
+    let batch = pf
+        .apply(
+            &plan,
+            &[set_value("义务教育巩固率", 2024, 99.4)(&plan)],
+            "录入",
+        )
+        .expect("apply");
     drop(pf);
 
     // A new process would see it: reopen.
@@ -50,15 +61,30 @@ fn every_edit_is_in_the_file_and_the_history_and_can_be_undone() {
     assert_eq!(evaluate(ind, &plan.info, 2024).status, Status::OnTrack);
     let history = pf.history(Some(ind.id), 10).expect("history");
     assert_eq!(history[0].label, "义务教育巩固率·2024年实际值");
-    assert_eq!((history[0].old.as_str(), history[0].new.as_str()), ("98.60", "99.40"));
+    assert_eq!(
+        (history[0].old.as_str(), history[0].new.as_str()),
+        ("98.60", "99.40")
+    );
 
     let undo = pf.revert(batch, "撤销").expect("undo");
     let plan = pf.load().expect("load");
-    assert_eq!(plan.indicator_by_name("义务教育巩固率").and_then(|i| i.actual_value(2024)), Some(98.6));
+    assert_eq!(
+        plan.indicator_by_name("义务教育巩固率")
+            .and_then(|i| i.actual_value(2024)),
+        Some(98.6)
+    );
     pf.revert(undo, "重做").expect("redo");
     let plan = pf.load().expect("load");
-    assert_eq!(plan.indicator_by_name("义务教育巩固率").and_then(|i| i.actual_value(2024)), Some(99.4));
-    assert_eq!(pf.history(None, 10).expect("history").len(), 3, "edit, undo and redo are all recorded");
+    assert_eq!(
+        plan.indicator_by_name("义务教育巩固率")
+            .and_then(|i| i.actual_value(2024)),
+        Some(99.4)
+    );
+    assert_eq!(
+        pf.history(None, 10).expect("history").len(),
+        3,
+        "edit, undo and redo are all recorded"
+    );
 }
 
 #[test]
@@ -67,9 +93,19 @@ fn deleting_an_indicator_and_undoing_brings_back_its_values() {
     let path = common::sample_file(&dir);
     let mut pf = PlanFile::open(&path).expect("open");
     let plan = pf.load().expect("load");
-    let before = plan.indicator_by_name("区级骨干教师培养").expect("indicator").clone();
-    let batch = pf.apply(&plan, &[Edit::DeleteIndicator(before.id)], "删除").expect("delete");
-    assert!(pf.load().expect("load").indicator_by_name("区级骨干教师培养").is_none());
+    let before = plan
+        .indicator_by_name("区级骨干教师培养")
+        .expect("indicator")
+        .clone();
+    let batch = pf
+        .apply(&plan, &[Edit::DeleteIndicator(before.id)], "删除")
+        .expect("delete");
+    assert!(
+        pf.load()
+            .expect("load")
+            .indicator_by_name("区级骨干教师培养")
+            .is_none()
+    );
     pf.revert(batch, "撤销").expect("undo");
     let after = pf.load().expect("load");
     assert_eq!(after.indicator(before.id), Some(&before));
@@ -77,7 +113,9 @@ fn deleting_an_indicator_and_undoing_brings_back_its_values() {
     // A whole section with its contents.
     let chapter = after.child_sections(None)[2].id;
     let count = after.indicators.len();
-    let batch = pf.apply(&after, &[Edit::DeleteSection(chapter)], "删除").expect("delete section");
+    let batch = pf
+        .apply(&after, &[Edit::DeleteSection(chapter)], "删除")
+        .expect("delete section");
     let gone = pf.load().expect("load");
     assert!(gone.indicators.len() < count);
     pf.revert(batch, "撤销").expect("undo");
@@ -91,11 +129,29 @@ fn adding_and_renaming_are_recorded() {
     let mut pf = PlanFile::open(&path).expect("open");
     let plan = pf.load().expect("load");
     let section = plan.child_sections(None)[0].id;
-    pf.apply(&plan, &[Edit::AddIndicator { section, name: "高中阶段毛入学率".into() }], "新增").expect("add");
+    pf.apply(
+        &plan,
+        &[Edit::AddIndicator {
+            section,
+            name: "高中阶段毛入学率".into(),
+        }],
+        "新增",
+    )
+    .expect("add");
     let plan = pf.load().expect("load");
-    let id = plan.indicator_by_name("高中阶段毛入学率").expect("added").id;
-    pf.apply(&plan, &[Edit::Set(Field::Indicator(id, IndicatorField::Name), Value::text("高中阶段教育毛入学率"))], "改名")
-        .expect("rename");
+    let id = plan
+        .indicator_by_name("高中阶段毛入学率")
+        .expect("added")
+        .id;
+    pf.apply(
+        &plan,
+        &[Edit::Set(
+            Field::Indicator(id, IndicatorField::Name),
+            Value::text("高中阶段教育毛入学率"),
+        )],
+        "改名",
+    )
+    .expect("rename");
     let plan = pf.load().expect("load");
     assert!(plan.indicator_by_name("高中阶段教育毛入学率").is_some());
     let h = pf.history(Some(id), 10).expect("history");
@@ -112,10 +168,17 @@ fn a_value_of_the_wrong_shape_changes_nothing() {
     let id = plan.indicators[0].id;
     let edits = [
         Edit::Set(Field::Actual(id, 2021, ActualField::Value), Value::Num(1.0)),
-        Edit::Set(Field::Actual(id, 2022, ActualField::Value), Value::text("九十")),
+        Edit::Set(
+            Field::Actual(id, 2022, ActualField::Value),
+            Value::text("九十"),
+        ),
     ];
     assert!(pf.apply(&plan, &edits, "录入").is_err());
-    assert_eq!(pf.load().expect("load"), plan, "the batch is all or nothing");
+    assert_eq!(
+        pf.load().expect("load"),
+        plan,
+        "the batch is all or nothing"
+    );
 }
 
 fn assert_refused(path: &Path, expect: impl Fn(&StorageError) -> bool, words: &str) {
@@ -124,7 +187,11 @@ fn assert_refused(path: &Path, expect: impl Fn(&StorageError) -> bool, words: &s
     let message = err.to_string();
     assert!(expect(&err), "{err:?}");
     assert!(message.contains(words), "{message}");
-    assert_eq!(std::fs::read(path).expect("read"), before, "file changed: {message}");
+    assert_eq!(
+        std::fs::read(path).expect("read"),
+        before,
+        "file changed: {message}"
+    );
 }
 
 #[test]
@@ -132,20 +199,36 @@ fn a_file_that_is_not_a_plan_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");
     let text = dir.path().join("说明.eduplan");
     std::fs::write(&text, "这不是规划文件").expect("write");
-    assert_refused(&text, |e| matches!(e, StorageError::NotAPlan(_)), "不是EduPlan规划文件");
+    assert_refused(
+        &text,
+        |e| matches!(e, StorageError::NotAPlan(_)),
+        "不是EduPlan规划文件",
+    );
 
     let empty = dir.path().join("空.eduplan");
     std::fs::write(&empty, b"").expect("write");
-    assert_refused(&empty, |e| matches!(e, StorageError::NotAPlan(_)), "不是EduPlan规划文件");
+    assert_refused(
+        &empty,
+        |e| matches!(e, StorageError::NotAPlan(_)),
+        "不是EduPlan规划文件",
+    );
 
     let foreign = dir.path().join("别的数据库.eduplan");
     let conn = rusqlite::Connection::open(&foreign).expect("sqlite");
-    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").expect("sql");
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .expect("sql");
     drop(conn);
-    assert_refused(&foreign, |e| matches!(e, StorageError::NotAPlan(_)), "不是EduPlan规划文件");
+    assert_refused(
+        &foreign,
+        |e| matches!(e, StorageError::NotAPlan(_)),
+        "不是EduPlan规划文件",
+    );
 
     let missing = dir.path().join("不存在.eduplan");
-    assert!(matches!(PlanFile::open(&missing), Err(StorageError::NotFound(_))));
+    assert!(matches!(
+        PlanFile::open(&missing),
+        Err(StorageError::NotFound(_))
+    ));
     assert!(!missing.exists());
 }
 
@@ -157,11 +240,19 @@ fn a_damaged_or_truncated_plan_is_refused_and_left_alone() {
 
     let truncated = dir.path().join("截断.eduplan");
     std::fs::write(&truncated, &bytes[..bytes.len() / 2 + 100]).expect("write");
-    assert_refused(&truncated, |e| matches!(e, StorageError::Damaged(..)), "已损坏或不完整");
+    assert_refused(
+        &truncated,
+        |e| matches!(e, StorageError::Damaged(..)),
+        "已损坏或不完整",
+    );
 
     let page_cut = dir.path().join("少页.eduplan");
     std::fs::write(&page_cut, &bytes[..bytes.len() - 4096]).expect("write");
-    assert_refused(&page_cut, |e| matches!(e, StorageError::Damaged(..)), "已损坏或不完整");
+    assert_refused(
+        &page_cut,
+        |e| matches!(e, StorageError::Damaged(..)),
+        "已损坏或不完整",
+    );
 
     let scribbled = dir.path().join("损坏.eduplan");
     let mut damaged = bytes.clone();
@@ -169,7 +260,11 @@ fn a_damaged_or_truncated_plan_is_refused_and_left_alone() {
         *b = 0xA5;
     }
     std::fs::write(&scribbled, &damaged).expect("write");
-    assert_refused(&scribbled, |e| matches!(e, StorageError::Damaged(..)), "已损坏或不完整");
+    assert_refused(
+        &scribbled,
+        |e| matches!(e, StorageError::Damaged(..)),
+        "已损坏或不完整",
+    );
 }
 
 #[test]
@@ -177,7 +272,8 @@ fn a_plan_from_a_newer_version_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = common::sample_file(&dir);
     let conn = rusqlite::Connection::open(&path).expect("sqlite");
-    conn.pragma_update(None, "user_version", current_version() + 1).expect("pragma");
+    conn.pragma_update(None, "user_version", current_version() + 1)
+        .expect("pragma");
     drop(conn);
     assert_refused(&path, |e| matches!(e, StorageError::Newer(..)), "更新版本");
 }
@@ -202,17 +298,26 @@ fn a_plan_from_an_older_version_is_backed_up_then_upgraded() {
     assert_eq!(upgrade.from_version, 1);
     let plan = pf.load().expect("load");
     assert_eq!(plan.info.name, "旧规划");
-    assert_eq!(plan.info.yellow_tolerance_pp, 10.0, "new setting gets its default");
+    assert_eq!(
+        plan.info.yellow_tolerance_pp, 10.0,
+        "new setting gets its default"
+    );
     assert_eq!(plan.indicators[0].actual_value(2021), Some(86.5));
     drop(pf);
-    assert_eq!(std::fs::read(&upgrade.backup).expect("backup"), old_bytes, "backup is the old file as it was");
+    assert_eq!(
+        std::fs::read(&upgrade.backup).expect("backup"),
+        old_bytes,
+        "backup is the old file as it was"
+    );
     assert!(PlanFile::open(&path).expect("reopen").upgrade().is_none());
 }
 
 /// Runs as a child process when the parent test asks for it (see `child`).
 #[test]
 fn child_helper() {
-    let Ok(role) = std::env::var("EDUPLAN_TEST_CHILD") else { return };
+    let Ok(role) = std::env::var("EDUPLAN_TEST_CHILD") else {
+        return;
+    };
     let path = std::env::var("EDUPLAN_TEST_FILE").expect("file");
     let mut pf = PlanFile::open(Path::new(&path)).expect("child open");
     let mut out = std::io::stdout().lock();
@@ -226,7 +331,10 @@ fn child_helper() {
             let plan = pf.load().expect("load");
             let id = plan.indicators[0].id;
             for i in 0..100_000 {
-                let edit = Edit::Set(Field::Actual(id, 2021, ActualField::Note), Value::Text(format!("第{i}次")));
+                let edit = Edit::Set(
+                    Field::Actual(id, 2021, ActualField::Note),
+                    Value::Text(format!("第{i}次")),
+                );
                 pf.apply(&plan, &[edit], "录入").expect("apply");
                 writeln!(out, "done {i}").expect("stdout");
                 out.flush().expect("flush");
@@ -257,9 +365,16 @@ fn a_plan_open_in_another_copy_is_refused_until_that_copy_dies() {
     let mut line = String::new();
     while !line.contains("ready") {
         line.clear();
-        assert!(out.read_line(&mut line).expect("read") > 0, "child ended early");
+        assert!(
+            out.read_line(&mut line).expect("read") > 0,
+            "child ended early"
+        );
     }
-    assert_refused(&path, |e| matches!(e, StorageError::InUse(_)), "已在另一个EduPlan窗口中打开");
+    assert_refused(
+        &path,
+        |e| matches!(e, StorageError::InUse(_)),
+        "已在另一个EduPlan窗口中打开",
+    );
     holder.kill().expect("kill");
     holder.wait().expect("wait");
     let pf = PlanFile::open(&path).expect("a killed copy leaves no lock behind");
@@ -302,11 +417,23 @@ fn a_killed_process_loses_no_edit_it_reported_done() {
     assert!(pf.integrity_ok().expect("integrity_check"));
     let plan = pf.load().expect("load");
     let note = &plan.indicators[0].actuals[&2021].note;
-    let stored: u32 = note.trim_start_matches('第').trim_end_matches('次').parse().expect("note");
-    assert!(stored >= last, "edit {last} was reported done but the file has {stored}");
-    let history = pf.history(plan.indicators.first().map(|i| i.id), 100_000).expect("history");
+    let stored: u32 = note
+        .trim_start_matches('第')
+        .trim_end_matches('次')
+        .parse()
+        .expect("note");
+    assert!(
+        stored >= last,
+        "edit {last} was reported done but the file has {stored}"
+    );
+    let history = pf
+        .history(plan.indicators.first().map(|i| i.id), 100_000)
+        .expect("history");
     for n in &reported {
         let text = format!("第{n}次");
-        assert!(history.iter().any(|h| h.new == text), "edit {n} missing from history");
+        assert!(
+            history.iter().any(|h| h.new == text),
+            "edit {n} missing from history"
+        );
     }
 }

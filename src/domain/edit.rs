@@ -137,14 +137,24 @@ impl Subtree {
     pub fn of_section(plan: &Plan, root: SectionId) -> Subtree {
         let ids = plan.subtree_sections(root);
         Subtree {
-            sections: plan.sections.iter().filter(|s| ids.contains(&s.id)).cloned().collect(),
+            sections: plan
+                .sections
+                .iter()
+                .filter(|s| ids.contains(&s.id))
+                .cloned()
+                .collect(),
             indicators: plan
                 .indicators
                 .iter()
                 .filter(|i| ids.contains(&i.section))
                 .cloned()
                 .collect(),
-            tasks: plan.tasks.iter().filter(|t| ids.contains(&t.section)).cloned().collect(),
+            tasks: plan
+                .tasks
+                .iter()
+                .filter(|t| ids.contains(&t.section))
+                .cloned()
+                .collect(),
         }
     }
 }
@@ -153,9 +163,19 @@ impl Subtree {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     Set(Field, Value),
-    AddSection { parent: Option<SectionId>, numbering: String, title: String },
-    AddIndicator { section: SectionId, name: String },
-    AddTask { section: SectionId, title: String },
+    AddSection {
+        parent: Option<SectionId>,
+        numbering: String,
+        title: String,
+    },
+    AddIndicator {
+        section: SectionId,
+        name: String,
+    },
+    AddTask {
+        section: SectionId,
+        title: String,
+    },
     DeleteSection(SectionId),
     DeleteIndicator(IndicatorId),
     DeleteTask(TaskId),
@@ -165,10 +185,12 @@ impl Field {
     /// Words for the history list: what was changed.
     pub fn describe(&self, plan: &Plan) -> String {
         let ind_name = |id: IndicatorId| {
-            plan.indicator(id).map_or_else(|| format!("指标#{}", id.0), |i| i.name.clone())
+            plan.indicator(id)
+                .map_or_else(|| format!("指标#{}", id.0), |i| i.name.clone())
         };
         let task_name = |id: TaskId| {
-            plan.task(id).map_or_else(|| format!("任务#{}", id.0), |t| t.title.clone())
+            plan.task(id)
+                .map_or_else(|| format!("任务#{}", id.0), |t| t.title.clone())
         };
         match self {
             Field::Plan(f) => format!("规划·{}", plan_field_label(*f)),

@@ -30,7 +30,10 @@ pub fn parse_plain_number(text: &str) -> Result<Option<f64>, String> {
     }
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(format!("「{}」不是数字，请输入阿拉伯数字，如 90 或 90.5", text.trim())),
+        _ => Err(format!(
+            "「{}」不是数字，请输入阿拉伯数字，如 90 或 90.5",
+            text.trim()
+        )),
     }
 }
 
@@ -44,7 +47,10 @@ pub fn parse_indicator_value(text: &str, ind: &Indicator) -> Result<Option<f64>,
         return match t.as_str() {
             "是" | "达到" | "已达到" | "1" | "√" | "✓" | "Y" | "y" => Ok(Some(1.0)),
             "否" | "未达到" | "0" | "×" | "N" | "n" => Ok(Some(0.0)),
-            _ => Err(format!("「{}」无法识别，该指标请填写“是”或“否”", text.trim())),
+            _ => Err(format!(
+                "「{}」无法识别，该指标请填写“是”或“否”",
+                text.trim()
+            )),
         };
     }
     if let Some(stripped) = t.strip_suffix('%') {
@@ -103,7 +109,11 @@ pub fn format_value(value: f64, ind: &Indicator) -> String {
 }
 
 pub fn decimals_for_unit(unit: &str) -> usize {
-    if COUNT_UNITS.contains(&unit) || unit == "学时" { 0 } else { 1 }
+    if COUNT_UNITS.contains(&unit) || unit == "学时" {
+        0
+    } else {
+        1
+    }
 }
 
 pub fn format_number(value: f64, decimals: usize) -> String {

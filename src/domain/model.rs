@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 macro_rules! typed_id {
     ($name:ident) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+        )]
         pub struct $name(pub i64);
     };
 }
@@ -434,13 +436,20 @@ impl Plan {
 
     /// Child sections of `parent` (None = top level) in outline order.
     pub fn child_sections(&self, parent: Option<SectionId>) -> Vec<&Section> {
-        let mut v: Vec<&Section> = self.sections.iter().filter(|s| s.parent == parent).collect();
+        let mut v: Vec<&Section> = self
+            .sections
+            .iter()
+            .filter(|s| s.parent == parent)
+            .collect();
         v.sort_by_key(|s| (s.position, s.id));
         v
     }
     pub fn section_indicators(&self, section: SectionId) -> Vec<&Indicator> {
-        let mut v: Vec<&Indicator> =
-            self.indicators.iter().filter(|i| i.section == section).collect();
+        let mut v: Vec<&Indicator> = self
+            .indicators
+            .iter()
+            .filter(|i| i.section == section)
+            .collect();
         v.sort_by_key(|i| (i.position, i.id));
         v
     }
@@ -470,7 +479,12 @@ impl Plan {
         let mut i = 0;
         while i < out.len() {
             let parent = out[i];
-            out.extend(self.sections.iter().filter(|s| s.parent == Some(parent)).map(|s| s.id));
+            out.extend(
+                self.sections
+                    .iter()
+                    .filter(|s| s.parent == Some(parent))
+                    .map(|s| s.id),
+            );
             i += 1;
         }
         out
@@ -479,8 +493,12 @@ impl Plan {
     /// Indicators in outline order (depth-first through sections).
     pub fn indicators_in_outline_order(&self) -> Vec<&Indicator> {
         let mut out = Vec::with_capacity(self.indicators.len());
-        let mut stack: Vec<SectionId> =
-            self.child_sections(None).iter().rev().map(|s| s.id).collect();
+        let mut stack: Vec<SectionId> = self
+            .child_sections(None)
+            .iter()
+            .rev()
+            .map(|s| s.id)
+            .collect();
         while let Some(sid) = stack.pop() {
             out.extend(self.section_indicators(sid));
             stack.extend(self.child_sections(Some(sid)).iter().rev().map(|s| s.id));
@@ -516,7 +534,11 @@ impl Plan {
     pub fn latest_year_with_data(&self) -> Option<i32> {
         self.indicators
             .iter()
-            .flat_map(|i| i.actuals.iter().filter(|(_, a)| a.effective_value().is_some()))
+            .flat_map(|i| {
+                i.actuals
+                    .iter()
+                    .filter(|(_, a)| a.effective_value().is_some())
+            })
             .map(|(y, _)| *y)
             .max()
     }

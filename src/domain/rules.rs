@@ -106,8 +106,7 @@ pub fn evaluate(ind: &Indicator, info: &PlanInfo, year: i32) -> Evaluation {
         IndicatorKind::Cumulative => evaluate_cumulative(ind, info, year),
         IndicatorKind::YesNo => evaluate_yes_no(ind, year),
     };
-    eval.warning =
-        eval.light == Light::Red && ind.attribute == super::model::Attribute::Binding;
+    eval.warning = eval.light == Light::Red && ind.attribute == super::model::Attribute::Binding;
     eval
 }
 
@@ -188,7 +187,9 @@ fn evaluate_level(ind: &Indicator, info: &PlanInfo, year: i32) -> Evaluation {
         status,
         light: light_for_gap(status, gap, info.yellow_tolerance_pp),
         warning: false,
-        stretch_reached: ind.target_stretch.is_some_and(|s| reaches(ind.comparison, value, s)),
+        stretch_reached: ind
+            .target_stretch
+            .is_some_and(|s| reaches(ind.comparison, value, s)),
     }
 }
 
@@ -235,7 +236,11 @@ fn evaluate_cumulative(ind: &Indicator, info: &PlanInfo, year: i32) -> Evaluatio
     };
     let elapsed = time_elapsed(info.base_year, ind.target_year, year);
     let target = ind.target_value;
-    let progress = if target.abs() > EPS { total / target } else { 1.0 };
+    let progress = if target.abs() > EPS {
+        total / target
+    } else {
+        1.0
+    };
     let met = total >= target - EPS;
     let planned_to_date: Option<f64> = if ind.planned.is_empty() {
         None
@@ -310,5 +315,9 @@ pub fn count_statuses<'a>(evals: impl IntoIterator<Item = &'a Evaluation>) -> St
         }
         warnings += usize::from(e.warning);
     }
-    StatusCounts { by_status, by_light, warnings }
+    StatusCounts {
+        by_status,
+        by_light,
+        warnings,
+    }
 }

@@ -32,7 +32,12 @@ pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
     let info = &plan.info;
     let mut out = Vec::new();
     let mut push = |severity, indicator, year, message: String| {
-        out.push(Finding { severity, indicator, year, message })
+        out.push(Finding {
+            severity,
+            indicator,
+            year,
+            message,
+        })
     };
     if info.first_year > info.last_year || info.base_year >= info.first_year {
         push(
@@ -59,10 +64,17 @@ pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
                 ),
             );
         }
-        if matches!(ind.kind, IndicatorKind::Level | IndicatorKind::ChangeFromBase)
-            && ind.base_value.is_none()
+        if matches!(
+            ind.kind,
+            IndicatorKind::Level | IndicatorKind::ChangeFromBase
+        ) && ind.base_value.is_none()
         {
-            push(Severity::Notice, id, None, format!("“{name}”缺少基期值，无法计算完成进度"));
+            push(
+                Severity::Notice,
+                id,
+                None,
+                format!("“{name}”缺少基期值，无法计算完成进度"),
+            );
         }
         if let Some(stretch) = ind.target_stretch {
             let wrong_way = if ind.comparison.lower_is_better() {
@@ -71,31 +83,64 @@ pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
                 stretch < ind.target_value
             };
             if wrong_way {
-                push(Severity::Error, id, None, format!("“{name}”的挑战目标{stretch}不如底线目标"));
+                push(
+                    Severity::Error,
+                    id,
+                    None,
+                    format!("“{name}”的挑战目标{stretch}不如底线目标"),
+                );
             }
         }
         for y in ind.planned.keys().filter(|y| !info.years().contains(y)) {
-            push(Severity::Error, id, Some(*y), format!("“{name}”的年度目标{y}年不在规划期内"));
+            push(
+                Severity::Error,
+                id,
+                Some(*y),
+                format!("“{name}”的年度目标{y}年不在规划期内"),
+            );
         }
         for (y, actual) in &ind.actuals {
             if !info.years().contains(y) {
-                push(Severity::Error, id, Some(*y), format!("“{name}”有规划期外（{y}年）的数值"));
+                push(
+                    Severity::Error,
+                    id,
+                    Some(*y),
+                    format!("“{name}”有规划期外（{y}年）的数值"),
+                );
             }
             if let Some(v) = actual.effective_value() {
                 if let Err(why) = check_indicator_value(v, ind) {
-                    push(Severity::Error, id, Some(*y), format!("“{name}”{y}年：{why}"));
+                    push(
+                        Severity::Error,
+                        id,
+                        Some(*y),
+                        format!("“{name}”{y}年：{why}"),
+                    );
                 }
             }
             if let (Some(n), Some(d)) = (actual.numerator, actual.denominator) {
                 if d <= 0.0 {
-                    push(Severity::Error, id, Some(*y), format!("“{name}”{y}年：分母必须大于0"));
+                    push(
+                        Severity::Error,
+                        id,
+                        Some(*y),
+                        format!("“{name}”{y}年：分母必须大于0"),
+                    );
                 } else if n > d && !ind.may_exceed_100 {
-                    push(Severity::Error, id, Some(*y), format!("“{name}”{y}年：分子大于分母"));
+                    push(
+                        Severity::Error,
+                        id,
+                        Some(*y),
+                        format!("“{name}”{y}年：分子大于分母"),
+                    );
                 }
             }
         }
         let eval = evaluate(ind, info, year);
-        let note_missing = ind.actuals.get(&year).is_none_or(|a| a.note.trim().is_empty());
+        let note_missing = ind
+            .actuals
+            .get(&year)
+            .is_none_or(|a| a.note.trim().is_empty());
         if eval.light == Light::Red && note_missing {
             push(
                 Severity::Notice,

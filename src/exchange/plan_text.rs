@@ -130,23 +130,33 @@ fn default_task_status() -> String {
 
 pub fn read_plan_text(path: &std::path::Path) -> Result<Plan, PlanTextError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| PlanTextError::Io(name.clone(), e.to_string()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| PlanTextError::Io(name.clone(), e.to_string()))?;
     parse_plan_text(&text, &name)
 }
 
 pub fn parse_plan_text(text: &str, name: &str) -> Result<Plan, PlanTextError> {
-    let doc: PlanText =
-        serde_json::from_str(text).map_err(|e| PlanTextError::Format(name.to_owned(), e.to_string()))?;
+    let doc: PlanText = serde_json::from_str(text)
+        .map_err(|e| PlanTextError::Format(name.to_owned(), e.to_string()))?;
     if doc.format != FORMAT {
-        return Err(PlanTextError::Format(name.to_owned(), format!("format 应为 {FORMAT}")));
+        return Err(PlanTextError::Format(
+            name.to_owned(),
+            format!("format 应为 {FORMAT}"),
+        ));
     }
     if doc.version > FORMAT_VERSION {
         return Err(PlanTextError::Format(
             name.to_owned(),
-            format!("文本格式第{}版，本程序只支持到第{FORMAT_VERSION}版", doc.version),
+            format!(
+                "文本格式第{}版，本程序只支持到第{FORMAT_VERSION}版",
+                doc.version
+            ),
         ));
     }
-    let mut plan = Plan { info: doc.plan, ..Plan::default() };
+    let mut plan = Plan {
+        info: doc.plan,
+        ..Plan::default()
+    };
     let mut next = 1;
     for (i, s) in doc.sections.iter().enumerate() {
         add_section(&mut plan, s, None, i as i64 + 1, &mut next)
@@ -186,8 +196,17 @@ fn add_section(
             .iter()
             .map(|(y, a)| {
                 let actual = match a {
-                    ActualText::Value(v) => Actual { value: Some(*v), ..Actual::default() },
-                    ActualText::Full { value, numerator, denominator, note, source } => Actual {
+                    ActualText::Value(v) => Actual {
+                        value: Some(*v),
+                        ..Actual::default()
+                    },
+                    ActualText::Full {
+                        value,
+                        numerator,
+                        denominator,
+                        note,
+                        source,
+                    } => Actual {
                         value: *value,
                         numerator: *numerator,
                         denominator: *denominator,
@@ -224,7 +243,8 @@ fn add_section(
         *next_id += 1;
     }
     for (i, t) in s.tasks.iter().enumerate() {
-        let kind = TaskKind::from_code(&t.kind).ok_or_else(|| format!("任务“{}”的类型“{}”无法识别", t.title, t.kind))?;
+        let kind = TaskKind::from_code(&t.kind)
+            .ok_or_else(|| format!("任务“{}”的类型“{}”无法识别", t.title, t.kind))?;
         let status = TaskStatus::from_label(&t.status)
             .ok_or_else(|| format!("任务“{}”的状态“{}”无法识别", t.title, t.status))?;
         plan.tasks.push(Task {

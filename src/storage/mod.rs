@@ -108,7 +108,8 @@ impl PlanFile {
         let tmp = path.with_extension(format!("{EXTENSION}.creating"));
         let _ = std::fs::remove_file(&tmp);
         let build = || -> Result<()> {
-            let mut conn = Connection::open(&tmp).map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
+            let mut conn = Connection::open(&tmp)
+                .map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
             conn.pragma_update(None, "foreign_keys", true)?;
             let tx = conn.transaction()?;
@@ -116,7 +117,11 @@ impl PlanFile {
                 tx.execute_batch(m)?;
             }
             tx.pragma_update(None, "user_version", current_version())?;
-            let uid = if plan.uid.is_empty() { new_uid() } else { plan.uid.clone() };
+            let uid = if plan.uid.is_empty() {
+                new_uid()
+            } else {
+                plan.uid.clone()
+            };
             write_plan_info(&tx, &uid, &plan.info)?;
             insert_subtree(
                 &tx,
@@ -152,9 +157,11 @@ impl PlanFile {
         conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
             .map_err(|e| classify(&name, e))?;
         // Take the lock and look, inside a transaction that writes nothing.
-        conn.execute_batch("BEGIN EXCLUSIVE").map_err(|e| classify(&name, e))?;
+        conn.execute_batch("BEGIN EXCLUSIVE")
+            .map_err(|e| classify(&name, e))?;
         let checked = inspect(&conn, &name);
-        conn.execute_batch("COMMIT").map_err(|e| classify(&name, e))?;
+        conn.execute_batch("COMMIT")
+            .map_err(|e| classify(&name, e))?;
         let version = checked?;
 
         conn.pragma_update(None, "foreign_keys", true)?;
@@ -163,7 +170,11 @@ impl PlanFile {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StorageError::Sql(format!("无法启用WAL日志模式（{mode}）")));
         }
-        let mut file = PlanFile { conn, path: path.to_owned(), upgrade: None };
+        let mut file = PlanFile {
+            conn,
+            path: path.to_owned(),
+            upgrade: None,
+        };
         if version < current_version() {
             file.upgrade = Some(file.migrate(version)?);
         }
@@ -181,7 +192,8 @@ impl PlanFile {
 
     fn migrate(&mut self, from_version: i32) -> Result<Upgrade> {
         let name = display_name(&self.path);
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         let backup = backup_path(&self.path, from_version);
         std::fs::copy(&self.path, &backup).map_err(|e| StorageError::Io(name, e.to_string()))?;
         let tx = self.conn.transaction()?;
@@ -190,7 +202,10 @@ impl PlanFile {
         }
         tx.pragma_update(None, "user_version", current_version())?;
         tx.commit()?;
-        Ok(Upgrade { from_version, backup })
+        Ok(Upgrade {
+            from_version,
+            backup,
+        })
     }
 
     /// Read the whole plan.
@@ -204,7 +219,9 @@ impl PlanFile {
     /// Apply `edits` as one user action, in one transaction. Returns the history batch.
     /// `plan` is the plan as last loaded; it gives names for the history list.
     pub fn apply(&mut self, plan: &Plan, edits: &[Edit], action: &str) -> Result<BatchId> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let batch = next_batch(&tx)?;
         for edit in edits {
             apply_edit(&tx, plan, batch, action, edit)?;
@@ -216,14 +233,23 @@ impl PlanFile {
     /// Undo a batch: put back every old value, newest first. The reversal is recorded as a
     /// batch of its own (returned), so reverting that one redoes the original.
     pub fn revert(&mut self, batch: BatchId, action: &str) -> Result<BatchId> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let rows: Vec<(String, Option<i64>, String, String, String, String)> = {
             let mut stmt = tx.prepare(
                 "SELECT kind, indicator_id, target, label, old, new FROM history
                  WHERE batch = ?1 ORDER BY id DESC",
             )?;
             stmt.query_map([batch.0], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?
         };
@@ -237,19 +263,29 @@ impl PlanFile {
                     let field: Field = from_json(&target)?;
                     let old_value: Value = from_json(&old)?;
                     write_field(&tx, field, &old_value)?;
-                    record(&tx, new_batch, action, "set", indicator, &target, &label, &new, &old)?;
+                    record(
+                        &tx, new_batch, action, "set", indicator, &target, &label, &new, &old,
+                    )?;
                 }
                 "insert" => {
                     let subtree: Subtree = from_json(&new)?;
                     delete_subtree(&tx, &subtree)?;
-                    record(&tx, new_batch, action, "delete", indicator, &target, &label, &new, "null")?;
+                    record(
+                        &tx, new_batch, action, "delete", indicator, &target, &label, &new, "null",
+                    )?;
                 }
                 "delete" => {
                     let subtree: Subtree = from_json(&old)?;
                     insert_subtree(&tx, &subtree)?;
-                    record(&tx, new_batch, action, "insert", indicator, &target, &label, "null", &old)?;
+                    record(
+                        &tx, new_batch, action, "insert", indicator, &target, &label, "null", &old,
+                    )?;
                 }
-                other => return Err(StorageError::Invalid(format!("未知的历史记录类型：{other}"))),
+                other => {
+                    return Err(StorageError::Invalid(format!(
+                        "未知的历史记录类型：{other}"
+                    )));
+                }
             }
         }
         tx.commit()?;
@@ -257,7 +293,11 @@ impl PlanFile {
     }
 
     /// The history, newest first; for one indicator when given.
-    pub fn history(&self, indicator: Option<IndicatorId>, limit: usize) -> Result<Vec<HistoryEntry>> {
+    pub fn history(
+        &self,
+        indicator: Option<IndicatorId>,
+        limit: usize,
+    ) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT batch, at, action, kind, label, old, new FROM history
              WHERE (?1 IS NULL OR indicator_id = ?1) ORDER BY id DESC LIMIT ?2",
@@ -279,14 +319,18 @@ impl PlanFile {
     }
 
     pub fn integrity_ok(&self) -> Result<bool> {
-        let s: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let s: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         Ok(s == "ok")
     }
 }
 
 fn history_text(kind: &str, json: &str, is_old: bool) -> String {
     match (kind, is_old) {
-        ("set", _) => serde_json::from_str::<Value>(json).map_or_else(|_| json.to_owned(), |v| v.display()),
+        ("set", _) => {
+            serde_json::from_str::<Value>(json).map_or_else(|_| json.to_owned(), |v| v.display())
+        }
         ("insert", true) | ("delete", false) => "（无）".to_owned(),
         _ => "（内容）".to_owned(),
     }
@@ -305,11 +349,19 @@ fn new_uid() -> String {
 }
 
 fn backup_path(path: &Path, version: i32) -> PathBuf {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut n = 0;
     loop {
-        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
-        let candidate = path.with_file_name(format!("{stem}.升级前备份-v{version}{suffix}.{EXTENSION}"));
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let candidate =
+            path.with_file_name(format!("{stem}.升级前备份-v{version}{suffix}.{EXTENSION}"));
         if !candidate.exists() {
             return candidate;
         }
@@ -330,8 +382,11 @@ fn check_header(path: &Path) -> Result<()> {
         return Err(StorageError::NotAPlan(name));
     }
     let mut header = [0u8; 100];
-    let mut f = std::fs::File::open(path).map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
-    let n = f.read(&mut header).map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
+    let mut f =
+        std::fs::File::open(path).map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
+    let n = f
+        .read(&mut header)
+        .map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
     if n < 16 || &header[..16] != b"SQLite format 3\0" {
         return Err(StorageError::NotAPlan(name));
     }
@@ -342,8 +397,12 @@ fn check_header(path: &Path) -> Result<()> {
         1 => 65536,
         p => u64::from(p),
     };
-    let pages = u64::from(u32::from_be_bytes([header[28], header[29], header[30], header[31]]));
-    if page_size < 512 || meta.len() % page_size != 0 || (pages > 0 && meta.len() < pages * page_size)
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    if page_size < 512
+        || meta.len() % page_size != 0
+        || (pages > 0 && meta.len() < pages * page_size)
     {
         return Err(StorageError::Damaged(name, "文件被截断".to_owned()));
     }
@@ -352,7 +411,9 @@ fn check_header(path: &Path) -> Result<()> {
 
 fn classify(name: &str, e: rusqlite::Error) -> StorageError {
     match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StorageError::InUse(name.to_owned()),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            StorageError::InUse(name.to_owned())
+        }
         Some(ErrorCode::NotADatabase) => StorageError::NotAPlan(name.to_owned()),
         Some(ErrorCode::DatabaseCorrupt) => StorageError::Damaged(name.to_owned(), e.to_string()),
         Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
@@ -364,18 +425,28 @@ fn classify(name: &str, e: rusqlite::Error) -> StorageError {
 
 /// Read-only checks on an open connection; returns the schema version.
 fn inspect(conn: &Connection, name: &str) -> Result<i32> {
-    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| classify(name, e))?;
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| classify(name, e))?;
     if app_id != APPLICATION_ID {
         return Err(StorageError::NotAPlan(name.to_owned()));
     }
-    let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify(name, e))?;
+    let version: i32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| classify(name, e))?;
     if version > current_version() {
-        return Err(StorageError::Newer(name.to_owned(), version, current_version()));
+        return Err(StorageError::Newer(
+            name.to_owned(),
+            version,
+            current_version(),
+        ));
     }
     if version < 1 {
         return Err(StorageError::NotAPlan(name.to_owned()));
     }
-    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| classify(name, e))?;
+    let check: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| classify(name, e))?;
     if check != "ok" {
         return Err(StorageError::Damaged(name.to_owned(), check));
     }
@@ -383,7 +454,9 @@ fn inspect(conn: &Connection, name: &str) -> Result<i32> {
 }
 
 fn next_batch(tx: &Transaction) -> Result<BatchId> {
-    let b: i64 = tx.query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM history", [], |r| r.get(0))?;
+    let b: i64 = tx.query_row("SELECT COALESCE(MAX(batch), 0) + 1 FROM history", [], |r| {
+        r.get(0)
+    })?;
     Ok(BatchId(b))
 }
 
@@ -415,7 +488,13 @@ fn record(
     Ok(())
 }
 
-fn apply_edit(tx: &Transaction, plan: &Plan, batch: BatchId, action: &str, edit: &Edit) -> Result<()> {
+fn apply_edit(
+    tx: &Transaction,
+    plan: &Plan,
+    batch: BatchId,
+    action: &str,
+    edit: &Edit,
+) -> Result<()> {
     match edit {
         Edit::Set(field, value) => {
             check_value_shape(*field, value)?;
@@ -436,7 +515,11 @@ fn apply_edit(tx: &Transaction, plan: &Plan, batch: BatchId, action: &str, edit:
                 &to_json(value)?,
             )
         }
-        Edit::AddSection { parent, numbering, title } => {
+        Edit::AddSection {
+            parent,
+            numbering,
+            title,
+        } => {
             let position: i64 = tx.query_row(
                 "SELECT COALESCE(MAX(position), 0) + 1 FROM section WHERE parent_id IS ?1",
                 [parent.map(|p| p.0)],
@@ -457,8 +540,21 @@ fn apply_edit(tx: &Transaction, plan: &Plan, batch: BatchId, action: &str, edit:
                 co_units: String::new(),
             };
             let label = format!("新增章节“{}”", section.heading());
-            let subtree = Subtree { sections: vec![section], ..Subtree::default() };
-            record(tx, batch, action, "insert", None, "subtree", &label, "null", &to_json(&subtree)?)
+            let subtree = Subtree {
+                sections: vec![section],
+                ..Subtree::default()
+            };
+            record(
+                tx,
+                batch,
+                action,
+                "insert",
+                None,
+                "subtree",
+                &label,
+                "null",
+                &to_json(&subtree)?,
+            )
         }
         Edit::AddIndicator { section, name } => {
             let position: i64 = tx.query_row(
@@ -471,8 +567,21 @@ fn apply_edit(tx: &Transaction, plan: &Plan, batch: BatchId, action: &str, edit:
             ind.target_year = plan.info.last_year;
             ind.id = insert_indicator(tx, &ind, false)?;
             let label = format!("新增指标“{name}”");
-            let subtree = Subtree { indicators: vec![ind.clone()], ..Subtree::default() };
-            record(tx, batch, action, "insert", Some(ind.id.0), "subtree", &label, "null", &to_json(&subtree)?)
+            let subtree = Subtree {
+                indicators: vec![ind.clone()],
+                ..Subtree::default()
+            };
+            record(
+                tx,
+                batch,
+                action,
+                "insert",
+                Some(ind.id.0),
+                "subtree",
+                &label,
+                "null",
+                &to_json(&subtree)?,
+            )
         }
         Edit::AddTask { section, title } => {
             let position: i64 = tx.query_row(
@@ -484,8 +593,21 @@ fn apply_edit(tx: &Transaction, plan: &Plan, batch: BatchId, action: &str, edit:
             task.position = position;
             task.id = insert_task(tx, &task, false)?;
             let label = format!("新增任务“{title}”");
-            let subtree = Subtree { tasks: vec![task], ..Subtree::default() };
-            record(tx, batch, action, "insert", None, "subtree", &label, "null", &to_json(&subtree)?)
+            let subtree = Subtree {
+                tasks: vec![task],
+                ..Subtree::default()
+            };
+            record(
+                tx,
+                batch,
+                action,
+                "insert",
+                None,
+                "subtree",
+                &label,
+                "null",
+                &to_json(&subtree)?,
+            )
         }
         Edit::DeleteSection(id) => {
             let subtree = Subtree::of_section(plan, *id);
@@ -494,23 +616,61 @@ fn apply_edit(tx: &Transaction, plan: &Plan, batch: BatchId, action: &str, edit:
                 plan.section(*id).map_or_else(String::new, Section::heading)
             );
             delete_subtree(tx, &subtree)?;
-            record(tx, batch, action, "delete", None, "subtree", &label, &to_json(&subtree)?, "null")
+            record(
+                tx,
+                batch,
+                action,
+                "delete",
+                None,
+                "subtree",
+                &label,
+                &to_json(&subtree)?,
+                "null",
+            )
         }
         Edit::DeleteIndicator(id) => {
             let ind = plan
                 .indicator(*id)
                 .ok_or_else(|| StorageError::Invalid("指标不存在".to_owned()))?;
-            let subtree = Subtree { indicators: vec![ind.clone()], ..Subtree::default() };
+            let subtree = Subtree {
+                indicators: vec![ind.clone()],
+                ..Subtree::default()
+            };
             delete_subtree(tx, &subtree)?;
             let label = format!("删除指标“{}”", ind.name);
-            record(tx, batch, action, "delete", Some(id.0), "subtree", &label, &to_json(&subtree)?, "null")
+            record(
+                tx,
+                batch,
+                action,
+                "delete",
+                Some(id.0),
+                "subtree",
+                &label,
+                &to_json(&subtree)?,
+                "null",
+            )
         }
         Edit::DeleteTask(id) => {
-            let task = plan.task(*id).ok_or_else(|| StorageError::Invalid("任务不存在".to_owned()))?;
-            let subtree = Subtree { tasks: vec![task.clone()], ..Subtree::default() };
+            let task = plan
+                .task(*id)
+                .ok_or_else(|| StorageError::Invalid("任务不存在".to_owned()))?;
+            let subtree = Subtree {
+                tasks: vec![task.clone()],
+                ..Subtree::default()
+            };
             delete_subtree(tx, &subtree)?;
             let label = format!("删除任务“{}”", task.title);
-            record(tx, batch, action, "delete", None, "subtree", &label, &to_json(&subtree)?, "null")
+            record(
+                tx,
+                batch,
+                action,
+                "delete",
+                None,
+                "subtree",
+                &label,
+                &to_json(&subtree)?,
+                "null",
+            )
         }
     }
 }
@@ -518,8 +678,18 @@ fn apply_edit(tx: &Transaction, plan: &Plan, batch: BatchId, action: &str, edit:
 /// The table, key and column a field lives in.
 enum Place {
     Plan(&'static str),
-    Row { table: &'static str, id: i64, column: &'static str },
-    Yearly { table: &'static str, key: &'static str, id: i64, year: i32, column: &'static str },
+    Row {
+        table: &'static str,
+        id: i64,
+        column: &'static str,
+    },
+    Yearly {
+        table: &'static str,
+        key: &'static str,
+        id: i64,
+        year: i32,
+        column: &'static str,
+    },
 }
 
 fn place_of(field: Field) -> Place {
@@ -574,9 +744,13 @@ fn place_of(field: Field) -> Place {
                 IndicatorField::MayExceed100 => "may_exceed_100",
             },
         },
-        Field::Planned(id, year) => {
-            Place::Yearly { table: "planned_value", key: "indicator_id", id: id.0, year, column: "value" }
-        }
+        Field::Planned(id, year) => Place::Yearly {
+            table: "planned_value",
+            key: "indicator_id",
+            id: id.0,
+            year,
+            column: "value",
+        },
         Field::Actual(id, year, f) => Place::Yearly {
             table: "actual",
             key: "indicator_id",
@@ -607,9 +781,13 @@ fn place_of(field: Field) -> Place {
                 TaskField::Remark => "remark",
             },
         },
-        Field::TaskProgress(id, year) => {
-            Place::Yearly { table: "task_progress", key: "task_id", id: id.0, year, column: "text" }
-        }
+        Field::TaskProgress(id, year) => Place::Yearly {
+            table: "task_progress",
+            key: "task_id",
+            id: id.0,
+            year,
+            column: "text",
+        },
     }
 }
 
@@ -627,7 +805,11 @@ fn check_value_shape(field: Field, value: &Value) -> Result<()> {
                 | PlanField::Remark
         ) | Field::Section(
             _,
-            SectionField::Numbering | SectionField::Title | SectionField::Body | SectionField::LeadUnit | SectionField::CoUnits
+            SectionField::Numbering
+                | SectionField::Title
+                | SectionField::Body
+                | SectionField::LeadUnit
+                | SectionField::CoUnits
         ) | Field::Indicator(
             _,
             IndicatorField::Name
@@ -693,18 +875,34 @@ fn read_field(tx: &Transaction, field: Field) -> Result<Value> {
     let text_default = |column: &str| matches!(column, "note" | "source" | "text");
     let v: Option<rusqlite::types::Value> = match place_of(field) {
         Place::Plan(column) => tx
-            .query_row(&format!("SELECT {column} FROM plan WHERE id = 1"), [], |r| r.get(0))
+            .query_row(
+                &format!("SELECT {column} FROM plan WHERE id = 1"),
+                [],
+                |r| r.get(0),
+            )
             .optional()?,
         Place::Row { table, id, column } => {
             let v = tx
-                .query_row(&format!("SELECT {column} FROM {table} WHERE id = ?1"), [id], |r| r.get(0))
+                .query_row(
+                    &format!("SELECT {column} FROM {table} WHERE id = ?1"),
+                    [id],
+                    |r| r.get(0),
+                )
                 .optional()?;
             if v.is_none() {
-                return Err(StorageError::Invalid(format!("要修改的内容已不存在（{table} #{id}）")));
+                return Err(StorageError::Invalid(format!(
+                    "要修改的内容已不存在（{table} #{id}）"
+                )));
             }
             v
         }
-        Place::Yearly { table, key, id, year, column } => {
+        Place::Yearly {
+            table,
+            key,
+            id,
+            year,
+            column,
+        } => {
             let v = tx
                 .query_row(
                     &format!("SELECT {column} FROM {table} WHERE {key} = ?1 AND year = ?2"),
@@ -726,24 +924,52 @@ fn write_field(tx: &Transaction, field: Field, value: &Value) -> Result<()> {
     let sql_value = value_to_sql(value);
     match place_of(field) {
         Place::Plan(column) => {
-            tx.execute(&format!("UPDATE plan SET {column} = ?1 WHERE id = 1"), [sql_value])?;
+            tx.execute(
+                &format!("UPDATE plan SET {column} = ?1 WHERE id = 1"),
+                [sql_value],
+            )?;
         }
         Place::Row { table, id, column } => {
-            let n = tx.execute(&format!("UPDATE {table} SET {column} = ?1 WHERE id = ?2"), params![sql_value, id])?;
+            let n = tx.execute(
+                &format!("UPDATE {table} SET {column} = ?1 WHERE id = ?2"),
+                params![sql_value, id],
+            )?;
             if n == 0 {
-                return Err(StorageError::Invalid(format!("要修改的内容已不存在（{table} #{id}）")));
+                return Err(StorageError::Invalid(format!(
+                    "要修改的内容已不存在（{table} #{id}）"
+                )));
             }
         }
-        Place::Yearly { table: "actual", key, id, year, column } => {
-            tx.prepare_cached(&format!("INSERT OR IGNORE INTO actual ({key}, year) VALUES (?1, ?2)"))?
-                .execute(params![id, year])?;
-            tx.prepare_cached(&format!("UPDATE actual SET {column} = ?1 WHERE {key} = ?2 AND year = ?3"))?
-                .execute(params![sql_value, id, year])?;
+        Place::Yearly {
+            table: "actual",
+            key,
+            id,
+            year,
+            column,
+        } => {
+            tx.prepare_cached(&format!(
+                "INSERT OR IGNORE INTO actual ({key}, year) VALUES (?1, ?2)"
+            ))?
+            .execute(params![id, year])?;
+            tx.prepare_cached(&format!(
+                "UPDATE actual SET {column} = ?1 WHERE {key} = ?2 AND year = ?3"
+            ))?
+            .execute(params![sql_value, id, year])?;
         }
-        Place::Yearly { table, key, id, year, column } => {
-            let empty = matches!(value, Value::Null) || matches!(value, Value::Text(t) if t.is_empty());
+        Place::Yearly {
+            table,
+            key,
+            id,
+            year,
+            column,
+        } => {
+            let empty =
+                matches!(value, Value::Null) || matches!(value, Value::Text(t) if t.is_empty());
             if empty {
-                tx.execute(&format!("DELETE FROM {table} WHERE {key} = ?1 AND year = ?2"), params![id, year])?;
+                tx.execute(
+                    &format!("DELETE FROM {table} WHERE {key} = ?1 AND year = ?2"),
+                    params![id, year],
+                )?;
             } else {
                 tx.execute(
                     &format!(
@@ -812,15 +1038,25 @@ fn insert_indicator(tx: &Transaction, ind: &Indicator, with_id: bool) -> Result<
     ])?;
     let id = IndicatorId(tx.last_insert_rowid());
     for (year, value) in &ind.planned {
-        tx.prepare_cached("INSERT INTO planned_value (indicator_id, year, value) VALUES (?1, ?2, ?3)")?
-            .execute(params![id.0, year, value])?;
+        tx.prepare_cached(
+            "INSERT INTO planned_value (indicator_id, year, value) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id.0, year, value])?;
     }
     for (year, a) in &ind.actuals {
         tx.prepare_cached(
             "INSERT INTO actual (indicator_id, year, value, numerator, denominator, note, source)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
-        .execute(params![id.0, year, a.value, a.numerator, a.denominator, a.note, a.source])?;
+        .execute(params![
+            id.0,
+            year,
+            a.value,
+            a.numerator,
+            a.denominator,
+            a.note,
+            a.source
+        ])?;
     }
     Ok(id)
 }
@@ -925,7 +1161,9 @@ fn delete_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
             }
         }
         if rest.len() == before {
-            return Err(StorageError::Invalid("章节下还有其他内容，无法删除".to_owned()));
+            return Err(StorageError::Invalid(
+                "章节下还有其他内容，无法删除".to_owned(),
+            ));
         }
         remaining = rest;
     }
@@ -1000,7 +1238,8 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             category: r.get(5)?,
             attribute: Attribute::from_label(&attribute).ok_or_else(|| bad("属性", &attribute))?,
             kind: IndicatorKind::from_code(&kind).ok_or_else(|| bad("指标类型", &kind))?,
-            comparison: Comparison::from_symbol(&comparison).ok_or_else(|| bad("比较方式", &comparison))?,
+            comparison: Comparison::from_symbol(&comparison)
+                .ok_or_else(|| bad("比较方式", &comparison))?,
             base_value: r.get(9)?,
             target_value: r.get(10)?,
             target_stretch: r.get(11)?,
@@ -1015,7 +1254,11 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             actuals: Default::default(),
         });
     }
-    let index: HashMap<i64, usize> = indicators.iter().enumerate().map(|(i, ind)| (ind.id.0, i)).collect();
+    let index: HashMap<i64, usize> = indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| (ind.id.0, i))
+        .collect();
     let mut stmt = conn.prepare("SELECT indicator_id, year, value FROM planned_value")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
@@ -1067,7 +1310,8 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             remark: r.get(11)?,
         });
     }
-    let task_index: HashMap<i64, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id.0, i)).collect();
+    let task_index: HashMap<i64, usize> =
+        tasks.iter().enumerate().map(|(i, t)| (t.id.0, i)).collect();
     let mut stmt = conn.prepare("SELECT task_id, year, text FROM task_progress")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
@@ -1075,7 +1319,13 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             tasks[i].progress.insert(r.get(1)?, r.get(2)?);
         }
     }
-    Ok(Plan { info, uid, sections, indicators, tasks })
+    Ok(Plan {
+        info,
+        uid,
+        sections,
+        indicators,
+        tasks,
+    })
 }
 
 /// For upgrade tests: write an empty plan file at an older schema version, as an older
@@ -1091,4 +1341,30 @@ pub fn create_old_version_for_tests(path: &Path, version: i32, sql_after: &str) 
     conn.pragma_update(None, "user_version", version)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     Ok(())
+}
+
+impl PlanFile {
+    /// Write a complete copy of the plan to `dest` (for 另存为). The copy is made under a
+    /// temporary name and renamed into place, so `dest` is never half-written.
+    pub fn save_copy(&self, dest: &Path) -> Result<()> {
+        let name = display_name(dest);
+        if dest == self.path {
+            return Err(StorageError::Invalid(
+                "另存为的目标不能是当前文件".to_owned(),
+            ));
+        }
+        let tmp = dest.with_extension(format!("{EXTENSION}.saving"));
+        let _ = std::fs::remove_file(&tmp);
+        let tmp_text = tmp
+            .to_str()
+            .ok_or_else(|| StorageError::Io(name.clone(), "路径无法识别".to_owned()))?;
+        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [tmp_text]) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(StorageError::Io(name, e.to_string()));
+        }
+        std::fs::rename(&tmp, dest).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            StorageError::Io(name, e.to_string())
+        })
+    }
 }

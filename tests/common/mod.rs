@@ -6,7 +6,10 @@ use eduplan::domain::Plan;
 use eduplan::exchange::plan_text::read_plan_text;
 use eduplan::storage::PlanFile;
 
-pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample_plans/longtan-14th-five-year-education-plan.json");
+pub const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sample_plans/longtan-14th-five-year-education-plan.json"
+);
 
 pub fn sample_plan() -> Plan {
     read_plan_text(Path::new(SAMPLE)).expect("sample plan reads")

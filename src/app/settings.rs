@@ -1,0 +1,73 @@
+//! What is remembered between runs (recent files, last view), and where files go.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::ui::View;
+
+pub const STORAGE_KEY: &str = "eduplan_settings";
+const MAX_RECENT: usize = 8;
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    pub last_view: Option<View>,
+}
+
+impl Settings {
+    pub fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The user's own data folder for EduPlan (AppData on Windows); no administrator rights needed.
+pub fn data_dir() -> PathBuf {
+    if cfg!(windows) {
+        if let Some(appdata) = env_path("APPDATA") {
+            return appdata.join("EduPlan");
+        }
+    }
+    if let Some(xdg) = env_path("XDG_DATA_HOME") {
+        return xdg.join("eduplan");
+    }
+    env_path("HOME").map_or_else(
+        || PathBuf::from("."),
+        |h| h.join(".local").join("share").join("eduplan"),
+    )
+}
+
+/// Where new plans are suggested: Documents\EduPlan.
+pub fn documents_dir() -> PathBuf {
+    let home = env_path(if cfg!(windows) { "USERPROFILE" } else { "HOME" })
+        .unwrap_or_else(|| PathBuf::from("."));
+    home.join("Documents").join("EduPlan")
+}
+
+/// The bundled sample plan, as text; the file in the repository is never modified.
+pub const SAMPLE_PLAN_TEXT: &str =
+    include_str!("../../sample_plans/longtan-14th-five-year-education-plan.json");
+
+/// The user's copy of the sample plan, made on first use.
+pub fn sample_copy() -> Result<PathBuf, String> {
+    let dir = data_dir();
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("无法创建数据文件夹“{}”：{e}", dir.display()))?;
+    let path = dir.join("龙潭区教育事业发展十四五规划（示例）.eduplan");
+    if !path.exists() {
+        let plan = crate::exchange::plan_text::parse_plan_text(SAMPLE_PLAN_TEXT, "示例规划")
+            .map_err(|e| e.to_string())?;
+        crate::storage::PlanFile::create(&path, &plan).map_err(|e| e.to_string())?;
+    }
+    Ok(path)
+}

@@ -1,0 +1,468 @@
+//! 指标详情: every field of one indicator, its chart, yearly values and notes, its history.
+
+use egui::{RichText, Ui};
+use egui_plot::{HLine, Legend, Line, LineStyle, Plot, PlotPoints, Points};
+
+use super::widgets::{commit_parsed, commit_text, labelled_commit_text, light_badge};
+use super::{Command, DeleteTarget, PlanView, View, theme};
+use crate::domain::edit::{ActualField, Edit, Field, IndicatorField, Value};
+use crate::domain::input::{
+    format_number, format_percent, format_value, parse_indicator_value, parse_plain_number,
+};
+use crate::domain::{Attribute, Comparison, Indicator, IndicatorKind, PlanInfo};
+
+fn set(ind: &Indicator, f: IndicatorField, v: Value) -> Command {
+    Command::Edit {
+        edits: vec![Edit::Set(Field::Indicator(ind.id, f), v)],
+        action: "修改指标".into(),
+    }
+}
+
+pub fn detail_ui(
+    ui: &mut Ui,
+    pv: &PlanView,
+    id: crate::domain::IndicatorId,
+    cmds: &mut Vec<Command>,
+) {
+    let Some(ind) = pv.plan.indicator(id) else {
+        ui.label("该指标已被删除。");
+        if ui.button("返回指标列表").clicked() {
+            cmds.push(Command::Show(View::Indicators));
+        }
+        return;
+    };
+    let eval = pv.eval(id);
+    ui.horizontal(|ui| {
+        if ui.button("← 指标列表").clicked() {
+            cmds.push(Command::Show(View::Indicators));
+        }
+        super::widgets::heading(ui, &ind.name);
+        if let Some(e) = eval {
+            light_badge(ui, e.light, e.warning);
+            ui.label(super::widgets::status_text(e));
+            ui.label(format!(
+                "{}年 完成进度 {}，序时进度 {}",
+                pv.year,
+                format_percent(e.progress),
+                format_percent(e.elapsed)
+            ));
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("detail_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.columns(2, |cols| {
+                fields_ui(&mut cols[0], pv, ind, cmds);
+                cols[1].label(RichText::new("走势").strong());
+                indicator_chart_ui(&mut cols[1], &pv.plan.info, ind, 230.0);
+                cols[1].add_space(8.0);
+                years_ui(&mut cols[1], pv, ind, cmds);
+            });
+            ui.add_space(8.0);
+            history_ui(ui, pv);
+        });
+}
+
+fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>) {
+    ui.label(RichText::new("指标信息").strong());
+    let w = 220.0;
+    egui::Grid::new("indicator_fields")
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            for (label, field, current) in [
+                ("名称", IndicatorField::Name, &ind.name),
+                ("单位", IndicatorField::Unit, &ind.unit),
+                ("类别", IndicatorField::Category, &ind.category),
+                ("目标表述", IndicatorField::TargetText, &ind.target_text),
+                ("牵头单位", IndicatorField::LeadUnit, &ind.lead_unit),
+                ("数据来源", IndicatorField::DataSource, &ind.data_source),
+                (
+                    "分子（计数口径）",
+                    IndicatorField::NumeratorLabel,
+                    &ind.numerator_label,
+                ),
+                (
+                    "分母（计数口径）",
+                    IndicatorField::DenominatorLabel,
+                    &ind.denominator_label,
+                ),
+            ] {
+                if let Some(text) = labelled_commit_text(ui, label, current, false, w) {
+                    let text = text.trim().to_owned();
+                    if field == IndicatorField::Name && text.is_empty() {
+                        continue;
+                    }
+                    cmds.push(set(ind, field, Value::Text(text)));
+                }
+                ui.end_row();
+            }
+
+            ui.label("属性");
+            let mut attribute = ind.attribute;
+            let combo = egui::ComboBox::from_id_salt("attribute")
+                .selected_text(attribute.label())
+                .show_ui(ui, |ui| {
+                    for a in Attribute::ALL {
+                        ui.selectable_value(&mut attribute, a, a.label());
+                    }
+                })
+                .response;
+            crate::ui::widgets::name_widget(ui, &combo, "属性");
+            if attribute != ind.attribute {
+                cmds.push(set(
+                    ind,
+                    IndicatorField::Attribute,
+                    Value::text(attribute.label()),
+                ));
+            }
+            ui.end_row();
+
+            ui.label("类型");
+            let mut kind = ind.kind;
+            let combo = egui::ComboBox::from_id_salt("kind")
+                .selected_text(kind.label())
+                .show_ui(ui, |ui| {
+                    for k in IndicatorKind::ALL {
+                        ui.selectable_value(&mut kind, k, k.label());
+                    }
+                })
+                .response;
+            crate::ui::widgets::name_widget(ui, &combo, "类型");
+            if kind != ind.kind {
+                cmds.push(set(ind, IndicatorField::Kind, Value::text(kind.code())));
+            }
+            ui.end_row();
+
+            ui.label("比较方式");
+            let mut cmp = ind.comparison;
+            let combo = egui::ComboBox::from_id_salt("comparison")
+                .selected_text(cmp.symbol())
+                .show_ui(ui, |ui| {
+                    for c in Comparison::ALL {
+                        ui.selectable_value(&mut cmp, c, c.symbol());
+                    }
+                })
+                .response;
+            crate::ui::widgets::name_widget(ui, &combo, "比较方式");
+            if cmp != ind.comparison {
+                cmds.push(set(
+                    ind,
+                    IndicatorField::Comparison,
+                    Value::text(cmp.symbol()),
+                ));
+            }
+            ui.end_row();
+
+            let num = |v: Option<f64>| v.map_or_else(String::new, |v| format_number(v, 2));
+            ui.label(format!("基期值（{}年）", pv.plan.info.base_year));
+            if let Some(v) =
+                commit_parsed(ui, "基期值", &num(ind.base_value), w, parse_plain_number)
+            {
+                cmds.push(set(ind, IndicatorField::BaseValue, Value::from_opt_num(v)));
+            }
+            ui.end_row();
+            ui.label(if ind.kind == IndicatorKind::ChangeFromBase {
+                "较基期变化量"
+            } else {
+                "目标值"
+            });
+            if let Some(Some(v)) = commit_parsed(
+                ui,
+                "目标值",
+                &num(Some(ind.target_value)),
+                w,
+                parse_plain_number,
+            ) {
+                cmds.push(set(ind, IndicatorField::TargetValue, Value::Num(v)));
+            }
+            ui.end_row();
+            ui.label("挑战目标（区间上限）");
+            if let Some(v) = commit_parsed(
+                ui,
+                "挑战目标",
+                &num(ind.target_stretch),
+                w,
+                parse_plain_number,
+            ) {
+                cmds.push(set(
+                    ind,
+                    IndicatorField::TargetStretch,
+                    Value::from_opt_num(v),
+                ));
+            }
+            ui.end_row();
+            ui.label("目标年份");
+            let info = pv.plan.info.clone();
+            if let Some(y) = commit_parsed(
+                ui,
+                "目标年份",
+                &ind.target_year.to_string(),
+                w,
+                move |t| parse_year(t, &info),
+            ) {
+                cmds.push(set(
+                    ind,
+                    IndicatorField::TargetYear,
+                    Value::Int(i64::from(y)),
+                ));
+            }
+            ui.end_row();
+            ui.label("毛入学（园）率");
+            let mut gross = ind.may_exceed_100;
+            if ui.checkbox(&mut gross, "可超过100%").changed() {
+                cmds.push(set(
+                    ind,
+                    IndicatorField::MayExceed100,
+                    Value::Int(i64::from(gross)),
+                ));
+            }
+            ui.end_row();
+        });
+    ui.add_space(6.0);
+    if ui
+        .button(RichText::new("删除此指标…").color(theme::RED))
+        .clicked()
+    {
+        cmds.push(Command::ConfirmDelete(DeleteTarget::Indicator(ind.id)));
+    }
+}
+
+fn parse_year(text: &str, info: &PlanInfo) -> Result<i32, String> {
+    let t = crate::domain::input::normalize(text);
+    let y: i32 = t
+        .trim_end_matches('年')
+        .parse()
+        .map_err(|_| format!("“{text}”不是年份"))?;
+    if info.years().contains(&y) {
+        Ok(y)
+    } else {
+        Err(format!(
+            "目标年份应在{}-{}年之间",
+            info.first_year, info.last_year
+        ))
+    }
+}
+
+/// Planned path from base to target, planned yearly values, actuals and the target line.
+pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height: f32) {
+    let cumulative = ind.kind == IndicatorKind::Cumulative;
+    let target = ind.effective_target();
+    let base = if cumulative {
+        Some(0.0)
+    } else {
+        ind.base_value
+    };
+    let mut actual_points: Vec<[f64; 2]> = Vec::new();
+    let mut running = 0.0;
+    for year in info.years() {
+        if let Some(v) = ind.actual_value(year) {
+            running += v;
+            actual_points.push([f64::from(year), if cumulative { running } else { v }]);
+        } else if cumulative {
+            continue;
+        }
+    }
+    if let (false, Some(b)) = (cumulative, ind.base_value) {
+        actual_points.insert(0, [f64::from(info.base_year), b]);
+    }
+    let mut planned: Vec<[f64; 2]> = Vec::new();
+    let mut planned_sum = 0.0;
+    for (y, v) in &ind.planned {
+        planned_sum += v;
+        planned.push([f64::from(*y), if cumulative { planned_sum } else { *v }]);
+    }
+    let y_label = if cumulative {
+        format!("累计（{}）", ind.unit)
+    } else {
+        ind.unit.clone()
+    };
+    Plot::new(("indicator_chart", ind.id.0))
+        .height(height)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_x(f64::from(info.base_year) - 0.3)
+        .include_x(f64::from(info.last_year) + 0.3)
+        .x_axis_formatter(|mark, _| {
+            if mark.value.fract().abs() < 1e-6 {
+                format!("{:.0}年", mark.value)
+            } else {
+                String::new()
+            }
+        })
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .y_axis_label(y_label)
+        .show(ui, |plot_ui| {
+            if let (Some(b), Some(t)) = (base, target) {
+                let path = vec![
+                    [f64::from(info.base_year), b],
+                    [f64::from(ind.target_year), t],
+                ];
+                plot_ui.line(
+                    Line::new("规划路径", PlotPoints::from(path))
+                        .style(LineStyle::dashed_loose())
+                        .color(theme::PLAN_LINE),
+                );
+            }
+            if !planned.is_empty() {
+                plot_ui.points(
+                    Points::new("年度目标", PlotPoints::from(planned))
+                        .shape(egui_plot::MarkerShape::Diamond)
+                        .radius(5.0)
+                        .color(theme::YELLOW),
+                );
+            }
+            if let Some(t) = target {
+                plot_ui
+                    .hline(HLine::new(format!("目标 {}", ind.target_text), t).color(theme::GREEN));
+            }
+            if !actual_points.is_empty() {
+                plot_ui.line(
+                    Line::new("实际值", PlotPoints::from(actual_points.clone()))
+                        .color(theme::ACCENT)
+                        .width(2.5),
+                );
+                plot_ui.points(
+                    Points::new("实际值", PlotPoints::from(actual_points))
+                        .radius(4.0)
+                        .color(theme::ACCENT),
+                );
+            }
+        });
+}
+
+fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>) {
+    ui.label(RichText::new("年度数据").strong());
+    let counts = ind.computed_from_counts();
+    egui::Grid::new("indicator_years")
+        .striped(true)
+        .num_columns(if counts { 7 } else { 5 })
+        .show(ui, |ui| {
+            ui.strong("年度");
+            ui.strong("年度目标");
+            ui.strong("实际值");
+            if counts {
+                ui.strong(format!("分子：{}", ind.numerator_label));
+                ui.strong(format!("分母：{}", ind.denominator_label));
+            }
+            ui.strong("说明");
+            ui.strong("数据来源");
+            ui.end_row();
+            for year in pv.plan.info.years() {
+                let actual = ind.actuals.get(&year).cloned().unwrap_or_default();
+                ui.label(format!("{year}年"));
+                let planned = ind
+                    .planned
+                    .get(&year)
+                    .map_or_else(String::new, |v| format_value(*v, ind));
+                if let Some(v) =
+                    commit_parsed(ui, &format!("{year}年年度目标"), &planned, 60.0, |t| {
+                        parse_indicator_value(t, ind)
+                    })
+                {
+                    cmds.push(Command::Edit {
+                        edits: vec![Edit::Set(
+                            Field::Planned(ind.id, year),
+                            Value::from_opt_num(v),
+                        )],
+                        action: "修改年度目标".into(),
+                    });
+                }
+                let shown = actual
+                    .value
+                    .map_or_else(String::new, |v| format_value(v, ind));
+                if let Some(v) =
+                    commit_parsed(ui, &format!("{year}年实际值"), &shown, 60.0, |t| {
+                        parse_indicator_value(t, ind)
+                    })
+                {
+                    cmds.push(actual_edit(
+                        ind,
+                        year,
+                        ActualField::Value,
+                        Value::from_opt_num(v),
+                    ));
+                }
+                if counts {
+                    for (field, current, name) in [
+                        (ActualField::Numerator, actual.numerator, "分子"),
+                        (ActualField::Denominator, actual.denominator, "分母"),
+                    ] {
+                        let text = current.map_or_else(String::new, |v| format_number(v, 2));
+                        if let Some(v) =
+                            commit_parsed(ui, &format!("{year}年{name}"), &text, 60.0, parse_count)
+                        {
+                            cmds.push(actual_edit(ind, year, field, Value::from_opt_num(v)));
+                        }
+                    }
+                }
+                if let Some(t) =
+                    commit_text(ui, &format!("{year}年说明"), &actual.note, false, 170.0)
+                {
+                    cmds.push(actual_edit(
+                        ind,
+                        year,
+                        ActualField::Note,
+                        Value::Text(t.trim().to_owned()),
+                    ));
+                }
+                if let Some(t) = commit_text(
+                    ui,
+                    &format!("{year}年数据来源"),
+                    &actual.source,
+                    false,
+                    100.0,
+                ) {
+                    cmds.push(actual_edit(
+                        ind,
+                        year,
+                        ActualField::Source,
+                        Value::Text(t.trim().to_owned()),
+                    ));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn parse_count(text: &str) -> Result<Option<f64>, String> {
+    match parse_plain_number(text)? {
+        Some(v) if v < 0.0 => Err("人数不能为负数".to_owned()),
+        v => Ok(v),
+    }
+}
+
+fn actual_edit(ind: &Indicator, year: i32, field: ActualField, value: Value) -> Command {
+    Command::Edit {
+        edits: vec![Edit::Set(Field::Actual(ind.id, year, field), value)],
+        action: "录入".into(),
+    }
+}
+
+fn history_ui(ui: &mut Ui, pv: &PlanView) {
+    ui.label(RichText::new("修改历史").strong());
+    if pv.history.is_empty() {
+        ui.label(RichText::new("尚无修改记录").color(theme::GREY));
+        return;
+    }
+    egui::Grid::new("indicator_history")
+        .striped(true)
+        .show(ui, |ui| {
+            for title in ["时间", "操作", "内容", "原值", "新值"] {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for h in pv.history {
+                ui.label(&h.at);
+                ui.label(&h.action);
+                ui.label(&h.label);
+                ui.label(&h.old);
+                ui.label(&h.new);
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,528 @@
+//! 指标 view: one row per indicator, year cells that edit in place like a spreadsheet.
+//! Only the visible rows are laid out (`TableBody::rows`).
+
+use egui::{Key, Modifiers, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::widgets::name_widget;
+use super::{Command, PlanView, View, theme};
+use crate::domain::edit::{ActualField, Edit, Field, Value};
+use crate::domain::input::{format_percent, format_value, parse_indicator_value};
+use crate::domain::{Attribute, Indicator, IndicatorId, Status};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Outline,
+    Name,
+    Status,
+    Progress,
+}
+
+impl SortBy {
+    const ALL: [SortBy; 4] = [
+        SortBy::Outline,
+        SortBy::Name,
+        SortBy::Status,
+        SortBy::Progress,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            SortBy::Outline => "按规划顺序",
+            SortBy::Name => "按名称",
+            SortBy::Status => "按评价",
+            SortBy::Progress => "按完成进度",
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct GridState {
+    /// (row among the shown rows, year column).
+    pub selected: Option<(usize, usize)>,
+    /// Text being typed into the selected cell.
+    pub editing: Option<String>,
+    /// Why the last entry or paste was refused.
+    pub error: Option<String>,
+    pub category: Option<String>,
+    pub lead_unit: Option<String>,
+    pub status: Option<Status>,
+    pub sort: SortBy,
+    scroll_to_selected: bool,
+    focus_editor: bool,
+}
+
+/// The indicators the grid shows, after filters and sorting.
+pub fn visible_rows(pv: &PlanView, state: &GridState) -> Vec<IndicatorId> {
+    let mut rows: Vec<IndicatorId> = pv
+        .order
+        .iter()
+        .copied()
+        .filter(|id| {
+            let Some(ind) = pv.plan.indicator(*id) else {
+                return false;
+            };
+            state.category.as_ref().is_none_or(|c| &ind.category == c)
+                && state.lead_unit.as_ref().is_none_or(|u| &ind.lead_unit == u)
+                && state
+                    .status
+                    .is_none_or(|s| pv.eval(*id).is_some_and(|e| e.status == s))
+        })
+        .collect();
+    match state.sort {
+        SortBy::Outline => {}
+        SortBy::Name => {
+            rows.sort_by_cached_key(|id| pv.plan.indicator(*id).map(|i| i.name.clone()))
+        }
+        SortBy::Status => rows.sort_by_key(|id| pv.eval(*id).map(|e| (e.status, e.light))),
+        SortBy::Progress => rows.sort_by(|a, b| {
+            let p = |id: &IndicatorId| {
+                pv.eval(*id)
+                    .and_then(|e| e.progress)
+                    .unwrap_or(f64::INFINITY)
+            };
+            p(a).total_cmp(&p(b))
+        }),
+    }
+    rows
+}
+
+pub fn grid_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView, cmds: &mut Vec<Command>) {
+    filter_bar_ui(ui, state, pv);
+    let rows = visible_rows(pv, state);
+    let years: Vec<i32> = pv.plan.info.years().collect();
+    if let Some((r, c)) = state.selected {
+        if r >= rows.len() || c >= years.len() {
+            state.selected = None;
+            state.editing = None;
+        }
+    }
+    keyboard(ui, state, pv, &rows, &years, cmds);
+
+    if let Some(err) = &state.error {
+        ui.label(
+            RichText::new(format!("× {err}"))
+                .color(theme::ERROR_TEXT)
+                .strong(),
+        );
+    } else {
+        ui.label(
+            RichText::new("单击选中年度单元格，直接输入数值后按回车；Tab/方向键移动；可粘贴从Excel复制的数据块。")
+                .small()
+                .color(theme::GREY),
+        );
+    }
+
+    egui::ScrollArea::horizontal()
+        .id_salt("grid_hscroll")
+        .show(ui, |ui| table_ui(ui, state, pv, &rows, &years, cmds));
+}
+
+fn table_ui(
+    ui: &mut Ui,
+    state: &mut GridState,
+    pv: &PlanView,
+    rows: &[IndicatorId],
+    years: &[i32],
+    cmds: &mut Vec<Command>,
+) {
+    let mut table = TableBuilder::new(ui)
+        .id_salt("indicator_grid")
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(
+            Column::initial(200.0)
+                .at_least(120.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(Column::exact(40.0))
+        .column(Column::exact(50.0))
+        .column(Column::exact(54.0))
+        .columns(Column::exact(60.0), years.len())
+        .column(Column::initial(100.0).clip(true).resizable(true))
+        .column(Column::exact(66.0))
+        .column(Column::remainder().at_least(96.0))
+        .min_scrolled_height(0.0);
+    if state.scroll_to_selected {
+        if let Some((r, _)) = state.selected {
+            table = table.scroll_to_row(r, None);
+        }
+        state.scroll_to_selected = false;
+    }
+    table
+        .header(theme::ROW_HEIGHT + 4.0, |mut header| {
+            for title in ["指标", "单位", "属性", "基期"] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+            for y in years {
+                header.col(|ui| {
+                    let text = RichText::new(format!("{y}年")).strong();
+                    ui.label(if *y == pv.year {
+                        text.color(theme::ACCENT).underline()
+                    } else {
+                        text
+                    });
+                });
+            }
+            for title in ["目标", "完成进度", "评价"] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
+                let r = row.index();
+                let Some(ind) = pv.plan.indicator(rows[r]) else {
+                    return;
+                };
+                let eval = pv.eval(ind.id);
+                row.col(|ui| {
+                    let name = ui.add(
+                        egui::Label::new(&ind.name)
+                            .sense(egui::Sense::click())
+                            .truncate(),
+                    );
+                    if name.clicked() {
+                        cmds.push(Command::Show(View::Detail(ind.id)));
+                    }
+                    name.on_hover_text(format!("{}（点击查看详情）", ind.name));
+                });
+                row.col(|ui| {
+                    ui.label(&ind.unit);
+                });
+                row.col(|ui| {
+                    let attr = RichText::new(ind.attribute.label());
+                    ui.label(if ind.attribute == Attribute::Binding {
+                        attr.strong()
+                    } else {
+                        attr
+                    });
+                });
+                row.col(|ui| {
+                    ui.label(
+                        ind.base_value
+                            .map_or_else(String::new, |v| format_value(v, ind)),
+                    );
+                });
+                for (c, year) in years.iter().enumerate() {
+                    row.col(|ui| year_cell_ui(ui, state, ind, r, c, *year, cmds));
+                }
+                row.col(|ui| {
+                    ui.label(&ind.target_text).on_hover_text(&ind.target_text);
+                });
+                row.col(|ui| {
+                    ui.label(format_percent(eval.and_then(|e| e.progress)));
+                });
+                row.col(|ui| {
+                    if let Some(e) = eval {
+                        let mut text = super::widgets::status_text(e);
+                        if e.warning {
+                            text = RichText::new(format!(
+                                "{} {} 预警",
+                                e.light.symbol(),
+                                e.status.label()
+                            ))
+                            .color(theme::RED)
+                            .strong();
+                        }
+                        ui.label(text);
+                    }
+                });
+            });
+        });
+}
+
+fn filter_bar_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView) {
+    ui.horizontal_wrapped(|ui| {
+        let all = "全部";
+        ui.label("类别");
+        let combo = egui::ComboBox::from_id_salt("grid_category")
+            .selected_text(state.category.as_deref().unwrap_or(all))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.category, None, all);
+                for c in pv.plan.categories() {
+                    ui.selectable_value(&mut state.category, Some(c.clone()), c);
+                }
+            })
+            .response;
+        crate::ui::widgets::name_widget(ui, &combo, "类别筛选");
+        ui.label("牵头单位");
+        let combo = egui::ComboBox::from_id_salt("grid_lead_unit")
+            .selected_text(state.lead_unit.as_deref().unwrap_or(all))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.lead_unit, None, all);
+                for u in pv.plan.lead_units() {
+                    ui.selectable_value(&mut state.lead_unit, Some(u.clone()), u);
+                }
+            })
+            .response;
+        crate::ui::widgets::name_widget(ui, &combo, "牵头单位筛选");
+        ui.label("评价");
+        let combo = egui::ComboBox::from_id_salt("grid_status")
+            .selected_text(state.status.map_or(all, Status::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.status, None, all);
+                for s in Status::ALL {
+                    ui.selectable_value(&mut state.status, Some(s), s.label());
+                }
+            })
+            .response;
+        crate::ui::widgets::name_widget(ui, &combo, "评价筛选");
+        ui.label("排序");
+        let combo = egui::ComboBox::from_id_salt("grid_sort")
+            .selected_text(state.sort.label())
+            .show_ui(ui, |ui| {
+                for s in SortBy::ALL {
+                    ui.selectable_value(&mut state.sort, s, s.label());
+                }
+            })
+            .response;
+        crate::ui::widgets::name_widget(ui, &combo, "排序方式");
+    });
+}
+
+fn cell_name(ind: &Indicator, year: i32) -> String {
+    format!("{} {year}年", ind.name)
+}
+
+fn year_cell_ui(
+    ui: &mut Ui,
+    state: &mut GridState,
+    ind: &Indicator,
+    r: usize,
+    c: usize,
+    year: i32,
+    cmds: &mut Vec<Command>,
+) {
+    let selected = state.selected == Some((r, c));
+    if selected {
+        if let Some(text) = state.editing.as_mut() {
+            let response = ui.add(
+                egui::TextEdit::singleline(text)
+                    .desired_width(f32::INFINITY)
+                    .lock_focus(true)
+                    .text_color(if state.error.is_some() {
+                        theme::ERROR_TEXT
+                    } else {
+                        ui.visuals().text_color()
+                    }),
+            );
+            name_widget(ui, &response, &cell_name(ind, year));
+            if state.focus_editor {
+                response.request_focus();
+                state.focus_editor = false;
+            }
+            if response.changed() {
+                state.error = None;
+            }
+            return;
+        }
+    }
+    let value = ind.actual_value(year);
+    let text = value.map_or_else(String::new, |v| format_value(v, ind));
+    let note = ind
+        .actuals
+        .get(&year)
+        .map(|a| a.note.as_str())
+        .unwrap_or("");
+    let mut rich = RichText::new(if note.is_empty() {
+        text
+    } else {
+        format!("{text}*")
+    });
+    if selected {
+        rich = rich.strong();
+    }
+    let response = ui.add(
+        egui::Button::selectable(selected, rich).min_size(egui::vec2(ui.available_width(), 0.0)),
+    );
+    name_widget(ui, &response, &cell_name(ind, year));
+    if response.clicked() {
+        state.selected = Some((r, c));
+        state.editing = None;
+        state.error = None;
+    }
+    if response.double_clicked() {
+        state.editing = Some(value.map_or_else(String::new, |v| format_value(v, ind)));
+        state.focus_editor = true;
+    }
+    if !note.is_empty() {
+        response.on_hover_text(format!("说明：{note}"));
+    }
+    let _ = cmds;
+}
+
+/// Enter a typed value for one cell; Err keeps the text in the cell and says why.
+fn commit(ind: &Indicator, year: i32, text: &str) -> Result<Command, String> {
+    let value =
+        parse_indicator_value(text, ind).map_err(|why| format!("{} {year}年：{why}", ind.name))?;
+    Ok(Command::Edit {
+        edits: vec![Edit::Set(
+            Field::Actual(ind.id, year, ActualField::Value),
+            Value::from_opt_num(value),
+        )],
+        action: "录入".into(),
+    })
+}
+
+/// Parse a block of tab-separated text (as Excel copies it) into edits starting at `at`.
+pub fn paste_block(
+    pv: &PlanView,
+    rows: &[IndicatorId],
+    years: &[i32],
+    at: (usize, usize),
+    text: &str,
+) -> Result<Vec<Edit>, String> {
+    let lines: Vec<&str> = text
+        .trim_end_matches(['\r', '\n'])
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .collect();
+    let mut edits = Vec::new();
+    let mut problems = Vec::new();
+    for (dr, line) in lines.iter().enumerate() {
+        let Some(id) = rows.get(at.0 + dr) else {
+            problems.push(format!("粘贴的第{}行超出了表格", dr + 1));
+            break;
+        };
+        let Some(ind) = pv.plan.indicator(*id) else {
+            continue;
+        };
+        for (dc, cell) in line.split('\t').enumerate() {
+            let Some(year) = years.get(at.1 + dc) else {
+                problems.push(format!("粘贴的第{}列超出了规划年度", dc + 1));
+                break;
+            };
+            match parse_indicator_value(cell, ind) {
+                Ok(v) => edits.push(Edit::Set(
+                    Field::Actual(ind.id, *year, ActualField::Value),
+                    Value::from_opt_num(v),
+                )),
+                Err(why) => problems.push(format!("{} {year}年：{why}", ind.name)),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(edits)
+    } else {
+        Err(format!("粘贴未执行，没有任何改动。{}", problems.join("；")))
+    }
+}
+
+fn keyboard(
+    ui: &mut Ui,
+    state: &mut GridState,
+    pv: &PlanView,
+    rows: &[IndicatorId],
+    years: &[i32],
+    cmds: &mut Vec<Command>,
+) {
+    let Some((r, c)) = state.selected else { return };
+    let Some(ind) = rows.get(r).and_then(|id| pv.plan.indicator(*id)) else {
+        return;
+    };
+    let year = years[c];
+    let last_row = rows.len().saturating_sub(1);
+    let last_col = years.len().saturating_sub(1);
+    let move_to = |state: &mut GridState, r: usize, c: usize| {
+        state.selected = Some((r.min(last_row), c.min(last_col)));
+        state.scroll_to_selected = true;
+    };
+
+    if let Some(text) = state.editing.clone() {
+        let (enter, tab, shift_tab, escape) = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::Enter),
+                i.consume_key(Modifiers::NONE, Key::Tab),
+                i.consume_key(Modifiers::SHIFT, Key::Tab),
+                i.consume_key(Modifiers::NONE, Key::Escape),
+            )
+        });
+        if escape {
+            ui.memory_mut(|m| m.stop_text_input());
+            state.editing = None;
+            state.error = None;
+        } else if enter || tab || shift_tab {
+            match commit(ind, year, &text) {
+                Ok(cmd) => {
+                    cmds.push(cmd);
+                    ui.memory_mut(|m| m.stop_text_input());
+                    state.editing = None;
+                    state.error = None;
+                    if enter {
+                        move_to(state, r + 1, c);
+                    } else if tab {
+                        move_to(state, r, c + 1);
+                    } else {
+                        move_to(state, r, c.saturating_sub(1));
+                    }
+                }
+                Err(why) => {
+                    state.error = Some(why);
+                    state.focus_editor = true;
+                }
+            }
+        }
+        return;
+    }
+    if ui.ctx().text_edit_focused() {
+        return;
+    }
+    let events = ui.input(|i| i.events.clone());
+    for event in events {
+        match event {
+            egui::Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } if modifiers.is_none() || modifiers.shift_only() => match key {
+                Key::ArrowDown => move_to(state, r + 1, c),
+                Key::ArrowUp => move_to(state, r.saturating_sub(1), c),
+                Key::ArrowRight => move_to(state, r, c + 1),
+                Key::ArrowLeft => move_to(state, r, c.saturating_sub(1)),
+                Key::Tab if modifiers.shift => move_to(state, r, c.saturating_sub(1)),
+                Key::Tab => move_to(state, r, c + 1),
+                Key::Enter | Key::F2 => {
+                    state.editing = Some(
+                        ind.actual_value(year)
+                            .map_or_else(String::new, |v| format_value(v, ind)),
+                    );
+                    state.focus_editor = true;
+                }
+                Key::Delete | Key::Backspace => {
+                    if let Ok(cmd) = commit(ind, year, "") {
+                        cmds.push(cmd);
+                    }
+                }
+                Key::Escape => state.selected = None,
+                _ => {}
+            },
+            egui::Event::Text(t) if !t.chars().any(char::is_control) => {
+                state.editing = Some(t);
+                state.error = None;
+                state.focus_editor = true;
+                break;
+            }
+            egui::Event::Paste(text) => {
+                match paste_block(pv, rows, years, (r, c), &text) {
+                    Ok(edits) if !edits.is_empty() => {
+                        cmds.push(Command::Edit {
+                            edits,
+                            action: "粘贴".into(),
+                        });
+                        state.error = None;
+                    }
+                    Ok(_) => {}
+                    Err(why) => state.error = Some(why),
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The views. Each reads a snapshot of the plan (`PlanView`) and emits `Command`s; none of
+//! them touches the plan file, a dialog or the disk. The app shell carries the commands out.
+
+pub mod detail;
+pub mod grid;
+pub mod import;
+pub mod meeting;
+pub mod overview;
+pub mod tasks;
+pub mod theme;
+pub mod tree;
+pub mod widgets;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::edit::Edit;
+use crate::domain::validate::Finding;
+use crate::domain::{Evaluation, IndicatorId, Plan, SectionId, TaskId};
+use crate::storage::HistoryEntry;
+
+/// Which view fills the central area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    Overview,
+    Indicators,
+    Detail(IndicatorId),
+    Tasks,
+    Meeting,
+}
+
+impl View {
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Overview => "总览",
+            View::Indicators => "指标",
+            View::Detail(_) => "指标详情",
+            View::Tasks => "任务",
+            View::Meeting => "会议模式",
+        }
+    }
+}
+
+/// What a view asks the shell to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Edit {
+        edits: Vec<Edit>,
+        action: String,
+    },
+    Undo,
+    Redo,
+    SetYear(i32),
+    Show(View),
+    /// Select a task in the task list.
+    ShowTask(TaskId),
+    NewPlan,
+    OpenDialog,
+    Open(PathBuf),
+    SaveAsDialog,
+    ExportDialog,
+    TemplateDialog,
+    ImportDialog,
+    ConfirmDelete(DeleteTarget),
+    Rename(RenameTarget),
+    Quit,
+    ShowAbout,
+    ShowShortcuts,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeleteTarget {
+    Section(SectionId),
+    Indicator(IndicatorId),
+    Task(TaskId),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RenameTarget {
+    Section(SectionId),
+    Indicator(IndicatorId),
+    Task(TaskId),
+}
+
+/// Everything a view may read: the plan as last loaded and what is derived from it.
+pub struct PlanView<'a> {
+    pub plan: &'a Plan,
+    pub year: i32,
+    pub evals: &'a HashMap<IndicatorId, Evaluation>,
+    /// Indicators in outline order.
+    pub order: &'a [IndicatorId],
+    pub findings: &'a [Finding],
+    /// History of the indicator shown in the detail view.
+    pub history: &'a [HistoryEntry],
+}
+
+impl PlanView<'_> {
+    pub fn eval(&self, id: IndicatorId) -> Option<&Evaluation> {
+        self.evals.get(&id)
+    }
+}

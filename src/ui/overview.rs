@@ -1,0 +1,313 @@
+//! 总览: counts by status, the indicators that need attention, and every indicator's
+//! progress against 序时进度 grouped by category.
+
+use egui::{RichText, Ui};
+
+use super::{Command, PlanView, View, theme};
+use crate::domain::input::format_percent;
+use crate::domain::rules::{count_statuses, time_elapsed};
+use crate::domain::{Attribute, IndicatorId, IndicatorKind, Light, Status};
+
+/// Above this many indicators the chart shows one category at a time.
+const CHART_ALL_LIMIT: usize = 80;
+
+#[derive(Default)]
+pub struct OverviewState {
+    pub chart_category: Option<String>,
+}
+
+pub fn overview_ui(ui: &mut Ui, state: &mut OverviewState, pv: &PlanView, cmds: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        super::widgets::heading(ui, &pv.plan.info.name);
+        ui.label(
+            RichText::new(format!("评估年度：{}年", pv.year))
+                .color(theme::ACCENT)
+                .strong(),
+        );
+    });
+    counts_ui(ui, pv);
+    ui.add_space(6.0);
+    ui.columns(2, |cols| {
+        attention_ui(&mut cols[0], pv, cmds);
+        chart_ui(&mut cols[1], state, pv, cmds);
+    });
+}
+
+fn counts_ui(ui: &mut Ui, pv: &PlanView) {
+    let counts = count_statuses(pv.order.iter().filter_map(|id| pv.eval(*id)));
+    ui.horizontal_wrapped(|ui| {
+        for (status, n) in &counts.by_status {
+            let color = match status {
+                Status::Behind => theme::RED,
+                other => theme::status_color(*other),
+            };
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(status.label()).color(color));
+                    ui.label(
+                        RichText::new(n.to_string())
+                            .size(26.0)
+                            .strong()
+                            .color(color),
+                    );
+                });
+            });
+        }
+        ui.separator();
+        for (light, n) in &counts.by_light {
+            ui.label(
+                RichText::new(format!("{} {} {n}", light.symbol(), light.label()))
+                    .color(theme::light_color(*light))
+                    .strong(),
+            );
+        }
+        if counts.warnings > 0 {
+            ui.label(
+                RichText::new(format!("！约束性指标预警 {} 项", counts.warnings))
+                    .color(theme::RED)
+                    .strong()
+                    .background_color(theme::WARNING_BG),
+            );
+        }
+    });
+}
+
+fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
+    ui.label(RichText::new("需要关注的指标").strong());
+    let mut items: Vec<(u8, IndicatorId)> = pv
+        .order
+        .iter()
+        .filter_map(|id| {
+            let e = pv.eval(*id)?;
+            let ind = pv.plan.indicator(*id)?;
+            let rank = match (e.light, ind.attribute) {
+                (Light::Red, Attribute::Binding) => 0,
+                (Light::Red, _) => 1,
+                (Light::Yellow, _) => 2,
+                (Light::Grey, _) => 3,
+                _ => return None,
+            };
+            Some((rank, *id))
+        })
+        .collect();
+    items.sort_by_key(|(rank, _)| *rank);
+    egui::ScrollArea::vertical()
+        .id_salt("attention")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if items.is_empty() {
+                ui.label(RichText::new("所有已填报指标均达到序时进度。").color(theme::GREEN));
+            }
+            for (rank, id) in items {
+                let (Some(ind), Some(e)) = (pv.plan.indicator(id), pv.eval(id)) else {
+                    continue;
+                };
+                let frame = if rank == 0 {
+                    egui::Frame::new()
+                        .fill(theme::WARNING_BG)
+                        .inner_margin(4.0)
+                        .corner_radius(4.0)
+                } else {
+                    egui::Frame::new().inner_margin(4.0)
+                };
+                frame.show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        let tag = if rank == 0 { "预警" } else { e.light.label() };
+                        ui.label(
+                            RichText::new(format!("{} {tag}", e.light.symbol()))
+                                .color(theme::light_color(e.light))
+                                .strong(),
+                        );
+                        if ui.link(&ind.name).clicked() {
+                            cmds.push(Command::Show(View::Detail(id)));
+                        }
+                        let detail = match e.status {
+                            Status::NotReported => "未填报".to_owned(),
+                            _ => format!(
+                                "进度 {}，序时 {}",
+                                format_percent(e.progress),
+                                format_percent(e.elapsed)
+                            ),
+                        };
+                        ui.label(RichText::new(detail).color(theme::GREY));
+                    });
+                    if rank <= 1 {
+                        let note = ind
+                            .actuals
+                            .get(&pv.year)
+                            .map(|a| a.note.trim())
+                            .unwrap_or("");
+                        if note.is_empty() {
+                            ui.label(
+                                RichText::new("说明：（未填写，上报前需补充）")
+                                    .color(theme::ERROR_TEXT),
+                            );
+                        } else {
+                            ui.label(format!("说明：{note}"));
+                        }
+                    }
+                });
+            }
+        });
+}
+
+fn chart_ui(ui: &mut Ui, state: &mut OverviewState, pv: &PlanView, cmds: &mut Vec<Command>) {
+    let categories = pv.plan.categories();
+    let show_all_allowed = pv.order.len() <= CHART_ALL_LIMIT;
+    if !show_all_allowed && state.chart_category.is_none() {
+        state.chart_category = categories.first().cloned();
+    }
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("完成进度与序时进度").strong());
+        let combo = egui::ComboBox::from_id_salt("chart_category")
+            .selected_text(state.chart_category.as_deref().unwrap_or("全部类别"))
+            .show_ui(ui, |ui| {
+                if show_all_allowed {
+                    ui.selectable_value(&mut state.chart_category, None, "全部类别");
+                }
+                for c in &categories {
+                    ui.selectable_value(&mut state.chart_category, Some(c.clone()), c);
+                }
+            })
+            .response;
+        crate::ui::widgets::name_widget(ui, &combo, "图表类别");
+    });
+
+    enum Row {
+        Category(String),
+        Indicator(IndicatorId),
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    for cat in categories
+        .iter()
+        .filter(|c| state.chart_category.as_ref().is_none_or(|s| s == *c))
+    {
+        let members: Vec<IndicatorId> = pv
+            .order
+            .iter()
+            .copied()
+            .filter(|id| {
+                pv.plan
+                    .indicator(*id)
+                    .is_some_and(|i| &i.category == cat && i.kind != IndicatorKind::YesNo)
+            })
+            .collect();
+        if !members.is_empty() {
+            rows.push(Row::Category(if cat.is_empty() {
+                "未分类".to_owned()
+            } else {
+                cat.clone()
+            }));
+            rows.extend(members.into_iter().map(Row::Indicator));
+        }
+    }
+    let plan_elapsed = time_elapsed(pv.plan.info.base_year, pv.plan.info.last_year, pv.year);
+    ui.label(
+        RichText::new(format!(
+            "竖线为序时进度（{}年末 {:.0}%）；条形长度为完成进度，颜色与符号为灯色。",
+            pv.year,
+            plan_elapsed * 100.0
+        ))
+        .small()
+        .color(theme::GREY),
+    );
+    let row_height = 22.0;
+    egui::ScrollArea::vertical()
+        .id_salt("progress_chart")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                match row {
+                    Row::Category(name) => {
+                        ui.add_sized(
+                            [ui.available_width(), row_height],
+                            egui::Label::new(RichText::new(name).strong()),
+                        );
+                    }
+                    Row::Indicator(id) => {
+                        if progress_row_ui(ui, pv, *id, row_height) {
+                            cmds.push(Command::Show(View::Detail(*id)));
+                        }
+                    }
+                }
+            }
+        });
+}
+
+/// One bar: name, progress against the 序时进度 tick, the number. Returns true when clicked.
+fn progress_row_ui(ui: &mut Ui, pv: &PlanView, id: IndicatorId, height: f32) -> bool {
+    const MAX_PCT: f32 = 150.0;
+    let (Some(ind), Some(e)) = (pv.plan.indicator(id), pv.eval(id)) else {
+        return false;
+    };
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+    let painter = ui.painter_at(rect);
+    let name_w = (width * 0.38).min(190.0);
+    let number_w = 64.0;
+    let track = egui::Rect::from_min_max(
+        egui::pos2(rect.left() + name_w, rect.top() + 4.0),
+        egui::pos2(rect.right() - number_w, rect.bottom() - 4.0),
+    );
+    let text_color = ui.visuals().text_color();
+    let font = egui::FontId::proportional(13.0);
+    let name: String = ind.name.chars().take(12).collect();
+    let name = if ind.name.chars().count() > 12 {
+        format!("{name}…")
+    } else {
+        name
+    };
+    painter.text(
+        egui::pos2(rect.left(), rect.center().y),
+        egui::Align2::LEFT_CENTER,
+        name,
+        font.clone(),
+        text_color,
+    );
+    if response.hovered() {
+        painter.rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+    }
+    painter.rect_filled(track, 2.0, egui::Color32::from_gray(235));
+    let x_of = |pct: f32| track.left() + track.width() * (pct.clamp(0.0, MAX_PCT) / MAX_PCT);
+    if let Some(p) = e.progress {
+        let fill =
+            egui::Rect::from_min_max(track.min, egui::pos2(x_of(p as f32 * 100.0), track.max.y));
+        painter.rect_filled(fill, 2.0, theme::light_color(e.light));
+    }
+    for (pct, color) in [
+        (100.0, theme::GREEN),
+        (
+            e.elapsed.map_or(100.0, |v| v as f32 * 100.0),
+            theme::PLAN_LINE,
+        ),
+    ] {
+        let x = x_of(pct);
+        painter.line_segment(
+            [
+                egui::pos2(x, rect.top() + 1.0),
+                egui::pos2(x, rect.bottom() - 1.0),
+            ],
+            egui::Stroke::new(if color == theme::GREEN { 1.0 } else { 2.0 }, color),
+        );
+    }
+    let label = match e.progress {
+        Some(p) => format!("{} {:.0}%", e.light.symbol(), p * 100.0),
+        None => format!("{} {}", e.light.symbol(), e.status.label()),
+    };
+    painter.text(
+        egui::pos2(rect.right(), rect.center().y),
+        egui::Align2::RIGHT_CENTER,
+        label,
+        font,
+        theme::light_color(e.light),
+    );
+    let clicked = response.clicked();
+    response.on_hover_text(format!(
+        "{}：完成进度 {}，序时进度 {}，{}（点击查看详情）",
+        ind.name,
+        format_percent(e.progress),
+        format_percent(e.elapsed),
+        e.status.label()
+    ));
+    clicked
+}

@@ -1,0 +1,238 @@
+//! 任务: key tasks and projects with lead unit, deadline, budget, status and this year's
+//! progress, all editable; filtered by lead unit and status.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::widgets::{commit_parsed, commit_text};
+use super::{Command, DeleteTarget, PlanView, theme};
+use crate::domain::edit::{Edit, Field, TaskField, Value};
+use crate::domain::input::{format_number, parse_plain_number};
+use crate::domain::{Task, TaskId, TaskStatus};
+
+#[derive(Default)]
+pub struct TasksState {
+    pub lead_unit: Option<String>,
+    pub status: Option<TaskStatus>,
+    pub highlight: Option<TaskId>,
+    pub scroll_to_highlight: bool,
+}
+
+fn set(task: &Task, field: TaskField, value: Value) -> Command {
+    Command::Edit {
+        edits: vec![Edit::Set(Field::Task(task.id, field), value)],
+        action: "修改任务".into(),
+    }
+}
+
+pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        super::widgets::heading(ui, "重点任务与重点工程");
+        ui.label("牵头单位");
+        let combo = egui::ComboBox::from_id_salt("task_lead_unit")
+            .selected_text(state.lead_unit.as_deref().unwrap_or("全部"))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.lead_unit, None, "全部");
+                for u in pv.plan.lead_units() {
+                    ui.selectable_value(&mut state.lead_unit, Some(u.clone()), u);
+                }
+            })
+            .response;
+        crate::ui::widgets::name_widget(ui, &combo, "任务牵头单位筛选");
+        ui.label("完成状态");
+        let combo = egui::ComboBox::from_id_salt("task_status")
+            .selected_text(state.status.map_or("全部", TaskStatus::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.status, None, "全部");
+                for s in TaskStatus::ALL {
+                    ui.selectable_value(&mut state.status, Some(s), s.label());
+                }
+            })
+            .response;
+        crate::ui::widgets::name_widget(ui, &combo, "任务状态筛选");
+    });
+    // Tasks in outline order.
+    let mut tasks: Vec<&Task> = Vec::new();
+    let mut stack: Vec<_> = pv
+        .plan
+        .child_sections(None)
+        .iter()
+        .rev()
+        .map(|s| s.id)
+        .collect();
+    while let Some(sid) = stack.pop() {
+        tasks.extend(pv.plan.section_tasks(sid));
+        stack.extend(pv.plan.child_sections(Some(sid)).iter().rev().map(|s| s.id));
+    }
+    tasks.retain(|t| {
+        state.lead_unit.as_ref().is_none_or(|u| &t.lead_unit == u)
+            && state.status.is_none_or(|s| t.status == s)
+    });
+    let year = pv.year;
+    let mut table = TableBuilder::new(ui)
+        .id_salt("task_table")
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(150.0).clip(true).resizable(true))
+        .column(Column::initial(260.0).clip(true).resizable(true))
+        .column(Column::exact(110.0))
+        .column(Column::exact(90.0))
+        .column(Column::exact(80.0))
+        .column(Column::exact(88.0))
+        .column(Column::remainder().at_least(160.0))
+        .column(Column::exact(40.0))
+        .min_scrolled_height(0.0);
+    if state.scroll_to_highlight {
+        if let Some(pos) = tasks.iter().position(|t| Some(t.id) == state.highlight) {
+            table = table.scroll_to_row(pos, Some(egui::Align::Center));
+        }
+        state.scroll_to_highlight = false;
+    }
+    table
+        .header(theme::ROW_HEIGHT + 4.0, |mut h| {
+            for title in [
+                "章节",
+                "任务/工程",
+                "牵头单位",
+                "完成时限",
+                "预算（万元）",
+                "完成状态",
+                &format!("{year}年进展"),
+                "",
+            ] {
+                h.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT + 6.0, tasks.len(), |mut row| {
+                let task = tasks[row.index()];
+                let highlighted = state.highlight == Some(task.id);
+                row.set_selected(highlighted);
+                row.col(|ui| {
+                    let chapter = pv
+                        .plan
+                        .section(task.section)
+                        .map_or_else(String::new, |s| s.heading());
+                    ui.label(RichText::new(&chapter).small())
+                        .on_hover_text(chapter);
+                });
+                row.col(|ui| {
+                    let kind = if task.kind == crate::domain::TaskKind::Project {
+                        "【工程】"
+                    } else {
+                        ""
+                    };
+                    ui.label(format!("{kind}{}", task.title)).on_hover_text(
+                        if task.measures.is_empty() {
+                            task.title.clone()
+                        } else {
+                            format!("{}\n具体措施：{}", task.title, task.measures)
+                        },
+                    );
+                });
+                row.col(|ui| {
+                    if let Some(t) = commit_text(
+                        ui,
+                        &format!("{} 牵头单位", task.title),
+                        &task.lead_unit,
+                        false,
+                        100.0,
+                    ) {
+                        cmds.push(set(
+                            task,
+                            TaskField::LeadUnit,
+                            Value::Text(t.trim().to_owned()),
+                        ));
+                    }
+                });
+                row.col(|ui| {
+                    if let Some(t) = commit_text(
+                        ui,
+                        &format!("{} 完成时限", task.title),
+                        &task.deadline,
+                        false,
+                        80.0,
+                    ) {
+                        cmds.push(set(
+                            task,
+                            TaskField::Deadline,
+                            Value::Text(t.trim().to_owned()),
+                        ));
+                    }
+                });
+                row.col(|ui| {
+                    let budget = task
+                        .budget_wan_yuan
+                        .map_or_else(String::new, |v| format_number(v, 1));
+                    let parse = |t: &str| match parse_plain_number(t)? {
+                        Some(v) if v < 0.0 => Err("预算不能为负数".to_owned()),
+                        v => Ok(v),
+                    };
+                    if let Some(v) =
+                        commit_parsed(ui, &format!("{} 预算", task.title), &budget, 70.0, parse)
+                    {
+                        cmds.push(set(task, TaskField::BudgetWanYuan, Value::from_opt_num(v)));
+                    }
+                });
+                row.col(|ui| {
+                    let mut status = task.status;
+                    let combo = egui::ComboBox::from_id_salt(("task_status_cell", task.id.0))
+                        .selected_text(status_rich(status))
+                        .width(76.0)
+                        .show_ui(ui, |ui| {
+                            for s in TaskStatus::ALL {
+                                ui.selectable_value(&mut status, s, s.label());
+                            }
+                        })
+                        .response;
+                    crate::ui::widgets::name_widget(
+                        ui,
+                        &combo,
+                        &format!("{} 完成状态", task.title),
+                    );
+                    if status != task.status {
+                        cmds.push(set(task, TaskField::Status, Value::text(status.label())));
+                    }
+                });
+                row.col(|ui| {
+                    let current = task.progress.get(&year).cloned().unwrap_or_default();
+                    if let Some(t) = commit_text(
+                        ui,
+                        &format!("{} {year}年进展", task.title),
+                        &current,
+                        false,
+                        f32::INFINITY,
+                    ) {
+                        cmds.push(Command::Edit {
+                            edits: vec![Edit::Set(
+                                Field::TaskProgress(task.id, year),
+                                Value::Text(t.trim().to_owned()),
+                            )],
+                            action: "填写进展".into(),
+                        });
+                    }
+                });
+                row.col(|ui| {
+                    if ui
+                        .small_button("删除")
+                        .on_hover_text("删除此任务")
+                        .clicked()
+                    {
+                        cmds.push(Command::ConfirmDelete(DeleteTarget::Task(task.id)));
+                    }
+                });
+            });
+        });
+}
+
+fn status_rich(status: TaskStatus) -> RichText {
+    let color = match status {
+        TaskStatus::Done => theme::GREEN,
+        TaskStatus::InProgress => theme::ACCENT,
+        TaskStatus::NotStarted => theme::GREY,
+        TaskStatus::Late => theme::RED,
+    };
+    RichText::new(status.label()).color(color)
+}

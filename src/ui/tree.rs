@@ -1,0 +1,254 @@
+//! The left panel: the plan outline as a tree, with a search box.
+
+use egui::{RichText, Ui};
+
+use super::{Command, DeleteTarget, PlanView, RenameTarget, View, theme};
+use crate::domain::edit::{Edit, Field, IndicatorField, SectionField, Value};
+use crate::domain::{Indicator, SectionId, Task};
+
+#[derive(Default)]
+pub struct TreeState {
+    pub search: String,
+}
+
+pub fn tree_ui(
+    ui: &mut Ui,
+    state: &mut TreeState,
+    pv: &PlanView,
+    current: View,
+    cmds: &mut Vec<Command>,
+) {
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    ui.horizontal(|ui| {
+        let label = ui.label("搜索");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.search)
+                .hint_text("指标、任务或牵头单位")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let query = state.search.trim();
+            if query.is_empty() {
+                for chapter in pv.plan.child_sections(None) {
+                    section_ui(ui, pv, chapter.id, 0, current, cmds);
+                }
+                if ui.button("＋ 新增章").clicked() {
+                    cmds.push(Command::Edit {
+                        edits: vec![Edit::AddSection {
+                            parent: None,
+                            numbering: String::new(),
+                            title: "新章节".into(),
+                        }],
+                        action: "新增章节".into(),
+                    });
+                }
+            } else {
+                let mut any = false;
+                for id in pv.order {
+                    let Some(ind) = pv.plan.indicator(*id) else {
+                        continue;
+                    };
+                    if ind.name.contains(query)
+                        || ind.lead_unit.contains(query)
+                        || ind.category.contains(query)
+                    {
+                        indicator_row(ui, pv, ind, current, cmds);
+                        any = true;
+                    }
+                }
+                for task in &pv.plan.tasks {
+                    if task.title.contains(query) || task.lead_unit.contains(query) {
+                        task_row(ui, task, cmds);
+                        any = true;
+                    }
+                }
+                if !any {
+                    ui.label(RichText::new("没有找到匹配的指标或任务").color(theme::GREY));
+                }
+            }
+        });
+}
+
+fn section_ui(
+    ui: &mut Ui,
+    pv: &PlanView,
+    id: SectionId,
+    depth: usize,
+    current: View,
+    cmds: &mut Vec<Command>,
+) {
+    let Some(section) = pv.plan.section(id) else {
+        return;
+    };
+    let children = pv.plan.child_sections(Some(id));
+    let indicators = pv.plan.section_indicators(id);
+    let tasks = pv.plan.section_tasks(id);
+    let title = section.heading();
+    let header = egui::CollapsingHeader::new(RichText::new(&title).strong())
+        .id_salt(("section", id.0))
+        .default_open(depth == 0 || (depth == 1 && !indicators.is_empty()))
+        .show(ui, |ui| {
+            for ind in &indicators {
+                indicator_row(ui, pv, ind, current, cmds);
+            }
+            for task in &tasks {
+                task_row(ui, task, cmds);
+            }
+            for child in &children {
+                section_ui(ui, pv, child.id, depth + 1, current, cmds);
+            }
+        });
+    header.header_response.context_menu(|ui| {
+        if ui.button("新增下级章节").clicked() {
+            cmds.push(Command::Edit {
+                edits: vec![Edit::AddSection {
+                    parent: Some(id),
+                    numbering: String::new(),
+                    title: "新章节".into(),
+                }],
+                action: "新增章节".into(),
+            });
+        }
+        if ui.button("在此新增指标").clicked() {
+            cmds.push(Command::Edit {
+                edits: vec![Edit::AddIndicator {
+                    section: id,
+                    name: "新指标".into(),
+                }],
+                action: "新增指标".into(),
+            });
+        }
+        if ui.button("在此新增任务").clicked() {
+            cmds.push(Command::Edit {
+                edits: vec![Edit::AddTask {
+                    section: id,
+                    title: "新任务".into(),
+                }],
+                action: "新增任务".into(),
+            });
+        }
+        ui.separator();
+        if ui.button("重命名…").clicked() {
+            cmds.push(Command::Rename(RenameTarget::Section(id)));
+        }
+        let siblings = pv.plan.child_sections(section.parent);
+        let pos = siblings.iter().position(|s| s.id == id).unwrap_or(0);
+        let swap = |other: usize| {
+            let a = siblings[pos];
+            let b = siblings[other];
+            Command::Edit {
+                edits: vec![
+                    Edit::Set(
+                        Field::Section(a.id, SectionField::Position),
+                        Value::Int(b.position),
+                    ),
+                    Edit::Set(
+                        Field::Section(b.id, SectionField::Position),
+                        Value::Int(a.position),
+                    ),
+                ],
+                action: "调整顺序".into(),
+            }
+        };
+        if ui.add_enabled(pos > 0, egui::Button::new("上移")).clicked() {
+            cmds.push(swap(pos - 1));
+        }
+        if ui
+            .add_enabled(pos + 1 < siblings.len(), egui::Button::new("下移"))
+            .clicked()
+        {
+            cmds.push(swap(pos + 1));
+        }
+        ui.separator();
+        if ui.button("删除章节…").clicked() {
+            cmds.push(Command::ConfirmDelete(DeleteTarget::Section(id)));
+        }
+    });
+}
+
+fn indicator_row(
+    ui: &mut Ui,
+    pv: &PlanView,
+    ind: &Indicator,
+    current: View,
+    cmds: &mut Vec<Command>,
+) {
+    let light = pv
+        .eval(ind.id)
+        .map(|e| e.light)
+        .unwrap_or(crate::domain::Light::Grey);
+    let selected = current == View::Detail(ind.id);
+    let response = ui
+        .horizontal(|ui| {
+            ui.label(RichText::new(light.symbol()).color(theme::light_color(light)));
+            ui.selectable_label(selected, &ind.name)
+        })
+        .inner;
+    if response.clicked() {
+        cmds.push(Command::Show(View::Detail(ind.id)));
+    }
+    response
+        .on_hover_text(format!(
+            "{}｜{}｜{}",
+            light.label(),
+            ind.category,
+            ind.lead_unit
+        ))
+        .context_menu(|ui| {
+            if ui.button("重命名…").clicked() {
+                cmds.push(Command::Rename(RenameTarget::Indicator(ind.id)));
+            }
+            let siblings = pv.plan.section_indicators(ind.section);
+            let pos = siblings.iter().position(|s| s.id == ind.id).unwrap_or(0);
+            let swap = |other: usize| Command::Edit {
+                edits: vec![
+                    Edit::Set(
+                        Field::Indicator(ind.id, IndicatorField::Position),
+                        Value::Int(siblings[other].position),
+                    ),
+                    Edit::Set(
+                        Field::Indicator(siblings[other].id, IndicatorField::Position),
+                        Value::Int(ind.position),
+                    ),
+                ],
+                action: "调整顺序".into(),
+            };
+            if ui.add_enabled(pos > 0, egui::Button::new("上移")).clicked() {
+                cmds.push(swap(pos - 1));
+            }
+            if ui
+                .add_enabled(pos + 1 < siblings.len(), egui::Button::new("下移"))
+                .clicked()
+            {
+                cmds.push(swap(pos + 1));
+            }
+            if ui.button("删除指标…").clicked() {
+                cmds.push(Command::ConfirmDelete(DeleteTarget::Indicator(ind.id)));
+            }
+        });
+}
+
+fn task_row(ui: &mut Ui, task: &Task, cmds: &mut Vec<Command>) {
+    let response = ui
+        .horizontal(|ui| {
+            ui.label(RichText::new("◆").color(theme::ACCENT));
+            ui.selectable_label(false, &task.title)
+        })
+        .inner;
+    if response.clicked() {
+        cmds.push(Command::ShowTask(task.id));
+    }
+    response.context_menu(|ui| {
+        if ui.button("重命名…").clicked() {
+            cmds.push(Command::Rename(RenameTarget::Task(task.id)));
+        }
+        if ui.button("删除任务…").clicked() {
+            cmds.push(Command::ConfirmDelete(DeleteTarget::Task(task.id)));
+        }
+    });
+}

@@ -1,0 +1,130 @@
+//! Small widgets shared by the views.
+
+use egui::{RichText, Ui};
+
+use super::theme;
+use crate::domain::{Evaluation, Light};
+
+/// The light as a coloured shape plus its word: never colour alone.
+pub fn light_badge(ui: &mut Ui, light: Light, warning: bool) -> egui::Response {
+    let mut text = format!("{} {}", light.symbol(), light.label());
+    if warning {
+        text.push_str(" 预警");
+    }
+    ui.label(
+        RichText::new(text)
+            .color(theme::light_color(light))
+            .strong(),
+    )
+}
+
+pub fn status_text(eval: &Evaluation) -> RichText {
+    let mut word = eval.status.label().to_owned();
+    if eval.stretch_reached {
+        word.push_str("（达挑战目标）");
+    }
+    RichText::new(format!("{} {}", eval.light.symbol(), word)).color(theme::light_color(eval.light))
+}
+
+/// A labelled text field (label and field are two cells in a `Grid`) that commits when the user leaves it (Enter or focus elsewhere) and changed
+/// it; Esc puts the stored text back. Returns the new text to store.
+pub fn labelled_commit_text(
+    ui: &mut Ui,
+    label: &str,
+    current: &str,
+    multiline: bool,
+    width: f32,
+) -> Option<String> {
+    let label_id = ui.label(label).id;
+    commit_text_inner(ui, label, Some(label_id), current, multiline, width)
+}
+
+/// The same field without a visible label; `name` names it for screen readers and tests.
+pub fn commit_text(
+    ui: &mut Ui,
+    name: &str,
+    current: &str,
+    multiline: bool,
+    width: f32,
+) -> Option<String> {
+    commit_text_inner(ui, name, None, current, multiline, width)
+}
+
+fn commit_text_inner(
+    ui: &mut Ui,
+    name: &str,
+    label_id: Option<egui::Id>,
+    current: &str,
+    multiline: bool,
+    width: f32,
+) -> Option<String> {
+    let id = ui.scope_id().with(("commit_text", name));
+    let mut text: String = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| current.to_owned());
+    let edit = if multiline {
+        egui::TextEdit::multiline(&mut text).desired_rows(3)
+    } else {
+        egui::TextEdit::singleline(&mut text)
+    };
+    let response = ui.add(edit.desired_width(width));
+    match label_id {
+        Some(label_id) => {
+            let _ = response.clone().labelled_by(label_id);
+        }
+        None => name_widget(ui, &response, name),
+    }
+    let mut out = None;
+    if response.has_focus() {
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            text = current.to_owned();
+            response.surrender_focus();
+        }
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else {
+        if response.lost_focus() && text != current {
+            out = Some(text);
+        }
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    out
+}
+
+/// Like `commit_text` (unlabelled), but parses the text; a parse error is shown beside the field and
+/// nothing is committed.
+pub fn commit_parsed<T>(
+    ui: &mut Ui,
+    name: &str,
+    current: &str,
+    width: f32,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Option<T> {
+    let err_id = ui.scope_id().with(("commit_error", name));
+    let result = commit_text(ui, name, current, false, width).map(|t| parse(&t));
+    match result {
+        Some(Ok(v)) => {
+            ui.data_mut(|d| d.remove::<String>(err_id));
+            Some(v)
+        }
+        Some(Err(why)) => {
+            ui.data_mut(|d| d.insert_temp(err_id, why));
+            None
+        }
+        None => {
+            if let Some(why) = ui.data(|d| d.get_temp::<String>(err_id)) {
+                ui.label(RichText::new(why).color(theme::ERROR_TEXT));
+            }
+            None
+        }
+    }
+}
+
+/// Give a widget without a visible label its name, for screen readers and tests.
+pub fn name_widget(ui: &Ui, response: &egui::Response, name: &str) {
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name.to_owned()));
+}
+
+pub fn heading(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).heading().strong());
+}

@@ -1,0 +1,224 @@
+//! The workbench, driven headless as a user would: click, type, paste, undo, switch views.
+
+mod common;
+
+use eduplan::app::EduPlanApp;
+use eduplan::domain::{Status, evaluate};
+use eduplan::storage::PlanFile;
+use eduplan::ui::View;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(path: &std::path::Path) -> Harness<'static, EduPlanApp> {
+    let path = path.to_owned();
+    Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(move |cc| EduPlanApp::for_tests(&cc.egui_ctx, &path))
+}
+
+fn value_in_file(path: &std::path::Path, name: &str, year: i32) -> Option<f64> {
+    let plan = PlanFile::open(path).expect("open").load().expect("load");
+    plan.indicator_by_name(name)
+        .and_then(|i| i.actual_value(year))
+}
+
+#[test]
+fn overview_shows_counts_and_the_warning_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    assert!(h.query_by_label_contains("约束性指标预警 1 项").is_some());
+    h.get_by_label("新建公办幼儿园").click();
+    h.run();
+    assert!(matches!(h.state().view, View::Detail(_)));
+    let note = h.get_by_label("2024年说明").value().unwrap_or_default();
+    assert!(
+        note.contains("双语实验学校新建幼儿园"),
+        "the note is shown: {note}"
+    );
+}
+
+#[test]
+fn find_in_tree_type_a_value_see_status_change_undo_and_check_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+
+    // Find the indicator through the search box and open it.
+    h.get_by_role_and_label(Role::TextInput, "搜索")
+        .type_text("巩固");
+    h.run();
+    // The tree's entry comes first; the overview lists the indicator too.
+    h.get_all_by_label("义务教育巩固率")
+        .next()
+        .expect("tree entry")
+        .click();
+    h.run();
+    assert!(matches!(h.state().view, View::Detail(_)));
+
+    // Type into the 2024 cell of the grid.
+    h.get_by_label("指标").click();
+    h.run();
+    h.get_by_label("义务教育巩固率 2024年").click();
+    h.run();
+    h.event(egui::Event::Text("99.5".into()));
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let doc = h.state().doc.as_ref().expect("open plan");
+    let ind = doc
+        .plan
+        .indicator_by_name("义务教育巩固率")
+        .expect("indicator");
+    assert_eq!(ind.actual_value(2024), Some(99.5));
+    assert_eq!(evaluate(ind, &doc.plan.info, 2024).status, Status::OnTrack);
+    assert!(
+        h.query_all_by_label_contains("● 符合预期").count() > 0,
+        "the grid shows the new status"
+    );
+    assert!(
+        h.query_by_label_contains("已保存").is_some(),
+        "the status bar says it is saved"
+    );
+
+    // Undo puts the old value back, in the file too.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let doc = h.state().doc.as_ref().expect("open plan");
+    assert_eq!(
+        doc.plan
+            .indicator_by_name("义务教育巩固率")
+            .and_then(|i| i.actual_value(2024)),
+        Some(98.6)
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    drop(h);
+    assert_eq!(
+        value_in_file(&path, "义务教育巩固率", 2024),
+        Some(99.5),
+        "redo is in the file"
+    );
+}
+
+#[test]
+fn a_bad_value_is_refused_in_place_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.get_by_label("指标").click();
+    h.run();
+    for bad in ["九十", "abc", "-5", "120"] {
+        h.get_by_label("义务教育巩固率 2023年").click();
+        h.run();
+        h.event(egui::Event::Text(bad.into()));
+        h.run();
+        h.key_press(egui::Key::Enter);
+        h.run();
+        assert!(h.state().message.is_none());
+        let shown = h
+            .query_by_label_contains("义务教育巩固率 2023年：")
+            .is_some();
+        assert!(shown, "message for {bad}");
+        h.key_press(egui::Key::Escape);
+        h.run();
+    }
+    drop(h);
+    assert_eq!(value_in_file(&path, "义务教育巩固率", 2023), Some(99.1));
+    let history = PlanFile::open(&path)
+        .expect("open")
+        .history(None, 10)
+        .expect("history");
+    assert!(history.is_empty(), "nothing was written: {history:?}");
+}
+
+#[test]
+fn a_block_copied_from_excel_pastes_into_the_year_cells() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.get_by_label("指标").click();
+    h.run();
+    h.get_by_label("学前三年毛入园率 2021年").click();
+    h.run();
+    h.event(egui::Event::Paste("88.5\t８９％\r\n99.0\t99.4\r\n".into()));
+    h.run();
+    let doc = h.state().doc.as_ref().expect("plan");
+    let v = |name: &str, y| {
+        doc.plan
+            .indicator_by_name(name)
+            .and_then(|i| i.actual_value(y))
+    };
+    assert_eq!(
+        (v("学前三年毛入园率", 2021), v("学前三年毛入园率", 2022)),
+        (Some(88.5), Some(89.0))
+    );
+    assert_eq!(
+        (v("义务教育巩固率", 2021), v("义务教育巩固率", 2022)),
+        (Some(99.0), Some(99.4))
+    );
+
+    // One bad cell refuses the whole block.
+    h.event(egui::Event::Paste("70\tabc".into()));
+    h.run();
+    assert!(h.query_by_label_contains("粘贴未执行").is_some());
+    let doc = h.state().doc.as_ref().expect("plan");
+    assert_eq!(
+        doc.plan
+            .indicator_by_name("学前三年毛入园率")
+            .and_then(|i| i.actual_value(2021)),
+        Some(88.5)
+    );
+
+    // The paste is one undo step.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    drop(h);
+    assert_eq!(value_in_file(&path, "学前三年毛入园率", 2021), Some(88.2));
+    assert_eq!(value_in_file(&path, "义务教育巩固率", 2022), Some(99.3));
+}
+
+#[test]
+fn every_view_opens_and_meeting_mode_pages_and_leaves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.get_by_label("任务").click();
+    h.run();
+    assert_eq!(h.state().view, View::Tasks);
+    assert!(h.query_by_label_contains("重点任务与重点工程").is_some());
+    h.get_by_label("总览").click();
+    h.run();
+    assert_eq!(h.state().view, View::Overview);
+    h.get_by_label("会议模式").click();
+    h.run();
+    assert_eq!(h.state().view, View::Meeting);
+    assert!(h.query_by_label_contains("第 1/").is_some());
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert!(h.query_by_label_contains("第 2/").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().view, View::Overview);
+}
+
+#[test]
+fn changing_the_evaluation_year_recomputes_statuses() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    assert_eq!(h.state().doc.as_ref().map(|d| d.year), Some(2024));
+    h.state_mut().handle(
+        &egui::Context::default(),
+        eduplan::ui::Command::SetYear(2022),
+    );
+    h.run();
+    assert!(h.query_by_label_contains("评估年度：2022年").is_some());
+}
