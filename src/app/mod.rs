@@ -309,10 +309,10 @@ impl EduPlanApp {
     pub fn handle(&mut self, ctx: &egui::Context, cmd: Command) {
         match cmd {
             Command::Edit { edits, action } => {
-                if let Some(doc) = self.doc.as_mut() {
-                    if let Err(e) = doc.apply(&edits, &action) {
-                        self.error(e);
-                    }
+                if let Some(doc) = self.doc.as_mut()
+                    && let Err(e) = doc.apply(&edits, &action)
+                {
+                    self.error(e);
                 }
             }
             Command::Undo => {
@@ -366,10 +366,10 @@ impl EduPlanApp {
                 }));
             }
             Command::OpenDialog => {
-                if self.native_dialogs {
-                    if let Some(p) = dialogs::open_plan(&settings::documents_dir()) {
-                        self.open(&p);
-                    }
+                if self.native_dialogs
+                    && let Some(p) = dialogs::open_plan(&settings::documents_dir())
+                {
+                    self.open(&p);
                 }
             }
             Command::Open(p) => self.open(&p),
@@ -468,7 +468,7 @@ impl EduPlanApp {
         let Some(files) = dialogs::open_xlsx_many(&settings::documents_dir()) else {
             return;
         };
-        let preview = crate::exchange::import::preview_import(&doc.plan, &files);
+        let preview = crate::exchange::import::preview_import(&doc.plan, &files, Some(doc.year));
         self.modal = Some(Modal::Import(preview));
     }
 
@@ -577,18 +577,17 @@ impl EduPlanApp {
                     cmds.push(Command::Redo);
                 }
                 ui.separator();
-                if let Some(doc) = &self.doc {
-                    if let Some(first) = doc.plan.child_sections(None).first() {
-                        if ui.button("新增指标").clicked() {
-                            cmds.push(Command::Edit {
-                                edits: vec![Edit::AddIndicator {
-                                    section: first.id,
-                                    name: "新指标".into(),
-                                }],
-                                action: "新增指标".into(),
-                            });
-                        }
-                    }
+                if let Some(doc) = &self.doc
+                    && let Some(first) = doc.plan.child_sections(None).first()
+                    && ui.button("新增指标").clicked()
+                {
+                    cmds.push(Command::Edit {
+                        edits: vec![Edit::AddIndicator {
+                            section: first.id,
+                            name: "新指标".into(),
+                        }],
+                        action: "新增指标".into(),
+                    });
                 }
             });
             ui.menu_button("视图", |ui| {
@@ -994,10 +993,10 @@ impl eframe::App for EduPlanApp {
                     });
             }
             let view = self.view;
-            if let View::Detail(id) = view {
-                if let Some(doc) = self.doc.as_mut() {
-                    doc.refresh_history(Some(id));
-                }
+            if let View::Detail(id) = view
+                && let Some(doc) = self.doc.as_mut()
+            {
+                doc.refresh_history(Some(id));
             }
             egui::CentralPanel::default_margins().show(ui, |ui| {
                 if let Some(m) = &self.message {

@@ -33,10 +33,10 @@ fn env_path(name: &str) -> Option<PathBuf> {
 
 /// The user's own data folder for EduPlan (AppData on Windows); no administrator rights needed.
 pub fn data_dir() -> PathBuf {
-    if cfg!(windows) {
-        if let Some(appdata) = env_path("APPDATA") {
-            return appdata.join("EduPlan");
-        }
+    if cfg!(windows)
+        && let Some(appdata) = env_path("APPDATA")
+    {
+        return appdata.join("EduPlan");
     }
     if let Some(xdg) = env_path("XDG_DATA_HOME") {
         return xdg.join("eduplan");

@@ -58,10 +58,11 @@ pub fn parse_indicator_value(text: &str, ind: &Indicator) -> Result<Option<f64>,
             return Err(format!("该指标单位为“{}”，请不要带%", ind.unit));
         }
         t = stripped.to_owned();
-    } else if !ind.unit.is_empty() && ind.unit != "%" {
-        if let Some(stripped) = t.strip_suffix(ind.unit.as_str()) {
-            t = stripped.to_owned();
-        }
+    } else if !ind.unit.is_empty()
+        && ind.unit != "%"
+        && let Some(stripped) = t.strip_suffix(ind.unit.as_str())
+    {
+        t = stripped.to_owned();
     }
     let value = match t.parse::<f64>() {
         Ok(v) if v.is_finite() => v,
@@ -85,14 +86,14 @@ pub fn check_indicator_value(value: f64, ind: &Indicator) -> Result<(), String> 
             "数值不能为负数".to_owned()
         });
     }
-    if let Some(ceiling) = ind.value_ceiling() {
-        if value > ceiling + 1e-9 {
-            return Err(if ind.is_percent() {
-                format!("{value}% 超过100%，该指标不能大于100")
-            } else {
-                format!("{value} 超出允许范围（最大 {ceiling}）")
-            });
-        }
+    if let Some(ceiling) = ind.value_ceiling()
+        && value > ceiling + 1e-9
+    {
+        return Err(if ind.is_percent() {
+            format!("{value}% 超过100%，该指标不能大于100")
+        } else {
+            format!("{value} 超出允许范围（最大 {ceiling}）")
+        });
     }
     if COUNT_UNITS.contains(&ind.unit.as_str()) && value.fract().abs() > 1e-9 {
         return Err(format!("单位为“{}”，请填写整数", ind.unit));

@@ -108,15 +108,15 @@ pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
                     format!("“{name}”有规划期外（{y}年）的数值"),
                 );
             }
-            if let Some(v) = actual.effective_value() {
-                if let Err(why) = check_indicator_value(v, ind) {
-                    push(
-                        Severity::Error,
-                        id,
-                        Some(*y),
-                        format!("“{name}”{y}年：{why}"),
-                    );
-                }
+            if let Some(v) = actual.effective_value()
+                && let Err(why) = check_indicator_value(v, ind)
+            {
+                push(
+                    Severity::Error,
+                    id,
+                    Some(*y),
+                    format!("“{name}”{y}年：{why}"),
+                );
             }
             if let (Some(n), Some(d)) = (actual.numerator, actual.denominator) {
                 if d <= 0.0 {

@@ -35,12 +35,28 @@ impl ImportPreview {
     }
 }
 
-pub fn preview_import(plan: &Plan, files: &[PathBuf]) -> ImportPreview {
+pub fn preview_import(plan: &Plan, files: &[PathBuf], expected_year: Option<i32>) -> ImportPreview {
     let mut preview = ImportPreview::default();
     for f in files {
         preview.files.push(f.display().to_string());
-        super::template::read_returned(plan, f, &mut preview);
+        super::template::read_returned(plan, f, expected_year, &mut preview);
     }
+    // The same cell from two files: identical values count once, different ones are a problem.
+    let mut kept: Vec<ImportChange> = Vec::new();
+    for c in std::mem::take(&mut preview.changes) {
+        match kept
+            .iter()
+            .find(|k| matches!((&k.edit, &c.edit), (Edit::Set(a, _), Edit::Set(b, _)) if a == b))
+        {
+            Some(k) if k.new == c.new => {}
+            Some(k) => preview.problems.push(format!(
+                "“{}”{}年{}在“{}”中为{}，在“{}”中为{}，请核实后只保留一个",
+                c.name, c.year, c.what, k.file, k.new, c.file, c.new
+            )),
+            None => kept.push(c),
+        }
+    }
+    preview.changes = kept;
     preview
 }
 

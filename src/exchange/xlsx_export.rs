@@ -1,9 +1,659 @@
-//! The workbook that goes up to the city bureau.
+//! The workbook that goes up to the city bureau and the district government:
+//! 主要指标表, 指标监测表 (for one 评估年度), 重点任务台账 and 图表 (native Excel charts).
 
 use std::path::Path;
 
-use crate::domain::Plan;
+use rust_xlsxwriter::{
+    Chart, ChartFont, ChartFormat, ChartLegendPosition, ChartLine, ChartLineDashType, ChartMarker,
+    ChartType, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+};
 
-pub fn export_workbook(_plan: &Plan, _year: i32, _path: &Path) -> Result<(), super::ExchangeError> {
-    Err(super::ExchangeError::Other("尚未完成".into()))
+use super::xlsx_style as style;
+use super::{ExchangeError, write_atomically};
+use crate::domain::input::decimals_for_unit;
+use crate::domain::rules::count_statuses;
+use crate::domain::{Attribute, Indicator, IndicatorKind, Plan, Status, evaluate};
+
+pub const SHEET_MAIN: &str = "主要指标表";
+pub const SHEET_MONITOR: &str = "指标监测表";
+pub const SHEET_TASKS: &str = "重点任务台账";
+pub const SHEET_CHARTS: &str = "图表";
+
+/// Chinese ordinal for category groups: 一、二、三 …
+pub fn chinese_ordinal(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n].to_owned(),
+        10 => "十".to_owned(),
+        11..=19 => format!("十{}", DIGITS[n - 10]),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
+        _ => n.to_string(),
+    }
+}
+
+/// Write the workbook to `path`; nothing is left half-written if it fails.
+pub fn export_workbook(plan: &Plan, year: i32, path: &Path) -> Result<(), ExchangeError> {
+    let bytes = build_workbook(plan, year).map_err(|e| ExchangeError::Build(e.to_string()))?;
+    write_atomically(path, &bytes)
+}
+
+pub fn build_workbook(plan: &Plan, year: i32) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let indicators = plan.indicators_in_outline_order();
+    main_sheet(wb.add_worksheet(), plan, &indicators, year)?;
+    monitor_sheet(wb.add_worksheet(), plan, &indicators, year)?;
+    tasks_sheet(wb.add_worksheet(), plan, year)?;
+    charts_sheet(wb.add_worksheet(), plan, &indicators, year)?;
+    wb.save_to_buffer()
+}
+
+fn unit_line(ws: &mut Worksheet, plan: &Plan, year: i32, last_col: u16) -> Result<(), XlsxError> {
+    let unit = if plan.info.reporting_unit.is_empty() {
+        &plan.info.region
+    } else {
+        &plan.info.reporting_unit
+    };
+    let half = last_col / 2;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        half,
+        &format!("填报单位：{unit}"),
+        &style::subtitle(),
+    )?;
+    ws.merge_range(
+        1,
+        half + 1,
+        1,
+        last_col,
+        &format!("截至：{year}年"),
+        &style::subtitle().set_align(FormatAlign::Right),
+    )?;
+    ws.set_row_height(0, 32)?;
+    ws.set_row_height(1, 20)?;
+    Ok(())
+}
+
+fn headers(
+    ws: &mut Worksheet,
+    row: u32,
+    titles: &[String],
+    widths: &[f64],
+) -> Result<(), XlsxError> {
+    let fmt = style::header();
+    for (c, (t, w)) in titles.iter().zip(widths).enumerate() {
+        ws.write_string_with_format(row, c as u16, t, &fmt)?;
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_row_height(row, 30)?;
+    Ok(())
+}
+
+fn write_opt_number(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: Option<f64>,
+    fmt: &Format,
+) -> Result<(), XlsxError> {
+    match v {
+        Some(v) => ws.write_number_with_format(row, col, v, fmt)?,
+        None => ws.write_string_with_format(row, col, "—", &style::centered())?,
+    };
+    Ok(())
+}
+
+fn value_format(ind: &Indicator) -> Format {
+    style::number(decimals_for_unit(&ind.unit))
+}
+
+/// Indicators grouped by category in outline order of first appearance.
+fn by_category<'a>(plan: &Plan, indicators: &[&'a Indicator]) -> Vec<(String, Vec<&'a Indicator>)> {
+    plan.categories()
+        .into_iter()
+        .map(|c| {
+            let members = indicators
+                .iter()
+                .copied()
+                .filter(|i| i.category == c)
+                .collect();
+            (c, members)
+        })
+        .filter(|(_, m): &(String, Vec<&Indicator>)| !m.is_empty())
+        .collect()
+}
+
+fn main_sheet(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    indicators: &[&Indicator],
+    year: i32,
+) -> Result<(), XlsxError> {
+    ws.set_name(SHEET_MAIN)?;
+    let info = &plan.info;
+    let titles: Vec<String> = vec![
+        "序号".into(),
+        "类别".into(),
+        "指标".into(),
+        "单位".into(),
+        format!("{}年\n（基期）", info.base_year),
+        format!("{}年\n（目标）", info.last_year),
+        "属性".into(),
+    ];
+    let last_col = titles.len() as u16 - 1;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        &format!("{}主要指标", info.name),
+        &style::title(),
+    )?;
+    unit_line(ws, plan, year, last_col)?;
+    headers(ws, 2, &titles, &[6.0, 16.0, 40.0, 8.0, 12.0, 22.0, 9.0])?;
+    let mut row = 3u32;
+    let mut n = 0;
+    for (g, (category, members)) in by_category(plan, indicators).into_iter().enumerate() {
+        let first = row;
+        for ind in &members {
+            n += 1;
+            ws.write_number_with_format(
+                row,
+                0,
+                f64::from(n),
+                &style::centered().set_num_format("0"),
+            )?;
+            ws.write_string_with_format(row, 2, &ind.name, &style::text())?;
+            ws.write_string_with_format(row, 3, &ind.unit, &style::centered())?;
+            let base = if ind.kind == IndicatorKind::Cumulative {
+                None
+            } else {
+                ind.base_value
+            };
+            write_opt_number(ws, row, 4, base, &value_format(ind))?;
+            let target = if ind.target_year == info.last_year {
+                ind.target_text.clone()
+            } else {
+                format!("{}（{}年）", ind.target_text, ind.target_year)
+            };
+            ws.write_string_with_format(row, 5, &target, &style::centered())?;
+            ws.write_string_with_format(row, 6, ind.attribute.label(), &style::centered())?;
+            style::fit_row(ws, row, &[(&ind.name, 40.0), (&target, 22.0)])?;
+            row += 1;
+        }
+        let label = format!(
+            "{}、{}",
+            chinese_ordinal(g + 1),
+            if category.is_empty() {
+                "其他"
+            } else {
+                &category
+            }
+        );
+        if row - first > 1 {
+            ws.merge_range(first, 1, row - 1, 1, &label, &style::centered())?;
+        } else {
+            ws.write_string_with_format(first, 1, &label, &style::centered())?;
+        }
+    }
+    ws.merge_range(
+        row + 1,
+        0,
+        row + 1,
+        last_col,
+        "注：目标栏按规划原文表述；属性栏“约束性”为必须完成的指标，“预期性”为力争实现的指标。",
+        &style::subtitle(),
+    )?;
+    style::page_setup(ws, 2, &info.name)
+}
+
+/// The years that get their own column in the monitoring table: up to the 评估年度, and at
+/// least up to the year before the final one.
+pub fn monitor_years(plan: &Plan, year: i32) -> Vec<i32> {
+    let last = year.max(plan.info.last_year - 1).min(plan.info.last_year);
+    (plan.info.first_year..=last).collect()
+}
+
+fn monitor_sheet(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    indicators: &[&Indicator],
+    year: i32,
+) -> Result<(), XlsxError> {
+    ws.set_name(SHEET_MONITOR)?;
+    let info = &plan.info;
+    let years = monitor_years(plan, year);
+    let mut titles: Vec<String> = vec![
+        "序号".into(),
+        "类别".into(),
+        "指标".into(),
+        "单位".into(),
+        "属性".into(),
+        format!("{}\n基期", info.base_year),
+    ];
+    titles.extend(years.iter().map(|y| y.to_string()));
+    titles.extend([
+        format!("{}\n目标", info.last_year),
+        "完成进度%".into(),
+        "序时进度%".into(),
+        "评价".into(),
+        "灯色".into(),
+        "说明".into(),
+        "数据来源".into(),
+        "责任科室".into(),
+    ]);
+    let mut widths = vec![5.0, 12.0, 30.0, 6.0, 8.0, 9.0];
+    widths.extend(years.iter().map(|_| 8.0));
+    widths.extend([16.0, 9.0, 9.0, 10.0, 9.0, 26.0, 16.0, 12.0]);
+    let last_col = titles.len() as u16 - 1;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        &format!("{}主要指标监测表（{year}年度）", info.name),
+        &style::title(),
+    )?;
+    unit_line(ws, plan, year, last_col)?;
+    headers(ws, 2, &titles, &widths)?;
+    let pct = style::number(1);
+    for (i, ind) in indicators.iter().enumerate() {
+        let row = 3 + i as u32;
+        let e = evaluate(ind, info, year);
+        ws.write_number_with_format(
+            row,
+            0,
+            (i + 1) as f64,
+            &style::centered().set_num_format("0"),
+        )?;
+        ws.write_string_with_format(row, 1, &ind.category, &style::centered())?;
+        let attr_fmt = if ind.attribute == Attribute::Binding {
+            style::centered().set_bold()
+        } else {
+            style::centered()
+        };
+        ws.write_string_with_format(row, 2, &ind.name, &style::text())?;
+        ws.write_string_with_format(row, 3, &ind.unit, &style::centered())?;
+        ws.write_string_with_format(row, 4, ind.attribute.label(), &attr_fmt)?;
+        let vf = value_format(ind);
+        let base = if ind.kind == IndicatorKind::Cumulative {
+            None
+        } else {
+            ind.base_value
+        };
+        write_opt_number(ws, row, 5, base, &vf)?;
+        let mut col = 6u16;
+        for y in &years {
+            match ind.actual_value(*y) {
+                Some(v) if ind.kind == IndicatorKind::YesNo => {
+                    ws.write_string_with_format(
+                        row,
+                        col,
+                        if v >= 0.5 { "是" } else { "否" },
+                        &style::centered(),
+                    )?;
+                }
+                Some(v) => {
+                    ws.write_number_with_format(row, col, v, &vf)?;
+                }
+                None => {
+                    ws.write_blank(row, col, &style::centered())?;
+                }
+            }
+            col += 1;
+        }
+        match (ind.kind, ind.effective_target()) {
+            (IndicatorKind::YesNo, _) | (_, None) => {
+                ws.write_string_with_format(row, col, &ind.target_text, &style::centered())?;
+            }
+            (_, Some(t)) => {
+                let fmt = vf.clone().set_num_format(style::target_format(
+                    t,
+                    decimals_for_unit(&ind.unit),
+                    &ind.target_text,
+                ));
+                ws.write_number_with_format(row, col, t, &fmt)?;
+            }
+        }
+        let percent = |f: f64| (f * 1000.0).round() / 10.0;
+        write_opt_number(ws, row, col + 1, e.progress.map(percent), &pct)?;
+        write_opt_number(ws, row, col + 2, e.elapsed.map(percent), &pct)?;
+        let mut word = e.status.label().to_owned();
+        if e.stretch_reached {
+            word.push_str("（达挑战目标）");
+        }
+        ws.write_string_with_format(row, col + 3, &word, &style::status_cell(e.status, e.light))?;
+        let light = format!(
+            "{}{}{}",
+            e.light.symbol(),
+            e.light.label(),
+            if e.warning { "\n预警" } else { "" }
+        );
+        let light_fmt = style::status_cell(e.status, e.light);
+        ws.write_string_with_format(
+            row,
+            col + 4,
+            &light,
+            &if e.warning {
+                light_fmt.set_bold()
+            } else {
+                light_fmt
+            },
+        )?;
+        let actual = ind.actuals.get(&year);
+        ws.write_string_with_format(
+            row,
+            col + 5,
+            actual.map_or("", |a| a.note.as_str()),
+            &style::text(),
+        )?;
+        let source = actual
+            .map(|a| a.source.as_str())
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&ind.data_source);
+        ws.write_string_with_format(row, col + 6, source, &style::text())?;
+        ws.write_string_with_format(row, col + 7, &ind.lead_unit, &style::centered())?;
+        let note = actual.map_or("", |a| a.note.as_str());
+        let target_shown = format!("{}{}", ind.target_text, ind.target_text);
+        style::fit_row(
+            ws,
+            row,
+            &[
+                (&ind.name, widths[2]),
+                (&ind.category, widths[1]),
+                (note, widths[col as usize + 5]),
+                (source, widths[col as usize + 6]),
+                (&target_shown, widths[col as usize]),
+                (&word, widths[col as usize + 3]),
+            ],
+        )?;
+    }
+    let note_row = 4 + indicators.len() as u32;
+    ws.merge_range(
+        note_row,
+        0,
+        note_row,
+        last_col,
+        &format!(
+            "注：序时进度=（评估年度−基期年）÷（目标年−基期年）；灯色：●绿灯达到序时进度，▲黄灯落后不超过{}个百分点，■红灯落后更多；约束性指标红灯为预警。累计类指标各年度填当年完成数。",
+            crate::domain::input::format_number(info.yellow_tolerance_pp, 1)
+        ),
+        &style::subtitle().set_text_wrap(),
+    )?;
+    ws.set_row_height(note_row, 30)?;
+    style::page_setup(ws, 2, &info.name)
+}
+
+fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32) -> Result<(), XlsxError> {
+    ws.set_name(SHEET_TASKS)?;
+    let titles: Vec<String> = [
+        "序号",
+        "章节",
+        "重点任务",
+        "具体措施",
+        "牵头单位",
+        "责任单位",
+        "完成时限",
+        "年度进展",
+        "完成状态",
+        "备注",
+    ]
+    .map(String::from)
+    .to_vec();
+    let last_col = titles.len() as u16 - 1;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        &format!("{}重点任务台账（{year}年度）", plan.info.name),
+        &style::title(),
+    )?;
+    unit_line(ws, plan, year, last_col)?;
+    headers(
+        ws,
+        2,
+        &titles,
+        &[5.0, 22.0, 28.0, 40.0, 12.0, 14.0, 11.0, 30.0, 10.0, 14.0],
+    )?;
+    let mut row = 3u32;
+    let mut stack: Vec<_> = plan
+        .child_sections(None)
+        .iter()
+        .rev()
+        .map(|s| s.id)
+        .collect();
+    while let Some(sid) = stack.pop() {
+        for task in plan.section_tasks(sid) {
+            let chapter = plan
+                .section(task.section)
+                .map(|s| s.heading())
+                .unwrap_or_default();
+            ws.write_number_with_format(
+                row,
+                0,
+                f64::from(row - 2),
+                &style::centered().set_num_format("0"),
+            )?;
+            ws.write_string_with_format(row, 1, &chapter, &style::text())?;
+            let title = if task.kind == crate::domain::TaskKind::Project {
+                format!("【重点工程】{}", task.title)
+            } else {
+                task.title.clone()
+            };
+            ws.write_string_with_format(row, 2, &title, &style::text())?;
+            let mut measures = task.measures.clone();
+            if let Some(b) = task.budget_wan_yuan {
+                if !measures.is_empty() {
+                    measures.push('\n');
+                }
+                measures.push_str(&format!(
+                    "预算{}万元",
+                    crate::domain::input::format_number(b, 1)
+                ));
+            }
+            ws.write_string_with_format(row, 3, &measures, &style::text())?;
+            ws.write_string_with_format(row, 4, &task.lead_unit, &style::centered())?;
+            ws.write_string_with_format(row, 5, &task.co_units, &style::text())?;
+            ws.write_string_with_format(row, 6, &task.deadline, &style::centered())?;
+            ws.write_string_with_format(
+                row,
+                7,
+                task.progress.get(&year).map_or("", String::as_str),
+                &style::text(),
+            )?;
+            let light = match task.status {
+                crate::domain::TaskStatus::Done => crate::domain::Light::Green,
+                crate::domain::TaskStatus::InProgress => crate::domain::Light::Grey,
+                crate::domain::TaskStatus::NotStarted => crate::domain::Light::Grey,
+                crate::domain::TaskStatus::Late => crate::domain::Light::Red,
+            };
+            ws.write_string_with_format(
+                row,
+                8,
+                task.status.label(),
+                &style::centered().set_background_color(style::light_fill(light)),
+            )?;
+            ws.write_string_with_format(row, 9, &task.remark, &style::text())?;
+            let progress = task.progress.get(&year).map_or("", String::as_str);
+            style::fit_row(
+                ws,
+                row,
+                &[
+                    (&chapter, 22.0),
+                    (&title, 28.0),
+                    (&measures, 40.0),
+                    (progress, 30.0),
+                    (&task.co_units, 14.0),
+                ],
+            )?;
+            row += 1;
+        }
+        stack.extend(plan.child_sections(Some(sid)).iter().rev().map(|s| s.id));
+    }
+    style::page_setup(ws, 2, &plan.info.name)
+}
+
+/// The indicators that get a chart: every 约束性 one and those with yearly planned values,
+/// then others in outline order, at most eight.
+pub fn key_indicators<'a>(indicators: &[&'a Indicator]) -> Vec<&'a Indicator> {
+    let charted = |i: &&Indicator| i.kind != IndicatorKind::YesNo;
+    let mut out: Vec<&Indicator> = indicators
+        .iter()
+        .copied()
+        .filter(charted)
+        .filter(|i| i.attribute == Attribute::Binding || !i.planned.is_empty())
+        .collect();
+    for i in indicators.iter().copied().filter(charted) {
+        if out.len() >= 8 {
+            break;
+        }
+        if !out.iter().any(|o| o.id == i.id) {
+            out.push(i);
+        }
+    }
+    out.truncate(8);
+    out
+}
+
+fn charts_sheet(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    indicators: &[&Indicator],
+    year: i32,
+) -> Result<(), XlsxError> {
+    ws.set_name(SHEET_CHARTS)?;
+    let info = &plan.info;
+    let last_col = 9;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        &format!("{}指标图表（{year}年度）", info.name),
+        &style::title(),
+    )?;
+    unit_line(ws, plan, year, last_col)?;
+
+    // Status counts, with their chart.
+    let evals: Vec<_> = indicators.iter().map(|i| evaluate(i, info, year)).collect();
+    let counts = count_statuses(evals.iter());
+    ws.write_string_with_format(3, 0, "评价", &style::header())?;
+    ws.write_string_with_format(3, 1, "指标数", &style::header())?;
+    for (i, (status, n)) in counts.by_status.iter().enumerate() {
+        let row = 4 + i as u32;
+        ws.write_string_with_format(row, 0, status.label(), &style::centered())?;
+        ws.write_number_with_format(row, 1, *n as f64, &style::number(0))?;
+    }
+    ws.set_column_width(0, 14)?;
+    let count_last = 3 + Status::ALL.len() as u32;
+    let mut chart = Chart::new(ChartType::Column);
+    chart
+        .add_series()
+        .set_name("指标数")
+        .set_categories((SHEET_CHARTS, 4, 0, count_last, 0))
+        .set_values((SHEET_CHARTS, 4, 1, count_last, 1));
+    chart
+        .title()
+        .set_name(&format!("{year}年各评价等级指标数"))
+        .set_font(ChartFont::new().set_size(12).set_bold());
+    chart.legend().set_hidden();
+    chart.set_width(480).set_height(288);
+    ws.insert_chart(3, 3, &chart)?;
+
+    // One block of data and one line chart per key indicator: planned path and actuals.
+    let mut row = 20u32;
+    let years: Vec<i32> = (info.base_year..=info.last_year).collect();
+    for ind in key_indicators(indicators) {
+        let cumulative = ind.kind == IndicatorKind::Cumulative;
+        ws.merge_range(
+            row,
+            0,
+            row,
+            2,
+            &format!("{}（{}）", ind.name, ind.unit),
+            &style::header(),
+        )?;
+        ws.write_string_with_format(row + 1, 0, "年度", &style::header())?;
+        ws.write_string_with_format(row + 1, 1, "规划路径", &style::header())?;
+        ws.write_string_with_format(
+            row + 1,
+            2,
+            if cumulative {
+                "累计完成"
+            } else {
+                "实际值"
+            },
+            &style::header(),
+        )?;
+        let target = ind.effective_target();
+        let base = if cumulative {
+            Some(0.0)
+        } else {
+            ind.base_value
+        };
+        let mut running = 0.0;
+        let vf = value_format(ind);
+        for (k, y) in years.iter().enumerate() {
+            let r = row + 2 + k as u32;
+            ws.write_string_with_format(r, 0, format!("{y}年"), &style::centered())?;
+            let path = match (base, target) {
+                (Some(b), Some(t)) if *y <= ind.target_year => {
+                    let share =
+                        crate::domain::rules::time_elapsed(info.base_year, ind.target_year, *y);
+                    Some(b + (t - b) * share)
+                }
+                (_, Some(t)) => Some(t),
+                _ => None,
+            };
+            match path {
+                Some(v) => ws.write_number_with_format(r, 1, v, &vf)?,
+                None => ws.write_blank(r, 1, &style::centered())?,
+            };
+            let actual = if *y == info.base_year {
+                base
+            } else if cumulative {
+                ind.actual_value(*y).map(|v| {
+                    running += v;
+                    running
+                })
+            } else {
+                ind.actual_value(*y)
+            };
+            match actual {
+                Some(v) if *y <= year => ws.write_number_with_format(r, 2, v, &vf)?,
+                _ => ws.write_blank(r, 2, &style::centered())?,
+            };
+        }
+        let first = row + 2;
+        let last = first + years.len() as u32 - 1;
+        let mut chart = Chart::new(ChartType::Line);
+        chart
+            .add_series()
+            .set_name((SHEET_CHARTS, row + 1, 1))
+            .set_categories((SHEET_CHARTS, first, 0, last, 0))
+            .set_values((SHEET_CHARTS, first, 1, last, 1))
+            .set_format(
+                ChartFormat::new()
+                    .set_line(ChartLine::new().set_dash_type(ChartLineDashType::Dash)),
+            );
+        chart
+            .add_series()
+            .set_name((SHEET_CHARTS, row + 1, 2))
+            .set_categories((SHEET_CHARTS, first, 0, last, 0))
+            .set_values((SHEET_CHARTS, first, 2, last, 2))
+            .set_marker(ChartMarker::new().set_automatic());
+        chart
+            .title()
+            .set_name(&format!("{}（目标：{}）", ind.name, ind.target_text))
+            .set_font(ChartFont::new().set_size(12).set_bold());
+        chart.legend().set_position(ChartLegendPosition::Bottom);
+        chart.set_width(560).set_height(260);
+        ws.insert_chart(row, 3, &chart)?;
+        row += 15.max(years.len() as u32 + 4);
+    }
+    ws.set_column_width(1, 11)?;
+    ws.set_column_width(2, 11)?;
+    style::page_setup(ws, 1, &info.name)
 }

@@ -91,11 +91,11 @@ pub fn grid_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView, cmds: &mut Vec
     filter_bar_ui(ui, state, pv);
     let rows = visible_rows(pv, state);
     let years: Vec<i32> = pv.plan.info.years().collect();
-    if let Some((r, c)) = state.selected {
-        if r >= rows.len() || c >= years.len() {
-            state.selected = None;
-            state.editing = None;
-        }
+    if let Some((r, c)) = state.selected
+        && (r >= rows.len() || c >= years.len())
+    {
+        state.selected = None;
+        state.editing = None;
     }
     keyboard(ui, state, pv, &rows, &years, cmds);
 
@@ -299,28 +299,26 @@ fn year_cell_ui(
     cmds: &mut Vec<Command>,
 ) {
     let selected = state.selected == Some((r, c));
-    if selected {
-        if let Some(text) = state.editing.as_mut() {
-            let response = ui.add(
-                egui::TextEdit::singleline(text)
-                    .desired_width(f32::INFINITY)
-                    .lock_focus(true)
-                    .text_color(if state.error.is_some() {
-                        theme::ERROR_TEXT
-                    } else {
-                        ui.visuals().text_color()
-                    }),
-            );
-            name_widget(ui, &response, &cell_name(ind, year));
-            if state.focus_editor {
-                response.request_focus();
-                state.focus_editor = false;
-            }
-            if response.changed() {
-                state.error = None;
-            }
-            return;
+    if selected && let Some(text) = state.editing.as_mut() {
+        let response = ui.add(
+            egui::TextEdit::singleline(text)
+                .desired_width(f32::INFINITY)
+                .lock_focus(true)
+                .text_color(if state.error.is_some() {
+                    theme::ERROR_TEXT
+                } else {
+                    ui.visuals().text_color()
+                }),
+        );
+        name_widget(ui, &response, &cell_name(ind, year));
+        if state.focus_editor {
+            response.request_focus();
+            state.focus_editor = false;
         }
+        if response.changed() {
+            state.error = None;
+        }
+        return;
     }
     let value = ind.actual_value(year);
     let text = value.map_or_else(String::new, |v| format_value(v, ind));

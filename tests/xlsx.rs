@@ -1,0 +1,504 @@
+//! The workbook that goes up, read back as a spreadsheet program would; the fill-in round
+//! trip done as a unit would do it in Excel; and every kind of bad input.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use eduplan::exchange::import::preview_import;
+use eduplan::exchange::template::{META_SHEET, SHEET, write_template};
+use eduplan::exchange::xlsx_export::export_workbook;
+use eduplan::storage::PlanFile;
+
+fn cell(range: &calamine::Range<Data>, row: u32, col: u32) -> Data {
+    range.get_value((row, col)).cloned().unwrap_or(Data::Empty)
+}
+
+fn text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Empty => String::new(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The row whose column `col` holds `name`.
+fn find_row(range: &calamine::Range<Data>, col: u32, name: &str) -> u32 {
+    let (end, _) = range.end().expect("non-empty sheet");
+    (0..=end)
+        .find(|r| text(&cell(range, *r, col)) == name)
+        .unwrap_or_else(|| panic!("no row for {name}"))
+}
+
+#[test]
+fn the_exported_workbook_has_the_layouts_and_values_the_city_expects() {
+    let plan = common::sample_plan();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("龙潭区 2024年监测.xlsx");
+    export_workbook(&plan, 2024, &out).expect("export");
+    let mut book: Xlsx<_> = open_workbook(&out).expect("readable xlsx");
+    assert_eq!(
+        book.sheet_names(),
+        ["主要指标表", "指标监测表", "重点任务台账", "图表"]
+    );
+
+    let main = book.worksheet_range("主要指标表").expect("sheet");
+    assert_eq!(
+        text(&cell(&main, 0, 0)),
+        "龙潭区教育事业发展“十四五”规划主要指标"
+    );
+    assert_eq!(text(&cell(&main, 1, 0)), "填报单位：龙潭区教育局");
+    assert_eq!(text(&cell(&main, 1, 4)), "截至：2024年");
+    let header: Vec<String> = (0..7).map(|c| text(&cell(&main, 2, c))).collect();
+    assert_eq!(
+        header,
+        [
+            "序号",
+            "类别",
+            "指标",
+            "单位",
+            "2020年\n（基期）",
+            "2025年\n（目标）",
+            "属性"
+        ]
+    );
+    let r = find_row(&main, 2, "学前三年毛入园率");
+    assert_eq!(
+        cell(&main, r, 4),
+        Data::Float(87.5),
+        "base stored as a number"
+    );
+    assert_eq!(
+        text(&cell(&main, r, 5)),
+        "90%以上",
+        "target as the plan words it"
+    );
+    assert_eq!(text(&cell(&main, r, 1)), "一、学前教育");
+    let r = find_row(&main, 2, "本科及以上学历教师比例");
+    assert_eq!(text(&cell(&main, r, 5)), "2023年达到80%（2023年）");
+    let merged = book
+        .merge_cells_by_sheet_name("主要指标表")
+        .expect("merges");
+    assert!(
+        merged.iter().any(|d| d.start == (0, 0) && d.end == (0, 6)),
+        "title merged over the table: {merged:?}"
+    );
+
+    let mon = book.worksheet_range("指标监测表").expect("sheet");
+    assert_eq!(
+        text(&cell(&mon, 0, 0)),
+        "龙潭区教育事业发展“十四五”规划主要指标监测表（2024年度）"
+    );
+    let header: Vec<String> = (0..18).map(|c| text(&cell(&mon, 2, c))).collect();
+    assert_eq!(
+        header,
+        [
+            "序号",
+            "类别",
+            "指标",
+            "单位",
+            "属性",
+            "2020\n基期",
+            "2021",
+            "2022",
+            "2023",
+            "2024",
+            "2025\n目标",
+            "完成进度%",
+            "序时进度%",
+            "评价",
+            "灯色",
+            "说明",
+            "数据来源",
+            "责任科室"
+        ]
+    );
+    let r = find_row(&mon, 2, "学前三年毛入园率");
+    assert_eq!(cell(&mon, r, 9), Data::Float(91.2));
+    assert_eq!(cell(&mon, r, 10), Data::Float(90.0), "target is a number");
+    assert_eq!(cell(&mon, r, 12), Data::Float(80.0));
+    assert_eq!(text(&cell(&mon, r, 13)), "提前实现");
+    let r = find_row(&mon, 2, "新建公办幼儿园");
+    assert_eq!(text(&cell(&mon, r, 14)), "■红灯\n预警");
+    assert!(
+        text(&cell(&mon, r, 15)).contains("用地手续"),
+        "the note goes up with the red light"
+    );
+    let r = find_row(&mon, 2, "校本管理机制改革试点学校");
+    assert_eq!(text(&cell(&mon, r, 13)), "未填报");
+    assert_eq!(cell(&mon, r, 9), Data::Empty, "missing is blank, not 0");
+    let r = find_row(&mon, 2, "义务教育近视率");
+    assert_eq!(
+        cell(&mon, r, 10),
+        Data::Float(42.0),
+        "a change target resolves to a level"
+    );
+
+    let tasks = book.worksheet_range("重点任务台账").expect("sheet");
+    let header: Vec<String> = (0..10).map(|c| text(&cell(&tasks, 2, c))).collect();
+    assert_eq!(
+        header,
+        [
+            "序号",
+            "章节",
+            "重点任务",
+            "具体措施",
+            "牵头单位",
+            "责任单位",
+            "完成时限",
+            "年度进展",
+            "完成状态",
+            "备注"
+        ]
+    );
+    let r = find_row(&tasks, 2, "实施“嘉树工程”");
+    assert_eq!(text(&cell(&tasks, r, 8)), "滞后");
+    assert!(text(&cell(&tasks, r, 7)).contains("310人"));
+
+    let charts = book.worksheet_range("图表").expect("sheet");
+    assert_eq!(text(&cell(&charts, 4, 0)), "提前实现");
+    assert_eq!(cell(&charts, 4, 1), Data::Float(9.0));
+    // No cell anywhere holds an error value.
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).expect("sheet");
+        assert!(
+            range
+                .used_cells()
+                .all(|(_, _, d)| !matches!(d, Data::Error(_))),
+            "{name}"
+        );
+    }
+    // Native charts are in the file.
+    let zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("open")).expect("zip");
+    let charts = zip
+        .file_names()
+        .filter(|n| n.as_ref().is_ok_and(|n| n.starts_with("xl/charts/chart")))
+        .count();
+    assert!(
+        charts >= 3,
+        "status chart and key indicator charts: {charts}"
+    );
+}
+
+#[test]
+fn export_to_a_path_that_cannot_be_written_says_so_and_leaves_nothing() {
+    let plan = common::sample_plan();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let err = export_workbook(
+        &plan,
+        2024,
+        &dir.path().join("不存在的文件夹").join("a.xlsx"),
+    )
+    .expect_err("no folder");
+    assert!(err.to_string().contains("文件夹不存在"), "{err}");
+    let folder_in_the_way = dir.path().join("同名文件夹.xlsx");
+    std::fs::create_dir(&folder_in_the_way).expect("mkdir");
+    let err = export_workbook(&plan, 2024, &folder_in_the_way).expect_err("a folder is in the way");
+    assert!(err.to_string().contains("无法写入"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "no temporary file left behind: {left:?}");
+}
+
+/// Re-save a fill-in table the way a user's spreadsheet program would, changing rows on the way.
+fn resave(template: &Path, out: &Path, edit: impl Fn(&mut Vec<Vec<Data>>)) {
+    let mut book: Xlsx<_> = open_workbook(template).expect("template");
+    let mut rows: Vec<Vec<Data>> = book
+        .worksheet_range(SHEET)
+        .expect("sheet")
+        .rows()
+        .map(|r| r.to_vec())
+        .collect();
+    let meta: Vec<Vec<Data>> = book
+        .worksheet_range(META_SHEET)
+        .expect("meta")
+        .rows()
+        .map(|r| r.to_vec())
+        .collect();
+    edit(&mut rows);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, grid) in [(SHEET, &rows), (META_SHEET, &meta)] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).expect("name");
+        for (r, row) in grid.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match v {
+                    Data::Float(f) => ws.write_number(r, c, *f).map(|_| ()),
+                    Data::Int(i) => ws.write_number(r, c, *i as f64).map(|_| ()),
+                    Data::String(s) => ws.write_string(r, c, s).map(|_| ()),
+                    _ => Ok(()),
+                }
+                .expect("write");
+            }
+        }
+    }
+    wb.save(out).expect("save");
+}
+
+fn row_of(rows: &[Vec<Data>], name: &str) -> usize {
+    rows.iter()
+        .position(|r| r.get(2).map(text).as_deref() == Some(name))
+        .expect("row")
+}
+
+fn sample_file_and_template(dir: &tempfile::TempDir) -> (PathBuf, PathBuf) {
+    let path = common::sample_file(dir);
+    let plan = PlanFile::open(&path).expect("open").load().expect("load");
+    let template = dir.path().join("2024年填报表.xlsx");
+    write_template(&plan, 2024, None, &template).expect("template");
+    (path, template)
+}
+
+#[test]
+fn a_filled_template_imports_in_one_step_and_twice_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, template) = sample_file_and_template(&dir);
+    let returned = dir.path().join("交回 基础教育科.xlsx");
+    resave(&template, &returned, |rows| {
+        let r = row_of(rows, "义务教育巩固率");
+        rows[r][6] = Data::String("99.3%".into()); // typed as text
+        rows[r][9] = Data::String("已核实转出学生去向".into());
+        let r = row_of(rows, "学前三年毛入园率");
+        rows[r][6] = Data::String(" 92.5 ".into());
+        rows[r][7] = Data::Float(3700.0);
+        rows[r][8] = Data::Float(4000.0);
+        let r = row_of(rows, "区级骨干教师培养");
+        rows[r][6] = Data::Float(80.0);
+        // Re-sorted rows and extra blank rows, as people do in Excel or WPS.
+        let header_end = 3;
+        rows[header_end..].reverse();
+        rows.insert(header_end + 2, vec![Data::Empty; 11]);
+        rows.push(vec![Data::Empty; 11]);
+    });
+
+    let mut pf = PlanFile::open(&path).expect("open");
+    let plan = pf.load().expect("load");
+    let preview = preview_import(&plan, std::slice::from_ref(&returned), Some(2024));
+    assert!(preview.problems.is_empty(), "{:?}", preview.problems);
+    let mut seen: Vec<String> = preview
+        .changes
+        .iter()
+        .map(|c| format!("{} {} {}→{}", c.name, c.what, c.old, c.new))
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            "义务教育巩固率 实际值 98.60→99.30",
+            "义务教育巩固率 说明 2024年外出务工家庭随迁转出学生增多，已逐一核实去向→已核实转出学生去向",
+            "区级骨干教师培养 实际值 65→80",
+            "学前三年毛入园率 分子 （空）→3700",
+            "学前三年毛入园率 分母 （空）→4000",
+            "学前三年毛入园率 实际值 91.20→92.50",
+        ]
+    );
+    let batch = pf
+        .apply(&plan, &preview.edits(), "导入填报表")
+        .expect("apply");
+    let plan = pf.load().expect("load");
+    assert_eq!(
+        plan.indicator_by_name("义务教育巩固率")
+            .and_then(|i| i.actual_value(2024)),
+        Some(99.3)
+    );
+    assert!(
+        preview_import(&plan, &[returned], Some(2024))
+            .changes
+            .is_empty(),
+        "second import changes nothing"
+    );
+    pf.revert(batch, "撤销").expect("an import can be undone");
+    let plan = pf.load().expect("load");
+    assert_eq!(
+        plan.indicator_by_name("义务教育巩固率")
+            .and_then(|i| i.actual_value(2024)),
+        Some(98.6)
+    );
+}
+
+#[test]
+fn problems_in_a_returned_table_are_all_listed_and_nothing_applies() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, template) = sample_file_and_template(&dir);
+    let returned = dir.path().join("有问题.xlsx");
+    resave(&template, &returned, |rows| {
+        let r = row_of(rows, "义务教育巩固率");
+        rows[r][6] = Data::String("九十九".into());
+        let r = row_of(rows, "学生体质健康达标率");
+        rows[r][6] = Data::Float(120.0);
+        let r = row_of(rows, "市级骨干教师");
+        rows[r][0] = Data::String("other:99999".into());
+        rows[r][6] = Data::Float(3.0);
+    });
+    let plan = PlanFile::open(&path).expect("open").load().expect("load");
+    let preview = preview_import(&plan, &[returned], Some(2024));
+    let all = preview.problems.join("\n");
+    assert!(
+        all.contains("义务教育巩固率") && all.contains("不是数字"),
+        "{all}"
+    );
+    assert!(
+        all.contains("学生体质健康达标率") && all.contains("100"),
+        "{all}"
+    );
+    assert!(all.contains("编号无法识别"), "{all}");
+    assert!(!preview.can_apply());
+
+    // A table for another year, and one from another plan.
+    let other_year = dir.path().join("2023年.xlsx");
+    write_template(&plan, 2023, None, &other_year).expect("template");
+    let p = preview_import(&plan, &[other_year], Some(2024));
+    assert!(
+        p.problems.iter().any(|m| m.contains("2023年的填报表")),
+        "{:?}",
+        p.problems
+    );
+    let other_plan = common::sample_plan(); // its own uid once made into a file
+    let other_dir = tempfile::tempdir().expect("tempdir");
+    let other_path = other_dir.path().join("别的规划.eduplan");
+    let other = PlanFile::create(&other_path, &other_plan)
+        .expect("create")
+        .load()
+        .expect("load");
+    let foreign = dir.path().join("别的规划的表.xlsx");
+    write_template(&other, 2024, None, &foreign).expect("template");
+    let p = preview_import(&plan, &[foreign], Some(2024));
+    assert!(
+        p.problems.iter().any(|m| m.contains("另一份规划")),
+        "{:?}",
+        p.problems
+    );
+}
+
+fn write_bytes(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write");
+    p
+}
+
+#[test]
+fn bad_files_get_a_clear_message_naming_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, template) = sample_file_and_template(&dir);
+    let plan = PlanFile::open(&path).expect("open").load().expect("load");
+    let template_bytes = std::fs::read(&template).expect("read");
+
+    let mut docx = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    docx.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .expect("zip");
+    docx.write_all(b"<w:document/>").expect("zip");
+    let docx = docx.finish().expect("zip").into_inner();
+    let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    encrypted.extend(std::iter::repeat_n(0u8, 4096));
+
+    let moved = dir.path().join("移动了列.xlsx");
+    resave(&template, &moved, |rows| {
+        for r in rows.iter_mut() {
+            r.swap(6, 9);
+        }
+    });
+    let exported = dir.path().join("导出的上报表.xlsx");
+    export_workbook(&plan, 2024, &exported).expect("export");
+
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (
+            write_bytes(dir.path(), "文本.xlsx", "指标,数值\n巩固率,99".as_bytes()),
+            "不是Excel工作簿",
+        ),
+        (write_bytes(dir.path(), "空文件.xlsx", b""), "文件是空的"),
+        (
+            write_bytes(dir.path(), "改名的文档.xlsx", &docx),
+            "无法作为Excel工作簿读取",
+        ),
+        (
+            write_bytes(
+                dir.path(),
+                "截断.xlsx",
+                &template_bytes[..template_bytes.len() / 2],
+            ),
+            "无法作为Excel工作簿读取",
+        ),
+        (write_bytes(dir.path(), "加密.xlsx", &encrypted), "密码"),
+        (moved, "列被移动"),
+        (exported, "不是EduPlan生成的填报表"),
+        (dir.path().join("不存在.xlsx"), "找不到文件"),
+    ];
+    for (file, words) in cases {
+        let preview = preview_import(&plan, std::slice::from_ref(&file), Some(2024));
+        let name = file
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        assert_eq!(preview.problems.len(), 1, "{name}: {:?}", preview.problems);
+        let message = &preview.problems[0];
+        assert!(
+            message.contains(&name) && message.contains(words),
+            "{name}: {message}"
+        );
+        assert!(!preview.can_apply());
+    }
+}
+
+#[test]
+fn the_command_line_exports_and_imports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, template) = sample_file_and_template(&dir);
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_eduplan"))
+            .args(args)
+            .output()
+            .expect("run");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let file = path.to_str().expect("utf-8");
+    let out = dir.path().join("上报 2024.xlsx");
+    let (code, stdout, stderr) = run(&[
+        "export",
+        file,
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--year",
+        "2024",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("已导出"));
+    assert!(out.exists());
+
+    let returned = dir.path().join("交回.xlsx");
+    resave(&template, &returned, |rows| {
+        let r = row_of(rows, "长白山名师");
+        rows[r][6] = Data::Float(0.0);
+    });
+    let (code, stdout, _) = run(&["import", file, returned.to_str().expect("utf-8"), "--yes"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        stdout.contains("长白山名师 2024年 实际值：1 → 0"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("已导入1处改动"), "{stdout}");
+    let (code, stdout, _) = run(&["import", file, returned.to_str().expect("utf-8"), "--yes"]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("没有需要写入的改动"), "{stdout}");
+    let bad = write_bytes(dir.path(), "坏.xlsx", b"garbage");
+    let (code, _, stderr) = run(&["import", file, bad.to_str().expect("utf-8"), "--yes"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("坏.xlsx") && stderr.contains("未导入任何数据"),
+        "{stderr}"
+    );
+}
