@@ -1,1 +1,146 @@
-fn main() {}
+//! Speed targets, measured (not asserted): `cargo bench`.
+//!
+//! * open the 1,000-indicator plan and compute every status: ≤ 100 ms
+//! * one edit committed: ≤ 5 ms median
+//! * one frame of the overview and of the indicator grid: ≤ 4 ms median
+//! * export the workbook: ≤ 500 ms, next to rust_xlsxwriter writing the same cells alone
+
+use std::time::{Duration, Instant};
+
+use eduplan::app::Document;
+use eduplan::domain::edit::{ActualField, Edit, Field, Value};
+use eduplan::domain::validate::validate_plan;
+use eduplan::domain::{Plan, evaluate};
+use eduplan::exchange::generate::large_plan;
+use eduplan::storage::PlanFile;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn report(what: &str, samples: Vec<Duration>, target_ms: f64) {
+    let n = samples.len();
+    let max = samples.iter().max().copied().unwrap_or_default();
+    let m = median(samples);
+    let ms = m.as_secs_f64() * 1000.0;
+    let verdict = if ms <= target_ms { "ok" } else { "OVER TARGET" };
+    println!("{what:<48} median {ms:>8.3} ms  max {:>8.3} ms  (n={n}, target ≤ {target_ms} ms) {verdict}", max.as_secs_f64() * 1000.0);
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let out = f();
+    (out, start.elapsed())
+}
+
+fn main() {
+    let dir = std::env::temp_dir().join(format!("eduplan-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("large.eduplan");
+    let plan = large_plan(1000, 300);
+    let (created, t) = time(|| PlanFile::create(&path, &plan));
+    drop(created.expect("create"));
+    println!("EduPlan benchmarks — plan with {} indicators × 6 years, {} tasks (created in {:.1} ms)", plan.indicators.len(), plan.tasks.len(), t.as_secs_f64() * 1000.0);
+
+    // Open and judge everything.
+    let samples: Vec<Duration> = (0..15)
+        .map(|_| {
+            time(|| {
+                let pf = PlanFile::open(&path).expect("open");
+                let plan = pf.load().expect("load");
+                let evals: Vec<_> = plan.indicators.iter().map(|i| evaluate(i, &plan.info, 2024)).collect();
+                let findings = validate_plan(&plan, 2024);
+                (evals.len(), findings.len())
+            })
+            .1
+        })
+        .collect();
+    report("open + load + every status + findings", samples, 100.0);
+
+    // One edit, committed to disk.
+    let mut pf = PlanFile::open(&path).expect("open");
+    let loaded = pf.load().expect("load");
+    let ids: Vec<_> = loaded.indicators.iter().map(|i| i.id).collect();
+    let samples: Vec<Duration> = (0..300)
+        .map(|k| {
+            let edit = Edit::Set(Field::Actual(ids[k % ids.len()], 2024, ActualField::Value), Value::Num(50.0 + (k % 40) as f64));
+            time(|| pf.apply(&loaded, &[edit], "录入").expect("apply")).1
+        })
+        .collect();
+    report("one edit committed (WAL, synchronous=FULL)", samples, 5.0);
+    drop(pf);
+
+    frames(&path);
+    export(&loaded);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Layout and tessellation of one frame, as the window would run it.
+fn frames(path: &std::path::Path) {
+    use eduplan::ui::grid::{GridState, grid_ui};
+    use eduplan::ui::overview::{OverviewState, overview_ui};
+    let doc = Document::open(path).expect("open");
+    let ctx = egui::Context::default();
+    eduplan::ui::theme::install_fonts(&ctx);
+    eduplan::ui::theme::apply(&ctx);
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1366.0, 768.0))),
+        ..Default::default()
+    };
+    let mut overview = OverviewState::default();
+    let mut grid = GridState::default();
+    let mut run = |view: u8| {
+        let mut cmds = Vec::new();
+        let out = ctx.run_ui(input(), |ui| {
+            let pv = doc.view();
+            egui::CentralPanel::default_margins().show(ui, |ui| match view {
+                0 => overview_ui(ui, &mut overview, &pv, &mut cmds),
+                _ => grid_ui(ui, &mut grid, &pv, &mut cmds),
+            });
+        });
+        let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+        prims.len()
+    };
+    for view in [0u8, 1] {
+        for _ in 0..5 {
+            run(view); // warm up: font atlas, layout caches
+        }
+        let samples: Vec<Duration> = (0..60).map(|_| time(|| run(view)).1).collect();
+        let name = if view == 0 { "frame: overview (layout + tessellation)" } else { "frame: indicator grid (layout + tessellation)" };
+        report(name, samples, 4.0);
+    }
+}
+
+fn export(plan: &Plan) {
+    use rust_xlsxwriter::Workbook;
+    let year = 2024;
+    let samples: Vec<Duration> = (0..7)
+        .map(|_| time(|| eduplan::exchange::xlsx_export::build_workbook(plan, year).expect("export")).1)
+        .collect();
+    report("export workbook (4 sheets, charts)", samples, 500.0);
+    // The same number of cells written by rust_xlsxwriter alone, no formats, no logic.
+    let samples: Vec<Duration> = (0..7)
+        .map(|_| {
+            time(|| {
+                let mut wb = Workbook::new();
+                for (sheet, cols) in [(0, 7u16), (1, 19), (2, 10)] {
+                    let ws = wb.add_worksheet();
+                    let rows = if sheet == 2 { plan.tasks.len() } else { plan.indicators.len() };
+                    for r in 0..rows as u32 {
+                        for c in 0..cols {
+                            if c % 2 == 0 {
+                                ws.write_string(r, c, "测试文本").expect("write");
+                            } else {
+                                ws.write_number(r, c, f64::from(r) + 0.5).expect("write");
+                            }
+                        }
+                    }
+                }
+                wb.save_to_buffer().expect("save")
+            })
+            .1
+        })
+        .collect();
+    report("baseline: rust_xlsxwriter, same cells, no formats", samples, 500.0);
+}

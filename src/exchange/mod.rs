@@ -1,6 +1,7 @@
 //! Moving plans in and out: the plan text format, the xlsx tables that go up, the fill-in
 //! tables that come back. No egui; storage is reached only through `PlanFile`.
 
+pub mod generate;
 pub mod import;
 pub mod plan_text;
 pub mod template;

@@ -355,7 +355,7 @@ fn monitor_sheet(
         ws.write_string_with_format(row, col + 6, source, &style::text())?;
         ws.write_string_with_format(row, col + 7, &ind.lead_unit, &style::centered())?;
         let note = actual.map_or("", |a| a.note.as_str());
-        let target_shown = format!("{}{}", ind.target_text, ind.target_text);
+        let target_shown = format!("0000{}", ind.target_text);
         style::fit_row(
             ws,
             row,
