@@ -25,7 +25,10 @@ fn report(what: &str, samples: Vec<Duration>, target_ms: f64) {
     let m = median(samples);
     let ms = m.as_secs_f64() * 1000.0;
     let verdict = if ms <= target_ms { "ok" } else { "OVER TARGET" };
-    println!("{what:<48} median {ms:>8.3} ms  max {:>8.3} ms  (n={n}, target ≤ {target_ms} ms) {verdict}", max.as_secs_f64() * 1000.0);
+    println!(
+        "{what:<48} median {ms:>8.3} ms  max {:>8.3} ms  (n={n}, target ≤ {target_ms} ms) {verdict}",
+        max.as_secs_f64() * 1000.0
+    );
 }
 
 fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
@@ -41,7 +44,12 @@ fn main() {
     let plan = large_plan(1000, 300);
     let (created, t) = time(|| PlanFile::create(&path, &plan));
     drop(created.expect("create"));
-    println!("EduPlan benchmarks — plan with {} indicators × 6 years, {} tasks (created in {:.1} ms)", plan.indicators.len(), plan.tasks.len(), t.as_secs_f64() * 1000.0);
+    println!(
+        "EduPlan benchmarks — plan with {} indicators × 6 years, {} tasks (created in {:.1} ms)",
+        plan.indicators.len(),
+        plan.tasks.len(),
+        t.as_secs_f64() * 1000.0
+    );
 
     // Open and judge everything.
     let samples: Vec<Duration> = (0..15)
@@ -49,7 +57,11 @@ fn main() {
             time(|| {
                 let pf = PlanFile::open(&path).expect("open");
                 let plan = pf.load().expect("load");
-                let evals: Vec<_> = plan.indicators.iter().map(|i| evaluate(i, &plan.info, 2024)).collect();
+                let evals: Vec<_> = plan
+                    .indicators
+                    .iter()
+                    .map(|i| evaluate(i, &plan.info, 2024))
+                    .collect();
                 let findings = validate_plan(&plan, 2024);
                 (evals.len(), findings.len())
             })
@@ -64,7 +76,10 @@ fn main() {
     let ids: Vec<_> = loaded.indicators.iter().map(|i| i.id).collect();
     let samples: Vec<Duration> = (0..300)
         .map(|k| {
-            let edit = Edit::Set(Field::Actual(ids[k % ids.len()], 2024, ActualField::Value), Value::Num(50.0 + (k % 40) as f64));
+            let edit = Edit::Set(
+                Field::Actual(ids[k % ids.len()], 2024, ActualField::Value),
+                Value::Num(50.0 + (k % 40) as f64),
+            );
             time(|| pf.apply(&loaded, &[edit], "录入").expect("apply")).1
         })
         .collect();
@@ -85,7 +100,10 @@ fn frames(path: &std::path::Path) {
     eduplan::ui::theme::install_fonts(&ctx);
     eduplan::ui::theme::apply(&ctx);
     let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1366.0, 768.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1366.0, 768.0),
+        )),
         ..Default::default()
     };
     let mut overview = OverviewState::default();
@@ -107,7 +125,11 @@ fn frames(path: &std::path::Path) {
             run(view); // warm up: font atlas, layout caches
         }
         let samples: Vec<Duration> = (0..60).map(|_| time(|| run(view)).1).collect();
-        let name = if view == 0 { "frame: overview (layout + tessellation)" } else { "frame: indicator grid (layout + tessellation)" };
+        let name = if view == 0 {
+            "frame: overview (layout + tessellation)"
+        } else {
+            "frame: indicator grid (layout + tessellation)"
+        };
         report(name, samples, 4.0);
     }
 }
@@ -116,7 +138,9 @@ fn export(plan: &Plan) {
     use rust_xlsxwriter::Workbook;
     let year = 2024;
     let samples: Vec<Duration> = (0..7)
-        .map(|_| time(|| eduplan::exchange::xlsx_export::build_workbook(plan, year).expect("export")).1)
+        .map(|_| {
+            time(|| eduplan::exchange::xlsx_export::build_workbook(plan, year).expect("export")).1
+        })
         .collect();
     report("export workbook (4 sheets, charts)", samples, 500.0);
     // The same number of cells written by rust_xlsxwriter alone, no formats, no logic.
@@ -126,7 +150,11 @@ fn export(plan: &Plan) {
                 let mut wb = Workbook::new();
                 for (sheet, cols) in [(0, 7u16), (1, 19), (2, 10)] {
                     let ws = wb.add_worksheet();
-                    let rows = if sheet == 2 { plan.tasks.len() } else { plan.indicators.len() };
+                    let rows = if sheet == 2 {
+                        plan.tasks.len()
+                    } else {
+                        plan.indicators.len()
+                    };
                     for r in 0..rows as u32 {
                         for c in 0..cols {
                             if c % 2 == 0 {
@@ -142,5 +170,9 @@ fn export(plan: &Plan) {
             .1
         })
         .collect();
-    report("baseline: rust_xlsxwriter, same cells, no formats", samples, 500.0);
+    report(
+        "baseline: rust_xlsxwriter, same cells, no formats",
+        samples,
+        500.0,
+    );
 }

@@ -2,9 +2,26 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    attach_parent_console();
     let code = match eduplan::cli::run(std::env::args_os().skip(1).collect()) {
         eduplan::cli::Outcome::Exit(code) => code,
         eduplan::cli::Outcome::Gui(path) => eduplan::app::run_gui(path),
     };
     std::process::exit(code);
 }
+
+/// A GUI-subsystem program has no console; when started from cmd or PowerShell, borrow that
+/// one so the command line (`eduplan status …`) can print. Started from Explorer there is no
+/// parent console and this does nothing.
+#[cfg(windows)]
+#[allow(unsafe_code)] // one Win32 call with no pointers; it cannot fail in an unsafe way
+fn attach_parent_console() {
+    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+    // SAFETY: AttachConsole takes a process id and touches no memory of ours.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
+}
+
+#[cfg(not(windows))]
+fn attach_parent_console() {}

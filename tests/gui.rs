@@ -222,3 +222,75 @@ fn changing_the_evaluation_year_recomputes_statuses() {
     h.run();
     assert!(h.query_by_label_contains("评估年度：2022年").is_some());
 }
+
+#[test]
+fn the_workbench_lays_out_at_windows_display_scaling() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    for scale in [1.25, 1.5] {
+        let p = path.clone();
+        let mut h = Harness::builder()
+            .with_size([1366.0 / scale, 768.0 / scale])
+            .with_pixels_per_point(scale)
+            .build_eframe(move |cc| EduPlanApp::for_tests(&cc.egui_ctx, &p));
+        h.run();
+        h.get_by_label("指标").click();
+        h.run();
+        assert!(
+            h.query_by_label("义务教育巩固率 2024年").is_some(),
+            "grid visible at {scale}"
+        );
+    }
+}
+
+#[test]
+fn deleting_asks_first_and_can_be_undone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.get_all_by_label("新建公办幼儿园")
+        .next()
+        .expect("tree entry")
+        .click();
+    h.run();
+    h.get_by_label("删除此指标…").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("确定要删除指标“新建公办幼儿园”")
+            .is_some()
+    );
+    h.get_by_label("取消").click();
+    h.run();
+    assert!(
+        h.state()
+            .doc
+            .as_ref()
+            .and_then(|d| d.plan.indicator_by_name("新建公办幼儿园"))
+            .is_some()
+    );
+    h.get_by_label("删除此指标…").click();
+    h.run();
+    h.get_by_label("删除").click();
+    h.run();
+    assert!(
+        h.state()
+            .doc
+            .as_ref()
+            .and_then(|d| d.plan.indicator_by_name("新建公办幼儿园"))
+            .is_none()
+    );
+    assert_eq!(h.state().view, View::Indicators);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let doc = h.state().doc.as_ref().expect("plan");
+    let back = doc
+        .plan
+        .indicator_by_name("新建公办幼儿园")
+        .expect("undone");
+    assert_eq!(
+        back.actual_value(2023),
+        Some(1.0),
+        "its values came back too"
+    );
+}

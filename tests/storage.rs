@@ -50,7 +50,8 @@ fn every_edit_is_in_the_file_and_the_history_and_can_be_undone() {
             &[set_value("义务教育巩固率", 2024, 99.4)(&plan)],
             "录入",
         )
-        .expect("apply");
+        .expect("apply")
+        .expect("changed");
     drop(pf);
 
     // A new process would see it: reopen.
@@ -99,7 +100,8 @@ fn deleting_an_indicator_and_undoing_brings_back_its_values() {
         .clone();
     let batch = pf
         .apply(&plan, &[Edit::DeleteIndicator(before.id)], "删除")
-        .expect("delete");
+        .expect("delete")
+        .expect("changed");
     assert!(
         pf.load()
             .expect("load")
@@ -115,7 +117,8 @@ fn deleting_an_indicator_and_undoing_brings_back_its_values() {
     let count = after.indicators.len();
     let batch = pf
         .apply(&after, &[Edit::DeleteSection(chapter)], "删除")
-        .expect("delete section");
+        .expect("delete section")
+        .expect("changed");
     let gone = pf.load().expect("load");
     assert!(gone.indicators.len() < count);
     pf.revert(batch, "撤销").expect("undo");
@@ -157,6 +160,17 @@ fn adding_and_renaming_are_recorded() {
     let h = pf.history(Some(id), 10).expect("history");
     assert_eq!(h.len(), 2);
     assert_eq!(h[0].new, "高中阶段教育毛入学率");
+}
+
+#[test]
+fn setting_a_value_to_what_it_already_is_records_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut pf = PlanFile::open(&path).expect("open");
+    let plan = pf.load().expect("load");
+    let same = set_value("义务教育巩固率", 2024, 98.6)(&plan);
+    assert_eq!(pf.apply(&plan, &[same], "录入").expect("apply"), None);
+    assert!(pf.history(None, 10).expect("history").is_empty());
 }
 
 #[test]

@@ -301,7 +301,8 @@ fn a_filled_template_imports_in_one_step_and_twice_changes_nothing() {
     );
     let batch = pf
         .apply(&plan, &preview.edits(), "导入填报表")
-        .expect("apply");
+        .expect("apply")
+        .expect("changed");
     let plan = pf.load().expect("load");
     assert_eq!(
         plan.indicator_by_name("义务教育巩固率")

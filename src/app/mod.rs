@@ -97,10 +97,10 @@ impl Document {
 
     /// Commit edits to the file at once; they become one undo step.
     pub fn apply(&mut self, edits: &[Edit], action: &str) -> Result<(), String> {
-        let batch = self
-            .file
-            .apply(&self.plan, edits, action)
-            .map_err(|e| e.to_string())?;
+        let applied = self.file.apply(&self.plan, edits, action);
+        let Some(batch) = applied.map_err(|e| e.to_string())? else {
+            return Ok(()); // nothing changed: no undo step
+        };
         self.undo.push(batch);
         self.redo.clear();
         self.mark_saved();
@@ -179,6 +179,8 @@ enum Modal {
     About,
     Shortcuts,
     Import(crate::exchange::import::ImportPreview),
+    /// Choose whose indicators go into a fill-in table.
+    Template(Option<String>),
 }
 
 struct NewPlanForm {
@@ -284,6 +286,15 @@ impl EduPlanApp {
     }
 
     pub fn open(&mut self, path: &Path) {
+        let same = |a: &Path, b: &Path| {
+            a.canonicalize()
+                .ok()
+                .is_some_and(|a| b.canonicalize().ok() == Some(a))
+        };
+        if self.doc.as_ref().is_some_and(|d| same(d.file.path(), path)) {
+            self.info(format!("“{}”已经打开", path.display()));
+            return;
+        }
         match Document::open(path) {
             Ok(doc) => {
                 if let Some(up) = doc.file.upgrade() {
@@ -375,7 +386,11 @@ impl EduPlanApp {
             Command::Open(p) => self.open(&p),
             Command::SaveAsDialog => self.save_as(),
             Command::ExportDialog => self.export_dialog(),
-            Command::TemplateDialog => self.template_dialog(),
+            Command::TemplateDialog => {
+                if self.doc.is_some() {
+                    self.modal = Some(Modal::Template(None));
+                }
+            }
             Command::ImportDialog => self.import_dialog(),
             Command::ConfirmDelete(target) => {
                 if let Some(doc) = &self.doc {
@@ -444,17 +459,17 @@ impl EduPlanApp {
         }
     }
 
-    fn template_dialog(&mut self) {
+    fn template_dialog(&mut self, unit: Option<&str>) {
         let Some(doc) = &self.doc else { return };
         if !self.native_dialogs {
             return;
         }
-        let name = format!("{}年指标填报表", doc.year);
+        let name = format!("{}年指标填报表（{}）", doc.year, unit.unwrap_or("全部"));
         let Some(dest) = dialogs::save_xlsx(&settings::documents_dir(), &name, "生成填报表")
         else {
             return;
         };
-        match crate::exchange::template::write_template(&doc.plan, doc.year, None, &dest) {
+        match crate::exchange::template::write_template(&doc.plan, doc.year, unit, &dest) {
             Ok(n) => self.info(format!("已生成填报表“{}”（{n}个指标）", dest.display())),
             Err(e) => self.error(e.to_string()),
         }
@@ -845,6 +860,46 @@ impl EduPlanApp {
                         close = true;
                     }
                 });
+            }
+            Modal::Template(unit) => {
+                let mut write = false;
+                let units = self
+                    .doc
+                    .as_ref()
+                    .map(|d| d.plan.lead_units())
+                    .unwrap_or_default();
+                let year = self.doc.as_ref().map_or(0, |d| d.year);
+                egui::Modal::new(egui::Id::unique("template")).show(ctx, |ui| {
+                    ui.heading(format!("生成{year}年填报表"));
+                    ui.label("填报表发给牵头单位填写，交回后用“导入填报表”合并。年度为状态栏中的评估年度。");
+                    ui.horizontal(|ui| {
+                        ui.label("牵头单位");
+                        let combo = egui::ComboBox::from_id_salt("template_unit")
+                            .selected_text(unit.as_deref().unwrap_or("全部"))
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(unit, None, "全部");
+                                for u in &units {
+                                    ui.selectable_value(unit, Some(u.clone()), u);
+                                }
+                            })
+                            .response;
+                        crate::ui::widgets::name_widget(ui, &combo, "填报表牵头单位");
+                    });
+                    ui.horizontal(|ui| {
+                        if ui.button("选择保存位置并生成…").clicked() {
+                            write = true;
+                        }
+                        if ui.button("取消").clicked() {
+                            close = true;
+                        }
+                    });
+                });
+                if write {
+                    let unit = unit.clone();
+                    self.modal = None;
+                    self.template_dialog(unit.as_deref());
+                    return;
+                }
             }
             Modal::Import(preview) => {
                 let mut apply = false;

@@ -3,18 +3,42 @@
 use std::collections::BTreeMap;
 
 use crate::domain::{
-    Actual, Attribute, Comparison, Indicator, IndicatorId, IndicatorKind, Plan, PlanInfo, Section, SectionId, Task,
-    TaskId, TaskKind, TaskStatus,
+    Actual, Attribute, Comparison, Indicator, IndicatorId, IndicatorKind, Plan, PlanInfo, Section,
+    SectionId, Task, TaskId, TaskKind, TaskStatus,
 };
 
-const CATEGORIES: [&str; 8] = ["学前教育", "义务教育", "普通高中", "教师队伍", "办学条件", "教育信息化", "体育美育", "特殊教育"];
-const UNITS: [&str; 6] = ["基础教育科", "人事科", "计划财务科", "体卫艺科", "电教中心", "教师进修学校"];
+const CATEGORIES: [&str; 8] = [
+    "学前教育",
+    "义务教育",
+    "普通高中",
+    "教师队伍",
+    "办学条件",
+    "教育信息化",
+    "体育美育",
+    "特殊教育",
+];
+const UNITS: [&str; 6] = [
+    "基础教育科",
+    "人事科",
+    "计划财务科",
+    "体卫艺科",
+    "电教中心",
+    "教师进修学校",
+];
 
 /// `indicators` indicators with values for every plan year (one year in ten left empty),
 /// spread over chapters and sections, and `tasks` key tasks.
 pub fn large_plan(indicators: usize, tasks: usize) -> Plan {
-    let info = PlanInfo { name: "大型测试规划".into(), region: "测试区".into(), last_year: 2026, ..PlanInfo::default() };
-    let mut plan = Plan { info, ..Plan::default() };
+    let info = PlanInfo {
+        name: "大型测试规划".into(),
+        region: "测试区".into(),
+        last_year: 2026,
+        ..PlanInfo::default()
+    };
+    let mut plan = Plan {
+        info,
+        ..Plan::default()
+    };
     let chapters = 10;
     let per_chapter = 5;
     let mut next = 1i64;
@@ -22,11 +46,13 @@ pub fn large_plan(indicators: usize, tasks: usize) -> Plan {
     for c in 0..chapters {
         let chapter = SectionId(next);
         next += 1;
-        plan.sections.push(section(chapter, None, c, format!("第{}章", c + 1)));
+        plan.sections
+            .push(section(chapter, None, c, format!("第{}章", c + 1)));
         for s in 0..per_chapter {
             let id = SectionId(next);
             next += 1;
-            plan.sections.push(section(id, Some(chapter), s, format!("第{}节", s + 1)));
+            plan.sections
+                .push(section(id, Some(chapter), s, format!("第{}节", s + 1)));
             leaf_sections.push(id);
         }
     }
@@ -37,13 +63,21 @@ pub fn large_plan(indicators: usize, tasks: usize) -> Plan {
             3 => IndicatorKind::Maintain,
             _ => IndicatorKind::ChangeFromBase,
         };
-        let mut ind = Indicator::new(IndicatorId(next), leaf_sections[i % leaf_sections.len()], &format!("测试指标{:04}", i + 1));
+        let mut ind = Indicator::new(
+            IndicatorId(next),
+            leaf_sections[i % leaf_sections.len()],
+            &format!("测试指标{:04}", i + 1),
+        );
         next += 1;
         ind.position = i as i64;
         ind.kind = kind;
         ind.category = CATEGORIES[i % CATEGORIES.len()].into();
         ind.lead_unit = UNITS[i % UNITS.len()].into();
-        ind.attribute = if i % 4 == 0 { Attribute::Binding } else { Attribute::Expected };
+        ind.attribute = if i % 4 == 0 {
+            Attribute::Binding
+        } else {
+            Attribute::Expected
+        };
         ind.target_year = 2026;
         let (base, target, unit, cmp) = match kind {
             IndicatorKind::Level => (80.0, 95.0, "%", Comparison::AtLeast),
@@ -71,15 +105,34 @@ pub fn large_plan(indicators: usize, tasks: usize) -> Plan {
                 IndicatorKind::ChangeFromBase => 50.0 - 1.6 * (k as f64 + 1.0) + jitter,
                 IndicatorKind::YesNo => 1.0,
             };
-            actuals.insert(year, Actual { value: Some((value * 10.0f64).round() / 10.0), note: if k == 3 { "说明".into() } else { String::new() }, ..Actual::default() });
+            actuals.insert(
+                year,
+                Actual {
+                    value: Some((value * 10.0f64).round() / 10.0),
+                    note: if k == 3 {
+                        "说明".into()
+                    } else {
+                        String::new()
+                    },
+                    ..Actual::default()
+                },
+            );
         }
         ind.actuals = actuals;
         plan.indicators.push(ind);
     }
     for t in 0..tasks {
-        let mut task = Task::new(TaskId(next), leaf_sections[t % leaf_sections.len()], &format!("测试任务{:03}", t + 1));
+        let mut task = Task::new(
+            TaskId(next),
+            leaf_sections[t % leaf_sections.len()],
+            &format!("测试任务{:03}", t + 1),
+        );
         next += 1;
-        task.kind = if t % 4 == 0 { TaskKind::Project } else { TaskKind::Task };
+        task.kind = if t % 4 == 0 {
+            TaskKind::Project
+        } else {
+            TaskKind::Task
+        };
         task.lead_unit = UNITS[t % UNITS.len()].into();
         task.status = TaskStatus::ALL[t % 4];
         task.deadline = "2026年底".into();

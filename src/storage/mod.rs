@@ -216,9 +216,10 @@ impl PlanFile {
         })
     }
 
-    /// Apply `edits` as one user action, in one transaction. Returns the history batch.
+    /// Apply `edits` as one user action, in one transaction. Returns the history batch, or
+    /// None when nothing changed (every value was already as asked).
     /// `plan` is the plan as last loaded; it gives names for the history list.
-    pub fn apply(&mut self, plan: &Plan, edits: &[Edit], action: &str) -> Result<BatchId> {
+    pub fn apply(&mut self, plan: &Plan, edits: &[Edit], action: &str) -> Result<Option<BatchId>> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -226,8 +227,16 @@ impl PlanFile {
         for edit in edits {
             apply_edit(&tx, plan, batch, action, edit)?;
         }
+        let recorded: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM history WHERE batch = ?1)",
+            [batch.0],
+            |r| r.get(0),
+        )?;
+        if !recorded {
+            return Ok(None);
+        }
         tx.commit()?;
-        Ok(batch)
+        Ok(Some(batch))
     }
 
     /// Undo a batch: put back every old value, newest first. The reversal is recorded as a

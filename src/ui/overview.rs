@@ -8,6 +8,9 @@ use crate::domain::input::format_percent;
 use crate::domain::rules::{count_statuses, time_elapsed};
 use crate::domain::{Attribute, IndicatorId, IndicatorKind, Light, Status};
 
+/// The attention list shows this many; the indicator grid's status filter shows them all.
+const ATTENTION_LIMIT: usize = 60;
+
 /// Above this many indicators the chart shows one category at a time.
 const CHART_ALL_LIMIT: usize = 80;
 
@@ -91,6 +94,8 @@ fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
         })
         .collect();
     items.sort_by_key(|(rank, _)| *rank);
+    let total = items.len();
+    items.truncate(ATTENTION_LIMIT);
     egui::ScrollArea::vertical()
         .id_salt("attention")
         .auto_shrink([false, false])
@@ -147,6 +152,15 @@ fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
                         }
                     }
                 });
+            }
+            if total > ATTENTION_LIMIT {
+                let more = format!(
+                    "……另有 {} 项，可在“指标”中按评价筛选查看",
+                    total - ATTENTION_LIMIT
+                );
+                if ui.link(more).clicked() {
+                    cmds.push(Command::Show(View::Indicators));
+                }
             }
         });
 }

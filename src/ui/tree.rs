@@ -91,7 +91,10 @@ fn section_ui(
     let title = section.heading();
     let header = egui::CollapsingHeader::new(RichText::new(&title).strong())
         .id_salt(("section", id.0))
-        .default_open(depth == 0 || (depth == 1 && !indicators.is_empty()))
+        // Large plans open with their chapters only, so the tree stays quick to draw.
+        .default_open(
+            depth == 0 || (depth == 1 && !indicators.is_empty() && pv.plan.indicators.len() <= 200),
+        )
         .show(ui, |ui| {
             for ind in &indicators {
                 indicator_row(ui, pv, ind, current, cmds);
