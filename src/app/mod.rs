@@ -1041,8 +1041,8 @@ impl eframe::App for EduPlanApp {
             if let Some(doc) = &self.doc {
                 egui::Panel::left("outline")
                     .resizable(true)
-                    .default_size(260.0)
-                    .size_range(180.0..=340.0)
+                    .default_size(250.0)
+                    .size_range(180.0..=300.0)
                     .show(ui, |ui| {
                         tree_ui(ui, &mut self.tree, &doc.view(), self.view, &mut cmds)
                     });

@@ -57,9 +57,9 @@ pub fn detail_ui(
                 fields_ui(&mut cols[0], pv, ind, cmds);
                 cols[1].label(RichText::new("走势").strong());
                 indicator_chart_ui(&mut cols[1], &pv.plan.info, ind, 230.0);
-                cols[1].add_space(8.0);
-                years_ui(&mut cols[1], pv, ind, cmds);
             });
+            ui.add_space(8.0);
+            years_ui(ui, pv, ind, cmds);
             ui.add_space(8.0);
             history_ui(ui, pv);
         });
@@ -281,7 +281,7 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
     };
     Plot::new(("indicator_chart", ind.id.0))
         .height(height)
-        .legend(Legend::default())
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -346,8 +346,8 @@ fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>
             ui.strong("年度目标");
             ui.strong("实际值");
             if counts {
-                ui.strong(format!("分子：{}", ind.numerator_label));
-                ui.strong(format!("分母：{}", ind.denominator_label));
+                ui.strong("分子").on_hover_text(&ind.numerator_label);
+                ui.strong("分母").on_hover_text(&ind.denominator_label);
             }
             ui.strong("说明");
             ui.strong("数据来源");
@@ -401,7 +401,7 @@ fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>
                     }
                 }
                 if let Some(t) =
-                    commit_text(ui, &format!("{year}年说明"), &actual.note, false, 170.0)
+                    commit_text(ui, &format!("{year}年说明"), &actual.note, false, 360.0)
                 {
                     cmds.push(actual_edit(
                         ind,
@@ -415,7 +415,7 @@ fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>
                     &format!("{year}年数据来源"),
                     &actual.source,
                     false,
-                    100.0,
+                    160.0,
                 ) {
                     cmds.push(actual_edit(
                         ind,

@@ -73,6 +73,7 @@ pub fn meeting_ui(ui: &mut Ui, state: &mut MeetingState, pv: &PlanView, cmds: &m
         .inner_margin(32.0)
         .show(ui, |ui| {
             ui.set_min_size(ui.available_size());
+            ui.set_visuals(egui::Visuals::dark());
             ui.visuals_mut().override_text_color = Some(FG);
             match pages.get(state.page) {
                 None => {
@@ -104,11 +105,11 @@ fn chapter_page(ui: &mut Ui, pv: &PlanView, id: SectionId) {
     ui.label(
         RichText::new(chapter.heading())
             .size(theme::MEETING_TITLE_SIZE)
-            .strong(),
+            .strong()
+            .color(FG),
     );
-    ui.add_space(16.0);
     let sections = pv.plan.subtree_sections(id);
-    let ids: Vec<IndicatorId> = pv
+    let mut ids: Vec<IndicatorId> = pv
         .order
         .iter()
         .copied()
@@ -118,7 +119,27 @@ fn chapter_page(ui: &mut Ui, pv: &PlanView, id: SectionId) {
                 .is_some_and(|x| sections.contains(&x.section))
         })
         .collect();
-    let rows = ids.len().min(12);
+    let counts = crate::domain::rules::count_statuses(ids.iter().filter_map(|i| pv.eval(*i)));
+    ui.horizontal_wrapped(|ui| {
+        for (light, n) in counts.by_light.iter().filter(|(_, n)| *n > 0) {
+            ui.label(
+                RichText::new(format!("{} {} {n}项   ", light.symbol(), light.label()))
+                    .size(theme::MEETING_BODY_SIZE)
+                    .color(bright(*light))
+                    .strong(),
+            );
+        }
+    });
+    ui.add_space(12.0);
+    // What needs discussing first: red, yellow, not reported, then the rest.
+    let severity = |l: crate::domain::Light| match l {
+        crate::domain::Light::Red => 0,
+        crate::domain::Light::Yellow => 1,
+        crate::domain::Light::Grey => 2,
+        crate::domain::Light::Green => 3,
+    };
+    ids.sort_by_key(|i| pv.eval(*i).map_or(4, |e| severity(e.light)));
+    let rows = ids.len().min(10);
     ui.columns(2, |cols| {
         for id in ids.iter().take(rows) {
             let (Some(ind), Some(e)) = (pv.plan.indicator(*id), pv.eval(*id)) else {
@@ -192,7 +213,8 @@ fn indicator_page(ui: &mut Ui, pv: &PlanView, id: IndicatorId) {
     ui.label(
         RichText::new(&ind.name)
             .size(theme::MEETING_TITLE_SIZE)
-            .strong(),
+            .strong()
+            .color(FG),
     );
     ui.add_space(12.0);
     let big = |t: String| RichText::new(t).size(theme::MEETING_BODY_SIZE);

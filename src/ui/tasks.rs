@@ -69,161 +69,178 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
             && state.status.is_none_or(|s| t.status == s)
     });
     let year = pv.year;
-    let mut table = TableBuilder::new(ui)
-        .id_salt("task_table")
-        .striped(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(150.0).clip(true).resizable(true))
-        .column(Column::initial(260.0).clip(true).resizable(true))
-        .column(Column::exact(110.0))
-        .column(Column::exact(90.0))
-        .column(Column::exact(80.0))
-        .column(Column::exact(88.0))
-        .column(Column::remainder().at_least(160.0))
-        .column(Column::exact(40.0))
-        .min_scrolled_height(0.0);
-    if state.scroll_to_highlight {
-        if let Some(pos) = tasks.iter().position(|t| Some(t.id) == state.highlight) {
-            table = table.scroll_to_row(pos, Some(egui::Align::Center));
-        }
-        state.scroll_to_highlight = false;
-    }
-    table
-        .header(theme::ROW_HEIGHT + 4.0, |mut h| {
-            for title in [
-                "章节",
-                "任务/工程",
-                "牵头单位",
-                "完成时限",
-                "预算（万元）",
-                "完成状态",
-                &format!("{year}年进展"),
-                "",
-            ] {
-                h.col(|ui| {
-                    ui.strong(title);
-                });
+    egui::ScrollArea::horizontal()
+        .id_salt("tasks_hscroll")
+        .show(ui, |ui| {
+            let mut table = TableBuilder::new(ui)
+                .id_salt("task_table")
+                .striped(true)
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(Column::initial(120.0).clip(true).resizable(true))
+                .column(Column::initial(230.0).clip(true).resizable(true))
+                .column(Column::exact(110.0))
+                .column(Column::exact(90.0))
+                .column(Column::exact(80.0))
+                .column(Column::exact(88.0))
+                .column(Column::remainder().at_least(160.0))
+                .column(Column::exact(40.0))
+                .min_scrolled_height(0.0);
+            if state.scroll_to_highlight {
+                if let Some(pos) = tasks.iter().position(|t| Some(t.id) == state.highlight) {
+                    table = table.scroll_to_row(pos, Some(egui::Align::Center));
+                }
+                state.scroll_to_highlight = false;
             }
-        })
-        .body(|body| {
-            body.rows(theme::ROW_HEIGHT + 6.0, tasks.len(), |mut row| {
-                let task = tasks[row.index()];
-                let highlighted = state.highlight == Some(task.id);
-                row.set_selected(highlighted);
-                row.col(|ui| {
-                    let chapter = pv
-                        .plan
-                        .section(task.section)
-                        .map_or_else(String::new, |s| s.heading());
-                    ui.label(RichText::new(&chapter).small())
-                        .on_hover_text(chapter);
-                });
-                row.col(|ui| {
-                    let kind = if task.kind == crate::domain::TaskKind::Project {
-                        "【工程】"
-                    } else {
-                        ""
-                    };
-                    ui.label(format!("{kind}{}", task.title)).on_hover_text(
-                        if task.measures.is_empty() {
-                            task.title.clone()
-                        } else {
-                            format!("{}\n具体措施：{}", task.title, task.measures)
-                        },
-                    );
-                });
-                row.col(|ui| {
-                    if let Some(t) = commit_text(
-                        ui,
-                        &format!("{} 牵头单位", task.title),
-                        &task.lead_unit,
-                        false,
-                        100.0,
-                    ) {
-                        cmds.push(set(
-                            task,
-                            TaskField::LeadUnit,
-                            Value::Text(t.trim().to_owned()),
-                        ));
-                    }
-                });
-                row.col(|ui| {
-                    if let Some(t) = commit_text(
-                        ui,
-                        &format!("{} 完成时限", task.title),
-                        &task.deadline,
-                        false,
-                        80.0,
-                    ) {
-                        cmds.push(set(
-                            task,
-                            TaskField::Deadline,
-                            Value::Text(t.trim().to_owned()),
-                        ));
-                    }
-                });
-                row.col(|ui| {
-                    let budget = task
-                        .budget_wan_yuan
-                        .map_or_else(String::new, |v| format_number(v, 1));
-                    let parse = |t: &str| match parse_plain_number(t)? {
-                        Some(v) if v < 0.0 => Err("预算不能为负数".to_owned()),
-                        v => Ok(v),
-                    };
-                    if let Some(v) =
-                        commit_parsed(ui, &format!("{} 预算", task.title), &budget, 70.0, parse)
-                    {
-                        cmds.push(set(task, TaskField::BudgetWanYuan, Value::from_opt_num(v)));
-                    }
-                });
-                row.col(|ui| {
-                    let mut status = task.status;
-                    let combo = egui::ComboBox::from_id_salt(("task_status_cell", task.id.0))
-                        .selected_text(status_rich(status))
-                        .width(76.0)
-                        .show_ui(ui, |ui| {
-                            for s in TaskStatus::ALL {
-                                ui.selectable_value(&mut status, s, s.label());
-                            }
-                        })
-                        .response;
-                    crate::ui::widgets::name_widget(
-                        ui,
-                        &combo,
-                        &format!("{} 完成状态", task.title),
-                    );
-                    if status != task.status {
-                        cmds.push(set(task, TaskField::Status, Value::text(status.label())));
-                    }
-                });
-                row.col(|ui| {
-                    let current = task.progress.get(&year).cloned().unwrap_or_default();
-                    if let Some(t) = commit_text(
-                        ui,
-                        &format!("{} {year}年进展", task.title),
-                        &current,
-                        false,
-                        f32::INFINITY,
-                    ) {
-                        cmds.push(Command::Edit {
-                            edits: vec![Edit::Set(
-                                Field::TaskProgress(task.id, year),
-                                Value::Text(t.trim().to_owned()),
-                            )],
-                            action: "填写进展".into(),
+            table
+                .header(theme::ROW_HEIGHT + 4.0, |mut h| {
+                    for title in [
+                        "章节",
+                        "任务/工程",
+                        "牵头单位",
+                        "完成时限",
+                        "预算（万元）",
+                        "完成状态",
+                        &format!("{year}年进展"),
+                        "",
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(title);
                         });
                     }
+                })
+                .body(|body| {
+                    body.rows(theme::ROW_HEIGHT + 6.0, tasks.len(), |mut row| {
+                        let task = tasks[row.index()];
+                        let highlighted = state.highlight == Some(task.id);
+                        row.set_selected(highlighted);
+                        row.col(|ui| {
+                            let chapter = pv
+                                .plan
+                                .section(task.section)
+                                .map_or_else(String::new, |s| s.heading());
+                            ui.label(RichText::new(&chapter).small())
+                                .on_hover_text(chapter);
+                        });
+                        row.col(|ui| {
+                            let kind = if task.kind == crate::domain::TaskKind::Project {
+                                "【工程】"
+                            } else {
+                                ""
+                            };
+                            ui.label(format!("{kind}{}", task.title)).on_hover_text(
+                                if task.measures.is_empty() {
+                                    task.title.clone()
+                                } else {
+                                    format!("{}\n具体措施：{}", task.title, task.measures)
+                                },
+                            );
+                        });
+                        row.col(|ui| {
+                            if let Some(t) = commit_text(
+                                ui,
+                                &format!("{} 牵头单位", task.title),
+                                &task.lead_unit,
+                                false,
+                                100.0,
+                            ) {
+                                cmds.push(set(
+                                    task,
+                                    TaskField::LeadUnit,
+                                    Value::Text(t.trim().to_owned()),
+                                ));
+                            }
+                        });
+                        row.col(|ui| {
+                            if let Some(t) = commit_text(
+                                ui,
+                                &format!("{} 完成时限", task.title),
+                                &task.deadline,
+                                false,
+                                80.0,
+                            ) {
+                                cmds.push(set(
+                                    task,
+                                    TaskField::Deadline,
+                                    Value::Text(t.trim().to_owned()),
+                                ));
+                            }
+                        });
+                        row.col(|ui| {
+                            let budget = task
+                                .budget_wan_yuan
+                                .map_or_else(String::new, |v| format_number(v, 1));
+                            let parse = |t: &str| match parse_plain_number(t)? {
+                                Some(v) if v < 0.0 => Err("预算不能为负数".to_owned()),
+                                v => Ok(v),
+                            };
+                            if let Some(v) = commit_parsed(
+                                ui,
+                                &format!("{} 预算", task.title),
+                                &budget,
+                                70.0,
+                                parse,
+                            ) {
+                                cmds.push(set(
+                                    task,
+                                    TaskField::BudgetWanYuan,
+                                    Value::from_opt_num(v),
+                                ));
+                            }
+                        });
+                        row.col(|ui| {
+                            let mut status = task.status;
+                            let combo =
+                                egui::ComboBox::from_id_salt(("task_status_cell", task.id.0))
+                                    .selected_text(status_rich(status))
+                                    .width(76.0)
+                                    .show_ui(ui, |ui| {
+                                        for s in TaskStatus::ALL {
+                                            ui.selectable_value(&mut status, s, s.label());
+                                        }
+                                    })
+                                    .response;
+                            crate::ui::widgets::name_widget(
+                                ui,
+                                &combo,
+                                &format!("{} 完成状态", task.title),
+                            );
+                            if status != task.status {
+                                cmds.push(set(
+                                    task,
+                                    TaskField::Status,
+                                    Value::text(status.label()),
+                                ));
+                            }
+                        });
+                        row.col(|ui| {
+                            let current = task.progress.get(&year).cloned().unwrap_or_default();
+                            if let Some(t) = commit_text(
+                                ui,
+                                &format!("{} {year}年进展", task.title),
+                                &current,
+                                false,
+                                f32::INFINITY,
+                            ) {
+                                cmds.push(Command::Edit {
+                                    edits: vec![Edit::Set(
+                                        Field::TaskProgress(task.id, year),
+                                        Value::Text(t.trim().to_owned()),
+                                    )],
+                                    action: "填写进展".into(),
+                                });
+                            }
+                        });
+                        row.col(|ui| {
+                            if ui
+                                .small_button("删除")
+                                .on_hover_text("删除此任务")
+                                .clicked()
+                            {
+                                cmds.push(Command::ConfirmDelete(DeleteTarget::Task(task.id)));
+                            }
+                        });
+                    });
                 });
-                row.col(|ui| {
-                    if ui
-                        .small_button("删除")
-                        .on_hover_text("删除此任务")
-                        .clicked()
-                    {
-                        cmds.push(Command::ConfirmDelete(DeleteTarget::Task(task.id)));
-                    }
-                });
-            });
         });
 }
 
