@@ -13,9 +13,9 @@ if [ -z "$bin" ]; then cargo build --release --quiet; bin=target/release/eduplan
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$bin" new "$tmp/龙潭 规划.eduplan" --from sample_plans/longtan-14th-five-year-education-plan.json >/dev/null
 "$bin" export "$tmp/龙潭 规划.eduplan" -o "$tmp/book.xlsx" --year 2024
-# Filter options: comma, double quote, UTF-8, from row 1, …, sheet -1 = every sheet to its own file.
+# Filter options: comma, double quote, UTF-8, from row 1, …, cells as shown, sheet -1 = every sheet to its own file.
 timeout 300 soffice --headless --norestore "-env:UserInstallation=file://$tmp/lo" \
-  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
   --outdir "$tmp" "$tmp/book.xlsx" >/dev/null 2>&1
 ls "$tmp"/book-*.csv >/dev/null || { echo "LibreOffice did not produce CSV files"; exit 1; }
 python3 - "$tmp" <<'PY'

@@ -15,14 +15,18 @@ pub enum SortBy {
     #[default]
     Outline,
     Name,
+    Category,
+    LeadUnit,
     Status,
     Progress,
 }
 
 impl SortBy {
-    const ALL: [SortBy; 4] = [
+    const ALL: [SortBy; 6] = [
         SortBy::Outline,
         SortBy::Name,
+        SortBy::Category,
+        SortBy::LeadUnit,
         SortBy::Status,
         SortBy::Progress,
     ];
@@ -30,6 +34,8 @@ impl SortBy {
         match self {
             SortBy::Outline => "按规划顺序",
             SortBy::Name => "按名称",
+            SortBy::Category => "按类别",
+            SortBy::LeadUnit => "按牵头单位",
             SortBy::Status => "按评价",
             SortBy::Progress => "按完成进度",
         }
@@ -73,6 +79,12 @@ pub fn visible_rows(pv: &PlanView, state: &GridState) -> Vec<IndicatorId> {
         SortBy::Outline => {}
         SortBy::Name => {
             rows.sort_by_cached_key(|id| pv.plan.indicator(*id).map(|i| i.name.clone()))
+        }
+        SortBy::Category => {
+            rows.sort_by_cached_key(|id| pv.plan.indicator(*id).map(|i| i.category.clone()))
+        }
+        SortBy::LeadUnit => {
+            rows.sort_by_cached_key(|id| pv.plan.indicator(*id).map(|i| i.lead_unit.clone()))
         }
         SortBy::Status => rows.sort_by_key(|id| pv.eval(*id).map(|e| (e.status, e.light))),
         SortBy::Progress => rows.sort_by(|a, b| {
