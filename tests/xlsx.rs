@@ -503,3 +503,29 @@ fn the_command_line_exports_and_imports() {
         "{stderr}"
     );
 }
+
+/// Windows only (run it under Wine from Linux): Excel opens a workbook without sharing it.
+#[cfg(windows)]
+#[test]
+fn exporting_over_a_workbook_another_program_holds_open_says_so() {
+    use std::os::windows::fs::OpenOptionsExt;
+    let plan = common::sample_plan();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("龙潭区 已打开.xlsx");
+    std::fs::write(&out, b"old").expect("write");
+    let held = std::fs::OpenOptions::new()
+        .read(true)
+        .share_mode(0)
+        .open(&out)
+        .expect("hold it open");
+    let err = export_workbook(&plan, 2024, &out).expect_err("the file is held");
+    assert!(err.to_string().contains("正被其他程序"), "{err}");
+    drop(held);
+    assert_eq!(
+        std::fs::read(&out).expect("read"),
+        b"old",
+        "the old file is untouched"
+    );
+    let left = std::fs::read_dir(dir.path()).expect("ls").count();
+    assert_eq!(left, 1, "no temporary file left behind");
+}
