@@ -41,10 +41,11 @@ PY
 # 2. The GUI under Wine, on the sample plan.
 shot="$out/windows-gui.png"
 if [ -n "$tools" ] && [ -x "$tools/gui-shot.sh" ]; then
-  "$tools/gui-shot.sh" "$shot" "${WAIT:-25}" -- "$exe"
+  "$tools/gui-shot.sh" "$shot" "${WAIT:-25}" -- "$exe" || true  # it stops the program on its way out
 else
   disp=:97; Xvfb $disp -screen 0 1366x768x24 >/dev/null 2>&1 & x=$!; sleep 2
   DISPLAY=$disp wine "$exe" >/dev/null 2>&1 & app=$!; sleep "${WAIT:-25}"
   DISPLAY=$disp import -window root "$shot"; kill $app $x 2>/dev/null || true
 fi
+[ -s "$shot" ] || { echo "no screenshot was taken"; exit 1; }
 echo "screenshot: $shot (look at it: the Chinese UI must show)"
