@@ -323,14 +323,14 @@ fn monitor_sheet(
         if e.stretch_reached {
             word.push_str("（达挑战目标）");
         }
-        ws.write_string_with_format(row, col + 3, &word, &style::status_cell(e.status, e.light))?;
+        ws.write_string_with_format(row, col + 3, &word, &style::light_cell(e.light))?;
         let light = format!(
             "{}{}{}",
             e.light.symbol(),
             e.light.label(),
             if e.warning { "\n预警" } else { "" }
         );
-        let light_fmt = style::status_cell(e.status, e.light);
+        let light_fmt = style::light_cell(e.light);
         ws.write_string_with_format(
             row,
             col + 4,
@@ -469,12 +469,7 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32) -> Result<(), XlsxErr
                 crate::domain::TaskStatus::NotStarted => crate::domain::Light::Grey,
                 crate::domain::TaskStatus::Late => crate::domain::Light::Red,
             };
-            ws.write_string_with_format(
-                row,
-                8,
-                task.status.label(),
-                &style::centered().set_background_color(style::light_fill(light)),
-            )?;
+            ws.write_string_with_format(row, 8, task.status.label(), &style::light_cell(light))?;
             ws.write_string_with_format(row, 9, &task.remark, &style::text())?;
             let progress = task.progress.get(&year).map_or("", String::as_str);
             style::fit_row(

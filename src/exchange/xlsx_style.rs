@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
-use crate::domain::{Light, Status};
+use crate::domain::Light;
 
 pub const TITLE_FONT: &str = "黑体";
 pub const BODY_FONT: &str = "仿宋";
@@ -69,8 +69,8 @@ pub fn light_fill(light: Light) -> Color {
     }
 }
 
-pub fn status_cell(status: Status, light: Light) -> Format {
-    let _ = status;
+/// A status or light cell: its word plus the light's fill.
+pub fn light_cell(light: Light) -> Format {
     centered().set_background_color(light_fill(light))
 }
 

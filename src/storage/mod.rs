@@ -497,6 +497,28 @@ fn record(
     Ok(())
 }
 
+/// History for an added ("insert") or removed ("delete") subtree: the snapshot is the new
+/// value of an insert and the old value of a delete, so revert can undo either.
+fn record_subtree(
+    tx: &Transaction,
+    batch: BatchId,
+    action: &str,
+    kind: &str,
+    indicator: Option<i64>,
+    label: &str,
+    subtree: &Subtree,
+) -> Result<()> {
+    let snapshot = to_json(subtree)?;
+    let (old, new) = if kind == "insert" {
+        ("null", snapshot.as_str())
+    } else {
+        (snapshot.as_str(), "null")
+    };
+    record(
+        tx, batch, action, kind, indicator, "subtree", label, old, new,
+    )
+}
+
 fn apply_edit(
     tx: &Transaction,
     plan: &Plan,
@@ -553,17 +575,7 @@ fn apply_edit(
                 sections: vec![section],
                 ..Subtree::default()
             };
-            record(
-                tx,
-                batch,
-                action,
-                "insert",
-                None,
-                "subtree",
-                &label,
-                "null",
-                &to_json(&subtree)?,
-            )
+            record_subtree(tx, batch, action, "insert", None, &label, &subtree)
         }
         Edit::AddIndicator { section, name } => {
             let position: i64 = tx.query_row(
@@ -580,16 +592,14 @@ fn apply_edit(
                 indicators: vec![ind.clone()],
                 ..Subtree::default()
             };
-            record(
+            record_subtree(
                 tx,
                 batch,
                 action,
                 "insert",
                 Some(ind.id.0),
-                "subtree",
                 &label,
-                "null",
-                &to_json(&subtree)?,
+                &subtree,
             )
         }
         Edit::AddTask { section, title } => {
@@ -606,17 +616,7 @@ fn apply_edit(
                 tasks: vec![task],
                 ..Subtree::default()
             };
-            record(
-                tx,
-                batch,
-                action,
-                "insert",
-                None,
-                "subtree",
-                &label,
-                "null",
-                &to_json(&subtree)?,
-            )
+            record_subtree(tx, batch, action, "insert", None, &label, &subtree)
         }
         Edit::DeleteSection(id) => {
             let subtree = Subtree::of_section(plan, *id);
@@ -625,17 +625,7 @@ fn apply_edit(
                 plan.section(*id).map_or_else(String::new, Section::heading)
             );
             delete_subtree(tx, &subtree)?;
-            record(
-                tx,
-                batch,
-                action,
-                "delete",
-                None,
-                "subtree",
-                &label,
-                &to_json(&subtree)?,
-                "null",
-            )
+            record_subtree(tx, batch, action, "delete", None, &label, &subtree)
         }
         Edit::DeleteIndicator(id) => {
             let ind = plan
@@ -647,17 +637,7 @@ fn apply_edit(
             };
             delete_subtree(tx, &subtree)?;
             let label = format!("删除指标“{}”", ind.name);
-            record(
-                tx,
-                batch,
-                action,
-                "delete",
-                Some(id.0),
-                "subtree",
-                &label,
-                &to_json(&subtree)?,
-                "null",
-            )
+            record_subtree(tx, batch, action, "delete", Some(id.0), &label, &subtree)
         }
         Edit::DeleteTask(id) => {
             let task = plan
@@ -669,17 +649,7 @@ fn apply_edit(
             };
             delete_subtree(tx, &subtree)?;
             let label = format!("删除任务“{}”", task.title);
-            record(
-                tx,
-                batch,
-                action,
-                "delete",
-                None,
-                "subtree",
-                &label,
-                &to_json(&subtree)?,
-                "null",
-            )
+            record_subtree(tx, batch, action, "delete", None, &label, &subtree)
         }
     }
 }

@@ -221,7 +221,7 @@ fn table_ui(
                     );
                 });
                 for (c, year) in years.iter().enumerate() {
-                    row.col(|ui| year_cell_ui(ui, state, ind, r, c, *year, cmds));
+                    row.col(|ui| year_cell_ui(ui, state, ind, r, c, *year));
                 }
                 row.col(|ui| {
                     ui.label(&ind.target_text).on_hover_text(&ind.target_text);
@@ -308,7 +308,6 @@ fn year_cell_ui(
     r: usize,
     c: usize,
     year: i32,
-    cmds: &mut Vec<Command>,
 ) {
     let selected = state.selected == Some((r, c));
     if selected && let Some(text) = state.editing.as_mut() {
@@ -363,7 +362,6 @@ fn year_cell_ui(
     if !note.is_empty() {
         response.on_hover_text(format!("说明：{note}"));
     }
-    let _ = cmds;
 }
 
 /// Enter a typed value for one cell; Err keeps the text in the cell and says why.

@@ -158,20 +158,31 @@ fn section_ui(
                 action: "调整顺序".into(),
             }
         };
-        if ui.add_enabled(pos > 0, egui::Button::new("上移")).clicked() {
-            cmds.push(swap(pos - 1));
-        }
-        if ui
-            .add_enabled(pos + 1 < siblings.len(), egui::Button::new("下移"))
-            .clicked()
-        {
-            cmds.push(swap(pos + 1));
-        }
+        move_buttons_ui(ui, pos, siblings.len(), swap, cmds);
         ui.separator();
         if ui.button("删除章节…").clicked() {
             cmds.push(Command::ConfirmDelete(DeleteTarget::Section(id)));
         }
     });
+}
+
+/// 上移/下移 within `len` siblings, `pos` being this one; `swap(other)` makes the command.
+fn move_buttons_ui(
+    ui: &mut Ui,
+    pos: usize,
+    len: usize,
+    swap: impl Fn(usize) -> Command,
+    cmds: &mut Vec<Command>,
+) {
+    if ui.add_enabled(pos > 0, egui::Button::new("上移")).clicked() {
+        cmds.push(swap(pos - 1));
+    }
+    if ui
+        .add_enabled(pos + 1 < len, egui::Button::new("下移"))
+        .clicked()
+    {
+        cmds.push(swap(pos + 1));
+    }
 }
 
 fn indicator_row(
@@ -221,15 +232,7 @@ fn indicator_row(
                 ],
                 action: "调整顺序".into(),
             };
-            if ui.add_enabled(pos > 0, egui::Button::new("上移")).clicked() {
-                cmds.push(swap(pos - 1));
-            }
-            if ui
-                .add_enabled(pos + 1 < siblings.len(), egui::Button::new("下移"))
-                .clicked()
-            {
-                cmds.push(swap(pos + 1));
-            }
+            move_buttons_ui(ui, pos, siblings.len(), swap, cmds);
             if ui.button("删除指标…").clicked() {
                 cmds.push(Command::ConfirmDelete(DeleteTarget::Indicator(ind.id)));
             }
