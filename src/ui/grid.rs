@@ -4,7 +4,7 @@
 use egui::{Key, Modifiers, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::widgets::name_widget;
+use super::widgets::{name_widget, option_filter_ui};
 use super::{Command, PlanView, View, theme};
 use crate::domain::edit::{ActualField, Edit, Field, Value};
 use crate::domain::input::{format_percent, format_value, parse_indicator_value};
@@ -251,28 +251,8 @@ fn table_ui(
 fn filter_bar_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView) {
     ui.horizontal_wrapped(|ui| {
         let all = "全部";
-        ui.label("类别");
-        let combo = egui::ComboBox::from_id_salt("grid_category")
-            .selected_text(state.category.as_deref().unwrap_or(all))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.category, None, all);
-                for c in pv.plan.categories() {
-                    ui.selectable_value(&mut state.category, Some(c.clone()), c);
-                }
-            })
-            .response;
-        crate::ui::widgets::name_widget(ui, &combo, "类别筛选");
-        ui.label("牵头单位");
-        let combo = egui::ComboBox::from_id_salt("grid_lead_unit")
-            .selected_text(state.lead_unit.as_deref().unwrap_or(all))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.lead_unit, None, all);
-                for u in pv.plan.lead_units() {
-                    ui.selectable_value(&mut state.lead_unit, Some(u.clone()), u);
-                }
-            })
-            .response;
-        crate::ui::widgets::name_widget(ui, &combo, "牵头单位筛选");
+        option_filter_ui(ui, "类别", &mut state.category, &pv.plan.categories());
+        option_filter_ui(ui, "牵头单位", &mut state.lead_unit, &pv.plan.lead_units());
         ui.label("评价");
         let combo = egui::ComboBox::from_id_salt("grid_status")
             .selected_text(state.status.map_or(all, Status::label))

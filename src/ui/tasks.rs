@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::widgets::{commit_parsed, commit_text};
+use super::widgets::{commit_parsed, commit_text, option_filter_ui};
 use super::{Command, DeleteTarget, PlanView, theme};
 use crate::domain::edit::{Edit, Field, TaskField, Value};
 use crate::domain::input::{format_number, parse_plain_number};
@@ -28,17 +28,7 @@ fn set(task: &Task, field: TaskField, value: Value) -> Command {
 pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         super::widgets::heading(ui, "重点任务与重点工程");
-        ui.label("牵头单位");
-        let combo = egui::ComboBox::from_id_salt("task_lead_unit")
-            .selected_text(state.lead_unit.as_deref().unwrap_or("全部"))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.lead_unit, None, "全部");
-                for u in pv.plan.lead_units() {
-                    ui.selectable_value(&mut state.lead_unit, Some(u.clone()), u);
-                }
-            })
-            .response;
-        crate::ui::widgets::name_widget(ui, &combo, "任务牵头单位筛选");
+        option_filter_ui(ui, "牵头单位", &mut state.lead_unit, &pv.plan.lead_units());
         ui.label("完成状态");
         let combo = egui::ComboBox::from_id_salt("task_status")
             .selected_text(state.status.map_or("全部", TaskStatus::label))

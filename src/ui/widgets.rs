@@ -128,3 +128,24 @@ pub fn name_widget(ui: &Ui, response: &egui::Response, name: &str) {
 pub fn heading(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).heading().strong());
 }
+
+/// A labelled filter: “全部” or one of `options`.
+pub fn option_filter_ui(
+    ui: &mut Ui,
+    label: &str,
+    selected: &mut Option<String>,
+    options: &[String],
+) {
+    const ALL: &str = "全部";
+    ui.label(label);
+    let combo = egui::ComboBox::from_id_salt(("option_filter", label))
+        .selected_text(selected.as_deref().unwrap_or(ALL))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(selected, None, ALL);
+            for option in options {
+                ui.selectable_value(selected, Some(option.clone()), option);
+            }
+        })
+        .response;
+    name_widget(ui, &combo, &format!("{label}筛选"));
+}
