@@ -294,3 +294,40 @@ fn deleting_asks_first_and_can_be_undone() {
         "its values came back too"
     );
 }
+
+#[test]
+fn the_yellow_tolerance_is_set_in_the_plan_and_changes_the_lights() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    let light = |h: &Harness<'_, EduPlanApp>| {
+        let doc = h.state().doc.as_ref().expect("plan");
+        let id = doc
+            .plan
+            .indicator_by_name("学生体质健康达标率")
+            .expect("indicator")
+            .id;
+        doc.evals[&id].light
+    };
+    assert_eq!(light(&h), eduplan::domain::Light::Red);
+    h.get_by_label("编辑").click();
+    h.run();
+    h.get_by_label("规划信息与设置…").click();
+    h.run();
+    h.get_by_label("黄灯容差").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("黄灯容差").type_text("30");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        light(&h),
+        eduplan::domain::Light::Yellow,
+        "15 points behind is yellow with a 30-point tolerance"
+    );
+    drop(h);
+    let plan = PlanFile::open(&path).expect("open").load().expect("load");
+    assert_eq!(plan.info.yellow_tolerance_pp, 30.0);
+}

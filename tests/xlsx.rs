@@ -199,11 +199,19 @@ fn export_to_a_path_that_cannot_be_written_says_so_and_leaves_nothing() {
     std::fs::create_dir(&folder_in_the_way).expect("mkdir");
     let err = export_workbook(&plan, 2024, &folder_in_the_way).expect_err("a folder is in the way");
     assert!(err.to_string().contains("无法写入"), "{err}");
+    let read_only = dir.path().join("只读.xlsx");
+    std::fs::write(&read_only, b"old").expect("write");
+    let mut perms = std::fs::metadata(&read_only).expect("meta").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&read_only, perms).expect("chmod");
+    let err = export_workbook(&plan, 2024, &read_only).expect_err("read-only file");
+    assert!(err.to_string().contains("只读"), "{err}");
+    assert_eq!(std::fs::read(&read_only).expect("read"), b"old");
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .expect("ls")
         .map(|e| e.expect("entry").file_name())
         .collect();
-    assert_eq!(left.len(), 1, "no temporary file left behind: {left:?}");
+    assert_eq!(left.len(), 2, "no temporary file left behind: {left:?}");
 }
 
 /// Re-save a fill-in table the way a user's spreadsheet program would, changing rows on the way.

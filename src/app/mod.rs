@@ -179,6 +179,7 @@ enum Modal {
     About,
     Shortcuts,
     Import(crate::exchange::import::ImportPreview),
+    PlanInfo,
     /// Choose whose indicators go into a fill-in table.
     Template(Option<String>),
 }
@@ -413,6 +414,7 @@ impl EduPlanApp {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ShowAbout => self.modal = Some(Modal::About),
             Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Command::ShowPlanInfo => self.modal = Some(Modal::PlanInfo),
         }
     }
 
@@ -590,6 +592,10 @@ impl EduPlanApp {
                     .clicked()
                 {
                     cmds.push(Command::Redo);
+                }
+                ui.separator();
+                if ui.button("规划信息与设置…").clicked() {
+                    cmds.push(Command::ShowPlanInfo);
                 }
                 ui.separator();
                 if let Some(doc) = &self.doc
@@ -828,6 +834,21 @@ impl EduPlanApp {
                     ui.label("区县教育事业发展规划的编制与年度监测：指标、序时进度、红黄绿灯、上报表格。");
                     ui.label("每次修改即时写入规划文件并记入修改历史，无需保存。");
                     ui.label(RichText::new("内嵌字体：Noto Sans CJK SC（SIL Open Font License 1.1）").small());
+                    if ui.button("关闭").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Modal::PlanInfo => {
+                let doc = self.doc.as_ref();
+                egui::Modal::new(egui::Id::unique("plan_info")).show(ctx, |ui| {
+                    ui.heading("规划信息与设置");
+                    match doc {
+                        Some(doc) => crate::ui::plan_info::plan_info_ui(ui, &doc.view(), cmds),
+                        None => {
+                            ui.label("未打开规划文件");
+                        }
+                    }
                     if ui.button("关闭").clicked() {
                         close = true;
                     }

@@ -35,6 +35,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExchangeError> 
     if !dir.is_dir() {
         return Err(ExchangeError::Write(name, "文件夹不存在".to_owned()));
     }
+    if path.is_dir() {
+        return Err(ExchangeError::Write(name, "已有同名的文件夹".to_owned()));
+    }
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(ExchangeError::Write(name, "原文件是只读的".to_owned()));
+    }
     let file_name = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())

@@ -6,6 +6,7 @@ pub mod grid;
 pub mod import;
 pub mod meeting;
 pub mod overview;
+pub mod plan_info;
 pub mod tasks;
 pub mod theme;
 pub mod tree;
@@ -68,6 +69,7 @@ pub enum Command {
     Quit,
     ShowAbout,
     ShowShortcuts,
+    ShowPlanInfo,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
