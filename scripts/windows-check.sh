@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Run the Windows build under Wine: a screenshot of the GUI on the sample plan (the Chinese UI
 # must show), and the command-line export of the sample plan, whose workbook is then checked.
-#   scripts/windows-check.sh [OUT_DIR]     (installs Wine and Xvfb if missing)
+#   scripts/windows-check.sh [--tests] [OUT_DIR]     (installs Wine and Xvfb if missing)
+# With --tests it also builds the test suites for Windows and runs them under Wine (file
+# locking, a killed process, Chinese paths, exporting over a workbook that is held open).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+run_tests=false
+if [ "${1:-}" = "--tests" ]; then run_tests=true; shift; fi
 out=${1:-target/windows-check}; mkdir -p "$out"
 tools=$(cd ../shared/tools 2>/dev/null && pwd || true)
 exe=target/x86_64-pc-windows-gnu/release/eduplan.exe
@@ -49,3 +53,12 @@ else
 fi
 [ -s "$shot" ] || { echo "no screenshot was taken"; exit 1; }
 echo "screenshot: $shot (look at it: the Chinese UI must show)"
+
+if $run_tests; then
+  cargo test --target x86_64-pc-windows-gnu --test storage --test rules --test xlsx --no-run
+  for t in storage rules xlsx; do
+    exe=$(ls -t target/x86_64-pc-windows-gnu/debug/deps/$t-*.exe | head -1)
+    echo "== $t under Wine"
+    wine "$exe" --test-threads=1
+  done
+fi
