@@ -64,7 +64,11 @@ fn find_in_tree_type_a_value_see_status_change_undo_and_check_the_file() {
     h.run();
     h.get_by_label("义务教育巩固率 2024年").click();
     h.run();
-    h.event(egui::Event::Text("99.5".into()));
+    // Typed key by key, the first key starts the edit in the cell.
+    for key in ["9", "9", ".", "5"] {
+        h.event(egui::Event::Text(key.into()));
+        h.step();
+    }
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();

@@ -291,8 +291,23 @@ fn year_cell_ui(
 ) {
     let selected = state.selected == Some((r, c));
     if selected && let Some(text) = state.editing.as_mut() {
+        let editor_id = ui.make_persistent_id("grid_cell_editor");
+        if state.focus_editor {
+            // Focus before the field runs, so keys typed in this same frame reach it, with
+            // the cursor after what was typed so far (not selecting it).
+            let mut edit_state =
+                egui::TextEdit::load_state(ui.ctx(), editor_id).unwrap_or_default();
+            let end = egui::text::CCursor::new(text.chars().count());
+            edit_state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(end)));
+            edit_state.store(ui.ctx(), editor_id);
+            ui.memory_mut(|m| m.request_focus(editor_id));
+            state.focus_editor = false;
+        }
         let response = ui.add(
             egui::TextEdit::singleline(text)
+                .id(editor_id)
                 .desired_width(f32::INFINITY)
                 .lock_focus(true)
                 .text_color(if state.error.is_some() {
@@ -302,10 +317,6 @@ fn year_cell_ui(
                 }),
         );
         name_widget(ui, &response, &cell_name(ind, year));
-        if state.focus_editor {
-            response.request_focus();
-            state.focus_editor = false;
-        }
         if response.changed() {
             state.error = None;
         }
@@ -491,6 +502,10 @@ fn keyboard(
                 _ => {}
             },
             egui::Event::Text(t) if !t.chars().any(char::is_control) => {
+                ui.input_mut(|i| {
+                    i.events
+                        .retain(|e| !matches!(e, egui::Event::Text(x) if *x == t))
+                });
                 state.editing = Some(t);
                 state.error = None;
                 state.focus_editor = true;
