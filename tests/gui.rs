@@ -14,6 +14,7 @@ fn harness(path: &std::path::Path) -> Harness<'static, EduPlanApp> {
     let path = path.to_owned();
     Harness::builder()
         .with_size([1366.0, 768.0])
+        .with_max_steps(12) // dialogs with grids take a few frames to settle their layout
         .build_eframe(move |cc| EduPlanApp::for_tests(&cc.egui_ctx, &path))
 }
 
@@ -334,4 +335,25 @@ fn the_yellow_tolerance_is_set_in_the_plan_and_changes_the_lights() {
     drop(h);
     let plan = PlanFile::open(&path).expect("open").load().expect("load");
     assert_eq!(plan.info.yellow_tolerance_pp, 30.0);
+}
+
+#[test]
+fn a_task_opens_with_every_field_editable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.get_by_label("任务").click();
+    h.run();
+    h.get_by_label("实施“嘉树工程”").click();
+    h.run();
+    assert!(h.query_by_label("编辑任务").is_some());
+    h.get_by_label("配合单位").click();
+    h.run();
+    h.get_by_label("配合单位").type_text("各中小学校");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let doc = h.state().doc.as_ref().expect("plan");
+    let task = doc.plan.tasks.iter().find(|t| t.title == "实施“嘉树工程”").expect("task");
+    assert_eq!(task.co_units, "各中小学校");
 }

@@ -180,6 +180,7 @@ enum Modal {
     Shortcuts,
     Import(crate::exchange::import::ImportPreview),
     PlanInfo,
+    Task(crate::domain::TaskId),
     /// Choose whose indicators go into a fill-in table.
     Template(Option<String>),
 }
@@ -415,6 +416,7 @@ impl EduPlanApp {
             Command::ShowAbout => self.modal = Some(Modal::About),
             Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Command::ShowPlanInfo => self.modal = Some(Modal::PlanInfo),
+            Command::EditTask(id) => self.modal = Some(Modal::Task(id)),
         }
     }
 
@@ -848,6 +850,19 @@ impl EduPlanApp {
                         None => {
                             ui.label("未打开规划文件");
                         }
+                    }
+                    if ui.button("关闭").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Modal::Task(id) => {
+                let id = *id;
+                let doc = self.doc.as_ref();
+                egui::Modal::new(egui::Id::unique("task_detail")).show(ctx, |ui| {
+                    ui.heading("编辑任务");
+                    if let Some(doc) = doc {
+                        crate::ui::tasks::task_detail_ui(ui, &doc.view(), id, cmds);
                     }
                     if ui.button("关闭").clicked() {
                         close = true;

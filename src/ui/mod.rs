@@ -70,6 +70,8 @@ pub enum Command {
     ShowAbout,
     ShowShortcuts,
     ShowPlanInfo,
+    /// Open the dialog with every field of one task.
+    EditTask(TaskId),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -117,13 +117,18 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                             } else {
                                 ""
                             };
-                            ui.label(format!("{kind}{}", task.title)).on_hover_text(
-                                if task.measures.is_empty() {
-                                    task.title.clone()
-                                } else {
-                                    format!("{}\n具体措施：{}", task.title, task.measures)
-                                },
-                            );
+                            let link = ui.link(format!("{kind}{}", task.title));
+                            if link.clicked() {
+                                cmds.push(Command::EditTask(task.id));
+                            }
+                            link.on_hover_text(if task.measures.is_empty() {
+                                format!("{}（点击编辑全部内容）", task.title)
+                            } else {
+                                format!(
+                                    "{}\n具体措施：{}（点击编辑全部内容）",
+                                    task.title, task.measures
+                                )
+                            });
                         });
                         row.col(|ui| {
                             if let Some(t) = commit_text(
@@ -242,4 +247,71 @@ fn status_rich(status: TaskStatus) -> RichText {
         TaskStatus::Late => theme::RED,
     };
     RichText::new(status.label()).color(color)
+}
+
+/// Every field of one task, for the 任务 dialog.
+pub fn task_detail_ui(ui: &mut Ui, pv: &PlanView, id: TaskId, cmds: &mut Vec<Command>) {
+    let Some(task) = pv.plan.task(id) else {
+        ui.label("该任务已被删除。");
+        return;
+    };
+    egui::Grid::new(("task_detail", id.0))
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            for (label, field, current, multiline) in [
+                ("名称", TaskField::Title, &task.title, false),
+                ("具体措施", TaskField::Measures, &task.measures, true),
+                ("牵头单位", TaskField::LeadUnit, &task.lead_unit, false),
+                ("配合单位", TaskField::CoUnits, &task.co_units, false),
+                ("完成时限", TaskField::Deadline, &task.deadline, false),
+                ("备注", TaskField::Remark, &task.remark, false),
+            ] {
+                if let Some(text) =
+                    super::widgets::labelled_commit_text(ui, label, current, multiline, 420.0)
+                {
+                    let text = text.trim().to_owned();
+                    if !(field == TaskField::Title && text.is_empty()) {
+                        cmds.push(set(task, field, Value::Text(text)));
+                    }
+                }
+                ui.end_row();
+            }
+            ui.label("类型");
+            ui.horizontal(|ui| {
+                for kind in [
+                    crate::domain::TaskKind::Task,
+                    crate::domain::TaskKind::Project,
+                ] {
+                    if ui.radio(task.kind == kind, kind.label()).clicked() && task.kind != kind {
+                        cmds.push(set(task, TaskField::Kind, Value::text(kind.code())));
+                    }
+                }
+            });
+            ui.end_row();
+        });
+    ui.label(RichText::new("各年度进展").strong());
+    egui::Grid::new(("task_progress", id.0))
+        .num_columns(2)
+        .show(ui, |ui| {
+            for year in pv.plan.info.years() {
+                let current = task.progress.get(&year).cloned().unwrap_or_default();
+                if let Some(t) = super::widgets::labelled_commit_text(
+                    ui,
+                    &format!("{year}年"),
+                    &current,
+                    false,
+                    420.0,
+                ) {
+                    cmds.push(Command::Edit {
+                        edits: vec![Edit::Set(
+                            Field::TaskProgress(task.id, year),
+                            Value::Text(t.trim().to_owned()),
+                        )],
+                        action: "填写进展".into(),
+                    });
+                }
+                ui.end_row();
+            }
+        });
 }
