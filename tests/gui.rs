@@ -354,6 +354,11 @@ fn a_task_opens_with_every_field_editable() {
     h.key_press(egui::Key::Enter);
     h.run();
     let doc = h.state().doc.as_ref().expect("plan");
-    let task = doc.plan.tasks.iter().find(|t| t.title == "实施“嘉树工程”").expect("task");
+    let task = doc
+        .plan
+        .tasks
+        .iter()
+        .find(|t| t.title == "实施“嘉树工程”")
+        .expect("task");
     assert_eq!(task.co_units, "各中小学校");
 }

@@ -28,6 +28,7 @@ fn parse_year(text: &str) -> Result<i32, String> {
 
 pub fn plan_info_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
     let info = &pv.plan.info;
+    ui.set_min_width(560.0);
     egui::Grid::new("plan_info_fields")
         .num_columns(2)
         .spacing([10.0, 6.0])

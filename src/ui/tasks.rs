@@ -73,7 +73,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                 .column(Column::exact(80.0))
                 .column(Column::exact(88.0))
                 .column(Column::remainder().at_least(160.0))
-                .column(Column::exact(40.0))
+                .column(Column::exact(52.0))
                 .min_scrolled_height(0.0);
             if state.scroll_to_highlight {
                 if let Some(pos) = tasks.iter().position(|t| Some(t.id) == state.highlight) {
@@ -255,6 +255,7 @@ pub fn task_detail_ui(ui: &mut Ui, pv: &PlanView, id: TaskId, cmds: &mut Vec<Com
         ui.label("该任务已被删除。");
         return;
     };
+    ui.set_min_width(600.0);
     egui::Grid::new(("task_detail", id.0))
         .num_columns(2)
         .spacing([10.0, 6.0])
