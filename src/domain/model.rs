@@ -490,9 +490,9 @@ impl Plan {
         out
     }
 
-    /// Indicators in outline order (depth-first through sections).
-    pub fn indicators_in_outline_order(&self) -> Vec<&Indicator> {
-        let mut out = Vec::with_capacity(self.indicators.len());
+    /// Section ids in outline order (depth-first: a section, then everything under it).
+    pub fn sections_in_outline_order(&self) -> Vec<SectionId> {
+        let mut out = Vec::with_capacity(self.sections.len());
         let mut stack: Vec<SectionId> = self
             .child_sections(None)
             .iter()
@@ -500,10 +500,26 @@ impl Plan {
             .map(|s| s.id)
             .collect();
         while let Some(sid) = stack.pop() {
-            out.extend(self.section_indicators(sid));
+            out.push(sid);
             stack.extend(self.child_sections(Some(sid)).iter().rev().map(|s| s.id));
         }
         out
+    }
+
+    /// Indicators in outline order.
+    pub fn indicators_in_outline_order(&self) -> Vec<&Indicator> {
+        self.sections_in_outline_order()
+            .into_iter()
+            .flat_map(|sid| self.section_indicators(sid))
+            .collect()
+    }
+
+    /// Tasks and projects in outline order.
+    pub fn tasks_in_outline_order(&self) -> Vec<&Task> {
+        self.sections_in_outline_order()
+            .into_iter()
+            .flat_map(|sid| self.section_tasks(sid))
+            .collect()
     }
 
     /// Categories in order of first appearance in the outline.

@@ -417,75 +417,64 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32) -> Result<(), XlsxErr
         &titles,
         &[5.0, 22.0, 28.0, 40.0, 12.0, 14.0, 11.0, 30.0, 10.0, 14.0],
     )?;
-    let mut row = 3u32;
-    let mut stack: Vec<_> = plan
-        .child_sections(None)
-        .iter()
-        .rev()
-        .map(|s| s.id)
-        .collect();
-    while let Some(sid) = stack.pop() {
-        for task in plan.section_tasks(sid) {
-            let chapter = plan
-                .section(task.section)
-                .map(|s| s.heading())
-                .unwrap_or_default();
-            ws.write_number_with_format(
-                row,
-                0,
-                f64::from(row - 2),
-                &style::centered().set_num_format("0"),
-            )?;
-            ws.write_string_with_format(row, 1, &chapter, &style::text())?;
-            let title = if task.kind == crate::domain::TaskKind::Project {
-                format!("【重点工程】{}", task.title)
-            } else {
-                task.title.clone()
-            };
-            ws.write_string_with_format(row, 2, &title, &style::text())?;
-            let mut measures = task.measures.clone();
-            if let Some(b) = task.budget_wan_yuan {
-                if !measures.is_empty() {
-                    measures.push('\n');
-                }
-                measures.push_str(&format!(
-                    "预算{}万元",
-                    crate::domain::input::format_number(b, 1)
-                ));
+    for (row, task) in (3u32..).zip(plan.tasks_in_outline_order()) {
+        let chapter = plan
+            .section(task.section)
+            .map(|s| s.heading())
+            .unwrap_or_default();
+        ws.write_number_with_format(
+            row,
+            0,
+            f64::from(row - 2),
+            &style::centered().set_num_format("0"),
+        )?;
+        ws.write_string_with_format(row, 1, &chapter, &style::text())?;
+        let title = if task.kind == crate::domain::TaskKind::Project {
+            format!("【重点工程】{}", task.title)
+        } else {
+            task.title.clone()
+        };
+        ws.write_string_with_format(row, 2, &title, &style::text())?;
+        let mut measures = task.measures.clone();
+        if let Some(b) = task.budget_wan_yuan {
+            if !measures.is_empty() {
+                measures.push('\n');
             }
-            ws.write_string_with_format(row, 3, &measures, &style::text())?;
-            ws.write_string_with_format(row, 4, &task.lead_unit, &style::centered())?;
-            ws.write_string_with_format(row, 5, &task.co_units, &style::text())?;
-            ws.write_string_with_format(row, 6, &task.deadline, &style::centered())?;
-            ws.write_string_with_format(
-                row,
-                7,
-                task.progress.get(&year).map_or("", String::as_str),
-                &style::text(),
-            )?;
-            let light = match task.status {
-                crate::domain::TaskStatus::Done => crate::domain::Light::Green,
-                crate::domain::TaskStatus::InProgress => crate::domain::Light::Grey,
-                crate::domain::TaskStatus::NotStarted => crate::domain::Light::Grey,
-                crate::domain::TaskStatus::Late => crate::domain::Light::Red,
-            };
-            ws.write_string_with_format(row, 8, task.status.label(), &style::light_cell(light))?;
-            ws.write_string_with_format(row, 9, &task.remark, &style::text())?;
-            let progress = task.progress.get(&year).map_or("", String::as_str);
-            style::fit_row(
-                ws,
-                row,
-                &[
-                    (&chapter, 22.0),
-                    (&title, 28.0),
-                    (&measures, 40.0),
-                    (progress, 30.0),
-                    (&task.co_units, 14.0),
-                ],
-            )?;
-            row += 1;
+            measures.push_str(&format!(
+                "预算{}万元",
+                crate::domain::input::format_number(b, 1)
+            ));
         }
-        stack.extend(plan.child_sections(Some(sid)).iter().rev().map(|s| s.id));
+        ws.write_string_with_format(row, 3, &measures, &style::text())?;
+        ws.write_string_with_format(row, 4, &task.lead_unit, &style::centered())?;
+        ws.write_string_with_format(row, 5, &task.co_units, &style::text())?;
+        ws.write_string_with_format(row, 6, &task.deadline, &style::centered())?;
+        ws.write_string_with_format(
+            row,
+            7,
+            task.progress.get(&year).map_or("", String::as_str),
+            &style::text(),
+        )?;
+        let light = match task.status {
+            crate::domain::TaskStatus::Done => crate::domain::Light::Green,
+            crate::domain::TaskStatus::InProgress => crate::domain::Light::Grey,
+            crate::domain::TaskStatus::NotStarted => crate::domain::Light::Grey,
+            crate::domain::TaskStatus::Late => crate::domain::Light::Red,
+        };
+        ws.write_string_with_format(row, 8, task.status.label(), &style::light_cell(light))?;
+        ws.write_string_with_format(row, 9, &task.remark, &style::text())?;
+        let progress = task.progress.get(&year).map_or("", String::as_str);
+        style::fit_row(
+            ws,
+            row,
+            &[
+                (&chapter, 22.0),
+                (&title, 28.0),
+                (&measures, 40.0),
+                (progress, 30.0),
+                (&task.co_units, 14.0),
+            ],
+        )?;
     }
     style::page_setup(ws, 2, &plan.info.name)
 }

@@ -41,19 +41,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
             .response;
         crate::ui::widgets::name_widget(ui, &combo, "任务状态筛选");
     });
-    // Tasks in outline order.
-    let mut tasks: Vec<&Task> = Vec::new();
-    let mut stack: Vec<_> = pv
-        .plan
-        .child_sections(None)
-        .iter()
-        .rev()
-        .map(|s| s.id)
-        .collect();
-    while let Some(sid) = stack.pop() {
-        tasks.extend(pv.plan.section_tasks(sid));
-        stack.extend(pv.plan.child_sections(Some(sid)).iter().rev().map(|s| s.id));
-    }
+    let mut tasks = pv.plan.tasks_in_outline_order();
     tasks.retain(|t| {
         state.lead_unit.as_ref().is_none_or(|u| &t.lead_unit == u)
             && state.status.is_none_or(|s| t.status == s)
