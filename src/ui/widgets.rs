@@ -68,12 +68,13 @@ fn commit_text_inner(
         egui::TextEdit::singleline(&mut text)
     };
     let response = ui.add(edit.desired_width(width));
-    match label_id {
-        Some(label_id) => {
-            let _ = response.clone().labelled_by(label_id);
+    let response = match label_id {
+        Some(label_id) => response.labelled_by(label_id),
+        None => {
+            name_widget(ui, &response, name);
+            response
         }
-        None => name_widget(ui, &response, name),
-    }
+    };
     let mut out = None;
     if response.has_focus() {
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
