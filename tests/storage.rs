@@ -451,3 +451,40 @@ fn a_killed_process_loses_no_edit_it_reported_done() {
         );
     }
 }
+
+#[test]
+fn save_as_writes_a_complete_copy_under_a_chinese_name_with_spaces() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut pf = PlanFile::open(&path).expect("open");
+    let plan = pf.load().expect("load");
+    pf.apply(
+        &plan,
+        &[set_value("义务教育巩固率", 2024, 99.0)(&plan)],
+        "录入",
+    )
+    .expect("apply");
+    let copy = dir
+        .path()
+        .join("张三 的 文档")
+        .join("龙潭区 十四五规划（副本）.eduplan");
+    std::fs::create_dir_all(copy.parent().expect("parent")).expect("mkdir");
+    pf.save_copy(&copy).expect("save as");
+    drop(pf);
+    let copied = PlanFile::open(&copy)
+        .expect("open copy")
+        .load()
+        .expect("load copy");
+    assert_eq!(
+        copied
+            .indicator_by_name("义务教育巩固率")
+            .and_then(|i| i.actual_value(2024)),
+        Some(99.0)
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(copy.parent().expect("parent"))
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name())
+        .filter(|n| n.to_string_lossy().ends_with(".saving"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
