@@ -23,17 +23,7 @@ pub struct MeetingState {
 pub fn pages(pv: &PlanView) -> Vec<Page> {
     let mut out = Vec::new();
     for chapter in pv.plan.child_sections(None) {
-        let sections = pv.plan.subtree_sections(chapter.id);
-        let ids: Vec<IndicatorId> = pv
-            .order
-            .iter()
-            .copied()
-            .filter(|id| {
-                pv.plan
-                    .indicator(*id)
-                    .is_some_and(|i| sections.contains(&i.section))
-            })
-            .collect();
+        let ids: Vec<IndicatorId> = pv.indicators_under(chapter.id);
         if ids.is_empty() {
             continue;
         }
@@ -108,17 +98,7 @@ fn chapter_page(ui: &mut Ui, pv: &PlanView, id: SectionId) {
             .strong()
             .color(FG),
     );
-    let sections = pv.plan.subtree_sections(id);
-    let mut ids: Vec<IndicatorId> = pv
-        .order
-        .iter()
-        .copied()
-        .filter(|i| {
-            pv.plan
-                .indicator(*i)
-                .is_some_and(|x| sections.contains(&x.section))
-        })
-        .collect();
+    let mut ids: Vec<IndicatorId> = pv.indicators_under(id);
     let counts = crate::domain::rules::count_statuses(ids.iter().filter_map(|i| pv.eval(*i)));
     ui.horizontal_wrapped(|ui| {
         for (light, n) in counts.by_light.iter().filter(|(_, n)| *n > 0) {

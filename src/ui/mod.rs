@@ -104,4 +104,18 @@ impl PlanView<'_> {
     pub fn eval(&self, id: IndicatorId) -> Option<&Evaluation> {
         self.evals.get(&id)
     }
+
+    /// Indicators anywhere under `section`, in outline order.
+    pub fn indicators_under(&self, section: SectionId) -> Vec<IndicatorId> {
+        let sections = self.plan.subtree_sections(section);
+        self.order
+            .iter()
+            .copied()
+            .filter(|id| {
+                self.plan
+                    .indicator(*id)
+                    .is_some_and(|i| sections.contains(&i.section))
+            })
+            .collect()
+    }
 }
