@@ -1,11 +1,15 @@
 //! EduPlan 教育规划工作台: drafting and tracking a district's education development plan.
 //!
-//! Layers (see ARCHITECTURE.md): `domain` (model and rules) ← `storage` (SQLite plan file)
-//! and `exchange` (plan text, xlsx) ← `cli`, `ui` (views) and `app` (the eframe shell).
+//! This crate is the application: the command line (`cli`), the egui views (`ui`) and the
+//! eframe shell (`app`). The layers below it are crates of their own, so the compiler refuses
+//! an arrow pointing the wrong way (see ARCHITECTURE.md):
+//! `eduplan_domain` (model and rules) ← `eduplan_storage` (SQLite plan file) and
+//! `eduplan_exchange` (plan text, xlsx) ← this crate.
+
+pub use eduplan_domain as domain;
+pub use eduplan_exchange as exchange;
+pub use eduplan_storage as storage;
 
 pub mod app;
 pub mod cli;
-pub mod domain;
-pub mod exchange;
-pub mod storage;
 pub mod ui;

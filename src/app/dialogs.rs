@@ -1,7 +1,24 @@
-//! Native file dialogs, fenced into one place. Tests never open one: the app is built with
-//! dialogs switched off there, and these functions are not called.
+//! File dialogs behind a small trait: the native ones (rfd) for the program, a scripted one
+//! for tests, so that every flow that asks for a file (new plan, open, save as, export,
+//! fill-in table, import) can be driven headless. Nothing else in the app calls rfd.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use crate::storage::EXTENSION;
+
+/// The questions the app asks the user about files. `None`: the user cancelled.
+pub trait FileDialogs {
+    fn open_plan(&mut self, start: &Path) -> Option<PathBuf>;
+    fn save_plan(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
+    fn save_xlsx(&mut self, start: &Path, name: &str, title: &str) -> Option<PathBuf>;
+    fn open_xlsx_many(&mut self, start: &Path) -> Option<Vec<PathBuf>>;
+}
+
+/// The operating system's dialogs.
+pub struct NativeDialogs;
 
 /// Dialogs start in Documents\EduPlan; make it on first use (best effort: the dialog still
 /// opens elsewhere if it cannot be made).
@@ -10,46 +27,98 @@ fn start_in(dir: &Path) -> &Path {
     dir
 }
 
-pub fn open_plan(start: &Path) -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .set_title("打开规划文件")
-        .set_directory(start_in(start))
-        .add_filter("EduPlan规划文件", &[crate::storage::EXTENSION])
-        .pick_file()
-}
-
-pub fn save_plan(start: &Path, name: &str) -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .set_title("保存规划文件")
-        .set_directory(start_in(start))
-        .set_file_name(format!("{name}.{}", crate::storage::EXTENSION))
-        .add_filter("EduPlan规划文件", &[crate::storage::EXTENSION])
-        .save_file()
-        .map(|p| with_extension(p, crate::storage::EXTENSION))
-}
-
-pub fn save_xlsx(start: &Path, name: &str, title: &str) -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .set_title(title)
-        .set_directory(start_in(start))
-        .set_file_name(format!("{name}.xlsx"))
-        .add_filter("Excel工作簿", &["xlsx"])
-        .save_file()
-        .map(|p| with_extension(p, "xlsx"))
-}
-
-pub fn open_xlsx_many(start: &Path) -> Option<Vec<PathBuf>> {
-    rfd::FileDialog::new()
-        .set_title("选择交回的填报表")
-        .set_directory(start_in(start))
-        .add_filter("Excel工作簿", &["xlsx"])
-        .pick_files()
-}
-
 fn with_extension(p: PathBuf, ext: &str) -> PathBuf {
     if p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) {
         p
     } else {
         p.with_extension(ext)
+    }
+}
+
+impl FileDialogs for NativeDialogs {
+    fn open_plan(&mut self, start: &Path) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("打开规划文件")
+            .set_directory(start_in(start))
+            .add_filter("EduPlan规划文件", &[EXTENSION])
+            .pick_file()
+    }
+
+    fn save_plan(&mut self, start: &Path, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("保存规划文件")
+            .set_directory(start_in(start))
+            .set_file_name(format!("{name}.{EXTENSION}"))
+            .add_filter("EduPlan规划文件", &[EXTENSION])
+            .save_file()
+            .map(|p| with_extension(p, EXTENSION))
+    }
+
+    fn save_xlsx(&mut self, start: &Path, name: &str, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .set_directory(start_in(start))
+            .set_file_name(format!("{name}.xlsx"))
+            .add_filter("Excel工作簿", &["xlsx"])
+            .save_file()
+            .map(|p| with_extension(p, "xlsx"))
+    }
+
+    fn open_xlsx_many(&mut self, start: &Path) -> Option<Vec<PathBuf>> {
+        rfd::FileDialog::new()
+            .set_title("选择交回的填报表")
+            .set_directory(start_in(start))
+            .add_filter("Excel工作簿", &["xlsx"])
+            .pick_files()
+    }
+}
+
+/// Answers given in advance, one per question, in order; no answer left means "cancel".
+/// Clones share the queue, so a test keeps one and hands the other to the app.
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    answers: Rc<RefCell<VecDeque<Option<Vec<PathBuf>>>>>,
+    asked: Rc<RefCell<Vec<String>>>,
+}
+
+impl ScriptedDialogs {
+    /// The next question is answered with this file.
+    pub fn answer(&self, path: impl Into<PathBuf>) {
+        self.answers.borrow_mut().push_back(Some(vec![path.into()]));
+    }
+    /// The next question is answered with these files.
+    pub fn answer_many(&self, paths: Vec<PathBuf>) {
+        self.answers.borrow_mut().push_back(Some(paths));
+    }
+    /// The next question is cancelled.
+    pub fn cancel(&self) {
+        self.answers.borrow_mut().push_back(None);
+    }
+    /// The titles of the questions asked so far.
+    pub fn asked(&self) -> Vec<String> {
+        self.asked.borrow().clone()
+    }
+
+    fn next(&self, question: &str) -> Option<Vec<PathBuf>> {
+        self.asked.borrow_mut().push(question.to_owned());
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+    fn next_one(&self, question: &str) -> Option<PathBuf> {
+        self.next(question).and_then(|v| v.into_iter().next())
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn open_plan(&mut self, _start: &Path) -> Option<PathBuf> {
+        self.next_one("打开规划文件")
+    }
+    fn save_plan(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
+        self.next_one("保存规划文件")
+    }
+    fn save_xlsx(&mut self, _start: &Path, _name: &str, title: &str) -> Option<PathBuf> {
+        self.next_one(title)
+    }
+    fn open_xlsx_many(&mut self, _start: &Path) -> Option<Vec<PathBuf>> {
+        self.next("选择交回的填报表")
     }
 }

@@ -105,18 +105,14 @@ fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command
             let combo = egui::ComboBox::from_id_salt("attribute")
                 .selected_text(attribute.label())
                 .show_ui(ui, |ui| {
-                    for a in Attribute::ALL {
+                    for &a in Attribute::ALL {
                         ui.selectable_value(&mut attribute, a, a.label());
                     }
                 })
                 .response;
             crate::ui::widgets::name_widget(ui, &combo, "属性");
             if attribute != ind.attribute {
-                cmds.push(set(
-                    ind,
-                    IndicatorField::Attribute,
-                    Value::text(attribute.label()),
-                ));
+                cmds.push(set(ind, IndicatorField::Attribute, Value::code(attribute)));
             }
             ui.end_row();
 
@@ -125,14 +121,14 @@ fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command
             let combo = egui::ComboBox::from_id_salt("kind")
                 .selected_text(kind.label())
                 .show_ui(ui, |ui| {
-                    for k in IndicatorKind::ALL {
+                    for &k in IndicatorKind::ALL {
                         ui.selectable_value(&mut kind, k, k.label());
                     }
                 })
                 .response;
             crate::ui::widgets::name_widget(ui, &combo, "类型");
             if kind != ind.kind {
-                cmds.push(set(ind, IndicatorField::Kind, Value::text(kind.code())));
+                cmds.push(set(ind, IndicatorField::Kind, Value::code(kind)));
             }
             ui.end_row();
 
@@ -141,18 +137,14 @@ fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command
             let combo = egui::ComboBox::from_id_salt("comparison")
                 .selected_text(cmp.symbol())
                 .show_ui(ui, |ui| {
-                    for c in Comparison::ALL {
+                    for &c in Comparison::ALL {
                         ui.selectable_value(&mut cmp, c, c.symbol());
                     }
                 })
                 .response;
             crate::ui::widgets::name_widget(ui, &combo, "比较方式");
             if cmp != ind.comparison {
-                cmds.push(set(
-                    ind,
-                    IndicatorField::Comparison,
-                    Value::text(cmp.symbol()),
-                ));
+                cmds.push(set(ind, IndicatorField::Comparison, Value::code(cmp)));
             }
             ui.end_row();
 
@@ -213,11 +205,7 @@ fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command
             ui.label("毛入学（园）率");
             let mut gross = ind.may_exceed_100;
             if ui.checkbox(&mut gross, "可超过100%").changed() {
-                cmds.push(set(
-                    ind,
-                    IndicatorField::MayExceed100,
-                    Value::Int(i64::from(gross)),
-                ));
+                cmds.push(set(ind, IndicatorField::MayExceed100, Value::flag(gross)));
             }
             ui.end_row();
         });

@@ -57,12 +57,18 @@ pub enum Command {
     Show(View),
     /// Select a task in the task list.
     ShowTask(TaskId),
+    /// Show the new-plan form.
     NewPlan,
+    /// Ask where to save, then create the plan the form describes and open it.
+    CreatePlan(NewPlanRequest),
     OpenDialog,
     Open(PathBuf),
     SaveAsDialog,
     ExportDialog,
+    /// Show the choice of lead unit for a fill-in table.
     TemplateDialog,
+    /// Ask where to save, then write the fill-in table (all units, or one).
+    WriteTemplate(Option<String>),
     ImportDialog,
     ConfirmDelete(DeleteTarget),
     Rename(RenameTarget),
@@ -72,6 +78,17 @@ pub enum Command {
     ShowPlanInfo,
     /// Open the dialog with every field of one task.
     EditTask(TaskId),
+}
+
+/// What the new-plan form asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewPlanRequest {
+    pub name: String,
+    pub region: String,
+    pub first_year: i32,
+    pub last_year: i32,
+    /// Start from the Longtan sample rather than an empty outline.
+    pub from_sample: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +115,8 @@ pub struct PlanView<'a> {
     pub findings: &'a [Finding],
     /// History of the indicator shown in the detail view.
     pub history: &'a [HistoryEntry],
+    /// False for a read-only file: editors are shown but edits are refused.
+    pub writable: bool,
 }
 
 impl PlanView<'_> {

@@ -40,10 +40,15 @@ fn counts_ui(ui: &mut Ui, pv: &PlanView) {
     let counts = count_statuses(pv.order.iter().filter_map(|id| pv.eval(*id)));
     ui.horizontal_wrapped(|ui| {
         for (status, n) in &counts.by_status {
-            let color = match status {
-                Status::Behind => theme::RED,
-                other => theme::status_color(*other),
-            };
+            // The four words of the national review always; the others when they occur.
+            let always = matches!(
+                status,
+                Status::AheadDone | Status::Faster | Status::OnTrack | Status::Behind
+            );
+            if !always && *n == 0 {
+                continue;
+            }
+            let color = theme::status_word_color(*status);
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.vertical(|ui| {
                     ui.label(RichText::new(status.label()).color(color));

@@ -34,7 +34,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
             .selected_text(state.status.map_or("全部", TaskStatus::label))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.status, None, "全部");
-                for s in TaskStatus::ALL {
+                for &s in TaskStatus::ALL {
                     ui.selectable_value(&mut state.status, Some(s), s.label());
                 }
             })
@@ -177,7 +177,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                                     .selected_text(status_rich(status))
                                     .width(76.0)
                                     .show_ui(ui, |ui| {
-                                        for s in TaskStatus::ALL {
+                                        for &s in TaskStatus::ALL {
                                             ui.selectable_value(&mut status, s, s.label());
                                         }
                                     })
@@ -188,11 +188,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                                 &format!("{} 完成状态", task.title),
                             );
                             if status != task.status {
-                                cmds.push(set(
-                                    task,
-                                    TaskField::Status,
-                                    Value::text(status.label()),
-                                ));
+                                cmds.push(set(task, TaskField::Status, Value::code(status)));
                             }
                         });
                         row.col(|ui| {
@@ -273,7 +269,7 @@ pub fn task_detail_ui(ui: &mut Ui, pv: &PlanView, id: TaskId, cmds: &mut Vec<Com
                     crate::domain::TaskKind::Project,
                 ] {
                     if ui.radio(task.kind == kind, kind.label()).clicked() && task.kind != kind {
-                        cmds.push(set(task, TaskField::Kind, Value::text(kind.code())));
+                        cmds.push(set(task, TaskField::Kind, Value::code(kind)));
                     }
                 }
             });

@@ -27,11 +27,20 @@ pub fn light_color(light: Light) -> Color32 {
     }
 }
 
-pub fn status_color(status: Status) -> Color32 {
+/// The colour of a status word where no single light goes with it (the counts row).
+pub fn status_word_color(status: Status) -> Color32 {
     match status {
-        Status::AheadDone | Status::Faster | Status::OnTrack => GREEN,
-        Status::Behind => YELLOW,
-        Status::NotReported => GREY,
+        Status::AheadDone | Status::Achieved | Status::Faster | Status::OnTrack => GREEN,
+        Status::Behind | Status::NotAchieved => RED,
+        Status::NotReported | Status::NotDue | Status::CannotJudge => GREY,
+    }
+}
+
+/// The colour of a status word: that of its light, which the rules give with the word.
+pub fn status_color(status: Status, light: Light) -> Color32 {
+    match status {
+        Status::NotReported | Status::NotDue | Status::CannotJudge => GREY,
+        _ => light_color(light),
     }
 }
 

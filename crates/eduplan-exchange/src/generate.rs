@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::{
+use eduplan_domain::{
     Actual, Attribute, Comparison, Indicator, IndicatorId, IndicatorKind, Plan, PlanInfo, Section,
     SectionId, Task, TaskId, TaskKind, TaskStatus,
 };
@@ -84,7 +84,7 @@ pub fn large_plan(indicators: usize, tasks: usize) -> Plan {
             IndicatorKind::Cumulative => (0.0, 600.0, "人", Comparison::AtLeast),
             IndicatorKind::Maintain => (99.0, 99.0, "%", Comparison::AtLeast),
             IndicatorKind::ChangeFromBase => (50.0, -10.0, "%", Comparison::AtMost),
-            IndicatorKind::YesNo => (0.0, 1.0, "", Comparison::AtLeast),
+            _ => (0.0, 1.0, "", Comparison::AtLeast),
         };
         ind.unit = unit.into();
         ind.comparison = cmp;
@@ -103,7 +103,7 @@ pub fn large_plan(indicators: usize, tasks: usize) -> Plan {
                 IndicatorKind::Cumulative => 90.0 + jitter * 20.0,
                 IndicatorKind::Maintain => 98.5 + jitter,
                 IndicatorKind::ChangeFromBase => 50.0 - 1.6 * (k as f64 + 1.0) + jitter,
-                IndicatorKind::YesNo => 1.0,
+                _ => 1.0,
             };
             actuals.insert(
                 year,

@@ -10,9 +10,10 @@ use rust_xlsxwriter::{
 
 use super::xlsx_style as style;
 use super::{ExchangeError, write_atomically};
-use crate::domain::input::decimals_for_unit;
-use crate::domain::rules::count_statuses;
-use crate::domain::{Attribute, Indicator, IndicatorKind, Plan, Status, evaluate};
+use eduplan_domain::explain::{basis_text, rules_text};
+use eduplan_domain::input::display_decimals;
+use eduplan_domain::rules::{count_statuses, running_total};
+use eduplan_domain::{Attribute, Evaluation, Indicator, IndicatorKind, Plan, Status, evaluate};
 
 pub const SHEET_MAIN: &str = "主要指标表";
 pub const SHEET_MONITOR: &str = "指标监测表";
@@ -105,7 +106,7 @@ fn write_opt_number(
 }
 
 fn value_format(ind: &Indicator) -> Format {
-    style::number(decimals_for_unit(&ind.unit))
+    style::number(display_decimals(ind))
 }
 
 /// Indicators grouped by category in outline order of first appearance.
@@ -205,6 +206,7 @@ fn main_sheet(
         "注：目标栏按规划原文表述；属性栏“约束性”为必须完成的指标，“预期性”为力争实现的指标。",
         &style::subtitle(),
     )?;
+    signature_line(ws, row + 3, last_col)?;
     style::page_setup(ws, 2, &info.name)
 }
 
@@ -213,6 +215,15 @@ fn main_sheet(
 pub fn monitor_years(plan: &Plan, year: i32) -> Vec<i32> {
     let last = year.max(plan.info.last_year - 1).min(plan.info.last_year);
     (plan.info.first_year..=last).collect()
+}
+
+/// What the 完成进度 column shows for an evaluation.
+fn progress_cell(e: &Evaluation) -> Option<String> {
+    if e.progress.is_none() && e.reached {
+        Some("已达到".to_owned())
+    } else {
+        None
+    }
 }
 
 fn monitor_sheet(
@@ -234,18 +245,21 @@ fn monitor_sheet(
     ];
     titles.extend(years.iter().map(|y| y.to_string()));
     titles.extend([
-        format!("{}\n目标", info.last_year),
+        format!("截至{year}\n累计"),
+        format!("{}\n目标值", info.last_year),
+        "目标表述".into(),
         "完成进度%".into(),
         "序时进度%".into(),
         "评价".into(),
         "灯色".into(),
+        "判定依据".into(),
         "说明".into(),
         "数据来源".into(),
         "责任科室".into(),
     ]);
-    let mut widths = vec![5.0, 12.0, 30.0, 6.0, 8.0, 9.0];
+    let mut widths = vec![5.0, 12.0, 28.0, 6.0, 8.0, 9.0];
     widths.extend(years.iter().map(|_| 8.0));
-    widths.extend([16.0, 9.0, 9.0, 10.0, 9.0, 26.0, 16.0, 12.0]);
+    widths.extend([9.0, 9.0, 16.0, 9.0, 9.0, 11.0, 9.0, 30.0, 24.0, 14.0, 12.0]);
     let last_col = titles.len() as u16 - 1;
     ws.merge_range(
         0,
@@ -258,7 +272,12 @@ fn monitor_sheet(
     unit_line(ws, plan, year, last_col)?;
     headers(ws, 2, &titles, &widths)?;
     let pct = style::number(1);
-    for (i, ind) in indicators.iter().enumerate() {
+    // Numbered as in 主要指标表: by category, in the plan's order.
+    let ordered: Vec<&Indicator> = by_category(plan, indicators)
+        .into_iter()
+        .flat_map(|(_, members)| members)
+        .collect();
+    for (i, ind) in ordered.iter().enumerate() {
         let row = 3 + i as u32;
         let e = evaluate(ind, info, year);
         ws.write_number_with_format(
@@ -277,11 +296,8 @@ fn monitor_sheet(
         ws.write_string_with_format(row, 3, &ind.unit, &style::centered())?;
         ws.write_string_with_format(row, 4, ind.attribute.label(), &attr_fmt)?;
         let vf = value_format(ind);
-        let base = if ind.kind == IndicatorKind::Cumulative {
-            None
-        } else {
-            ind.base_value
-        };
+        let cumulative = ind.kind == IndicatorKind::Cumulative;
+        let base = if cumulative { None } else { ind.base_value };
         write_opt_number(ws, row, 5, base, &vf)?;
         let mut col = 6u16;
         for y in &years {
@@ -303,27 +319,46 @@ fn monitor_sheet(
             }
             col += 1;
         }
+        // 累计 beside the yearly 当年完成数.
+        let total = if cumulative {
+            running_total(ind, info, year).0
+        } else {
+            None
+        };
+        match total {
+            Some(v) => ws.write_number_with_format(row, col, v, &vf)?,
+            None => ws.write_string_with_format(row, col, "—", &style::centered())?,
+        };
+        // The target number and its wording in cells of their own: Excel never wraps a
+        // number, and a copy of the cell must keep the words.
         match (ind.kind, ind.effective_target()) {
-            (IndicatorKind::YesNo, _) | (_, None) => {
-                ws.write_string_with_format(row, col, &ind.target_text, &style::centered())?;
+            (IndicatorKind::YesNo | IndicatorKind::YearOverYear | IndicatorKind::Benchmark, _)
+            | (_, None) => {
+                ws.write_string_with_format(row, col + 1, "—", &style::centered())?;
             }
             (_, Some(t)) => {
-                let fmt = vf.clone().set_num_format(style::target_format(
-                    t,
-                    decimals_for_unit(&ind.unit),
-                    &ind.target_text,
-                ));
-                ws.write_number_with_format(row, col, t, &fmt)?;
+                ws.write_number_with_format(row, col + 1, t, &vf)?;
             }
         }
+        let wording = if ind.target_year == info.last_year {
+            ind.target_text.clone()
+        } else {
+            format!("{}（{}年）", ind.target_text, ind.target_year)
+        };
+        ws.write_string_with_format(row, col + 2, &wording, &style::text())?;
         let percent = |f: f64| (f * 1000.0).round() / 10.0;
-        write_opt_number(ws, row, col + 1, e.progress.map(percent), &pct)?;
-        write_opt_number(ws, row, col + 2, e.elapsed.map(percent), &pct)?;
+        match progress_cell(&e) {
+            Some(words) => {
+                ws.write_string_with_format(row, col + 3, &words, &style::centered())?;
+            }
+            None => write_opt_number(ws, row, col + 3, e.progress.map(percent), &pct)?,
+        }
+        write_opt_number(ws, row, col + 4, e.elapsed.map(percent), &pct)?;
         let mut word = e.status.label().to_owned();
         if e.stretch_reached {
-            word.push_str("（达挑战目标）");
+            word.push_str("（达到力争目标）");
         }
-        ws.write_string_with_format(row, col + 3, &word, &style::light_cell(e.light))?;
+        ws.write_string_with_format(row, col + 5, &word, &style::light_cell(e.light))?;
         let light = format!(
             "{}{}{}",
             e.light.symbol(),
@@ -333,7 +368,7 @@ fn monitor_sheet(
         let light_fmt = style::light_cell(e.light);
         ws.write_string_with_format(
             row,
-            col + 4,
+            col + 6,
             &light,
             &if e.warning {
                 light_fmt.set_bold()
@@ -341,48 +376,67 @@ fn monitor_sheet(
                 light_fmt
             },
         )?;
+        let basis = basis_text(&e, ind);
+        ws.write_string_with_format(row, col + 7, &basis, &style::text())?;
         let actual = ind.actuals.get(&year);
-        ws.write_string_with_format(
-            row,
-            col + 5,
-            actual.map_or("", |a| a.note.as_str()),
-            &style::text(),
-        )?;
+        let note = actual.map_or("", |a| a.note.as_str());
+        ws.write_string_with_format(row, col + 8, note, &style::text())?;
         let source = actual
             .map(|a| a.source.as_str())
             .filter(|s| !s.is_empty())
             .unwrap_or(&ind.data_source);
-        ws.write_string_with_format(row, col + 6, source, &style::text())?;
-        ws.write_string_with_format(row, col + 7, &ind.lead_unit, &style::centered())?;
-        let note = actual.map_or("", |a| a.note.as_str());
-        let target_shown = format!("0000{}", ind.target_text);
+        ws.write_string_with_format(row, col + 9, source, &style::text())?;
+        ws.write_string_with_format(row, col + 10, &ind.lead_unit, &style::centered())?;
         style::fit_row(
             ws,
             row,
             &[
                 (&ind.name, widths[2]),
                 (&ind.category, widths[1]),
-                (note, widths[col as usize + 5]),
-                (source, widths[col as usize + 6]),
-                (&target_shown, widths[col as usize]),
-                (&word, widths[col as usize + 3]),
+                (&wording, widths[col as usize + 2]),
+                (&word, widths[col as usize + 5]),
+                (&basis, widths[col as usize + 7]),
+                (note, widths[col as usize + 8]),
+                (source, widths[col as usize + 9]),
             ],
         )?;
     }
-    let note_row = 4 + indicators.len() as u32;
-    ws.merge_range(
-        note_row,
-        0,
-        note_row,
-        last_col,
-        &format!(
-            "注：序时进度=（评估年度−基期年）÷（目标年−基期年）；灯色：●绿灯达到序时进度，▲黄灯落后不超过{}个百分点，■红灯落后更多；约束性指标红灯为预警。累计类指标各年度填当年完成数。",
-            crate::domain::input::format_number(info.yellow_tolerance_pp, 1)
-        ),
-        &style::subtitle().set_text_wrap(),
-    )?;
-    ws.set_row_height(note_row, 30)?;
+    let mut note_row = 4 + ordered.len() as u32;
+    let mut rules = rules_text(info);
+    rules.push("累计类指标各年度栏填当年完成数，“累计”栏为基期以来的累计完成数。".to_owned());
+    for (k, line) in rules.iter().enumerate() {
+        let text = if k == 0 {
+            format!("注：{line}")
+        } else {
+            format!("　　{line}")
+        };
+        ws.merge_range(
+            note_row,
+            0,
+            note_row,
+            last_col,
+            &text,
+            &style::subtitle().set_text_wrap(),
+        )?;
+        ws.set_row_height(note_row, 18)?;
+        note_row += 1;
+    }
+    signature_line(ws, note_row + 1, last_col)?;
     style::page_setup(ws, 2, &info.name)
+}
+
+/// 填报日期 / 填表人 / 审核人 / 联系电话, as the city's forms have, left blank to sign.
+pub fn signature_line(ws: &mut Worksheet, row: u32, last_col: u16) -> Result<(), XlsxError> {
+    ws.merge_range(
+        row,
+        0,
+        row,
+        last_col,
+        "填报日期：　　　年　　月　　日　　　　填表人：　　　　　　　　审核人：　　　　　　　　联系电话：",
+        &style::subtitle(),
+    )?;
+    ws.set_row_height(row, 24)?;
+    Ok(())
 }
 
 fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32) -> Result<(), XlsxError> {
@@ -429,7 +483,7 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32) -> Result<(), XlsxErr
             &style::centered().set_num_format("0"),
         )?;
         ws.write_string_with_format(row, 1, &chapter, &style::text())?;
-        let title = if task.kind == crate::domain::TaskKind::Project {
+        let title = if task.kind == eduplan_domain::TaskKind::Project {
             format!("【重点工程】{}", task.title)
         } else {
             task.title.clone()
@@ -442,7 +496,7 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32) -> Result<(), XlsxErr
             }
             measures.push_str(&format!(
                 "预算{}万元",
-                crate::domain::input::format_number(b, 1)
+                eduplan_domain::input::format_number(b, 1)
             ));
         }
         ws.write_string_with_format(row, 3, &measures, &style::text())?;
@@ -455,13 +509,12 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32) -> Result<(), XlsxErr
             task.progress.get(&year).map_or("", String::as_str),
             &style::text(),
         )?;
-        let light = match task.status {
-            crate::domain::TaskStatus::Done => crate::domain::Light::Green,
-            crate::domain::TaskStatus::InProgress => crate::domain::Light::Grey,
-            crate::domain::TaskStatus::NotStarted => crate::domain::Light::Grey,
-            crate::domain::TaskStatus::Late => crate::domain::Light::Red,
-        };
-        ws.write_string_with_format(row, 8, task.status.label(), &style::light_cell(light))?;
+        ws.write_string_with_format(
+            row,
+            8,
+            task.status.label(),
+            &style::light_cell(task.status.light()),
+        )?;
         ws.write_string_with_format(row, 9, &task.remark, &style::text())?;
         let progress = task.progress.get(&year).map_or("", String::as_str);
         style::fit_row(
@@ -584,9 +637,18 @@ fn charts_sheet(
             ws.write_string_with_format(r, 0, format!("{y}年"), &style::centered())?;
             let path = match (base, target) {
                 (Some(b), Some(t)) if *y <= ind.target_year => {
-                    let share =
-                        crate::domain::rules::time_elapsed(info.base_year, ind.target_year, *y);
-                    Some(b + (t - b) * share)
+                    let share = eduplan_domain::rules::time_elapsed(
+                        ind.base_year_or(info),
+                        ind.target_year,
+                        *y,
+                    );
+                    Some(
+                        ind.planned
+                            .get(y)
+                            .copied()
+                            .filter(|_| !cumulative)
+                            .unwrap_or(b + (t - b) * share),
+                    )
                 }
                 (_, Some(t)) => Some(t),
                 _ => None,

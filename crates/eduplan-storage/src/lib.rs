@@ -1,4 +1,6 @@
-//! The plan file: one SQLite database per plan. The only module with SQL.
+//! The plan file: one SQLite database per plan. The only crate with SQL.
+//!
+//! Depends on `eduplan_domain` alone; knows nothing of the GUI, the command line or xlsx.
 //!
 //! * Locking: the connection runs in `locking_mode=EXCLUSIVE` and takes the write lock on
 //!   open, so a second copy of the program gets `SQLITE_BUSY` and says the file is in use.
@@ -19,12 +21,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, params};
 
-use crate::domain::edit::{
-    ActualField, Edit, Field, IndicatorField, PlanField, SectionField, Subtree, TaskField, Value,
-};
-use crate::domain::{
-    Actual, Attribute, Comparison, Indicator, IndicatorId, IndicatorKind, Plan, PlanInfo, Section,
-    SectionId, Task, TaskId, TaskKind, TaskStatus,
+use eduplan_domain::edit::{Edit, Field, IndicatorField, Subtree, TaskField, Value};
+use eduplan_domain::{
+    Actual, Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan,
+    PlanInfo, Section, SectionId, Task, TaskId, TaskKind, TaskStatus,
 };
 
 pub use schema::{APPLICATION_ID, current_version};
@@ -32,6 +32,7 @@ pub use schema::{APPLICATION_ID, current_version};
 /// The extension of plan files.
 pub const EXTENSION: &str = "eduplan";
 
+/// What went wrong, in words for the officer; the underlying error is kept as the source.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     #[error("找不到文件“{0}”")]
@@ -39,7 +40,9 @@ pub enum StorageError {
     #[error("“{0}”不是EduPlan规划文件，无法打开。文件未作任何改动。")]
     NotAPlan(String),
     #[error("“{0}”已损坏或不完整，无法打开（{1}）。文件未作任何改动，请改用备份。")]
-    Damaged(String, String),
+    Damaged(String, &'static str),
+    #[error("“{0}”中的内容无法识别（{1}）。文件未作任何改动，请改用备份。")]
+    Unreadable(String, String),
     #[error(
         "“{0}”由更新版本的EduPlan保存（文件格式第{1}版，本程序只支持到第{2}版）。请升级EduPlan后再打开。文件未作任何改动。"
     )]
@@ -50,15 +53,21 @@ pub enum StorageError {
     AlreadyExists(String),
     #[error("无法读写“{0}”：{1}")]
     Io(String, String),
-    #[error("保存失败：{0}")]
-    Sql(String),
+    #[error(
+        "“{0}”是只读的（可能来自邮件附件、光盘或共享文件夹），只能查看和导出，不能修改。如需修改，请用“文件 › 另存为”保存一份可编辑的副本。"
+    )]
+    ReadOnly(String),
+    #[error(
+        "规划文件读写失败，本次修改没有写入。请确认磁盘未满、文件未被移走或改为只读，然后重试。"
+    )]
+    Sql(#[source] rusqlite::Error),
     #[error("{0}")]
     Invalid(String),
 }
 
 impl From<rusqlite::Error> for StorageError {
     fn from(e: rusqlite::Error) -> Self {
-        StorageError::Sql(e.to_string())
+        StorageError::Sql(e)
     }
 }
 
@@ -90,6 +99,21 @@ pub struct PlanFile {
     conn: Connection,
     path: PathBuf,
     upgrade: Option<Upgrade>,
+    /// Set when this is a read-only view: the file the user named (`path` is then a private
+    /// snapshot in the temporary folder, removed on drop).
+    read_only_source: Option<PathBuf>,
+}
+
+impl Drop for PlanFile {
+    fn drop(&mut self) {
+        if self.read_only_source.is_some() {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = self.path.clone().into_os_string();
+                p.push(suffix);
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
 }
 
 fn display_name(path: &Path) -> String {
@@ -108,8 +132,7 @@ impl PlanFile {
         let tmp = path.with_extension(format!("{EXTENSION}.creating"));
         let _ = std::fs::remove_file(&tmp);
         let build = || -> Result<()> {
-            let mut conn = Connection::open(&tmp)
-                .map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
+            let mut conn = Connection::open(&tmp).map_err(|e| classify(&name, e))?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
             conn.pragma_update(None, "foreign_keys", true)?;
             let tx = conn.transaction()?;
@@ -141,14 +164,62 @@ impl PlanFile {
             let _ = std::fs::remove_file(tmp.with_extension("creating-wal"));
             return Err(e);
         }
-        std::fs::rename(&tmp, path).map_err(|e| StorageError::Io(name, e.to_string()))?;
+        std::fs::rename(&tmp, path).map_err(|e| StorageError::Io(name, io_reason(&e)))?;
         PlanFile::open(path)
+    }
+
+    /// Open a plan for viewing only, without locking or writing the file: a read-only file
+    /// (from an e-mail attachment, a CD, a share), or a file for `status` and `export`.
+    /// Reads a private snapshot (file and journal copied to the temporary folder), upgraded
+    /// there if it is from an older version; the user's file is never touched.
+    pub fn read_only(path: &Path) -> Result<PlanFile> {
+        let name = display_name(path);
+        check_header(path)?;
+        let snapshot = std::env::temp_dir().join(format!(
+            "eduplan-view-{}-{}.{EXTENSION}",
+            std::process::id(),
+            new_uid()
+        ));
+        let copy = |suffix: &str| -> Result<()> {
+            let mut from = path.as_os_str().to_owned();
+            from.push(suffix);
+            let mut to = snapshot.as_os_str().to_owned();
+            to.push(suffix);
+            match std::fs::copy(&from, &to) {
+                Ok(_) => Ok(()),
+                Err(e) if suffix != "" && e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                Err(e) => Err(StorageError::Io(name.clone(), io_reason(&e))),
+            }
+        };
+        let opened = copy("").and_then(|()| copy("-wal")).and_then(|()| {
+            let mut file = PlanFile::open_checked(&snapshot, &name, false)?;
+            file.read_only_source = Some(path.to_owned());
+            Ok(file)
+        });
+        if opened.is_err() {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = snapshot.as_os_str().to_owned();
+                p.push(suffix);
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        opened
     }
 
     /// Open an existing plan file for editing, holding it for this process alone.
     pub fn open(path: &Path) -> Result<PlanFile> {
         let name = display_name(path);
         check_header(path)?;
+        if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(StorageError::ReadOnly(name));
+        }
+        PlanFile::open_checked(path, &name, true)
+    }
+
+    /// `name` is the file as the user knows it; `backup` says whether an upgrade backs the
+    /// file up first (a read-only snapshot needs no backup).
+    fn open_checked(path: &Path, name: &str, backup: bool) -> Result<PlanFile> {
+        let name = name.to_owned();
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -168,15 +239,19 @@ impl PlanFile {
         conn.pragma_update(None, "synchronous", "FULL")?;
         let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StorageError::Sql(format!("无法启用WAL日志模式（{mode}）")));
+            return Err(StorageError::Io(
+                name,
+                format!("无法启用预写日志（{mode}），请把文件复制到本机硬盘后再打开"),
+            ));
         }
         let mut file = PlanFile {
             conn,
             path: path.to_owned(),
             upgrade: None,
+            read_only_source: None,
         };
         if version < current_version() {
-            file.upgrade = Some(file.migrate(version)?);
+            file.upgrade = Some(file.migrate(version, backup)?);
         }
         Ok(file)
     }
@@ -190,18 +265,40 @@ impl PlanFile {
         self.upgrade.as_ref()
     }
 
-    fn migrate(&mut self, from_version: i32) -> Result<Upgrade> {
+    fn migrate(&mut self, from_version: i32, make_backup: bool) -> Result<Upgrade> {
         let name = display_name(&self.path);
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         let backup = backup_path(&self.path, from_version);
-        std::fs::copy(&self.path, &backup).map_err(|e| StorageError::Io(name, e.to_string()))?;
-        let tx = self.conn.transaction()?;
-        for m in &schema::MIGRATIONS[from_version as usize..] {
-            tx.execute_batch(m)?;
+        if make_backup {
+            std::fs::copy(&self.path, &backup)
+                .map_err(|e| StorageError::Io(name.clone(), io_reason(&e)))?;
         }
-        tx.pragma_update(None, "user_version", current_version())?;
-        tx.commit()?;
+        // Rebuilding a table drops the old one; with foreign keys on, that would delete the
+        // rows that refer to it. They are switched off for the upgrade (outside the
+        // transaction, as SQLite requires) and the references are checked before commit.
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        let result = (|| -> Result<()> {
+            let tx = self.conn.transaction()?;
+            for m in &schema::MIGRATIONS[from_version as usize..] {
+                tx.execute_batch(m)?;
+            }
+            let dangling: i64 =
+                tx.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            if dangling > 0 {
+                return Err(StorageError::Unreadable(
+                    name.clone(),
+                    format!("升级时发现{dangling}处引用不完整"),
+                ));
+            }
+            tx.pragma_update(None, "user_version", current_version())?;
+            tx.commit()?;
+            Ok(())
+        })();
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        result?;
         Ok(Upgrade {
             from_version,
             backup,
@@ -211,21 +308,42 @@ impl PlanFile {
     /// Read the whole plan.
     pub fn load(&self) -> Result<Plan> {
         load_plan(&self.conn).map_err(|e| match e {
-            StorageError::Sql(detail) => StorageError::Damaged(display_name(&self.path), detail),
+            StorageError::Sql(_) => StorageError::Damaged(display_name(&self.path), "内容无法读取"),
+            StorageError::Unreadable(_, what) => {
+                StorageError::Unreadable(display_name(&self.path), what)
+            }
             other => other,
         })
     }
 
+    /// For a read-only view: the file the user opened (`path` is then a private snapshot).
+    pub fn read_only_source(&self) -> Option<&Path> {
+        self.read_only_source.as_deref()
+    }
+
+    /// False for a file opened with `read_only`: edits are refused.
+    pub fn is_writable(&self) -> bool {
+        self.read_only_source.is_none()
+    }
+
+    fn check_writable(&self) -> Result<()> {
+        match &self.read_only_source {
+            Some(p) => Err(StorageError::ReadOnly(display_name(p))),
+            None => Ok(()),
+        }
+    }
+
     /// Apply `edits` as one user action, in one transaction. Returns the history batch, or
-    /// None when nothing changed (every value was already as asked).
-    /// `plan` is the plan as last loaded; it gives names for the history list.
-    pub fn apply(&mut self, plan: &Plan, edits: &[Edit], action: &str) -> Result<Option<BatchId>> {
+    /// None when nothing changed (every value was already as asked). What a delete removes and
+    /// the names the history shows are read from the file inside the same transaction.
+    pub fn apply(&mut self, edits: &[Edit], action: &str) -> Result<Option<BatchId>> {
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let batch = next_batch(&tx)?;
         for edit in edits {
-            apply_edit(&tx, plan, batch, action, edit)?;
+            apply_edit(&tx, batch, action, edit)?;
         }
         let recorded: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM history WHERE batch = ?1)",
@@ -242,23 +360,25 @@ impl PlanFile {
     /// Undo a batch: put back every old value, newest first. The reversal is recorded as a
     /// batch of its own (returned), so reverting that one redoes the original.
     pub fn revert(&mut self, batch: BatchId, action: &str) -> Result<BatchId> {
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let rows: Vec<(String, Option<i64>, String, String, String, String)> = {
+        let rows: Vec<HistoryRow> = {
             let mut stmt = tx.prepare(
-                "SELECT kind, indicator_id, target, label, old, new FROM history
+                "SELECT kind, indicator_id, target, label, old, new, format FROM history
                  WHERE batch = ?1 ORDER BY id DESC",
             )?;
             stmt.query_map([batch.0], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
+                Ok(HistoryRow {
+                    kind: r.get(0)?,
+                    indicator: r.get(1)?,
+                    target: r.get(2)?,
+                    label: r.get(3)?,
+                    old: r.get(4)?,
+                    new: r.get(5)?,
+                    format: r.get(6)?,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?
         };
@@ -266,36 +386,26 @@ impl PlanFile {
             return Err(StorageError::Invalid("没有可撤销的操作".to_owned()));
         }
         let new_batch = next_batch(&tx)?;
-        for (kind, indicator, target, label, old, new) in rows {
-            match kind.as_str() {
-                "set" => {
-                    let field: Field = from_json(&target)?;
-                    let old_value: Value = from_json(&old)?;
-                    write_field(&tx, field, &old_value)?;
-                    record(
-                        &tx, new_batch, action, "set", indicator, &target, &label, &new, &old,
-                    )?;
+        for row in rows {
+            let reverse = match row.decode()? {
+                Record::Set { field, old, new } => {
+                    write_field(&tx, field, &old)?;
+                    Record::Set {
+                        field,
+                        old: new,
+                        new: old,
+                    }
                 }
-                "insert" => {
-                    let subtree: Subtree = from_json(&new)?;
+                Record::Insert(subtree) => {
                     delete_subtree(&tx, &subtree)?;
-                    record(
-                        &tx, new_batch, action, "delete", indicator, &target, &label, &new, "null",
-                    )?;
+                    Record::Delete(subtree)
                 }
-                "delete" => {
-                    let subtree: Subtree = from_json(&old)?;
+                Record::Delete(subtree) => {
                     insert_subtree(&tx, &subtree)?;
-                    record(
-                        &tx, new_batch, action, "insert", indicator, &target, &label, "null", &old,
-                    )?;
+                    Record::Insert(subtree)
                 }
-                other => {
-                    return Err(StorageError::Invalid(format!(
-                        "未知的历史记录类型：{other}"
-                    )));
-                }
-            }
+            };
+            record(&tx, new_batch, action, row.indicator, &row.label, &reverse)?;
         }
         tx.commit()?;
         Ok(new_batch)
@@ -308,23 +418,45 @@ impl PlanFile {
         limit: usize,
     ) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT batch, at, action, kind, label, old, new FROM history
-             WHERE (?1 IS NULL OR indicator_id = ?1) ORDER BY id DESC LIMIT ?2",
+            "SELECT batch, at, action, kind, label, old, new, format, indicator_id, target
+             FROM history WHERE (?1 IS NULL OR indicator_id = ?1) ORDER BY id DESC LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![indicator.map(|i| i.0), limit as i64], |r| {
-            let kind: String = r.get(3)?;
-            let old: String = r.get(5)?;
-            let new: String = r.get(6)?;
-            Ok(HistoryEntry {
-                batch: BatchId(r.get(0)?),
-                at: r.get(1)?,
-                action: r.get(2)?,
+            let row = HistoryRow {
+                kind: r.get(3)?,
+                indicator: r.get(8)?,
+                target: r.get(9)?,
                 label: r.get(4)?,
-                old: history_text(&kind, &old, true),
-                new: history_text(&kind, &new, false),
-            })
+                old: r.get(5)?,
+                new: r.get(6)?,
+                format: r.get(7)?,
+            };
+            Ok((
+                BatchId(r.get(0)?),
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                row,
+            ))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out = Vec::new();
+        for row in rows {
+            let (batch, at, action, row) = row?;
+            let (old, new) = match row.decode() {
+                Ok(Record::Set { old, new, .. }) => (old.display(), new.display()),
+                Ok(Record::Insert(_)) => ("（无）".to_owned(), "（新增）".to_owned()),
+                Ok(Record::Delete(_)) => ("（内容）".to_owned(), "（已删除）".to_owned()),
+                Err(_) => ("？".to_owned(), "？".to_owned()),
+            };
+            out.push(HistoryEntry {
+                batch,
+                at,
+                action,
+                label: row.label,
+                old,
+                new,
+            });
+        }
+        Ok(out)
     }
 
     pub fn integrity_ok(&self) -> Result<bool> {
@@ -335,13 +467,13 @@ impl PlanFile {
     }
 }
 
-fn history_text(kind: &str, json: &str, is_old: bool) -> String {
-    match (kind, is_old) {
-        ("set", _) => {
-            serde_json::from_str::<Value>(json).map_or_else(|_| json.to_owned(), |v| v.display())
-        }
-        ("insert", true) | ("delete", false) => "（无）".to_owned(),
-        _ => "（内容）".to_owned(),
+/// An I/O error in words for the officer.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "没有读写权限".to_owned(),
+        std::io::ErrorKind::NotFound => "找不到文件或文件夹".to_owned(),
+        std::io::ErrorKind::StorageFull => "磁盘已满".to_owned(),
+        _ => "读写出错，请检查磁盘和文件位置".to_owned(),
     }
 }
 
@@ -385,22 +517,22 @@ fn check_header(path: &Path) -> Result<()> {
     let name = display_name(path);
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => StorageError::NotFound(name.clone()),
-        _ => StorageError::Io(name.clone(), e.to_string()),
+        _ => StorageError::Io(name.clone(), io_reason(&e)),
     })?;
     if meta.is_dir() {
         return Err(StorageError::NotAPlan(name));
     }
     let mut header = [0u8; 100];
     let mut f =
-        std::fs::File::open(path).map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
+        std::fs::File::open(path).map_err(|e| StorageError::Io(name.clone(), io_reason(&e)))?;
     let n = f
         .read(&mut header)
-        .map_err(|e| StorageError::Io(name.clone(), e.to_string()))?;
+        .map_err(|e| StorageError::Io(name.clone(), io_reason(&e)))?;
     if n < 16 || &header[..16] != b"SQLite format 3\0" {
         return Err(StorageError::NotAPlan(name));
     }
     if n < 100 {
-        return Err(StorageError::Damaged(name, "文件头不完整".to_owned()));
+        return Err(StorageError::Damaged(name, "文件头不完整"));
     }
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
         1 => 65536,
@@ -413,7 +545,7 @@ fn check_header(path: &Path) -> Result<()> {
         || meta.len() % page_size != 0
         || (pages > 0 && meta.len() < pages * page_size)
     {
-        return Err(StorageError::Damaged(name, "文件被截断".to_owned()));
+        return Err(StorageError::Damaged(name, "文件被截断"));
     }
     Ok(())
 }
@@ -424,11 +556,14 @@ fn classify(name: &str, e: rusqlite::Error) -> StorageError {
             StorageError::InUse(name.to_owned())
         }
         Some(ErrorCode::NotADatabase) => StorageError::NotAPlan(name.to_owned()),
-        Some(ErrorCode::DatabaseCorrupt) => StorageError::Damaged(name.to_owned(), e.to_string()),
-        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
-            StorageError::Io(name.to_owned(), e.to_string())
-        }
-        _ => StorageError::Damaged(name.to_owned(), e.to_string()),
+        Some(ErrorCode::DatabaseCorrupt) => StorageError::Damaged(name.to_owned(), "内部结构损坏"),
+        Some(ErrorCode::ReadOnly) => StorageError::ReadOnly(name.to_owned()),
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StorageError::Io(
+            name.to_owned(),
+            "没有读写权限，或文件所在的文件夹不可写".to_owned(),
+        ),
+        Some(ErrorCode::DiskFull) => StorageError::Io(name.to_owned(), "磁盘已满".to_owned()),
+        _ => StorageError::Damaged(name.to_owned(), "无法读取"),
     }
 }
 
@@ -457,7 +592,7 @@ fn inspect(conn: &Connection, name: &str) -> Result<i32> {
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(|e| classify(name, e))?;
     if check != "ok" {
-        return Err(StorageError::Damaged(name.to_owned(), check));
+        return Err(StorageError::Damaged(name.to_owned(), "完整性检查未通过"));
     }
     Ok(version)
 }
@@ -469,81 +604,185 @@ fn next_batch(tx: &Transaction) -> Result<BatchId> {
     Ok(BatchId(b))
 }
 
+/// The history format written by this version (see migration 3 in `schema.rs`).
+const HISTORY_FORMAT: i64 = 2;
+
+/// One history row, decoded: a field set from `old` to `new`, or a subtree added or removed.
+#[derive(Clone, Debug, PartialEq)]
+enum Record {
+    Set {
+        field: Field,
+        old: Value,
+        new: Value,
+    },
+    Insert(Subtree),
+    Delete(Subtree),
+}
+
+/// A history row as stored.
+struct HistoryRow {
+    kind: String,
+    indicator: Option<i64>,
+    target: String,
+    label: String,
+    old: String,
+    new: String,
+    format: i64,
+}
+
+impl HistoryRow {
+    fn decode(&self) -> Result<Record> {
+        let unreadable = |what: &str| {
+            StorageError::Invalid(format!(
+                "这条修改记录（{}）无法读取（{what}），无法撤销",
+                self.label
+            ))
+        };
+        match self.kind.as_str() {
+            "set" => {
+                let field = match self.format {
+                    1 => serde_json::from_str::<Field>(&self.target).ok(),
+                    2 => Field::from_key(&self.target),
+                    _ => None,
+                }
+                .ok_or_else(|| unreadable("字段"))?;
+                let value = |json: &str| -> Result<Value> {
+                    let v: Value = serde_json::from_str(json).map_err(|_| unreadable("取值"))?;
+                    Ok(if self.format == 1 {
+                        legacy_code(field, v)
+                    } else {
+                        v
+                    })
+                };
+                Ok(Record::Set {
+                    field,
+                    old: value(&self.old)?,
+                    new: value(&self.new)?,
+                })
+            }
+            "insert" => Ok(Record::Insert(
+                serde_json::from_str(&self.new).map_err(|_| unreadable("新增的内容"))?,
+            )),
+            "delete" => Ok(Record::Delete(
+                serde_json::from_str(&self.old).map_err(|_| unreadable("删除的内容"))?,
+            )),
+            _ => Err(unreadable("类型")),
+        }
+    }
+}
+
+/// Format-1 history held enumerations as the words shown in version 1 and 2 (约束性, ≥, 推进中).
+fn legacy_code(field: Field, value: Value) -> Value {
+    let Value::Text(word) = &value else {
+        return value;
+    };
+    let code = match field {
+        Field::Indicator(_, IndicatorField::Attribute) => {
+            Attribute::from_label(word).map(|a| a.code())
+        }
+        Field::Indicator(_, IndicatorField::Comparison) => {
+            Comparison::from_symbol(word).map(|c| c.code())
+        }
+        Field::Task(_, TaskField::Status) => TaskStatus::from_label(word).map(|s| s.code()),
+        _ => None,
+    };
+    code.map_or(value, Value::text)
+}
+
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| StorageError::Invalid(e.to_string()))
+    serde_json::to_string(v).map_err(|e| StorageError::Invalid(format!("无法记录修改：{e}")))
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
-    serde_json::from_str(s).map_err(|e| StorageError::Invalid(format!("历史记录无法读取：{e}")))
-}
-
-#[allow(clippy::too_many_arguments)] // one column each; a struct would only rename them
 fn record(
     tx: &Transaction,
     batch: BatchId,
     action: &str,
-    kind: &str,
     indicator: Option<i64>,
-    target: &str,
     label: &str,
-    old: &str,
-    new: &str,
+    record: &Record,
 ) -> Result<()> {
+    let (kind, target, old, new) = match record {
+        Record::Set { field, old, new } => ("set", field.key(), to_json(old)?, to_json(new)?),
+        Record::Insert(s) => (
+            "insert",
+            "subtree".to_owned(),
+            "null".to_owned(),
+            to_json(s)?,
+        ),
+        Record::Delete(s) => (
+            "delete",
+            "subtree".to_owned(),
+            to_json(s)?,
+            "null".to_owned(),
+        ),
+    };
     tx.prepare_cached(
-        "INSERT INTO history (batch, at, action, kind, indicator_id, target, label, old, new)
-         VALUES (?1, strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO history (batch, at, action, kind, indicator_id, target, label, old, new, format)
+         VALUES (?1, strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
-    .execute(params![batch.0, action, kind, indicator, target, label, old, new])?;
+    .execute(params![batch.0, action, kind, indicator, target, label, old, new, HISTORY_FORMAT])?;
     Ok(())
 }
 
-/// History for an added ("insert") or removed ("delete") subtree: the snapshot is the new
-/// value of an insert and the old value of a delete, so revert can undo either.
-fn record_subtree(
-    tx: &Transaction,
-    batch: BatchId,
-    action: &str,
-    kind: &str,
-    indicator: Option<i64>,
-    label: &str,
-    subtree: &Subtree,
-) -> Result<()> {
-    let snapshot = to_json(subtree)?;
-    let (old, new) = if kind == "insert" {
-        ("null", snapshot.as_str())
-    } else {
-        (snapshot.as_str(), "null")
+/// The name of what a field belongs to, read inside the edit's transaction.
+fn describe_field(tx: &Transaction, field: Field) -> Result<String> {
+    let name = |sql: &str, id: i64| -> Result<String> {
+        Ok(tx
+            .prepare_cached(sql)?
+            .query_row([id], |r| r.get::<_, String>(0))
+            .optional()?
+            .unwrap_or_else(|| format!("#{id}")))
     };
-    record(
-        tx, batch, action, kind, indicator, "subtree", label, old, new,
-    )
+    let indicator = |id: IndicatorId| name("SELECT name FROM indicator WHERE id = ?1", id.0);
+    let task = |id: TaskId| name("SELECT title FROM task WHERE id = ?1", id.0);
+    Ok(match field {
+        Field::Plan(f) => format!("规划·{}", f.spec().label),
+        Field::Section(id, f) => format!(
+            "章节“{}”·{}",
+            name("SELECT numbering || title FROM section WHERE id = ?1", id.0)?,
+            f.spec().label
+        ),
+        Field::Indicator(id, f) => format!("{}·{}", indicator(id)?, f.spec().label),
+        Field::Planned(id, y) => format!("{}·{y}年目标", indicator(id)?),
+        Field::Benchmark(id, y) => format!("{}·{y}年对照基准", indicator(id)?),
+        Field::Actual(id, y, f) => format!("{}·{y}年{}", indicator(id)?, f.spec().label),
+        Field::Task(id, f) => format!("{}·{}", task(id)?, f.spec().label),
+        Field::TaskProgress(id, y) => format!("{}·{y}年进展", task(id)?),
+    })
 }
 
-fn apply_edit(
-    tx: &Transaction,
-    plan: &Plan,
-    batch: BatchId,
-    action: &str,
-    edit: &Edit,
-) -> Result<()> {
+/// The plan as it stands inside the transaction, for what a delete removes.
+fn plan_in(tx: &Transaction) -> Result<Plan> {
+    load_plan(tx)
+}
+
+fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Result<()> {
     match edit {
         Edit::Set(field, value) => {
-            check_value_shape(*field, value)?;
+            if !field.shape().accepts(value) {
+                return Err(StorageError::Invalid(format!(
+                    "“{}”的值不符合要求：{}",
+                    describe_field(tx, *field)?,
+                    value.display()
+                )));
+            }
             let old = read_field(tx, *field)?;
             if &old == value {
                 return Ok(());
             }
             write_field(tx, *field, value)?;
+            let label = describe_field(tx, *field)?;
             record(
                 tx,
                 batch,
                 action,
-                "set",
                 field.indicator().map(|i| i.0),
-                &to_json(field)?,
-                &field.describe(plan),
-                &to_json(&old)?,
-                &to_json(value)?,
+                &label,
+                &Record::Set {
+                    field: *field,
+                    old,
+                    new: value.clone(),
+                },
             )
         }
         Edit::AddSection {
@@ -575,7 +814,7 @@ fn apply_edit(
                 sections: vec![section],
                 ..Subtree::default()
             };
-            record_subtree(tx, batch, action, "insert", None, &label, &subtree)
+            record(tx, batch, action, None, &label, &Record::Insert(subtree))
         }
         Edit::AddIndicator { section, name } => {
             let position: i64 = tx.query_row(
@@ -583,23 +822,25 @@ fn apply_edit(
                 [section.0],
                 |r| r.get(0),
             )?;
+            let last_year: i32 =
+                tx.query_row("SELECT last_year FROM plan WHERE id = 1", [], |r| r.get(0))?;
             let mut ind = Indicator::new(IndicatorId(0), *section, name);
             ind.position = position;
-            ind.target_year = plan.info.last_year;
+            ind.target_year = last_year;
             ind.id = insert_indicator(tx, &ind, false)?;
             let label = format!("新增指标“{name}”");
+            let id = ind.id.0;
             let subtree = Subtree {
-                indicators: vec![ind.clone()],
+                indicators: vec![ind],
                 ..Subtree::default()
             };
-            record_subtree(
+            record(
                 tx,
                 batch,
                 action,
-                "insert",
-                Some(ind.id.0),
+                Some(id),
                 &label,
-                &subtree,
+                &Record::Insert(subtree),
             )
         }
         Edit::AddTask { section, title } => {
@@ -616,40 +857,50 @@ fn apply_edit(
                 tasks: vec![task],
                 ..Subtree::default()
             };
-            record_subtree(tx, batch, action, "insert", None, &label, &subtree)
+            record(tx, batch, action, None, &label, &Record::Insert(subtree))
         }
         Edit::DeleteSection(id) => {
-            let subtree = Subtree::of_section(plan, *id);
-            let label = format!(
-                "删除章节“{}”",
-                plan.section(*id).map_or_else(String::new, Section::heading)
-            );
+            let plan = plan_in(tx)?;
+            let section = plan
+                .section(*id)
+                .ok_or_else(|| StorageError::Invalid("要删除的章节已不存在".to_owned()))?;
+            let label = format!("删除章节“{}”", section.heading());
+            let subtree = Subtree::of_section(&plan, *id);
             delete_subtree(tx, &subtree)?;
-            record_subtree(tx, batch, action, "delete", None, &label, &subtree)
+            record(tx, batch, action, None, &label, &Record::Delete(subtree))
         }
         Edit::DeleteIndicator(id) => {
+            let plan = plan_in(tx)?;
             let ind = plan
                 .indicator(*id)
-                .ok_or_else(|| StorageError::Invalid("指标不存在".to_owned()))?;
+                .ok_or_else(|| StorageError::Invalid("要删除的指标已不存在".to_owned()))?;
+            let label = format!("删除指标“{}”", ind.name);
             let subtree = Subtree {
                 indicators: vec![ind.clone()],
                 ..Subtree::default()
             };
             delete_subtree(tx, &subtree)?;
-            let label = format!("删除指标“{}”", ind.name);
-            record_subtree(tx, batch, action, "delete", Some(id.0), &label, &subtree)
+            record(
+                tx,
+                batch,
+                action,
+                Some(id.0),
+                &label,
+                &Record::Delete(subtree),
+            )
         }
         Edit::DeleteTask(id) => {
+            let plan = plan_in(tx)?;
             let task = plan
                 .task(*id)
-                .ok_or_else(|| StorageError::Invalid("任务不存在".to_owned()))?;
+                .ok_or_else(|| StorageError::Invalid("要删除的任务已不存在".to_owned()))?;
+            let label = format!("删除任务“{}”", task.title);
             let subtree = Subtree {
                 tasks: vec![task.clone()],
                 ..Subtree::default()
             };
             delete_subtree(tx, &subtree)?;
-            let label = format!("删除任务“{}”", task.title);
-            record_subtree(tx, batch, action, "delete", None, &label, &subtree)
+            record(tx, batch, action, None, &label, &Record::Delete(subtree))
         }
     }
 }
@@ -671,161 +922,27 @@ enum Place {
     },
 }
 
+/// Where a field lives: its table, and its column, which is the field's stable key.
 fn place_of(field: Field) -> Place {
-    match field {
-        Field::Plan(f) => Place::Plan(match f {
-            PlanField::Name => "name",
-            PlanField::Region => "region",
-            PlanField::IssuingBody => "issuing_body",
-            PlanField::DocNumber => "doc_number",
-            PlanField::IssueDate => "issue_date",
-            PlanField::ReportingUnit => "reporting_unit",
-            PlanField::BaseYear => "base_year",
-            PlanField::FirstYear => "first_year",
-            PlanField::LastYear => "last_year",
-            PlanField::YellowTolerancePp => "yellow_tolerance_pp",
-            PlanField::Remark => "remark",
-        }),
-        Field::Section(id, f) => Place::Row {
-            table: "section",
-            id: id.0,
-            column: match f {
-                SectionField::Parent => "parent_id",
-                SectionField::Position => "position",
-                SectionField::Numbering => "numbering",
-                SectionField::Title => "title",
-                SectionField::Body => "body",
-                SectionField::LeadUnit => "lead_unit",
-                SectionField::CoUnits => "co_units",
-            },
-        },
-        Field::Indicator(id, f) => Place::Row {
-            table: "indicator",
-            id: id.0,
-            column: match f {
-                IndicatorField::Section => "section_id",
-                IndicatorField::Position => "position",
-                IndicatorField::Name => "name",
-                IndicatorField::Unit => "unit",
-                IndicatorField::Category => "category",
-                IndicatorField::Attribute => "attribute",
-                IndicatorField::Kind => "kind",
-                IndicatorField::Comparison => "comparison",
-                IndicatorField::BaseValue => "base_value",
-                IndicatorField::TargetValue => "target_value",
-                IndicatorField::TargetStretch => "target_stretch",
-                IndicatorField::TargetYear => "target_year",
-                IndicatorField::TargetText => "target_text",
-                IndicatorField::LeadUnit => "lead_unit",
-                IndicatorField::DataSource => "data_source",
-                IndicatorField::NumeratorLabel => "numerator_label",
-                IndicatorField::DenominatorLabel => "denominator_label",
-                IndicatorField::MayExceed100 => "may_exceed_100",
-            },
-        },
-        Field::Planned(id, year) => Place::Yearly {
-            table: "planned_value",
-            key: "indicator_id",
-            id: id.0,
-            year,
-            column: "value",
-        },
-        Field::Actual(id, year, f) => Place::Yearly {
-            table: "actual",
-            key: "indicator_id",
-            id: id.0,
-            year,
-            column: match f {
-                ActualField::Value => "value",
-                ActualField::Numerator => "numerator",
-                ActualField::Denominator => "denominator",
-                ActualField::Note => "note",
-                ActualField::Source => "source",
-            },
-        },
-        Field::Task(id, f) => Place::Row {
-            table: "task",
-            id: id.0,
-            column: match f {
-                TaskField::Section => "section_id",
-                TaskField::Position => "position",
-                TaskField::Kind => "kind",
-                TaskField::Title => "title",
-                TaskField::Measures => "measures",
-                TaskField::LeadUnit => "lead_unit",
-                TaskField::CoUnits => "co_units",
-                TaskField::Deadline => "deadline",
-                TaskField::BudgetWanYuan => "budget_wan_yuan",
-                TaskField::Status => "status",
-                TaskField::Remark => "remark",
-            },
-        },
-        Field::TaskProgress(id, year) => Place::Yearly {
-            table: "task_progress",
-            key: "task_id",
-            id: id.0,
-            year,
-            column: "text",
-        },
-    }
-}
-
-/// Refuse a value of the wrong shape for its field before it reaches the file.
-fn check_value_shape(field: Field, value: &Value) -> Result<()> {
-    let text_field = matches!(
-        field,
-        Field::Plan(
-            PlanField::Name
-                | PlanField::Region
-                | PlanField::IssuingBody
-                | PlanField::DocNumber
-                | PlanField::IssueDate
-                | PlanField::ReportingUnit
-                | PlanField::Remark
-        ) | Field::Section(
-            _,
-            SectionField::Numbering
-                | SectionField::Title
-                | SectionField::Body
-                | SectionField::LeadUnit
-                | SectionField::CoUnits
-        ) | Field::Indicator(
-            _,
-            IndicatorField::Name
-                | IndicatorField::Unit
-                | IndicatorField::Category
-                | IndicatorField::Attribute
-                | IndicatorField::Kind
-                | IndicatorField::Comparison
-                | IndicatorField::TargetText
-                | IndicatorField::LeadUnit
-                | IndicatorField::DataSource
-                | IndicatorField::NumeratorLabel
-                | IndicatorField::DenominatorLabel
-        ) | Field::Actual(_, _, ActualField::Note | ActualField::Source)
-            | Field::Task(
-                _,
-                TaskField::Kind
-                    | TaskField::Title
-                    | TaskField::Measures
-                    | TaskField::LeadUnit
-                    | TaskField::CoUnits
-                    | TaskField::Deadline
-                    | TaskField::Status
-                    | TaskField::Remark
-            )
-            | Field::TaskProgress(..)
-    );
-    let ok = match value {
-        Value::Text(_) => text_field,
-        Value::Null => !text_field,
-        Value::Num(v) => !text_field && v.is_finite(),
-        Value::Int(_) => !text_field,
+    let row = |table, id: i64, column| Place::Row { table, id, column };
+    let yearly = |table, key, id: i64, year, column| Place::Yearly {
+        table,
+        key,
+        id,
+        year,
+        column,
     };
-    if ok {
-        Ok(())
-    } else {
-        Err(StorageError::Invalid(format!("字段类型不符：{field:?}")))
+    match field {
+        Field::Plan(f) => Place::Plan(f.spec().key),
+        Field::Section(id, f) => row("section", id.0, f.spec().key),
+        Field::Indicator(id, f) => row("indicator", id.0, f.spec().key),
+        Field::Task(id, f) => row("task", id.0, f.spec().key),
+        Field::Planned(id, year) => yearly("planned_value", "indicator_id", id.0, year, "value"),
+        Field::Benchmark(id, year) => {
+            yearly("benchmark_value", "indicator_id", id.0, year, "value")
+        }
+        Field::Actual(id, year, f) => yearly("actual", "indicator_id", id.0, year, f.spec().key),
+        Field::TaskProgress(id, year) => yearly("task_progress", "task_id", id.0, year, "text"),
     }
 }
 
@@ -966,8 +1083,9 @@ fn write_field(tx: &Transaction, field: Field, value: &Value) -> Result<()> {
 fn write_plan_info(tx: &Transaction, uid: &str, info: &PlanInfo) -> Result<()> {
     tx.execute(
         "INSERT INTO plan (id, uid, name, region, issuing_body, doc_number, issue_date, reporting_unit,
-                           base_year, first_year, last_year, remark, yellow_tolerance_pp)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                           base_year, first_year, last_year, remark, yellow_tolerance_pp,
+                           ahead_margin_pp, green_limit_pp)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             uid,
             info.name,
@@ -980,7 +1098,9 @@ fn write_plan_info(tx: &Transaction, uid: &str, info: &PlanInfo) -> Result<()> {
             info.first_year,
             info.last_year,
             info.remark,
-            info.yellow_tolerance_pp
+            info.yellow_tolerance_pp,
+            info.ahead_margin_pp,
+            info.green_limit_pp
         ],
     )?;
     Ok(())
@@ -991,8 +1111,10 @@ fn insert_indicator(tx: &Transaction, ind: &Indicator, with_id: bool) -> Result<
     tx.prepare_cached(
         "INSERT INTO indicator (id, section_id, position, name, unit, category, attribute, kind,
             comparison, base_value, target_value, target_stretch, target_year, target_text,
-            lead_unit, data_source, numerator_label, denominator_label, may_exceed_100)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            lead_unit, data_source, numerator_label, denominator_label, may_exceed_100,
+            base_year, decimals, entry_mode)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20, ?21, ?22)",
     )?
     .execute(params![
         with_id.then_some(ind.id.0),
@@ -1001,9 +1123,9 @@ fn insert_indicator(tx: &Transaction, ind: &Indicator, with_id: bool) -> Result<
         ind.name,
         ind.unit,
         ind.category,
-        ind.attribute.label(),
+        ind.attribute.code(),
         ind.kind.code(),
-        ind.comparison.symbol(),
+        ind.comparison.code(),
         ind.base_value,
         ind.target_value,
         ind.target_stretch,
@@ -1014,11 +1136,20 @@ fn insert_indicator(tx: &Transaction, ind: &Indicator, with_id: bool) -> Result<
         ind.numerator_label,
         ind.denominator_label,
         ind.may_exceed_100,
+        ind.base_year,
+        ind.decimals,
+        ind.entry_mode.code(),
     ])?;
     let id = IndicatorId(tx.last_insert_rowid());
     for (year, value) in &ind.planned {
         tx.prepare_cached(
             "INSERT INTO planned_value (indicator_id, year, value) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id.0, year, value])?;
+    }
+    for (year, value) in &ind.benchmarks {
+        tx.prepare_cached(
+            "INSERT INTO benchmark_value (indicator_id, year, value) VALUES (?1, ?2, ?3)",
         )?
         .execute(params![id.0, year, value])?;
     }
@@ -1057,7 +1188,7 @@ fn insert_task(tx: &Transaction, task: &Task, with_id: bool) -> Result<TaskId> {
         task.co_units,
         task.deadline,
         task.budget_wan_yuan,
-        task.status.label(),
+        task.status.code(),
         task.remark,
     ])?;
     let id = TaskId(tx.last_insert_rowid());
@@ -1150,13 +1281,14 @@ fn delete_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
 }
 
 fn bad(what: &str, value: &str) -> StorageError {
-    StorageError::Sql(format!("{what}“{value}”无法识别"))
+    StorageError::Unreadable(String::new(), format!("{what}“{value}”无法识别"))
 }
 
 fn load_plan(conn: &Connection) -> Result<Plan> {
     let (uid, info) = conn.query_row(
         "SELECT uid, name, region, issuing_body, doc_number, issue_date, reporting_unit,
-                base_year, first_year, last_year, yellow_tolerance_pp, remark FROM plan WHERE id = 1",
+                base_year, first_year, last_year, yellow_tolerance_pp, remark, ahead_margin_pp,
+                green_limit_pp FROM plan WHERE id = 1",
         [],
         |r| {
             Ok((
@@ -1173,6 +1305,8 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
                     last_year: r.get(9)?,
                     yellow_tolerance_pp: r.get(10)?,
                     remark: r.get(11)?,
+                    ahead_margin_pp: r.get(12)?,
+                    green_limit_pp: r.get(13)?,
                 },
             ))
         },
@@ -1199,7 +1333,8 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
     let mut stmt = conn.prepare(
         "SELECT id, section_id, position, name, unit, category, attribute, kind, comparison,
                 base_value, target_value, target_stretch, target_year, target_text, lead_unit,
-                data_source, numerator_label, denominator_label, may_exceed_100
+                data_source, numerator_label, denominator_label, may_exceed_100, base_year,
+                decimals, entry_mode
          FROM indicator ORDER BY position, id",
     )?;
     let mut rows = stmt.query([])?;
@@ -1208,6 +1343,8 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
         let attribute: String = r.get(6)?;
         let kind: String = r.get(7)?;
         let comparison: String = r.get(8)?;
+        let entry_mode: String = r.get(21)?;
+        let decimals: Option<i64> = r.get(20)?;
         indicators.push(Indicator {
             id: IndicatorId(r.get(0)?),
             section: SectionId(r.get(1)?),
@@ -1215,9 +1352,9 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             name: r.get(3)?,
             unit: r.get(4)?,
             category: r.get(5)?,
-            attribute: Attribute::from_label(&attribute).ok_or_else(|| bad("属性", &attribute))?,
+            attribute: Attribute::from_code(&attribute).ok_or_else(|| bad("属性", &attribute))?,
             kind: IndicatorKind::from_code(&kind).ok_or_else(|| bad("指标类型", &kind))?,
-            comparison: Comparison::from_symbol(&comparison)
+            comparison: Comparison::from_code(&comparison)
                 .ok_or_else(|| bad("比较方式", &comparison))?,
             base_value: r.get(9)?,
             target_value: r.get(10)?,
@@ -1230,6 +1367,11 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             numerator_label: r.get(16)?,
             denominator_label: r.get(17)?,
             may_exceed_100: r.get(18)?,
+            base_year: r.get(19)?,
+            decimals: decimals.and_then(|d| u8::try_from(d).ok()),
+            entry_mode: EntryMode::from_code(&entry_mode)
+                .ok_or_else(|| bad("填报口径", &entry_mode))?,
+            benchmarks: Default::default(),
             actuals: Default::default(),
         });
     }
@@ -1243,6 +1385,13 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
     while let Some(r) = rows.next()? {
         if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
             indicators[i].planned.insert(r.get(1)?, r.get(2)?);
+        }
+    }
+    let mut stmt = conn.prepare("SELECT indicator_id, year, value FROM benchmark_value")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
+            indicators[i].benchmarks.insert(r.get(1)?, r.get(2)?);
         }
     }
     let mut stmt = conn.prepare(
@@ -1284,7 +1433,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             co_units: r.get(7)?,
             deadline: r.get(8)?,
             budget_wan_yuan: r.get(9)?,
-            status: TaskStatus::from_label(&status).ok_or_else(|| bad("任务状态", &status))?,
+            status: TaskStatus::from_code(&status).ok_or_else(|| bad("任务状态", &status))?,
             progress: Default::default(),
             remark: r.get(11)?,
         });
@@ -1339,11 +1488,17 @@ impl PlanFile {
             .ok_or_else(|| StorageError::Io(name.clone(), "路径无法识别".to_owned()))?;
         if let Err(e) = self.conn.execute("VACUUM INTO ?1", [tmp_text]) {
             let _ = std::fs::remove_file(&tmp);
-            return Err(StorageError::Io(name, e.to_string()));
+            return Err(match classify(&name, e) {
+                StorageError::Damaged(..) => StorageError::Io(
+                    name,
+                    "无法在该位置写入，请确认文件夹存在且可写、磁盘未满".to_owned(),
+                ),
+                other => other,
+            });
         }
         std::fs::rename(&tmp, dest).map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
-            StorageError::Io(name, e.to_string())
+            StorageError::Io(name, io_reason(&e))
         })
     }
 }

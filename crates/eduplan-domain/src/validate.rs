@@ -1,8 +1,10 @@
 //! Findings a planning officer should see before a report goes out.
 
-use super::input::check_indicator_value;
+use super::input::{check_counts, check_indicator_value};
 use super::model::{IndicatorId, IndicatorKind, Plan};
-use super::rules::{Light, evaluate};
+use super::rules::{
+    DefinitionProblem, Light, definition_problem, evaluate, running_total, target_ahead_of_base,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -73,7 +75,67 @@ pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
                 Severity::Notice,
                 id,
                 None,
-                format!("“{name}”缺少基期值，无法计算完成进度"),
+                format!("“{name}”缺少基期值，在补填前无法评价"),
+            );
+        }
+        match definition_problem(ind, info) {
+            Some(DefinitionProblem::ComparisonAgainstWording) => push(
+                Severity::Error,
+                id,
+                None,
+                format!(
+                    "“{name}”的比较方式“{}”与目标表述“{}”方向相反，更正前无法评价",
+                    ind.comparison.symbol(),
+                    ind.target_text
+                ),
+            ),
+            Some(DefinitionProblem::TargetBeforeBase) => push(
+                Severity::Error,
+                id,
+                None,
+                format!("“{name}”的目标年份早于基期年，更正前无法评价"),
+            ),
+            None => {}
+        }
+        if matches!(
+            ind.kind,
+            IndicatorKind::Level | IndicatorKind::ChangeFromBase
+        ) && let (Some(base), Some(target)) = (ind.base_value, ind.effective_target())
+            && !target_ahead_of_base(ind.comparison, base, target)
+        {
+            push(
+                Severity::Notice,
+                id,
+                None,
+                format!(
+                    "“{name}”的基期值已达到目标，请确认这是“保持”类目标（可将类型改为“每年保持”）"
+                ),
+            );
+        }
+        if ind.kind == IndicatorKind::Cumulative {
+            let (_, missing) = running_total(ind, info, year);
+            if !missing.is_empty() {
+                let years: Vec<String> = missing.iter().map(|y| format!("{y}年")).collect();
+                push(
+                    Severity::Notice,
+                    id,
+                    Some(year),
+                    format!(
+                        "“{name}”{}未填报当年完成数，累计数中未计入；如确实为0请填0",
+                        years.join("、")
+                    ),
+                );
+            }
+        }
+        if ind.kind == IndicatorKind::Benchmark
+            && ind.actual_value(year).is_some()
+            && !ind.benchmarks.contains_key(&year)
+        {
+            push(
+                Severity::Notice,
+                id,
+                Some(year),
+                format!("“{name}”缺少{year}年的对照基准值，无法评价"),
             );
         }
         if let Some(stretch) = ind.target_stretch {
@@ -119,7 +181,14 @@ pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
                 );
             }
             if let (Some(n), Some(d)) = (actual.numerator, actual.denominator) {
-                if d <= 0.0 {
+                if let Some(problem) = check_counts(n, d, actual.value, ind) {
+                    push(
+                        Severity::Error,
+                        id,
+                        Some(*y),
+                        format!("“{name}”{y}年：{problem}"),
+                    );
+                } else if d <= 0.0 {
                     push(
                         Severity::Error,
                         id,

@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
-use crate::domain::Light;
+use eduplan_domain::Light;
 
 pub const TITLE_FONT: &str = "黑体";
 pub const BODY_FONT: &str = "仿宋";
@@ -91,48 +91,6 @@ pub fn page_setup(
     ));
     ws.set_freeze_panes(header_last_row + 1, 0)?;
     Ok(())
-}
-
-/// The number format for a target that shows the plan's words around the number
-/// (90 → "90%以上") while the cell stays a number.
-pub fn target_format(target: f64, decimals: usize, words: &str) -> String {
-    let number = crate::domain::input::format_number(target, decimals);
-    let pattern = if decimals == 0 || (target - target.round()).abs() < 1e-9 {
-        "0"
-    } else {
-        "0.0"
-    };
-    let quote = |s: &str| {
-        if s.is_empty() {
-            String::new()
-        } else {
-            format!("\"{}\"", s.replace('"', ""))
-        }
-    };
-    if let Some(at) = find_number(words, &number) {
-        let (before, after) = (&words[..at], &words[at + number.len()..]);
-        format!("{}{pattern}{}", quote(before), quote(after))
-    } else if words.is_empty() {
-        pattern.to_owned()
-    } else {
-        format!("{pattern}{}", quote(&format!("（{words}）")))
-    }
-}
-
-/// Where `number` stands alone in `text` (not part of a longer number).
-fn find_number(text: &str, number: &str) -> Option<usize> {
-    let is_num = |c: char| c.is_ascii_digit() || c == '.';
-    let mut start = 0;
-    while let Some(found) = text[start..].find(number) {
-        let at = start + found;
-        let before_ok = !text[..at].chars().next_back().is_some_and(is_num);
-        let after_ok = !text[at + number.len()..].chars().next().is_some_and(is_num);
-        if before_ok && after_ok {
-            return Some(at);
-        }
-        start = at + number.len();
-    }
-    None
 }
 
 /// Width of text in column-width units: a Chinese character takes two.

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::codes::coded_enum;
+
 macro_rules! typed_id {
     ($name:ident) => {
         #[derive(
@@ -17,10 +19,14 @@ typed_id!(SectionId);
 typed_id!(IndicatorId);
 typed_id!(TaskId);
 
-/// Default yellow-light tolerance: behind 序时进度 by at most this many percentage points.
+/// Default lights (domain.md §3): green while the gap is at least −0, yellow to −10 points.
+pub const DEFAULT_GREEN_LIMIT_PP: f64 = 0.0;
 pub const DEFAULT_YELLOW_TOLERANCE_PP: f64 = 10.0;
+/// Default margin for 快于预期: at least this many points ahead of the expected value.
+pub const DEFAULT_AHEAD_MARGIN_PP: f64 = 5.0;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PlanInfo {
     pub name: String,
     pub region: String,
@@ -34,6 +40,11 @@ pub struct PlanInfo {
     pub base_year: i32,
     pub first_year: i32,
     pub last_year: i32,
+    /// 快于预期 when the gap is at least this many points of the whole distance.
+    pub ahead_margin_pp: f64,
+    /// Green light while the gap ≥ −green limit.
+    pub green_limit_pp: f64,
+    /// Yellow light while the gap ≥ −yellow limit; red below.
     pub yellow_tolerance_pp: f64,
     /// Free text shown with the plan, e.g. which values are illustrative.
     pub remark: String,
@@ -57,6 +68,8 @@ impl Default for PlanInfo {
             base_year: 2020,
             first_year: 2021,
             last_year: 2025,
+            ahead_margin_pp: DEFAULT_AHEAD_MARGIN_PP,
+            green_limit_pp: DEFAULT_GREEN_LIMIT_PP,
             yellow_tolerance_pp: DEFAULT_YELLOW_TOLERANCE_PP,
             remark: String::new(),
         }
@@ -82,106 +95,59 @@ impl Section {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Attribute {
-    /// 约束性
-    Binding,
-    /// 预期性
-    Expected,
-}
-
-impl Attribute {
-    pub const ALL: [Attribute; 2] = [Attribute::Binding, Attribute::Expected];
-    pub fn label(self) -> &'static str {
-        match self {
-            Attribute::Binding => "约束性",
-            Attribute::Expected => "预期性",
-        }
-    }
-    pub fn from_label(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.label() == s.trim())
+coded_enum! {
+    /// 属性: binding (约束性) targets must be met; a breach is a warning (预警).
+    pub enum Attribute {
+        Binding = ("binding", "约束性"),
+        Expected = ("expected", "预期性"),
     }
 }
 
-/// How an indicator is read and tracked (domain.md §2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum IndicatorKind {
-    /// Reach a level by the target year (higher or lower is better, by the comparison).
-    Level,
-    /// Stay at or above (or below) the threshold every year.
-    Maintain,
-    /// Change relative to the base value; `target_value` is the change (e.g. −10 个百分点).
-    ChangeFromBase,
-    /// Yearly completions add up to a total quota (e.g. 400 人 in five years).
-    Cumulative,
-    /// Met or not met each year (1 = 是, 0 = 否).
-    YesNo,
-}
-
-impl IndicatorKind {
-    pub const ALL: [IndicatorKind; 5] = [
-        IndicatorKind::Level,
-        IndicatorKind::Maintain,
-        IndicatorKind::ChangeFromBase,
-        IndicatorKind::Cumulative,
-        IndicatorKind::YesNo,
-    ];
-    pub fn label(self) -> &'static str {
-        match self {
-            IndicatorKind::Level => "达到目标值",
-            IndicatorKind::Maintain => "每年保持",
-            IndicatorKind::ChangeFromBase => "较基期变化",
-            IndicatorKind::Cumulative => "累计完成",
-            IndicatorKind::YesNo => "是否达成",
-        }
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            IndicatorKind::Level => "level",
-            IndicatorKind::Maintain => "maintain",
-            IndicatorKind::ChangeFromBase => "change",
-            IndicatorKind::Cumulative => "cumulative",
-            IndicatorKind::YesNo => "yesno",
-        }
-    }
-    pub fn from_code(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == s)
+coded_enum! {
+    /// How an indicator is read and tracked (domain.md §2).
+    pub enum IndicatorKind {
+        /// Reach a level by the target year (higher or lower is better, by the comparison).
+        Level = ("level", "达到目标值"),
+        /// Stay at or above (or below) the threshold every year (保持在…以上 / 控制在…以下).
+        Maintain = ("maintain", "每年保持"),
+        /// Change relative to the base value; `target_value` is the change (e.g. −10 个百分点).
+        ChangeFromBase = ("change", "较基期变化"),
+        /// Yearly completions add up to a total quota (e.g. 400 人 in five years).
+        Cumulative = ("cumulative", "累计完成"),
+        /// Met or not met (1 = 是, 0 = 否); an event is due in its target year.
+        YesNo = ("yesno", "是否达成"),
+        /// Each year against the previous year (逐年提高 ">", 只增不减 "≥").
+        YearOverYear = ("year_over_year", "逐年比较"),
+        /// Each year against a benchmark that changes (不低于全省平均水平).
+        Benchmark = ("benchmark", "对照基准"),
     }
 }
 
-/// The comparison the plan states, kept apart from the number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Comparison {
-    AtLeast,
-    MoreThan,
-    AtMost,
-    LessThan,
-    Equal,
+coded_enum! {
+    /// The comparison the plan states, kept apart from the number. 以上/以下/不低于 include the
+    /// number (≥, ≤); 高于/超过/低于/不足 are strict.
+    pub enum Comparison {
+        AtLeast = ("ge", "≥"),
+        MoreThan = ("gt", ">"),
+        AtMost = ("le", "≤"),
+        LessThan = ("lt", "<"),
+        Equal = ("eq", "="),
+    }
 }
 
 impl Comparison {
-    pub const ALL: [Comparison; 5] = [
-        Comparison::AtLeast,
-        Comparison::MoreThan,
-        Comparison::AtMost,
-        Comparison::LessThan,
-        Comparison::Equal,
-    ];
     pub fn symbol(self) -> &'static str {
-        match self {
-            Comparison::AtLeast => "≥",
-            Comparison::MoreThan => ">",
-            Comparison::AtMost => "≤",
-            Comparison::LessThan => "<",
-            Comparison::Equal => "=",
-        }
+        self.label()
     }
+    /// A symbol or the words plans use. 以上/以下 include the number; 高于/超过/低于/不足 do not.
     pub fn from_symbol(s: &str) -> Option<Self> {
         match s.trim() {
-            "≥" | ">=" | "以上" | "不低于" => Some(Comparison::AtLeast),
-            ">" | "高于" => Some(Comparison::MoreThan),
-            "≤" | "<=" | "以下" | "不高于" | "不超过" => Some(Comparison::AtMost),
-            "<" | "低于" => Some(Comparison::LessThan),
+            "≥" | ">=" | "以上" | "不低于" | "不少于" | "达到" => {
+                Some(Comparison::AtLeast)
+            }
+            ">" | "高于" | "超过" => Some(Comparison::MoreThan),
+            "≤" | "<=" | "以下" | "不高于" | "不多于" => Some(Comparison::AtMost),
+            "<" | "低于" | "不足" => Some(Comparison::LessThan),
             "=" | "==" => Some(Comparison::Equal),
             _ => None,
         }
@@ -214,6 +180,9 @@ pub struct Indicator {
     pub kind: IndicatorKind,
     pub comparison: Comparison,
     pub base_value: Option<f64>,
+    /// The indicator's own base year, where it differs from the plan's.
+    #[serde(default)]
+    pub base_year: Option<i32>,
     /// The target number; for `ChangeFromBase` the change (negative = decrease).
     pub target_value: f64,
     /// The stretch end of a range target (建设3-5所: target 3, stretch 5).
@@ -229,6 +198,15 @@ pub struct Indicator {
     pub denominator_label: String,
     /// A gross rate (毛入园率) may exceed 100%.
     pub may_exceed_100: bool,
+    /// Decimals shown; None: 1 for %, 0 for counts, more where the data has more.
+    #[serde(default)]
+    pub decimals: Option<u8>,
+    /// For cumulative indicators: whether the year cells are 当年完成数 or 累计数.
+    #[serde(default)]
+    pub entry_mode: EntryMode,
+    /// For `Benchmark` indicators: the benchmark each year (e.g. 全省平均水平).
+    #[serde(default)]
+    pub benchmarks: BTreeMap<i32, f64>,
     pub actuals: BTreeMap<i32, Actual>,
 }
 
@@ -245,6 +223,7 @@ impl Indicator {
             kind: IndicatorKind::Level,
             comparison: Comparison::AtLeast,
             base_value: None,
+            base_year: None,
             target_value: 0.0,
             target_stretch: None,
             target_year: 2025,
@@ -255,8 +234,16 @@ impl Indicator {
             numerator_label: String::new(),
             denominator_label: String::new(),
             may_exceed_100: false,
+            decimals: None,
+            entry_mode: EntryMode::Increment,
+            benchmarks: BTreeMap::new(),
             actuals: BTreeMap::new(),
         }
+    }
+
+    /// The base year this indicator is measured from.
+    pub fn base_year_or(&self, info: &PlanInfo) -> i32 {
+        self.base_year.unwrap_or(info.base_year)
     }
 
     pub fn is_percent(&self) -> bool {
@@ -310,61 +297,43 @@ impl Actual {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TaskKind {
-    /// 重点任务
-    Task,
-    /// 重点工程/项目
-    Project,
-}
-
-impl TaskKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            TaskKind::Task => "重点任务",
-            TaskKind::Project => "重点工程",
-        }
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            TaskKind::Task => "task",
-            TaskKind::Project => "project",
-        }
-    }
-    pub fn from_code(s: &str) -> Option<Self> {
-        match s {
-            "task" => Some(TaskKind::Task),
-            "project" => Some(TaskKind::Project),
-            _ => None,
-        }
+coded_enum! {
+    pub enum TaskKind {
+        /// 重点任务
+        Task = ("task", "重点任务"),
+        /// 重点工程/项目
+        Project = ("project", "重点工程"),
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TaskStatus {
-    NotStarted,
-    InProgress,
-    Done,
-    Late,
+coded_enum! {
+    pub enum TaskStatus {
+        NotStarted = ("not_started", "未启动"),
+        InProgress = ("in_progress", "推进中"),
+        Done = ("done", "已完成"),
+        Late = ("late", "滞后"),
+    }
 }
 
 impl TaskStatus {
-    pub const ALL: [TaskStatus; 4] = [
-        TaskStatus::NotStarted,
-        TaskStatus::InProgress,
-        TaskStatus::Done,
-        TaskStatus::Late,
-    ];
-    pub fn label(self) -> &'static str {
+    /// The light a task's status shows, on screen and in the workbook alike.
+    pub fn light(self) -> crate::rules::Light {
+        use crate::rules::Light;
         match self {
-            TaskStatus::NotStarted => "未启动",
-            TaskStatus::InProgress => "推进中",
-            TaskStatus::Done => "已完成",
-            TaskStatus::Late => "滞后",
+            TaskStatus::Done => Light::Green,
+            TaskStatus::InProgress | TaskStatus::NotStarted => Light::Grey,
+            TaskStatus::Late => Light::Red,
         }
     }
-    pub fn from_label(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.label() == s.trim())
+}
+
+coded_enum! {
+    /// What a cumulative indicator's yearly cells hold.
+    pub enum EntryMode {
+        /// 当年完成数: the year's own completions; the running total is computed.
+        Increment = ("increment", "当年完成数"),
+        /// 累计数: the running total since the base year, as reported.
+        RunningTotal = ("running_total", "累计数"),
     }
 }
 
@@ -405,6 +374,13 @@ impl Task {
             progress: BTreeMap::new(),
             remark: String::new(),
         }
+    }
+}
+
+#[allow(clippy::derivable_impls)] // declared by coded_enum!, which derives no Default
+impl Default for EntryMode {
+    fn default() -> Self {
+        EntryMode::Increment
     }
 }
 
@@ -557,5 +533,16 @@ impl Plan {
             })
             .map(|(y, _)| *y)
             .max()
+    }
+
+    /// The year statuses are computed for when none is chosen: the latest with data, else the
+    /// first year of the plan.
+    pub fn default_evaluation_year(&self) -> i32 {
+        self.latest_year_with_data()
+            .unwrap_or(self.info.first_year)
+            .clamp(
+                self.info.first_year,
+                self.info.last_year.max(self.info.first_year),
+            )
     }
 }

@@ -5,13 +5,15 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{
-    Actual, Attribute, Comparison, Indicator, IndicatorId, IndicatorKind, Plan, PlanInfo, Section,
-    SectionId, Task, TaskId, TaskKind, TaskStatus,
+use eduplan_domain::{
+    Actual, Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan,
+    PlanInfo, Section, SectionId, Task, TaskId, TaskKind, TaskStatus,
 };
 
 pub const FORMAT: &str = "eduplan-plan-text";
-pub const FORMAT_VERSION: u32 = 1;
+/// 2 added `base_year`, `decimals`, `entry`, `benchmarks`, the `year_over_year` and `benchmark`
+/// kinds, and the plan's `ahead_margin_pp` / `green_limit_pp`; version 1 texts read unchanged.
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanTextError {
@@ -51,14 +53,25 @@ pub struct IndicatorText {
     pub unit: String,
     #[serde(default)]
     pub category: String,
-    /// 约束性 / 预期性
+    /// 约束性 / 预期性 (or the codes binding / expected)
     pub attribute: String,
-    /// level / maintain / change / cumulative / yesno
+    /// level / maintain / change / cumulative / yesno / year_over_year / benchmark
     pub kind: String,
-    /// ≥ > ≤ < =
+    /// ≥ > ≤ < = (or the codes ge gt le lt eq, or 以上/以下/高于/低于…)
     pub comparison: String,
     #[serde(default)]
     pub base: Option<f64>,
+    /// The indicator's own base year, where it differs from the plan's.
+    #[serde(default)]
+    pub base_year: Option<i32>,
+    #[serde(default)]
+    pub decimals: Option<u8>,
+    /// Cumulative indicators: increment (当年完成数, the default) or running_total (累计数).
+    #[serde(default)]
+    pub entry: Option<String>,
+    /// Benchmark indicators: the benchmark for each year.
+    #[serde(default)]
+    pub benchmarks: BTreeMap<i32, f64>,
     pub target: f64,
     #[serde(default)]
     pub stretch: Option<f64>,
@@ -186,11 +199,19 @@ fn add_section(
     });
     for (i, t) in s.indicators.iter().enumerate() {
         let attribute = Attribute::from_label(&t.attribute)
+            .or_else(|| Attribute::from_code(&t.attribute))
             .ok_or_else(|| format!("指标“{}”的属性“{}”应为约束性或预期性", t.name, t.attribute))?;
         let kind = IndicatorKind::from_code(&t.kind)
             .ok_or_else(|| format!("指标“{}”的类型“{}”无法识别", t.name, t.kind))?;
         let comparison = Comparison::from_symbol(&t.comparison)
+            .or_else(|| Comparison::from_code(&t.comparison))
             .ok_or_else(|| format!("指标“{}”的比较方式“{}”无法识别", t.name, t.comparison))?;
+        let entry_mode = match t.entry.as_deref() {
+            None => EntryMode::Increment,
+            Some(e) => EntryMode::from_code(e)
+                .or_else(|| EntryMode::from_label(e))
+                .ok_or_else(|| format!("指标“{}”的填报口径“{e}”无法识别", t.name))?,
+        };
         let actuals = t
             .actuals
             .iter()
@@ -228,6 +249,7 @@ fn add_section(
             kind,
             comparison,
             base_value: t.base,
+            base_year: t.base_year,
             target_value: t.target,
             target_stretch: t.stretch,
             target_year: t.target_year,
@@ -238,6 +260,9 @@ fn add_section(
             numerator_label: t.numerator.clone(),
             denominator_label: t.denominator.clone(),
             may_exceed_100: t.may_exceed_100,
+            decimals: t.decimals,
+            entry_mode,
+            benchmarks: t.benchmarks.clone(),
             actuals,
         });
         *next_id += 1;
@@ -246,6 +271,7 @@ fn add_section(
         let kind = TaskKind::from_code(&t.kind)
             .ok_or_else(|| format!("任务“{}”的类型“{}”无法识别", t.title, t.kind))?;
         let status = TaskStatus::from_label(&t.status)
+            .or_else(|| TaskStatus::from_code(&t.status))
             .ok_or_else(|| format!("任务“{}”的状态“{}”无法识别", t.title, t.status))?;
         plan.tasks.push(Task {
             id: TaskId(*next_id),

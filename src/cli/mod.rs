@@ -109,19 +109,11 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             &["--indicator", "--year", "--value", "--note"],
         )?)
         .map(|_| Outcome::Exit(0)),
-        "export" => crate::exchange::cli_export(&Options::parse(rest, &["-o", "--year"])?.into())
-            .map_err(CliError::failed)
+        "export" => cmd_export(&Options::parse(rest, &["-o", "--year"])?).map(|_| Outcome::Exit(0)),
+        "template" => cmd_template(&Options::parse(rest, &["-o", "--year", "--unit"])?)
             .map(|_| Outcome::Exit(0)),
-        "template" => crate::exchange::cli_template(
-            &Options::parse(rest, &["-o", "--year", "--unit"])?.into(),
-        )
-        .map_err(CliError::failed)
-        .map(|_| Outcome::Exit(0)),
-        "import" => {
-            crate::exchange::cli_import(&Options::parse_with_flags(rest, &[], &["--yes"])?.into())
-                .map_err(CliError::failed)
-                .map(Outcome::Exit)
-        }
+        "import" => cmd_import(&Options::parse_with_flags(rest, &["--year"], &["--yes"])?)
+            .map(Outcome::Exit),
         other if other.starts_with('-') => Err(CliError::usage(format!("未知选项“{other}”"))),
         other
             if Path::new(other)
@@ -218,17 +210,6 @@ impl Options {
     }
 }
 
-/// The arguments of an exchange command, as `exchange` sees them.
-pub struct ExchangeArgs {
-    pub options: Options,
-}
-
-impl From<Options> for ExchangeArgs {
-    fn from(options: Options) -> Self {
-        ExchangeArgs { options }
-    }
-}
-
 fn cmd_new(opts: &Options) -> CliResult<()> {
     let file = opts.one_file()?;
     let from = opts.require("--from")?;
@@ -246,13 +227,6 @@ fn cmd_new(opts: &Options) -> CliResult<()> {
     Ok(())
 }
 
-/// The year statuses are computed for: the given one, else the latest with data, else the first.
-pub fn default_year(plan: &Plan) -> i32 {
-    plan.latest_year_with_data()
-        .unwrap_or(plan.info.first_year)
-        .clamp(plan.info.first_year, plan.info.last_year)
-}
-
 fn cmd_status(opts: &Options) -> CliResult<()> {
     let file = opts.one_file()?;
     let format = opts.get("--format").unwrap_or("table");
@@ -266,7 +240,7 @@ fn cmd_status(opts: &Options) -> CliResult<()> {
     let year = opts
         .year(&plan)
         .map_err(CliError::usage)?
-        .unwrap_or_else(|| default_year(&plan));
+        .unwrap_or_else(|| plan.default_evaluation_year());
     let header = [
         "指标",
         "单位",
@@ -403,8 +377,7 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
             Value::text(note.trim()),
         ));
     }
-    pf.apply(&plan, &edits, "命令行录入")
-        .map_err(CliError::failed)?;
+    pf.apply(&edits, "命令行录入").map_err(CliError::failed)?;
     let show = |v: Option<f64>| {
         v.map_or_else(
             || "未填报".to_owned(),
@@ -429,3 +402,6 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
     );
     Ok(())
 }
+
+mod exchange_cmds;
+use exchange_cmds::{cmd_export, cmd_import, cmd_template};

@@ -109,6 +109,92 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE plan ADD COLUMN yellow_tolerance_pp REAL NOT NULL DEFAULT 10;
     ALTER TABLE task ADD COLUMN remark TEXT NOT NULL DEFAULT '';
     "#,
+    // 3: stable ASCII codes instead of the Chinese words shown to users (属性, comparison, task
+    //    status); per-indicator base year, decimals and entry mode; benchmarks; the plan's
+    //    ahead margin and green limit; history records carry a format number. Tables whose CHECK
+    //    constraints change are rebuilt (SQLite's documented procedure; foreign keys are off
+    //    while this runs, see `PlanFile::migrate`).
+    r#"
+    CREATE TABLE indicator_v3 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        section_id INTEGER NOT NULL REFERENCES section(id),
+        position INTEGER NOT NULL DEFAULT 0,
+        name TEXT NOT NULL,
+        unit TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        attribute TEXT NOT NULL CHECK (attribute IN ('binding', 'expected')),
+        kind TEXT NOT NULL CHECK (kind IN ('level', 'maintain', 'change', 'cumulative', 'yesno',
+                                           'year_over_year', 'benchmark')),
+        comparison TEXT NOT NULL CHECK (comparison IN ('ge', 'gt', 'le', 'lt', 'eq')),
+        base_value REAL,
+        base_year INTEGER,
+        target_value REAL NOT NULL DEFAULT 0,
+        target_stretch REAL,
+        target_year INTEGER NOT NULL,
+        target_text TEXT NOT NULL DEFAULT '',
+        lead_unit TEXT NOT NULL DEFAULT '',
+        data_source TEXT NOT NULL DEFAULT '',
+        numerator_label TEXT NOT NULL DEFAULT '',
+        denominator_label TEXT NOT NULL DEFAULT '',
+        may_exceed_100 INTEGER NOT NULL DEFAULT 0 CHECK (may_exceed_100 IN (0, 1)),
+        decimals INTEGER CHECK (decimals BETWEEN 0 AND 6),
+        entry_mode TEXT NOT NULL DEFAULT 'increment' CHECK (entry_mode IN ('increment', 'running_total'))
+    );
+    INSERT INTO indicator_v3 (id, section_id, position, name, unit, category, attribute, kind,
+        comparison, base_value, target_value, target_stretch, target_year, target_text, lead_unit,
+        data_source, numerator_label, denominator_label, may_exceed_100)
+    SELECT id, section_id, position, name, unit, category,
+        CASE attribute WHEN '约束性' THEN 'binding' ELSE 'expected' END,
+        kind,
+        CASE comparison WHEN '≥' THEN 'ge' WHEN '>' THEN 'gt' WHEN '≤' THEN 'le'
+                        WHEN '<' THEN 'lt' ELSE 'eq' END,
+        base_value, target_value, target_stretch, target_year, target_text, lead_unit,
+        data_source, numerator_label, denominator_label, may_exceed_100 <> 0
+    FROM indicator;
+    DROP TABLE indicator;
+    ALTER TABLE indicator_v3 RENAME TO indicator;
+    CREATE INDEX indicator_section ON indicator(section_id);
+
+    CREATE TABLE task_v3 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        section_id INTEGER NOT NULL REFERENCES section(id),
+        position INTEGER NOT NULL DEFAULT 0,
+        kind TEXT NOT NULL CHECK (kind IN ('task', 'project')),
+        title TEXT NOT NULL,
+        measures TEXT NOT NULL DEFAULT '',
+        lead_unit TEXT NOT NULL DEFAULT '',
+        co_units TEXT NOT NULL DEFAULT '',
+        deadline TEXT NOT NULL DEFAULT '',
+        budget_wan_yuan REAL,
+        status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done', 'late')),
+        remark TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO task_v3 (id, section_id, position, kind, title, measures, lead_unit, co_units,
+        deadline, budget_wan_yuan, status, remark)
+    SELECT id, section_id, position, kind, title, measures, lead_unit, co_units, deadline,
+        budget_wan_yuan,
+        CASE status WHEN '推进中' THEN 'in_progress' WHEN '已完成' THEN 'done'
+                    WHEN '滞后' THEN 'late' ELSE 'not_started' END,
+        remark
+    FROM task;
+    DROP TABLE task;
+    ALTER TABLE task_v3 RENAME TO task;
+    CREATE INDEX task_section ON task(section_id);
+
+    CREATE TABLE benchmark_value (
+        indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+        year INTEGER NOT NULL,
+        value REAL NOT NULL,
+        PRIMARY KEY (indicator_id, year)
+    ) WITHOUT ROWID;
+
+    ALTER TABLE plan ADD COLUMN ahead_margin_pp REAL NOT NULL DEFAULT 5;
+    ALTER TABLE plan ADD COLUMN green_limit_pp REAL NOT NULL DEFAULT 0;
+
+    -- 1: target is a serde-JSON `Field`, old/new serde-JSON values (enumerations as the words
+    --    of version 1/2 files); 2: target is `Field::key`, values as in format 1 but with codes.
+    ALTER TABLE history ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+    "#,
 ];
 
 pub fn current_version() -> i32 {

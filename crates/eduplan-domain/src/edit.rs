@@ -1,0 +1,387 @@
+//! The vocabulary of changes. Every change to a plan is one of these; storage applies it in
+//! its own transaction and records it in the history, which undo replays backwards.
+
+use serde::{Deserialize, Serialize};
+
+use crate::codes::Coded;
+use crate::model::{
+    Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan, Section,
+    SectionId, Task, TaskId, TaskKind, TaskStatus,
+};
+
+/// The kind of value a field holds. Storage, validation and the editors all read this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Text,
+    /// A number that must be present.
+    Number,
+    /// A number or empty.
+    OptionalNumber,
+    Integer,
+    OptionalInteger,
+    /// 0 or 1.
+    Flag,
+    /// One of an enumeration's stable codes (see `codes`).
+    Code(CodeSet),
+}
+
+/// The enumerations a field may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeSet {
+    Attribute,
+    IndicatorKind,
+    Comparison,
+    EntryMode,
+    TaskKind,
+    TaskStatus,
+}
+
+impl CodeSet {
+    pub fn codes(self) -> Vec<&'static str> {
+        match self {
+            CodeSet::Attribute => Attribute::codes(),
+            CodeSet::IndicatorKind => IndicatorKind::codes(),
+            CodeSet::Comparison => Comparison::codes(),
+            CodeSet::EntryMode => EntryMode::codes(),
+            CodeSet::TaskKind => TaskKind::codes(),
+            CodeSet::TaskStatus => TaskStatus::codes(),
+        }
+    }
+}
+
+impl Shape {
+    pub fn accepts(self, value: &Value) -> bool {
+        match (self, value) {
+            (Shape::Text, Value::Text(_)) => true,
+            (Shape::Number, Value::Num(v)) => v.is_finite(),
+            (Shape::Number, Value::Int(_)) => true,
+            (Shape::OptionalNumber, Value::Num(v)) => v.is_finite(),
+            (Shape::OptionalNumber, Value::Int(_) | Value::Null) => true,
+            (Shape::Integer, Value::Int(_)) => true,
+            (Shape::OptionalInteger, Value::Int(_) | Value::Null) => true,
+            (Shape::Flag, Value::Int(v)) => *v == 0 || *v == 1,
+            (Shape::Code(set), Value::Text(code)) => set.codes().contains(&code.as_str()),
+            _ => false,
+        }
+    }
+}
+
+/// Everything known about one field, in one place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// Stable ASCII key: the column in the plan file and the name in history records.
+    pub key: &'static str,
+    /// The word users see (history list, messages).
+    pub label: &'static str,
+    pub shape: Shape,
+}
+
+/// Declare a field enum with its table of specs: variant = (key, label, shape).
+macro_rules! fields {
+    ($name:ident { $($variant:ident = ($key:literal, $label:literal, $shape:expr)),+ $(,)? }) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn spec(self) -> FieldSpec {
+                match self {
+                    $($name::$variant => FieldSpec { key: $key, label: $label, shape: $shape }),+
+                }
+            }
+            pub fn from_key(key: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|f| f.spec().key == key)
+            }
+        }
+    };
+}
+
+use Shape::*;
+
+fields!(PlanField {
+    Name = ("name", "规划名称", Text),
+    Region = ("region", "区县", Text),
+    IssuingBody = ("issuing_body", "发文机关", Text),
+    DocNumber = ("doc_number", "发文字号", Text),
+    IssueDate = ("issue_date", "印发日期", Text),
+    ReportingUnit = ("reporting_unit", "填报单位", Text),
+    BaseYear = ("base_year", "基期年", Integer),
+    FirstYear = ("first_year", "起始年", Integer),
+    LastYear = ("last_year", "终止年", Integer),
+    AheadMarginPp = ("ahead_margin_pp", "快于预期界限", Number),
+    GreenLimitPp = ("green_limit_pp", "绿灯界限", Number),
+    YellowTolerancePp = ("yellow_tolerance_pp", "黄灯界限", Number),
+    Remark = ("remark", "备注", Text),
+});
+
+fields!(SectionField {
+    Parent = ("parent_id", "上级章节", OptionalInteger),
+    Position = ("position", "顺序", Integer),
+    Numbering = ("numbering", "序号", Text),
+    Title = ("title", "标题", Text),
+    Body = ("body", "正文", Text),
+    LeadUnit = ("lead_unit", "牵头单位", Text),
+    CoUnits = ("co_units", "配合单位", Text),
+});
+
+fields!(IndicatorField {
+    Section = ("section_id", "所属章节", Integer),
+    Position = ("position", "顺序", Integer),
+    Name = ("name", "名称", Text),
+    Unit = ("unit", "单位", Text),
+    Category = ("category", "类别", Text),
+    Attribute = ("attribute", "属性", Code(CodeSet::Attribute)),
+    Kind = ("kind", "类型", Code(CodeSet::IndicatorKind)),
+    Comparison = ("comparison", "比较方式", Code(CodeSet::Comparison)),
+    BaseValue = ("base_value", "基期值", OptionalNumber),
+    BaseYear = ("base_year", "基期年", OptionalInteger),
+    TargetValue = ("target_value", "目标值", Number),
+    TargetStretch = ("target_stretch", "力争目标", OptionalNumber),
+    TargetYear = ("target_year", "目标年份", Integer),
+    TargetText = ("target_text", "目标表述", Text),
+    LeadUnit = ("lead_unit", "牵头单位", Text),
+    DataSource = ("data_source", "数据来源", Text),
+    NumeratorLabel = ("numerator_label", "分子", Text),
+    DenominatorLabel = ("denominator_label", "分母", Text),
+    MayExceed100 = ("may_exceed_100", "可超过100%", Flag),
+    Decimals = ("decimals", "小数位数", OptionalInteger),
+    EntryMode = ("entry_mode", "填报口径", Code(CodeSet::EntryMode)),
+});
+
+fields!(ActualField {
+    Value = ("value", "实际值", OptionalNumber),
+    Numerator = ("numerator", "分子", OptionalNumber),
+    Denominator = ("denominator", "分母", OptionalNumber),
+    Note = ("note", "说明", Text),
+    Source = ("source", "数据来源", Text),
+});
+
+fields!(TaskField {
+    Section = ("section_id", "所属章节", Integer),
+    Position = ("position", "顺序", Integer),
+    Kind = ("kind", "类型", Code(CodeSet::TaskKind)),
+    Title = ("title", "名称", Text),
+    Measures = ("measures", "具体措施", Text),
+    LeadUnit = ("lead_unit", "牵头单位", Text),
+    CoUnits = ("co_units", "配合单位", Text),
+    Deadline = ("deadline", "完成时限", Text),
+    BudgetWanYuan = ("budget_wan_yuan", "预算（万元）", OptionalNumber),
+    Status = ("status", "完成状态", Code(CodeSet::TaskStatus)),
+    Remark = ("remark", "备注", Text),
+});
+
+/// One settable field of a plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Field {
+    Plan(PlanField),
+    Section(SectionId, SectionField),
+    Indicator(IndicatorId, IndicatorField),
+    Planned(IndicatorId, i32),
+    /// A `Benchmark` indicator's benchmark for a year.
+    Benchmark(IndicatorId, i32),
+    Actual(IndicatorId, i32, ActualField),
+    Task(TaskId, TaskField),
+    TaskProgress(TaskId, i32),
+}
+
+/// A field's value. Enumerations travel as their stable codes in `Text` (`Value::code`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Num(f64),
+    Text(String),
+}
+
+impl Value {
+    pub fn from_opt_num(v: Option<f64>) -> Value {
+        v.map_or(Value::Null, Value::Num)
+    }
+    pub fn text(s: impl Into<String>) -> Value {
+        Value::Text(s.into())
+    }
+    /// An enumeration value, as its stable code.
+    pub fn code(v: impl Coded) -> Value {
+        Value::Text(v.code().to_owned())
+    }
+    pub fn flag(on: bool) -> Value {
+        Value::Int(i64::from(on))
+    }
+    pub fn as_num(&self) -> Option<f64> {
+        match self {
+            Value::Num(v) => Some(*v),
+            Value::Int(v) => Some(*v as f64),
+            _ => None,
+        }
+    }
+    /// How the value reads in the history list.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Null => "（空）".to_owned(),
+            Value::Int(v) => v.to_string(),
+            Value::Num(v) => super::input::format_number(*v, 2),
+            Value::Text(s) if s.is_empty() => "（空）".to_owned(),
+            Value::Text(s) => s.clone(),
+        }
+    }
+}
+
+/// Sections, indicators and tasks removed or added together (a section with its contents).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Subtree {
+    pub sections: Vec<Section>,
+    pub indicators: Vec<Indicator>,
+    pub tasks: Vec<Task>,
+}
+
+impl Subtree {
+    /// A section with everything under it, as it stands in `plan`.
+    pub fn of_section(plan: &Plan, root: SectionId) -> Subtree {
+        let ids = plan.subtree_sections(root);
+        Subtree {
+            sections: plan
+                .sections
+                .iter()
+                .filter(|s| ids.contains(&s.id))
+                .cloned()
+                .collect(),
+            indicators: plan
+                .indicators
+                .iter()
+                .filter(|i| ids.contains(&i.section))
+                .cloned()
+                .collect(),
+            tasks: plan
+                .tasks
+                .iter()
+                .filter(|t| ids.contains(&t.section))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// A change a user asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Set(Field, Value),
+    AddSection {
+        parent: Option<SectionId>,
+        numbering: String,
+        title: String,
+    },
+    AddIndicator {
+        section: SectionId,
+        name: String,
+    },
+    AddTask {
+        section: SectionId,
+        title: String,
+    },
+    DeleteSection(SectionId),
+    DeleteIndicator(IndicatorId),
+    DeleteTask(TaskId),
+}
+
+impl Field {
+    /// The stable key of a field, as history records keep it: `indicator.12.base_value`,
+    /// `actual.12.2024.value`, `plan.name` …
+    pub fn key(&self) -> String {
+        match self {
+            Field::Plan(f) => format!("plan.{}", f.spec().key),
+            Field::Section(id, f) => format!("section.{}.{}", id.0, f.spec().key),
+            Field::Indicator(id, f) => format!("indicator.{}.{}", id.0, f.spec().key),
+            Field::Planned(id, y) => format!("planned.{}.{y}", id.0),
+            Field::Benchmark(id, y) => format!("benchmark.{}.{y}", id.0),
+            Field::Actual(id, y, f) => format!("actual.{}.{y}.{}", id.0, f.spec().key),
+            Field::Task(id, f) => format!("task.{}.{}", id.0, f.spec().key),
+            Field::TaskProgress(id, y) => format!("task_progress.{}.{y}", id.0),
+        }
+    }
+
+    /// Read a key written by `key`.
+    pub fn from_key(key: &str) -> Option<Field> {
+        let parts: Vec<&str> = key.split('.').collect();
+        let id = |s: &str| s.parse::<i64>().ok();
+        let year = |s: &str| s.parse::<i32>().ok();
+        Some(match parts.as_slice() {
+            ["plan", f] => Field::Plan(PlanField::from_key(f)?),
+            ["section", i, f] => Field::Section(SectionId(id(i)?), SectionField::from_key(f)?),
+            ["indicator", i, f] => {
+                Field::Indicator(IndicatorId(id(i)?), IndicatorField::from_key(f)?)
+            }
+            ["planned", i, y] => Field::Planned(IndicatorId(id(i)?), year(y)?),
+            ["benchmark", i, y] => Field::Benchmark(IndicatorId(id(i)?), year(y)?),
+            ["actual", i, y, f] => {
+                Field::Actual(IndicatorId(id(i)?), year(y)?, ActualField::from_key(f)?)
+            }
+            ["task", i, f] => Field::Task(TaskId(id(i)?), TaskField::from_key(f)?),
+            ["task_progress", i, y] => Field::TaskProgress(TaskId(id(i)?), year(y)?),
+            _ => return None,
+        })
+    }
+
+    /// What kind of value the field holds.
+    pub fn shape(&self) -> Shape {
+        match self {
+            Field::Plan(f) => f.spec().shape,
+            Field::Section(_, f) => f.spec().shape,
+            Field::Indicator(_, f) => f.spec().shape,
+            Field::Planned(..) | Field::Benchmark(..) => Shape::OptionalNumber,
+            Field::Actual(_, _, f) => f.spec().shape,
+            Field::Task(_, f) => f.spec().shape,
+            Field::TaskProgress(..) => Shape::Text,
+        }
+    }
+
+    /// Words for the history list: what was changed.
+    pub fn describe(&self, plan: &Plan) -> String {
+        let ind_name = |id: IndicatorId| {
+            plan.indicator(id)
+                .map_or_else(|| format!("指标#{}", id.0), |i| i.name.clone())
+        };
+        let task_name = |id: TaskId| {
+            plan.task(id)
+                .map_or_else(|| format!("任务#{}", id.0), |t| t.title.clone())
+        };
+        match self {
+            Field::Plan(f) => format!("规划·{}", plan_field_label(*f)),
+            Field::Section(id, f) => {
+                let title = plan.section(*id).map_or_else(String::new, Section::heading);
+                format!("章节“{title}”·{}", section_field_label(*f))
+            }
+            Field::Indicator(id, f) => format!("{}·{}", ind_name(*id), indicator_field_label(*f)),
+            Field::Planned(id, y) => format!("{}·{y}年目标", ind_name(*id)),
+            Field::Benchmark(id, y) => format!("{}·{y}年对照基准", ind_name(*id)),
+            Field::Actual(id, y, f) => format!("{}·{y}年{}", ind_name(*id), actual_field_label(*f)),
+            Field::Task(id, f) => format!("{}·{}", task_name(*id), task_field_label(*f)),
+            Field::TaskProgress(id, y) => format!("{}·{y}年进展", task_name(*id)),
+        }
+    }
+
+    pub fn indicator(&self) -> Option<IndicatorId> {
+        match self {
+            Field::Indicator(id, _)
+            | Field::Planned(id, _)
+            | Field::Benchmark(id, _)
+            | Field::Actual(id, _, _) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+pub fn plan_field_label(f: PlanField) -> &'static str {
+    f.spec().label
+}
+pub fn section_field_label(f: SectionField) -> &'static str {
+    f.spec().label
+}
+pub fn indicator_field_label(f: IndicatorField) -> &'static str {
+    f.spec().label
+}
+pub fn actual_field_label(f: ActualField) -> &'static str {
+    f.spec().label
+}
+pub fn task_field_label(f: TaskField) -> &'static str {
+    f.spec().label
+}

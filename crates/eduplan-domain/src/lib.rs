@@ -1,0 +1,16 @@
+//! EduPlan's domain: the plan model and its tracking rules.
+//!
+//! Plain data and pure functions. Must never depend on egui, SQL, xlsx or the file system:
+//! everything above (storage, exchange, the app) depends on this crate, never the reverse.
+
+pub mod codes;
+pub mod edit;
+pub mod explain;
+pub mod input;
+pub mod model;
+pub mod rules;
+pub mod validate;
+
+pub use codes::Coded;
+pub use model::*;
+pub use rules::{Evaluation, Light, Status, evaluate};

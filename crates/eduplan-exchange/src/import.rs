@@ -1,0 +1,558 @@
+//! Reading returned fill-in tables (填报表): first a preview of every change and problem,
+//! then all of it in one transaction or nothing.
+
+use std::io::{Read, Seek};
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Xlsx};
+
+use crate::fill_in::*;
+
+use std::collections::HashMap;
+
+use eduplan_domain::edit::{ActualField, Edit, Field, Value};
+use eduplan_domain::input::{
+    check_counts, check_indicator_value, parse_indicator_value, parse_plain_number,
+};
+use eduplan_domain::{Indicator, IndicatorId, IndicatorKind, Plan};
+
+/// One value an import would change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportChange {
+    pub file: String,
+    pub indicator: IndicatorId,
+    pub name: String,
+    pub year: i32,
+    pub what: &'static str,
+    pub old: String,
+    pub new: String,
+    pub edit: Edit,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportPreview {
+    pub files: Vec<String>,
+    pub changes: Vec<ImportChange>,
+    /// The first `MAX_PROBLEMS_LISTED` problems; `problem_count` says how many there were.
+    pub problems: Vec<String>,
+    pub problem_count: usize,
+}
+
+/// A hostile file can hold millions of problems; the officer needs the first few.
+pub const MAX_PROBLEMS_LISTED: usize = 200;
+
+impl ImportPreview {
+    pub fn can_apply(&self) -> bool {
+        self.problem_count == 0 && !self.changes.is_empty()
+    }
+
+    pub fn add_problem(&mut self, problem: String) {
+        self.problem_count += 1;
+        if self.problems.len() < MAX_PROBLEMS_LISTED {
+            self.problems.push(problem);
+        }
+    }
+
+    /// The listed problems, and a last line for those left out.
+    pub fn problems_for_display(&self) -> Vec<String> {
+        let mut out = self.problems.clone();
+        if self.problem_count > self.problems.len() {
+            out.push(format!(
+                "……另有{}处问题",
+                group_thousands(self.problem_count - self.problems.len())
+            ));
+        }
+        out
+    }
+    pub fn edits(&self) -> Vec<Edit> {
+        self.changes.iter().map(|c| c.edit.clone()).collect()
+    }
+}
+
+pub fn preview_import(plan: &Plan, files: &[PathBuf], expected_year: Option<i32>) -> ImportPreview {
+    let mut preview = ImportPreview::default();
+    for f in files {
+        preview.files.push(f.display().to_string());
+        read_returned(plan, f, expected_year, &mut preview);
+    }
+    // The same cell from two files: identical values count once, different ones are a problem.
+    let mut kept: Vec<ImportChange> = Vec::new();
+    for c in std::mem::take(&mut preview.changes) {
+        match kept
+            .iter()
+            .find(|k| matches!((&k.edit, &c.edit), (Edit::Set(a, _), Edit::Set(b, _)) if a == b))
+        {
+            Some(k) if same_value(&k.edit, &c.edit) => {}
+            Some(k) => preview.add_problem(format!(
+                "“{}”{}年{}在“{}”中为{}，在“{}”中为{}，请核实后只保留一个",
+                c.name, c.year, c.what, k.file, k.new, c.file, c.new
+            )),
+            None => kept.push(c),
+        }
+    }
+    preview.changes = kept;
+    preview
+}
+
+fn change(
+    plan: &Plan,
+    file: &str,
+    id: IndicatorId,
+    year: i32,
+    field: ActualField,
+    new: Value,
+) -> Option<ImportChange> {
+    let ind = plan.indicator(id)?;
+    let actual = ind.actuals.get(&year).cloned().unwrap_or_default();
+    let old = match field {
+        ActualField::Value => Value::from_opt_num(actual.value),
+        ActualField::Numerator => Value::from_opt_num(actual.numerator),
+        ActualField::Denominator => Value::from_opt_num(actual.denominator),
+        ActualField::Note => Value::Text(actual.note.clone()),
+        ActualField::Source => Value::Text(actual.source.clone()),
+    };
+    let same = match (&old, &new) {
+        (Value::Num(a), Value::Num(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
+        (a, b) => a == b,
+    };
+    if same {
+        return None;
+    }
+    Some(ImportChange {
+        file: file.to_owned(),
+        indicator: id,
+        name: ind.name.clone(),
+        year,
+        what: eduplan_domain::edit::actual_field_label(field),
+        old: old.display(),
+        new: new.display(),
+        edit: Edit::Set(Field::Actual(id, year, field), new),
+    })
+}
+
+fn same_value(a: &Edit, b: &Edit) -> bool {
+    match (a, b) {
+        (Edit::Set(_, Value::Num(x)), Edit::Set(_, Value::Num(y))) => {
+            (x - y).abs() <= 1e-9 * x.abs().max(1.0)
+        }
+        (Edit::Set(_, x), Edit::Set(_, y)) => x == y,
+        _ => false,
+    }
+}
+
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Bounds on what a returned table may make us read. A fill-in table is a few hundred KB
+/// with at most a few thousand rows; anything far larger is refused before it is unpacked.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+pub const MAX_UNPACKED_BYTES: u64 = 60 * 1024 * 1024;
+const MAX_ZIP_ENTRIES: usize = 500;
+pub const MAX_ROWS: u32 = 5_000;
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.trim().to_owned(),
+        Data::Float(f) => eduplan_domain::input::format_number(*f, 6),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => if *b { "是" } else { "否" }.to_owned(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::DateTime(d) => d.as_f64().to_string(),
+        Data::Error(e) => format!("#{e:?}"),
+        Data::Empty => String::new(),
+    }
+}
+
+/// Check the bytes before handing them to the xlsx reader, to say what the file really is,
+/// and refuse archives that would unpack to far more than a fill-in table can hold.
+fn sniff(path: &Path) -> Result<(), String> {
+    let mut head = [0u8; 8];
+    let mut f = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "找不到文件".to_owned(),
+        _ => "无法读取文件，请检查文件是否被其他程序占用".to_owned(),
+    })?;
+    let n = f.read(&mut head).map_err(|_| "无法读取文件".to_owned())?;
+    if n == 0 {
+        return Err("文件是空的".to_owned());
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(
+            "文件设置了打开密码，或是旧版.xls格式。请在Excel中取消密码并另存为.xlsx后再导入"
+                .to_owned(),
+        );
+    }
+    if !head.starts_with(b"PK") {
+        return Err("不是Excel工作簿（.xlsx）".to_owned());
+    }
+    let too_big = || "文件远大于一张填报表（可能不是填报表，或已损坏），未读取".to_owned();
+    if f.metadata().map(|m| m.len()).unwrap_or(0) > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    f.rewind().map_err(|_| "无法读取文件".to_owned())?;
+    let mut zip = zip::ZipArchive::new(f)
+        .map_err(|_| "不是完整的Excel工作簿（.xlsx），文件可能已损坏或不完整".to_owned())?;
+    if zip.len() > MAX_ZIP_ENTRIES {
+        return Err(too_big());
+    }
+    // Declared sizes can lie: unpack each member through a bounded reader and count.
+    let mut unpacked: u64 = 0;
+    for i in 0..zip.len() {
+        let mut member = zip
+            .by_index(i)
+            .map_err(|_| "工作簿内部结构损坏，无法读取".to_owned())?;
+        if member.size() > MAX_UNPACKED_BYTES {
+            return Err(too_big());
+        }
+        let budget = MAX_UNPACKED_BYTES - unpacked;
+        let read = std::io::copy(&mut (&mut member).take(budget + 1), &mut std::io::sink())
+            .map_err(|_| "工作簿内部结构损坏，无法读取".to_owned())?;
+        unpacked += read;
+        if unpacked > MAX_UNPACKED_BYTES {
+            return Err(too_big());
+        }
+    }
+    Ok(())
+}
+
+/// One sheet's cells, read as a stream so that a cell far out (XFD1048576) costs nothing.
+struct SheetCells {
+    cells: HashMap<(u32, u16), (Data, bool)>,
+    last_row: u32,
+    /// A non-empty cell below `MAX_ROWS`: (row, column) of the first one.
+    outside: Option<(u32, u32)>,
+}
+
+impl SheetCells {
+    fn get(&self, row: u32, col: u16) -> Data {
+        self.cells
+            .get(&(row, col))
+            .map_or(Data::Empty, |(d, _)| d.clone())
+    }
+    /// The cell carries a percentage number format (Excel stores 95.5% as 0.955).
+    fn is_percent(&self, row: u32, col: u16) -> bool {
+        self.cells.get(&(row, col)).is_some_and(|(_, p)| *p)
+    }
+}
+
+fn read_sheet<RS: Read + Seek>(
+    book: &mut Xlsx<RS>,
+    name: &str,
+    last_col: u16,
+) -> Result<SheetCells, String> {
+    let mut reader = book
+        .worksheet_cells_reader(name)
+        .map_err(|_| format!("找不到名为“{name}”的工作表"))?;
+    let percent_styles: Vec<bool> = reader
+        .styles()
+        .iter()
+        .map(|s| {
+            s.number_format
+                .as_ref()
+                .is_some_and(|f| f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10)))
+        })
+        .collect();
+    let mut sheet = SheetCells {
+        cells: HashMap::new(),
+        last_row: 0,
+        outside: None,
+    };
+    while let Some((cell, style)) = reader
+        .next_cell_with_style_id()
+        .map_err(|_| format!("工作表“{name}”的内容无法读取，文件可能已损坏"))?
+    {
+        let (row, col) = cell.get_position();
+        let data: Data = cell.get_value().clone().into();
+        let empty = matches!(&data, Data::Empty) || cell_text(&data).is_empty();
+        if empty {
+            continue;
+        }
+        if row >= MAX_ROWS {
+            sheet.outside.get_or_insert((row, col));
+            continue;
+        }
+        let Ok(col) = u16::try_from(col) else {
+            continue;
+        };
+        if col > last_col {
+            continue; // outside the table's columns: not part of the form
+        }
+        sheet.last_row = sheet.last_row.max(row);
+        let percent = percent_styles.get(style).copied().unwrap_or(false);
+        sheet.cells.insert((row, col), (data, percent));
+    }
+    Ok(sheet)
+}
+
+/// Column letters as Excel shows them (0 → A, 16383 → XFD).
+fn column_name(mut col: u32) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+/// Read one returned table and add its changes and problems to `preview`.
+fn read_returned(
+    plan: &Plan,
+    path: &Path,
+    expected_year: Option<i32>,
+    preview: &mut ImportPreview,
+) {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    let report = |preview: &mut ImportPreview, problem: String| {
+        preview.add_problem(format!("“{file}”：{problem}"));
+    };
+    if let Err(why) = sniff(path) {
+        report(preview, why);
+        return;
+    }
+    let mut book: Xlsx<_> = match calamine::open_workbook(path) {
+        Ok(b) => b,
+        Err(_) => {
+            report(
+                preview,
+                "无法作为Excel工作簿读取，文件可能已损坏、不完整，或是改了扩展名的其他文件"
+                    .to_owned(),
+            );
+            return;
+        }
+    };
+    let meta = match read_sheet(&mut book, META_SHEET, 0) {
+        Ok(m) => m,
+        Err(_) => {
+            report(
+                preview,
+                "不是EduPlan生成的填报表（缺少识别信息），请使用“生成填报表”得到的表格填写"
+                    .to_owned(),
+            );
+            return;
+        }
+    };
+    let meta_cell = |r: u32| cell_text(&meta.get(r, 0));
+    if meta_cell(0) != MARK {
+        report(preview, "填报表的识别信息无法识别".to_owned());
+        return;
+    }
+    if meta_cell(1) != plan.uid {
+        report(
+            preview,
+            "该填报表属于另一份规划，不能导入到本规划".to_owned(),
+        );
+        return;
+    }
+    let Some(year) = eduplan_domain::input::parse_year(&meta_cell(2)) else {
+        report(preview, "填报表的年份信息无法识别".to_owned());
+        return;
+    };
+    if let Some(expected) = expected_year
+        && expected != year
+    {
+        report(
+            preview,
+            format!(
+                "这是{year}年的填报表，而当前导入的是{expected}年的数据；请选择{expected}年的填报表，或把评估年度改为{year}年"
+            ),
+        );
+        return;
+    }
+    if !plan.info.years().contains(&year) {
+        report(preview, format!("填报表的年份{year}年不在规划期内"));
+        return;
+    }
+    let titles = header_titles(year);
+    let last_col = titles.len() as u16 - 1;
+    let sheet = match read_sheet(&mut book, SHEET, last_col) {
+        Ok(s) => s,
+        Err(why) => {
+            report(preview, why);
+            return;
+        }
+    };
+    if let Some((row, col)) = sheet.outside {
+        report(
+            preview,
+            format!(
+                "第{}行{}列远在填报区域之外却有内容，请删除多余内容后再交回",
+                row + 1,
+                column_name(col)
+            ),
+        );
+        return;
+    }
+    for (c, expected) in titles.iter().enumerate() {
+        let got = cell_text(&sheet.get(HEADER_ROW, c as u16));
+        if got.replace(['\n', ' '], "") != expected.replace(['\n', ' '], "") {
+            report(
+                preview,
+                format!(
+                    "表头第{}列应为“{expected}”，实际为“{got}”。列被移动或修改过，请使用原表填写",
+                    c + 1
+                ),
+            );
+            return;
+        }
+    }
+    let file_label = path.display().to_string();
+    for row in HEADER_ROW + 1..=sheet.last_row {
+        let get = |c: u16| sheet.get(row, c);
+        let id_text = cell_text(&get(COL_ID));
+        let name = cell_text(&get(COL_NAME));
+        let input_empty = [COL_VALUE, COL_NUM, COL_DEN, COL_NOTE, COL_SOURCE]
+            .iter()
+            .all(|c| cell_text(&get(*c)).is_empty());
+        if id_text.is_empty() && input_empty {
+            continue; // a blank row someone added
+        }
+        let Some(ind) = id_text
+            .rsplit_once(':')
+            .filter(|(uid, _)| *uid == plan.uid)
+            .and_then(|(_, id)| id.parse::<i64>().ok())
+            .and_then(|id| plan.indicator(IndicatorId(id)))
+        else {
+            report(
+                preview,
+                format!(
+                    "第{}行（“{name}”）的编号无法识别，该指标可能已被删除或该行不是原表中的行",
+                    row + 1
+                ),
+            );
+            continue;
+        };
+        // The hidden id and the visible name must agree: a sort of the visible columns
+        // alone would otherwise put values on the wrong indicator.
+        if name != ind.name {
+            report(
+                preview,
+                format!(
+                    "第{}行显示的指标是“{name}”，但该行的隐藏编号属于“{}”。表格可能只对部分列排序过，请使用原表重新填写",
+                    row + 1,
+                    ind.name
+                ),
+            );
+            continue;
+        }
+        let at = |what: &str| format!("第{}行“{}”的{what}", row + 1, ind.name);
+        let mut row_changes: Vec<ImportChange> = Vec::new();
+        let mut row_problems: Vec<String> = Vec::new();
+        let mut push = |field: ActualField, v: Value| {
+            if let Some(c) = change(plan, &file_label, ind.id, year, field, v) {
+                row_changes.push(c);
+            }
+        };
+        let value = match read_value(&get(COL_VALUE), sheet.is_percent(row, COL_VALUE), ind) {
+            Ok(v) => v,
+            Err(why) => {
+                row_problems.push(format!("{}：{why}", at(&format!("{year}年实际值"))));
+                None
+            }
+        };
+        if let Some(v) = value {
+            push(ActualField::Value, Value::Num(v));
+        }
+        if ind.computed_from_counts() {
+            let mut counts = [None, None];
+            for (slot, (col, field, label)) in [
+                (COL_NUM, ActualField::Numerator, "分子"),
+                (COL_DEN, ActualField::Denominator, "分母"),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let text = cell_text(&get(col));
+                match parse_plain_number(&text) {
+                    Ok(Some(v)) => {
+                        counts[slot] = Some(v);
+                        push(field, Value::Num(v));
+                    }
+                    Ok(None) => {}
+                    Err(_) => row_problems.push(format!("{}「{text}」不是数字", at(label))),
+                }
+            }
+            match counts {
+                [Some(n), Some(d)] => {
+                    if let Some(problem) = check_counts(n, d, value, ind) {
+                        row_problems.push(format!("{}：{problem}", at("分子分母")));
+                    }
+                }
+                [Some(_), None] | [None, Some(_)] => row_problems.push(format!(
+                    "{}只填了一个，请同时填写分子和分母",
+                    at("分子分母")
+                )),
+                [None, None] => {}
+            }
+        }
+        for (col, field) in [
+            (COL_NOTE, ActualField::Note),
+            (COL_SOURCE, ActualField::Source),
+        ] {
+            let text = cell_text(&get(col));
+            // The table shows the indicator's usual source where the year has none of its own.
+            let prefilled = field == ActualField::Source
+                && text == ind.data_source
+                && ind.actuals.get(&year).is_none_or(|a| a.source.is_empty());
+            if !text.is_empty() && !prefilled {
+                push(field, Value::Text(text));
+            }
+        }
+        for p in row_problems {
+            report(preview, p);
+        }
+        preview.changes.extend(row_changes);
+    }
+}
+
+/// A value cell as Excel or WPS stores it. A %-formatted cell holds a fraction (95.5% is
+/// 0.955); a bare number ≤ 1.5 for a rate is most likely a percentage typed without its
+/// number, and is refused rather than guessed.
+fn read_value(cell: &Data, percent_format: bool, ind: &Indicator) -> Result<Option<f64>, String> {
+    let number = match cell {
+        Data::Empty => return Ok(None),
+        Data::Float(v) => Some(*v),
+        Data::Int(v) => Some(*v as f64),
+        _ => None,
+    };
+    let Some(raw) = number else {
+        return parse_indicator_value(&cell_text(cell), ind);
+    };
+    let value = if percent_format && ind.is_percent() {
+        raw * 100.0
+    } else if percent_format && ind.kind != IndicatorKind::YesNo {
+        return Err(format!(
+            "单元格设成了百分比格式，但该指标的单位是“{}”，请改为常规格式后重新填写",
+            ind.unit
+        ));
+    } else {
+        raw
+    };
+    if ind.is_percent() && !percent_format && raw.abs() <= 1.5 && raw != 0.0 {
+        return Err(format!(
+            "填写的是{}，而该指标是百分比（如95.5%应填95.5）。是否漏填了百分号之前的数字？",
+            eduplan_domain::input::format_number(raw, 4)
+        ));
+    }
+    if ind.kind == IndicatorKind::YesNo {
+        return parse_indicator_value(&cell_text(cell), ind);
+    }
+    // Undo binary noise from the percentage conversion (0.955 × 100 = 95.49999…).
+    let value = (value * 1e9).round() / 1e9;
+    check_indicator_value(value, ind)?;
+    Ok(Some(value))
+}

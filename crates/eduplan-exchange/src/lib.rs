@@ -1,0 +1,145 @@
+//! Moving plans in and out: the plan text format, the xlsx tables that go up, the fill-in
+//! tables that come back.
+//!
+//! Works on plain `eduplan_domain` values and files the user names. Must never depend on the
+//! plan file (storage), the command line or the GUI: callers open the plan and hand it over.
+
+pub mod fill_in;
+pub mod generate;
+pub mod import;
+pub mod plan_text;
+pub mod template;
+pub mod xlsx_export;
+mod xlsx_style;
+
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    #[error("无法生成工作簿：{0}")]
+    Build(String),
+    #[error("“{0}”正被其他程序（如Excel或WPS）打开，无法覆盖。请先关闭该文件，再重新导出。")]
+    Locked(String),
+    #[error("无法写入“{0}”：{1}。请换一个位置保存。")]
+    Write(String, String),
+    #[error("不能写入“{0}”：{1}。请换一个文件名。")]
+    Refused(String, String),
+}
+
+/// Refuse an output path that would destroy something: a name not ending in .xlsx, one of
+/// the `protected` files (the open plan), or an existing file that is not a workbook (a plan
+/// file, a document) — judged by its content, not only its name.
+pub fn check_output_path(path: &Path, protected: &[&Path]) -> Result<(), ExchangeError> {
+    let name = path.display().to_string();
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if !is_xlsx {
+        return Err(ExchangeError::Refused(
+            name,
+            "输出文件名必须以 .xlsx 结尾".to_owned(),
+        ));
+    }
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if protected.iter().any(|p| same(path, p)) {
+        return Err(ExchangeError::Refused(
+            name,
+            "这是规划文件本身，不能用表格覆盖它".to_owned(),
+        ));
+    }
+    if path.is_file() {
+        let mut head = [0u8; 4];
+        let n = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .unwrap_or(0);
+        if n > 0 && !head[..n].starts_with(b"PK") {
+            return Err(ExchangeError::Refused(
+                name,
+                "已有同名文件，且它不是Excel工作簿（可能是规划文件或其他文档），不会覆盖它"
+                    .to_owned(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder and a rename, so the
+/// path holds either the old file or the complete new one, never half of it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExchangeError> {
+    check_output_path(path, &[])?;
+    let name = path.display().to_string();
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => std::path::PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(ExchangeError::Write(name, "文件夹不存在".to_owned()));
+    }
+    if path.is_dir() {
+        return Err(ExchangeError::Write(name, "已有同名的文件夹".to_owned()));
+    }
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(ExchangeError::Write(name, "原文件是只读的".to_owned()));
+    }
+    let file_name = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    remove_stale_temporaries(&dir, &file_name);
+    let io_reason = |e: &std::io::Error| match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "没有写入权限".to_owned(),
+        _ => e.to_string(),
+    };
+    let written = create_hidden(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(ExchangeError::Write(name, io_reason(&e)));
+    }
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        // Windows: 32 = sharing violation, 33 = lock violation (Excel holds the file open).
+        let locked = matches!(e.raw_os_error(), Some(32 | 33))
+            || (cfg!(windows) && e.kind() == std::io::ErrorKind::PermissionDenied);
+        return Err(if locked {
+            ExchangeError::Locked(name)
+        } else {
+            ExchangeError::Write(name, io_reason(&e))
+        });
+    }
+    Ok(())
+}
+
+/// A temporary file the user should not see (Windows does not hide names starting with a dot).
+fn create_hidden(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        const FILE_ATTRIBUTE_HIDDEN: u32 = 0x2;
+        options.attributes(FILE_ATTRIBUTE_HIDDEN);
+    }
+    options.open(path)
+}
+
+/// Leftovers of an earlier write to the same file that was killed halfway.
+fn remove_stale_temporaries(dir: &Path, file_name: &str) {
+    let prefix = format!(".{file_name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}

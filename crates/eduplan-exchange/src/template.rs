@@ -1,0 +1,220 @@
+//! Fill-in tables (填报表): the bureau sends each lead unit a table for one year; the unit
+//! fills it in Excel or WPS and sends it back. The layout is locked, the input cells are
+//! not; hidden ids tie each row to its indicator and the file to its plan and year.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Color, DataValidation, DataValidationRule, Workbook, XlsxError};
+
+use crate::fill_in::*;
+use crate::xlsx_style as style;
+use crate::{ExchangeError, write_atomically};
+use eduplan_domain::input::{display_decimals, format_value};
+use eduplan_domain::{EntryMode, Indicator, IndicatorKind, Plan};
+
+/// Write the fill-in table for `year` (all indicators, or those of one lead unit).
+/// Returns how many indicators it holds.
+pub fn write_template(
+    plan: &Plan,
+    year: i32,
+    unit: Option<&str>,
+    path: &Path,
+) -> Result<usize, ExchangeError> {
+    let indicators: Vec<&Indicator> = plan
+        .indicators_in_outline_order()
+        .into_iter()
+        .filter(|i| unit.is_none_or(|u| i.lead_unit == u))
+        .collect();
+    if indicators.is_empty() {
+        let units = plan.lead_units().join("、");
+        return Err(ExchangeError::Build(format!(
+            "没有牵头单位为“{}”的指标。现有牵头单位：{units}",
+            unit.unwrap_or("")
+        )));
+    }
+    let bytes = build_template(plan, year, unit, &indicators)
+        .map_err(|e| ExchangeError::Build(e.to_string()))?;
+    write_atomically(path, &bytes)?;
+    Ok(indicators.len())
+}
+
+fn build_template(
+    plan: &Plan,
+    year: i32,
+    unit: Option<&str>,
+    indicators: &[&Indicator],
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(SHEET)?;
+    let titles = header_titles(year);
+    let last_col = titles.len() as u16 - 1;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        &format!("{}　{year}年度指标填报表", plan.info.name),
+        &style::title(),
+    )?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        last_col,
+        &format!(
+            "填报单位：{}　　请只在黄色单元格中填写，其余单元格已锁定；请勿增删行列、不要排序。",
+            unit.unwrap_or("各牵头单位")
+        ),
+        &style::subtitle(),
+    )?;
+    let widths = [
+        4.0, 5.0, 32.0, 6.0, 16.0, 12.0, 12.0, 10.0, 10.0, 30.0, 16.0,
+    ];
+    for (c, (t, w)) in titles.iter().zip(widths).enumerate() {
+        ws.write_string_with_format(HEADER_ROW, c as u16, t, &style::header())?;
+        ws.set_column_width(c as u16, w)?;
+    }
+    ws.set_row_height(HEADER_ROW, 30)?;
+    ws.set_column_hidden(COL_ID)?;
+    let input =
+        |f: rust_xlsxwriter::Format| f.set_unlocked().set_background_color(Color::RGB(0xFFF2CC));
+    for (i, ind) in indicators.iter().enumerate() {
+        let row = HEADER_ROW + 1 + i as u32;
+        ws.write_string_with_format(row, COL_ID, row_id(plan, ind), &style::text())?;
+        ws.write_number_with_format(
+            row,
+            1,
+            (i + 1) as f64,
+            &style::centered().set_num_format("0"),
+        )?;
+        ws.write_string_with_format(row, 2, &ind.name, &style::text())?;
+        let unit = match (ind.kind, ind.entry_mode) {
+            (IndicatorKind::Cumulative, EntryMode::Increment) => {
+                format!("{}\n（填当年完成数）", ind.unit)
+            }
+            (IndicatorKind::Cumulative, EntryMode::RunningTotal) => {
+                format!("{}\n（填累计数）", ind.unit)
+            }
+            _ => ind.unit.clone(),
+        };
+        ws.write_string_with_format(row, 3, &unit, &style::centered().set_text_wrap())?;
+        ws.write_string_with_format(row, 4, &ind.target_text, &style::centered().set_text_wrap())?;
+        let vf = style::number(display_decimals(ind));
+        match ind.actual_value(year - 1) {
+            Some(v) if ind.kind == IndicatorKind::YesNo => {
+                ws.write_string_with_format(row, 5, format_value(v, ind), &style::centered())?;
+            }
+            Some(v) => {
+                ws.write_number_with_format(row, 5, v, &vf)?;
+            }
+            None => {
+                ws.write_blank(row, 5, &style::centered())?;
+            }
+        }
+        let actual = ind.actuals.get(&year).cloned().unwrap_or_default();
+        match actual.value {
+            Some(v) if ind.kind == IndicatorKind::YesNo => {
+                ws.write_string_with_format(
+                    row,
+                    COL_VALUE,
+                    format_value(v, ind),
+                    &input(style::centered()),
+                )?;
+            }
+            Some(v) => {
+                ws.write_number_with_format(row, COL_VALUE, v, &input(vf.clone()))?;
+            }
+            None => {
+                ws.write_blank(row, COL_VALUE, &input(vf.clone()))?;
+            }
+        }
+        let validation = if ind.kind == IndicatorKind::YesNo {
+            DataValidation::new().allow_list_strings(&["是", "否"])?
+        } else {
+            let rule = match ind.value_ceiling() {
+                Some(max) => DataValidationRule::Between(0.0, max),
+                None => DataValidationRule::GreaterThanOrEqualTo(0.0),
+            };
+            DataValidation::new()
+                .allow_decimal_number(rule)
+                .set_error_title("数值无效")?
+                .set_error_message(match ind.value_ceiling() {
+                    Some(max) => format!("请填写0到{max}之间的数字（不要带单位）"),
+                    None => "请填写不小于0的数字（不要带单位）".to_owned(),
+                })?
+        };
+        ws.add_data_validation(row, COL_VALUE, row, COL_VALUE, &validation)?;
+        if ind.computed_from_counts() {
+            for (col, v) in [(COL_NUM, actual.numerator), (COL_DEN, actual.denominator)] {
+                match v {
+                    Some(v) => {
+                        ws.write_number_with_format(row, col, v, &input(style::number(0)))?
+                    }
+                    None => ws.write_blank(row, col, &input(style::number(0)))?,
+                };
+            }
+            let counts = DataValidation::new()
+                .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+                .set_error_message("请填写人数等计数（不小于0的数字）")?;
+            ws.add_data_validation(row, COL_NUM, row, COL_DEN, &counts)?;
+            let note = rust_xlsxwriter::Note::new(format!(
+                "分子：{}\n分母：{}",
+                ind.numerator_label, ind.denominator_label
+            ));
+            ws.insert_note(row, COL_NUM, &note)?;
+        } else {
+            let grey = style::centered().set_background_color(Color::RGB(0xEDEDED));
+            ws.write_string_with_format(row, COL_NUM, "—", &grey)?;
+            ws.write_string_with_format(row, COL_DEN, "—", &grey)?;
+        }
+        ws.write_string_with_format(row, COL_NOTE, &actual.note, &input(style::text()))?;
+        let source = if actual.source.is_empty() {
+            ind.data_source.clone()
+        } else {
+            actual.source.clone()
+        };
+        ws.write_string_with_format(row, COL_SOURCE, &source, &input(style::text()))?;
+        style::fit_row(
+            ws,
+            row,
+            &[
+                (&ind.name, widths[2]),
+                (&unit, widths[3]),
+                (&ind.target_text, widths[4]),
+                (&actual.note, widths[COL_NOTE as usize]),
+                (&source, widths[COL_SOURCE as usize]),
+            ],
+        )?;
+    }
+    let after = HEADER_ROW + 2 + indicators.len() as u32;
+    ws.merge_range(
+        after,
+        0,
+        after,
+        last_col,
+        "说明：比率直接填百分数（如 95.5），也可以带百分号填写（95.5%）；累计类指标按“单位”栏的提示填当年完成数或累计数；没有数据请留空，不要填0。",
+        &style::subtitle().set_text_wrap(),
+    )?;
+    ws.set_row_height(after, 30)?;
+    crate::xlsx_export::signature_line(ws, after + 1, last_col)?;
+    style::page_setup(ws, HEADER_ROW, &plan.info.name)?;
+    ws.protect();
+
+    let meta = wb.add_worksheet();
+    meta.set_name(META_SHEET)?;
+    for (r, v) in [
+        MARK,
+        plan.uid.as_str(),
+        &year.to_string(),
+        unit.unwrap_or(""),
+    ]
+    .iter()
+    .enumerate()
+    {
+        meta.write_string(r as u32, 0, *v)?;
+    }
+    meta.set_hidden(true);
+    meta.protect();
+    wb.save_to_buffer()
+}

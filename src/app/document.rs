@@ -1,0 +1,191 @@
+//! The open plan: its file, the plan as last read, and what is derived from it. Every change
+//! goes through `apply`, `undo` or `redo`, which commit to the file first and then reload:
+//! the fields are private so that no view can change the plan another way.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::domain::edit::Edit;
+use crate::domain::validate::{Finding, validate_plan};
+use crate::domain::{Evaluation, IndicatorId, Plan, evaluate};
+use crate::storage::{BatchId, HistoryEntry, PlanFile, StorageError};
+use crate::ui::PlanView;
+
+pub struct Document {
+    file: PlanFile,
+    plan: Plan,
+    year: i32,
+    evals: HashMap<IndicatorId, Evaluation>,
+    order: Vec<IndicatorId>,
+    findings: Vec<Finding>,
+    history: Vec<HistoryEntry>,
+    history_for: Option<IndicatorId>,
+    undo: Vec<BatchId>,
+    redo: Vec<BatchId>,
+    saved_at: Option<String>,
+}
+
+impl Document {
+    /// Open for editing; a read-only file (e-mail attachment, CD, share) opens for viewing.
+    pub fn open(path: &Path) -> Result<Document, StorageError> {
+        let file = match PlanFile::open(path) {
+            Err(StorageError::ReadOnly(_)) => PlanFile::read_only(path)?,
+            other => other?,
+        };
+        let plan = file.load()?;
+        let year = plan.default_evaluation_year();
+        let mut doc = Document {
+            file,
+            plan,
+            year,
+            evals: HashMap::new(),
+            order: Vec::new(),
+            findings: Vec::new(),
+            history: Vec::new(),
+            history_for: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_at: None,
+        };
+        doc.derive();
+        Ok(doc)
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+    pub fn file(&self) -> &PlanFile {
+        &self.file
+    }
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+    pub fn evaluation(&self, id: IndicatorId) -> Option<&Evaluation> {
+        self.evals.get(&id)
+    }
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+    pub fn saved_at(&self) -> Option<&str> {
+        self.saved_at.as_deref()
+    }
+    /// False for a read-only file: edits are refused with a message that says why.
+    pub fn is_writable(&self) -> bool {
+        self.file.is_writable()
+    }
+
+    pub fn set_year(&mut self, year: i32) {
+        self.year = year;
+        self.derive();
+    }
+
+    fn derive(&mut self) {
+        self.year = self.year.clamp(
+            self.plan.info.first_year,
+            self.plan.info.last_year.max(self.plan.info.first_year),
+        );
+        self.order = self
+            .plan
+            .indicators_in_outline_order()
+            .iter()
+            .map(|i| i.id)
+            .collect();
+        self.evals = self
+            .plan
+            .indicators
+            .iter()
+            .map(|i| (i.id, evaluate(i, &self.plan.info, self.year)))
+            .collect();
+        self.findings = validate_plan(&self.plan, self.year);
+    }
+
+    fn reload(&mut self) -> Result<(), StorageError> {
+        self.plan = self.file.load()?;
+        self.derive();
+        self.history_for = None;
+        Ok(())
+    }
+
+    fn mark_saved(&mut self) {
+        self.saved_at = self.file.history(None, 1).ok().and_then(|h| {
+            h.first()
+                .map(|e| e.at.rsplit(' ').next().unwrap_or_default().to_owned())
+        });
+    }
+
+    /// Commit edits to the file at once; they become one undo step.
+    pub fn apply(&mut self, edits: &[Edit], action: &str) -> Result<(), StorageError> {
+        let Some(batch) = self.file.apply(edits, action)? else {
+            return Ok(()); // nothing changed: no undo step
+        };
+        self.undo.push(batch);
+        self.redo.clear();
+        self.mark_saved();
+        self.reload()
+    }
+
+    pub fn undo(&mut self) -> Result<bool, StorageError> {
+        let Some(batch) = self.undo.pop() else {
+            return Ok(false);
+        };
+        match self.file.revert(batch, "撤销") {
+            Ok(reverse) => {
+                self.redo.push(reverse);
+                self.mark_saved();
+                self.reload()?;
+                Ok(true)
+            }
+            Err(e) => {
+                self.undo.push(batch);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn redo(&mut self) -> Result<bool, StorageError> {
+        let Some(batch) = self.redo.pop() else {
+            return Ok(false);
+        };
+        match self.file.revert(batch, "重做") {
+            Ok(again) => {
+                self.undo.push(again);
+                self.mark_saved();
+                self.reload()?;
+                Ok(true)
+            }
+            Err(e) => {
+                self.redo.push(batch);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub(super) fn refresh_history(&mut self, id: Option<IndicatorId>) {
+        if self.history_for != id {
+            self.history = match id {
+                Some(id) => self.file.history(Some(id), 200).unwrap_or_default(),
+                None => Vec::new(),
+            };
+            self.history_for = id;
+        }
+    }
+
+    pub fn view(&self) -> PlanView<'_> {
+        PlanView {
+            plan: &self.plan,
+            year: self.year,
+            evals: &self.evals,
+            order: &self.order,
+            findings: &self.findings,
+            history: &self.history,
+            writable: self.file.is_writable(),
+        }
+    }
+}

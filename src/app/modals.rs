@@ -1,0 +1,361 @@
+//! The modal dialogs, one function each. They read the document and emit commands; the
+//! shell's `handle` carries the commands out (dialogs never write files themselves).
+
+use egui::{Key, RichText};
+
+use super::{APP_TITLE, Document, EduPlanApp};
+use crate::domain::edit::{Edit, Field, IndicatorField, SectionField, TaskField, Value};
+use crate::domain::{Plan, TaskId};
+use crate::exchange::import::ImportPreview;
+use crate::ui::{Command, DeleteTarget, NewPlanRequest, RenameTarget, View, theme};
+
+pub(super) enum Modal {
+    ConfirmDelete(DeleteTarget, String),
+    Rename(RenameTarget, String),
+    NewPlan(NewPlanForm),
+    About,
+    Shortcuts,
+    Import(ImportPreview),
+    PlanInfo,
+    Task(TaskId),
+    /// Choose whose indicators go into a fill-in table.
+    Template(Option<String>),
+}
+
+pub(super) struct NewPlanForm {
+    pub request: NewPlanRequest,
+    pub error: Option<String>,
+}
+
+impl Modal {
+    pub fn new_plan() -> Modal {
+        Modal::NewPlan(NewPlanForm {
+            request: NewPlanRequest {
+                name: "教育事业发展“十四五”规划".into(),
+                region: String::new(),
+                first_year: 2021,
+                last_year: 2025,
+                from_sample: false,
+            },
+            error: None,
+        })
+    }
+}
+
+impl EduPlanApp {
+    pub(super) fn modal_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let doc = self.doc.as_ref();
+        let Some(modal) = self.modal.as_mut() else {
+            return;
+        };
+        let close = match modal {
+            Modal::ConfirmDelete(target, what) => confirm_delete_ui(ctx, *target, what, cmds),
+            Modal::Rename(target, text) => rename_ui(ctx, *target, text, cmds),
+            Modal::NewPlan(form) => new_plan_ui(ctx, form, cmds),
+            Modal::About => about_ui(ctx),
+            Modal::PlanInfo => plan_info_ui(ctx, doc, cmds),
+            Modal::Task(id) => task_ui(ctx, doc, *id, cmds),
+            Modal::Shortcuts => shortcuts_ui(ctx),
+            Modal::Template(unit) => template_ui(ctx, doc, unit, cmds),
+            Modal::Import(preview) => import_ui(ctx, preview, cmds),
+        };
+        if close {
+            self.modal = None;
+        }
+    }
+}
+
+/// Returns true when the dialog closes.
+fn confirm_delete_ui(
+    ctx: &egui::Context,
+    target: DeleteTarget,
+    what: &str,
+    cmds: &mut Vec<Command>,
+) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("confirm_delete")).show(ctx, |ui| {
+        ui.heading("确认删除");
+        ui.label(format!("确定要删除{what}吗？"));
+        ui.label(RichText::new("删除后可用“撤销”（Ctrl+Z）恢复。").color(theme::GREY));
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("删除").color(theme::RED)).clicked() {
+                let edit = match target {
+                    DeleteTarget::Section(id) => Edit::DeleteSection(id),
+                    DeleteTarget::Indicator(id) => Edit::DeleteIndicator(id),
+                    DeleteTarget::Task(id) => Edit::DeleteTask(id),
+                };
+                cmds.push(Command::Edit {
+                    edits: vec![edit],
+                    action: "删除".into(),
+                });
+                if let DeleteTarget::Indicator(_) = target {
+                    cmds.push(Command::Show(View::Indicators));
+                }
+                close = true;
+            }
+            if ui.button("取消").clicked() {
+                close = true;
+            }
+        });
+    });
+    close
+}
+
+fn rename_ui(
+    ctx: &egui::Context,
+    target: RenameTarget,
+    text: &mut String,
+    cmds: &mut Vec<Command>,
+) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("rename")).show(ctx, |ui| {
+        ui.heading("重命名");
+        let label = ui.label("新名称");
+        let r = ui
+            .add(egui::TextEdit::singleline(text).desired_width(360.0))
+            .labelled_by(label.id);
+        r.request_focus();
+        ui.horizontal(|ui| {
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if (ui.button("确定").clicked() || enter) && !text.trim().is_empty() {
+                let field = match target {
+                    RenameTarget::Section(id) => Field::Section(id, SectionField::Title),
+                    RenameTarget::Indicator(id) => Field::Indicator(id, IndicatorField::Name),
+                    RenameTarget::Task(id) => Field::Task(id, TaskField::Title),
+                };
+                cmds.push(Command::Edit {
+                    edits: vec![Edit::Set(field, Value::text(text.trim()))],
+                    action: "重命名".into(),
+                });
+                close = true;
+            }
+            if ui.button("取消").clicked() {
+                close = true;
+            }
+        });
+    });
+    close
+}
+
+fn new_plan_ui(ctx: &egui::Context, form: &mut NewPlanForm, cmds: &mut Vec<Command>) -> bool {
+    let mut close = false;
+    let request = &mut form.request;
+    egui::Modal::new(egui::Id::unique("new_plan")).show(ctx, |ui| {
+        ui.heading("新建规划");
+        egui::Grid::new("new_plan_form")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let l = ui.label("规划名称");
+                ui.add(egui::TextEdit::singleline(&mut request.name).desired_width(320.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("区县");
+                ui.add(egui::TextEdit::singleline(&mut request.region).desired_width(320.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+                ui.label("规划期");
+                ui.horizontal(|ui| {
+                    ui.add(egui::DragValue::new(&mut request.first_year).range(2000..=2100));
+                    ui.label("—");
+                    ui.add(egui::DragValue::new(&mut request.last_year).range(2000..=2100));
+                    ui.label("年");
+                });
+                ui.end_row();
+                ui.label("内容");
+                ui.vertical(|ui| {
+                    ui.radio_value(&mut request.from_sample, false, "从空白开始");
+                    ui.radio_value(&mut request.from_sample, true, "以龙潭区示例规划为起点");
+                });
+                ui.end_row();
+            });
+        if let Some(e) = &form.error {
+            ui.label(RichText::new(e).color(theme::ERROR_TEXT));
+        }
+        ui.horizontal(|ui| {
+            if ui.button("选择保存位置并创建…").clicked() {
+                cmds.push(Command::CreatePlan(request.clone()));
+            }
+            if ui.button("取消").clicked() {
+                close = true;
+            }
+        });
+    });
+    close
+}
+
+fn about_ui(ctx: &egui::Context) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("about")).show(ctx, |ui| {
+        ui.heading(APP_TITLE);
+        ui.label(format!("版本 {}", env!("CARGO_PKG_VERSION")));
+        ui.label("区县教育事业发展规划的编制与年度监测：指标、序时进度、红黄绿灯、上报表格。");
+        ui.label("每次修改即时写入规划文件并记入修改历史，无需保存。");
+        ui.label(RichText::new("内嵌字体：Noto Sans CJK SC（SIL Open Font License 1.1）").small());
+        if ui.button("关闭").clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+fn plan_info_ui(ctx: &egui::Context, doc: Option<&Document>, cmds: &mut Vec<Command>) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("plan_info")).show(ctx, |ui| {
+        ui.heading("规划信息与设置");
+        match doc {
+            Some(doc) => crate::ui::plan_info::plan_info_ui(ui, &doc.view(), cmds),
+            None => {
+                ui.label("未打开规划文件");
+            }
+        }
+        if ui.button("关闭").clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+fn task_ui(
+    ctx: &egui::Context,
+    doc: Option<&Document>,
+    id: TaskId,
+    cmds: &mut Vec<Command>,
+) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("task_detail")).show(ctx, |ui| {
+        ui.heading("编辑任务");
+        if let Some(doc) = doc {
+            crate::ui::tasks::task_detail_ui(ui, &doc.view(), id, cmds);
+        }
+        if ui.button("关闭").clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+fn shortcuts_ui(ctx: &egui::Context) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
+        ui.heading("快捷键");
+        egui::Grid::new("shortcut_list")
+            .striped(true)
+            .show(ui, |ui| {
+                for (k, what) in [
+                    ("Ctrl+Z / Ctrl+Y", "撤销 / 重做（已写入文件的修改也可撤销）"),
+                    ("Ctrl+N / Ctrl+O", "新建 / 打开规划"),
+                    ("Ctrl+E", "导出Excel"),
+                    ("F5", "会议模式；←/→、PageUp/PageDown 翻页，Esc 退出"),
+                    (
+                        "指标表：回车/Tab/方向键",
+                        "像电子表格一样移动；直接输入即可录入",
+                    ),
+                    ("指标表：Ctrl+V", "粘贴从Excel复制的数据块"),
+                    ("Delete", "清除所选单元格的数值"),
+                ] {
+                    ui.strong(k);
+                    ui.label(what);
+                    ui.end_row();
+                }
+            });
+        if ui.button("关闭").clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+fn template_ui(
+    ctx: &egui::Context,
+    doc: Option<&Document>,
+    unit: &mut Option<String>,
+    cmds: &mut Vec<Command>,
+) -> bool {
+    let mut close = false;
+    let units = doc.map(|d| d.plan().lead_units()).unwrap_or_default();
+    let year = doc.map_or(0, Document::year);
+    egui::Modal::new(egui::Id::unique("template")).show(ctx, |ui| {
+        ui.heading(format!("生成{year}年填报表"));
+        ui.label("填报表发给牵头单位填写，交回后用“导入填报表”合并。年度为状态栏中的评估年度。");
+        ui.horizontal(|ui| {
+            ui.label("牵头单位");
+            let combo = egui::ComboBox::from_id_salt("template_unit")
+                .selected_text(unit.as_deref().unwrap_or("全部"))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(unit, None, "全部");
+                    for u in &units {
+                        ui.selectable_value(unit, Some(u.clone()), u);
+                    }
+                })
+                .response;
+            crate::ui::widgets::name_widget(ui, &combo, "填报表牵头单位");
+        });
+        ui.horizontal(|ui| {
+            if ui.button("选择保存位置并生成…").clicked() {
+                cmds.push(Command::WriteTemplate(unit.clone()));
+            }
+            if ui.button("取消").clicked() {
+                close = true;
+            }
+        });
+    });
+    close
+}
+
+fn import_ui(ctx: &egui::Context, preview: &ImportPreview, cmds: &mut Vec<Command>) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
+        crate::ui::import::preview_ui(ui, preview);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(preview.can_apply(), egui::Button::new("全部写入"))
+                .clicked()
+            {
+                cmds.push(Command::Edit {
+                    edits: preview.edits(),
+                    action: "导入填报表".into(),
+                });
+                close = true;
+            }
+            if ui.button("取消").clicked() {
+                close = true;
+            }
+        });
+    });
+    close
+}
+
+pub(super) fn describe_target(plan: &Plan, target: DeleteTarget) -> String {
+    match target {
+        DeleteTarget::Section(id) => {
+            let ids = plan.subtree_sections(id);
+            let inds = plan
+                .indicators
+                .iter()
+                .filter(|i| ids.contains(&i.section))
+                .count();
+            let tasks = plan
+                .tasks
+                .iter()
+                .filter(|t| ids.contains(&t.section))
+                .count();
+            format!(
+                "章节“{}”及其下的{}个下级章节、{inds}个指标和{tasks}项任务",
+                plan.section(id).map(|s| s.heading()).unwrap_or_default(),
+                ids.len() - 1
+            )
+        }
+        DeleteTarget::Indicator(id) => {
+            let ind = plan.indicator(id);
+            let years = ind.map_or(0, |i| i.actuals.len());
+            format!(
+                "指标“{}”（含{years}个年度的数据）",
+                ind.map(|i| i.name.as_str()).unwrap_or_default()
+            )
+        }
+        DeleteTarget::Task(id) => format!(
+            "任务“{}”",
+            plan.task(id).map(|t| t.title.as_str()).unwrap_or_default()
+        ),
+    }
+}

@@ -1,0 +1,113 @@
+//! `export`, `template` and `import`: the command line's side of the exchange layer. The plan
+//! is read here and handed to `eduplan_exchange`, which knows nothing of files being open.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::{CliError, CliResult, Options};
+use crate::domain::Plan;
+use crate::exchange::{import, template, xlsx_export};
+use crate::storage::PlanFile;
+
+/// The plan, read without keeping the file locked (and without writing to it: a read-only
+/// file from an e-mail attachment still exports).
+fn read_plan(opts: &Options) -> CliResult<(PathBuf, Plan)> {
+    let file = opts
+        .files
+        .first()
+        .cloned()
+        .ok_or_else(|| CliError::usage("缺少规划文件"))?;
+    let plan = PlanFile::read_only(&file)
+        .and_then(|f| f.load())
+        .map_err(CliError::failed)?;
+    Ok((file, plan))
+}
+
+fn output(opts: &Options) -> CliResult<PathBuf> {
+    opts.get("-o")
+        .map(PathBuf::from)
+        .ok_or_else(|| CliError::usage("缺少输出文件（-o 输出.xlsx）"))
+}
+
+pub(super) fn cmd_export(opts: &Options) -> CliResult<()> {
+    let out = output(opts)?;
+    let (plan_path, plan) = read_plan(opts)?;
+    crate::exchange::check_output_path(&out, &[plan_path.as_path()]).map_err(CliError::failed)?;
+    let year = opts
+        .year(&plan)
+        .map_err(CliError::usage)?
+        .unwrap_or_else(|| plan.default_evaluation_year());
+    xlsx_export::export_workbook(&plan, year, &out).map_err(CliError::failed)?;
+    println!(
+        "已导出：{}（主要指标表、指标监测表、重点任务台账、图表；评估年度{year}年）",
+        out.display()
+    );
+    Ok(())
+}
+
+pub(super) fn cmd_template(opts: &Options) -> CliResult<()> {
+    let out = output(opts)?;
+    let (plan_path, plan) = read_plan(opts)?;
+    crate::exchange::check_output_path(&out, &[plan_path.as_path()]).map_err(CliError::failed)?;
+    let year = opts
+        .year(&plan)
+        .map_err(CliError::usage)?
+        .ok_or_else(|| CliError::usage("缺少 --year 年份"))?;
+    let unit = opts.get("--unit");
+    let n = template::write_template(&plan, year, unit, &out).map_err(CliError::failed)?;
+    println!(
+        "已生成填报表：{}（{year}年，{}，{n}个指标）",
+        out.display(),
+        unit.unwrap_or("全部牵头单位")
+    );
+    Ok(())
+}
+
+/// Exit code: 0 written (or nothing to write), 1 nothing written because of problems or
+/// because the officer declined.
+pub(super) fn cmd_import(opts: &Options) -> CliResult<i32> {
+    let returned: Vec<PathBuf> = opts.files.iter().skip(1).cloned().collect();
+    if returned.is_empty() {
+        return Err(CliError::usage("缺少要导入的填报表（.xlsx）"));
+    }
+    // Read and preview without the lock, so another window is not kept waiting on a prompt.
+    let (plan_path, plan) = read_plan(opts)?;
+    let year = opts.year(&plan).map_err(CliError::usage)?;
+    let preview = import::preview_import(&plan, &returned, year);
+    for c in &preview.changes {
+        println!("{} {}年 {}：{} → {}", c.name, c.year, c.what, c.old, c.new);
+    }
+    if !preview.problems.is_empty() {
+        for p in preview.problems_for_display() {
+            eprintln!("问题：{p}");
+        }
+        eprintln!("发现{}个问题，未导入任何数据。", preview.problems.len());
+        return Ok(1);
+    }
+    if preview.changes.is_empty() {
+        println!("没有需要写入的改动（这些填报表可能已经导入过）。");
+        return Ok(0);
+    }
+    let confirmed = opts.flag("--yes") || {
+        print!("共{}处改动，确认写入？[y/N] ", preview.changes.len());
+        let _ = std::io::stdout().flush();
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer).is_ok()
+            && matches!(answer.trim(), "y" | "Y" | "是" | "yes")
+    };
+    if !confirmed {
+        eprintln!("未写入任何数据。（加 --yes 可不经确认直接写入）");
+        return Ok(1);
+    }
+    let mut pf = PlanFile::open(&plan_path).map_err(CliError::failed)?;
+    let now = pf.load().map_err(CliError::failed)?;
+    if now != plan {
+        return Err(CliError::failed(
+            "确认期间规划文件被其他窗口修改过，未写入任何数据。请重新运行导入命令，核对新的改动清单。",
+        ));
+    }
+    pf.apply(&preview.edits(), "导入填报表")
+        .map_err(CliError::failed)?;
+    println!("已导入{}处改动。", preview.changes.len());
+    Ok(0)
+}
