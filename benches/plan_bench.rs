@@ -80,7 +80,7 @@ fn main() {
                 Field::Actual(ids[k % ids.len()], 2024, ActualField::Value),
                 Value::Num(50.0 + (k % 40) as f64),
             );
-            time(|| pf.apply(&loaded, &[edit], "录入").expect("apply")).1
+            time(|| pf.apply(&[edit], "录入").expect("apply")).1
         })
         .collect();
     report("one edit committed (WAL, synchronous=FULL)", samples, 5.0);

@@ -30,7 +30,7 @@ fn new_status_and_set_work_together() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "指标\t单位\t基期值\t目标\t2024年\t完成进度\t序时进度\t评价\t灯色"
+        "指标\t单位\t基期值\t目标\t2024年\t完成进度\t序时进度\t评价\t灯色\t累计\t说明"
     );
     let row = lines
         .iter()
@@ -38,13 +38,22 @@ fn new_status_and_set_work_together() {
         .expect("row");
     assert_eq!(
         *row,
-        "义务教育巩固率\t%\t99.1\t保持在99%以上\t98.6\t99.6%\t—\t滞后\t▲黄灯"
+        "义务教育巩固率\t%\t99.1\t保持在99%以上\t98.6\t—\t—\t滞后\t■红灯 预警\t—\t2024年外出务工家庭随迁转出学生增多，已逐一核实去向",
+        "a binding floor breached is red and a warning, with no 完成进度"
+    );
+    let quota = lines
+        .iter()
+        .find(|l| l.starts_with("区级骨干教师培养\t"))
+        .expect("row");
+    assert!(
+        quota.contains("\t65\t") && quota.contains("\t310\t"),
+        "the year's completions and the running total: {quota}"
     );
     let red = lines
         .iter()
         .find(|l| l.starts_with("新建公办幼儿园\t"))
         .expect("row");
-    assert!(red.ends_with("■红灯 预警"), "{red}");
+    assert!(red.contains("\t■红灯 预警\t"), "{red}");
     assert!(out.contains("\t未填报\t"), "a missing year shows as 未填报");
 
     let (code, out, err) = eduplan(&[
@@ -60,11 +69,38 @@ fn new_status_and_set_work_together() {
         "已核实",
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("99.2") && out.contains("符合预期"), "{out}");
+    assert!(
+        out.contains("99.2") && out.contains("基本符合预期"),
+        "{out}"
+    );
 
     let (_, out, _) = eduplan(&["status", file, "--year", "2024", "--format", "tsv"]);
     assert!(
-        out.contains("义务教育巩固率\t%\t99.1\t保持在99%以上\t99.2\t100.0%\t—\t符合预期\t●绿灯"),
+        out.contains(
+            "义务教育巩固率\t%\t99.1\t保持在99%以上\t99.2\t—\t—\t基本符合预期\t●绿灯\t—\t已核实"
+        ),
+        "{out}"
+    );
+
+    let (code, out, _) = eduplan(&[
+        "status",
+        file,
+        "--year",
+        "2024",
+        "--explain",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.lines()
+            .next()
+            .is_some_and(|h| h.ends_with("\t判定依据")),
+        "{out}"
+    );
+    assert!(out.contains("2024年99.2，不低于底线99"), "{out}");
+    assert!(
+        out.contains("2024年序时目标值94.2，实际93.6，慢于序时15个百分点"),
         "{out}"
     );
 

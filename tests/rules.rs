@@ -1,9 +1,18 @@
-//! The tracking rules, case by case, for every kind of indicator.
+//! The tracking rules as one table of hand-worked cases: every kind × on the path, ahead,
+//! slightly behind, far behind, reached early, exactly on target, target year passed,
+//! missing year, no base, milestone met and missed, binding breach. Each row states the word,
+//! the light, 预警 and the words of the 判定依据 a planning officer would sign.
 
-use eduplan::domain::input::parse_indicator_value;
+use eduplan::domain::explain::{basis_text, value_text};
+use eduplan::domain::input::{format_number, parse_indicator_value};
 use eduplan::domain::rules::time_elapsed;
 use eduplan::domain::validate::{Severity, validate_plan};
 use eduplan::domain::*;
+
+use Comparison::{AtLeast, AtMost, MoreThan};
+use IndicatorKind::{Benchmark, ChangeFromBase, Cumulative, Level, Maintain, YearOverYear, YesNo};
+use Light::{Green, Grey, Red, Yellow};
+use Status::*;
 
 fn info() -> PlanInfo {
     PlanInfo::default()
@@ -21,6 +30,7 @@ fn indicator(
     ind.comparison = cmp;
     ind.base_value = base;
     ind.target_value = target;
+    ind.unit = "%".into();
     for (y, v) in values {
         ind.actuals.insert(
             *y,
@@ -33,27 +43,758 @@ fn indicator(
     ind
 }
 
-/// Evaluate and compare status, light and (when given) progress in percent.
-#[track_caller]
-fn check(ind: &Indicator, year: i32, status: Status, light: Light, progress_pct: Option<f64>) {
-    check_with(ind, &info(), year, status, light, progress_pct);
+/// Level ≥, 80 → 90 by 2025, as "90%以上".
+fn level(values: &[(i32, f64)]) -> Indicator {
+    let mut i = indicator(Level, AtLeast, Some(80.0), 90.0, values);
+    i.target_text = "90%以上".into();
+    i
 }
 
-#[track_caller]
-fn check_with(
-    ind: &Indicator,
-    info: &PlanInfo,
+/// A cumulative quota of 400 人 in five years.
+fn quota(values: &[(i32, f64)]) -> Indicator {
+    let mut i = indicator(Cumulative, AtLeast, Some(0.0), 400.0, values);
+    i.unit = "人".into();
+    i.target_text = "400人".into();
+    i
+}
+
+fn with(mut ind: Indicator, change: impl FnOnce(&mut Indicator)) -> Indicator {
+    change(&mut ind);
+    ind
+}
+
+fn binding(ind: Indicator) -> Indicator {
+    with(ind, |i| i.attribute = Attribute::Binding)
+}
+
+struct Case {
+    name: &'static str,
+    ind: Indicator,
+    info: PlanInfo,
     year: i32,
     status: Status,
     light: Light,
-    progress_pct: Option<f64>,
-) {
-    let e = evaluate(ind, info, year);
-    assert_eq!((e.status, e.light), (status, light), "{year}: {e:?}");
-    if let Some(p) = progress_pct {
-        let got = e.progress.expect("progress") * 100.0;
-        assert!((got - p).abs() < 0.01, "progress {got} != {p}");
+    warning: bool,
+    /// Words the 判定依据 must contain.
+    basis: &'static str,
+}
+
+fn case(
+    name: &'static str,
+    ind: Indicator,
+    year: i32,
+    status: Status,
+    light: Light,
+    basis: &'static str,
+) -> Case {
+    Case {
+        name,
+        ind,
+        info: info(),
+        year,
+        status,
+        light,
+        warning: false,
+        basis,
     }
+}
+
+fn warned(mut c: Case) -> Case {
+    c.warning = true;
+    c
+}
+
+fn under(mut c: Case, info: PlanInfo) -> Case {
+    c.info = info;
+    c
+}
+
+fn cases() -> Vec<Case> {
+    let yinchuan = PlanInfo {
+        green_limit_pp: 10.0,
+        yellow_tolerance_pp: 30.0,
+        ..info()
+    };
+    let wide_ahead = PlanInfo {
+        ahead_margin_pp: 10.0,
+        ..info()
+    };
+    let floor = |v: f64| {
+        binding(with(
+            indicator(Maintain, AtLeast, Some(99.1), 99.0, &[(2024, v)]),
+            |i| i.target_text = "保持在99%以上".into(),
+        ))
+    };
+    let ceiling = |v: f64| {
+        with(indicator(Maintain, AtMost, None, 17.0, &[(2024, v)]), |i| {
+            i.unit = "人".into();
+            i.target_text = "控制在17人以下".into();
+        })
+    };
+    let myopia = |values: &[(i32, f64)]| {
+        with(
+            indicator(ChangeFromBase, AtMost, Some(52.0), -10.0, values),
+            |i| i.target_text = "下降10个百分点".into(),
+        )
+    };
+    let event = |values: &[(i32, f64)]| {
+        binding(with(indicator(YesNo, AtLeast, None, 1.0, values), |i| {
+            i.unit = String::new();
+            i.target_text = "通过优质均衡国家认定".into();
+        }))
+    };
+    let funding = |cmp: Comparison, values: &[(i32, f64)]| {
+        binding(with(
+            indicator(YearOverYear, cmp, Some(10000.0), 0.0, values),
+            |i| {
+                i.unit = "元".into();
+                i.target_text = "逐年只增不减".into();
+            },
+        ))
+    };
+    let provincial = |values: &[(i32, f64)]| {
+        with(indicator(Benchmark, AtLeast, None, 0.0, values), |i| {
+            i.target_text = "不低于全省平均水平".into();
+            i.benchmarks.insert(2024, 96.1);
+        })
+    };
+    let milestone = |v: f64| {
+        with(level(&[(2022, v)]), |i| {
+            i.planned.insert(2022, 88.0);
+        })
+    };
+    vec![
+        // Level, higher is better: the straight path 80 → 90.
+        case(
+            "level on the path",
+            level(&[(2023, 86.0)]),
+            2023,
+            OnTrack,
+            Green,
+            "2023年序时目标值86，实际86，与序时进度持平",
+        ),
+        case(
+            "level ahead",
+            level(&[(2023, 87.0)]),
+            2023,
+            Faster,
+            Green,
+            "快于序时10个百分点",
+        ),
+        case(
+            "level slightly behind",
+            level(&[(2023, 85.5)]),
+            2023,
+            OnTrack,
+            Yellow,
+            "慢于序时5个百分点",
+        ),
+        case(
+            "level far behind",
+            level(&[(2023, 84.0)]),
+            2023,
+            Behind,
+            Red,
+            "慢于序时20个百分点",
+        ),
+        warned(case(
+            "level far behind, binding",
+            binding(level(&[(2023, 84.0)])),
+            2023,
+            Behind,
+            Red,
+            "序时目标值86",
+        )),
+        case(
+            "level reached early",
+            level(&[(2023, 90.0)]),
+            2023,
+            AheadDone,
+            Green,
+            "已达到目标90",
+        ),
+        case(
+            "exactly 90 against 90%以上 in the target year",
+            level(&[(2025, 90.0)]),
+            2025,
+            Achieved,
+            Green,
+            "2025年实际90，已达到目标90",
+        ),
+        case(
+            "target year passed, just missed",
+            level(&[(2025, 89.0)]),
+            2025,
+            NotAchieved,
+            Yellow,
+            "未达到目标90，差1个百分点",
+        ),
+        warned(case(
+            "target year passed, far missed, binding",
+            binding(level(&[(2025, 85.0)])),
+            2025,
+            NotAchieved,
+            Red,
+            "差5个百分点",
+        )),
+        case(
+            "after the target year, met",
+            level(&[(2025, 91.0)]),
+            2025,
+            Achieved,
+            Green,
+            "已达到目标90",
+        ),
+        case(
+            "missing year",
+            level(&[(2022, 84.0)]),
+            2023,
+            NotReported,
+            Grey,
+            "2023年未填报",
+        ),
+        case(
+            "a reported 0 is a value, not missing",
+            level(&[(2023, 0.0)]),
+            2023,
+            Behind,
+            Red,
+            "实际0",
+        ),
+        case(
+            "no base",
+            with(level(&[(2023, 85.0)]), |i| i.base_value = None),
+            2023,
+            CannotJudge,
+            Grey,
+            "缺少基期值",
+        ),
+        case(
+            "no base but the target is met",
+            with(level(&[(2023, 91.0)]), |i| i.base_value = None),
+            2023,
+            AheadDone,
+            Green,
+            "已达到目标90",
+        ),
+        case(
+            "milestone met",
+            milestone(88.0),
+            2022,
+            OnTrack,
+            Green,
+            "2022年年度目标88，实际88",
+        ),
+        case(
+            "milestone missed (planned 88, actual 85)",
+            milestone(85.0),
+            2022,
+            Behind,
+            Red,
+            "年度目标88，实际85，慢于序时30个百分点",
+        ),
+        case(
+            "national check: 巩固率 95.2 → 96, 2024 = 95.9",
+            with(
+                indicator(Level, AtLeast, Some(95.2), 96.0, &[(2024, 95.9)]),
+                |i| i.target_text = "96%".into(),
+            ),
+            2024,
+            Faster,
+            Green,
+            "2024年序时目标值95.84，实际95.9，快于序时7.5个百分点",
+        ),
+        case(
+            "strict 高于90, exactly 90 in the target year",
+            with(level(&[(2025, 90.0)]), |i| {
+                i.comparison = MoreThan;
+                i.target_text = "高于90%".into();
+            }),
+            2025,
+            NotAchieved,
+            Yellow,
+            "未达到目标90",
+        ),
+        case(
+            "comparison against the wording",
+            with(level(&[(2023, 86.0)]), |i| {
+                i.target_text = "下降到90%".into()
+            }),
+            2023,
+            CannotJudge,
+            Grey,
+            "方向相反",
+        ),
+        case(
+            "base already beyond the target, still met",
+            with(level(&[(2023, 93.0)]), |i| i.base_value = Some(92.0)),
+            2023,
+            AheadDone,
+            Green,
+            "基期已达到目标90",
+        ),
+        case(
+            "base already beyond the target, fallen below",
+            with(level(&[(2023, 89.0)]), |i| i.base_value = Some(92.0)),
+            2023,
+            Behind,
+            Red,
+            "未达到目标90",
+        ),
+        case(
+            "own base year 2022",
+            with(level(&[(2023, 84.0)]), |i| i.base_year = Some(2022)),
+            2023,
+            Faster,
+            Green,
+            "序时目标值83.33",
+        ),
+        // Level, lower is better: 20 → 15.
+        case(
+            "lower is better, on the path",
+            with(
+                indicator(Level, AtMost, Some(20.0), 15.0, &[(2023, 17.0)]),
+                |i| i.target_text = "降至15%".into(),
+            ),
+            2023,
+            OnTrack,
+            Green,
+            "与序时进度持平",
+        ),
+        case(
+            "lower is better, ahead",
+            with(
+                indicator(Level, AtMost, Some(20.0), 15.0, &[(2023, 16.0)]),
+                |i| i.target_text = "降至15%".into(),
+            ),
+            2023,
+            Faster,
+            Green,
+            "快于序时20个百分点",
+        ),
+        case(
+            "lower is better, behind",
+            with(
+                indicator(Level, AtMost, Some(20.0), 15.0, &[(2023, 19.0)]),
+                |i| i.target_text = "降至15%".into(),
+            ),
+            2023,
+            Behind,
+            Red,
+            "慢于序时40个百分点",
+        ),
+        // Change from base: 近视率 52, down 10 points.
+        case(
+            "change from base, slightly behind",
+            myopia(&[(2024, 44.3)]),
+            2024,
+            OnTrack,
+            Yellow,
+            "2024年序时目标值44，实际44.3，慢于序时3个百分点",
+        ),
+        case(
+            "change from base, reached early",
+            myopia(&[(2024, 41.0)]),
+            2024,
+            AheadDone,
+            Green,
+            "已达到目标42",
+        ),
+        case(
+            "change from base, no base",
+            with(myopia(&[(2024, 44.0)]), |i| i.base_value = None),
+            2024,
+            CannotJudge,
+            Grey,
+            "缺少基期值",
+        ),
+        // Floors and ceilings.
+        case(
+            "binding floor met",
+            floor(99.2),
+            2024,
+            OnTrack,
+            Green,
+            "2024年99.2，不低于底线99",
+        ),
+        case(
+            "binding floor met exactly (以上 includes 99)",
+            floor(99.0),
+            2024,
+            OnTrack,
+            Green,
+            "不低于底线99",
+        ),
+        warned(case(
+            "binding floor breached slightly",
+            floor(98.6),
+            2024,
+            Behind,
+            Red,
+            "2024年98.6，低于底线（99）0.4个百分点",
+        )),
+        warned(case(
+            "binding floor breached far",
+            floor(90.0),
+            2024,
+            Behind,
+            Red,
+            "低于底线（99）9个百分点",
+        )),
+        case(
+            "expected floor breached: red, no warning",
+            with(floor(98.6), |i| i.attribute = Attribute::Expected),
+            2024,
+            Behind,
+            Red,
+            "低于底线",
+        ),
+        case(
+            "floor not reported",
+            floor(99.0),
+            2023,
+            NotReported,
+            Grey,
+            "未填报",
+        ),
+        case(
+            "ceiling kept",
+            ceiling(16.0),
+            2024,
+            OnTrack,
+            Green,
+            "不高于上限17",
+        ),
+        case(
+            "ceiling exceeded",
+            ceiling(18.0),
+            2024,
+            Behind,
+            Red,
+            "高于上限（17）1人",
+        ),
+        // Cumulative quota 400 人: year cells are 当年完成数.
+        case(
+            "quota slightly behind",
+            quota(&[(2021, 80.0), (2022, 80.0), (2023, 80.0), (2024, 65.0)]),
+            2024,
+            OnTrack,
+            Yellow,
+            "2024年序时目标值320，累计305，慢于序时3.8个百分点",
+        ),
+        case(
+            "quota against its yearly quotas",
+            with(
+                quota(&[(2021, 80.0), (2022, 80.0), (2023, 80.0), (2024, 65.0)]),
+                |i| {
+                    for y in 2021..=2025 {
+                        i.planned.insert(y, 80.0);
+                    }
+                },
+            ),
+            2024,
+            OnTrack,
+            Yellow,
+            "2024年年度目标320，累计305",
+        ),
+        case(
+            "quota reached early",
+            quota(&[(2021, 150.0), (2022, 150.0), (2023, 120.0)]),
+            2023,
+            AheadDone,
+            Green,
+            "2023年累计420，已达到目标400",
+        ),
+        case(
+            "quota with a missing year inside",
+            quota(&[(2021, 80.0), (2023, 80.0)]),
+            2023,
+            Behind,
+            Red,
+            "累计160",
+        ),
+        case(
+            "quota entered as running totals",
+            with(quota(&[(2021, 80.0), (2022, 170.0), (2023, 250.0)]), |i| {
+                i.entry_mode = EntryMode::RunningTotal
+            }),
+            2023,
+            OnTrack,
+            Green,
+            "累计250，快于序时2.5个百分点",
+        ),
+        case(
+            "quota year not reported",
+            quota(&[(2021, 80.0)]),
+            2022,
+            NotReported,
+            Grey,
+            "2022年未填报",
+        ),
+        case(
+            "quota missed at the end",
+            quota(&[
+                (2021, 80.0),
+                (2022, 80.0),
+                (2023, 80.0),
+                (2024, 80.0),
+                (2025, 60.0),
+            ]),
+            2025,
+            NotAchieved,
+            Yellow,
+            "累计380，未达到目标400，差20人",
+        ),
+        case(
+            "range 3-5所 reaches its floor",
+            with(quota(&[(2021, 1.0), (2022, 2.0)]), |i| {
+                i.unit = "所".into();
+                i.target_value = 3.0;
+                i.target_stretch = Some(5.0);
+            }),
+            2022,
+            AheadDone,
+            Green,
+            "已达到目标3",
+        ),
+        // A yes/no event due in 2025.
+        case(
+            "event answered 否 before it is due: no alarm",
+            event(&[(2022, 0.0)]),
+            2022,
+            NotDue,
+            Grey,
+            "2025年到期",
+        ),
+        case(
+            "event not yet answered before it is due",
+            event(&[]),
+            2023,
+            NotDue,
+            Grey,
+            "2025年到期",
+        ),
+        case(
+            "event done early",
+            event(&[(2022, 1.0)]),
+            2022,
+            AheadDone,
+            Green,
+            "已达成",
+        ),
+        warned(case(
+            "event missed in its year",
+            event(&[(2025, 0.0)]),
+            2025,
+            NotAchieved,
+            Red,
+            "2025年到期，未达成",
+        )),
+        case(
+            "event not reported in its year",
+            event(&[]),
+            2025,
+            NotReported,
+            Grey,
+            "未填报",
+        ),
+        // Year over year (只增不减 / 逐年提高).
+        case(
+            "year over year: rose",
+            funding(AtLeast, &[(2021, 10500.0)]),
+            2021,
+            OnTrack,
+            Green,
+            "2021年10500，2020年10000，增加500，符合只增不减要求",
+        ),
+        warned(case(
+            "year over year: fell",
+            funding(AtLeast, &[(2021, 10500.0), (2022, 10400.0)]),
+            2022,
+            Behind,
+            Red,
+            "减少100，不符合只增不减要求",
+        )),
+        warned(case(
+            "逐年提高: flat is a fall",
+            funding(MoreThan, &[(2021, 10500.0), (2022, 10500.0)]),
+            2022,
+            Behind,
+            Red,
+            "持平，不符合逐年提高要求",
+        )),
+        case(
+            "year over year: previous year missing",
+            funding(AtLeast, &[(2022, 10400.0)]),
+            2022,
+            CannotJudge,
+            Grey,
+            "缺少2021年数值",
+        ),
+        // A benchmark that changes each year.
+        case(
+            "benchmark met",
+            provincial(&[(2024, 96.5)]),
+            2024,
+            OnTrack,
+            Green,
+            "对照基准96.1，符合",
+        ),
+        case(
+            "benchmark missed",
+            provincial(&[(2024, 95.0)]),
+            2024,
+            Behind,
+            Red,
+            "不符合",
+        ),
+        case(
+            "benchmark missing for the year",
+            provincial(&[(2023, 95.0)]),
+            2023,
+            CannotJudge,
+            Grey,
+            "缺少2023年对照基准值",
+        ),
+        // Settings.
+        under(
+            case(
+                "银川 practice: 10 points behind is still green",
+                level(&[(2023, 85.0)]),
+                2023,
+                OnTrack,
+                Green,
+                "慢于序时10个百分点",
+            ),
+            yinchuan.clone(),
+        ),
+        under(
+            case(
+                "银川 practice: 20 behind is yellow",
+                level(&[(2023, 84.0)]),
+                2023,
+                OnTrack,
+                Yellow,
+                "慢于序时20个百分点",
+            ),
+            yinchuan,
+        ),
+        under(
+            case(
+                "ahead margin is a setting",
+                level(&[(2023, 86.5)]),
+                2023,
+                OnTrack,
+                Green,
+                "快于序时5个百分点",
+            ),
+            wide_ahead,
+        ),
+    ]
+}
+
+#[test]
+fn every_case_gets_the_word_light_warning_and_grounds_a_planning_officer_would_sign() {
+    let cases = cases();
+    assert!(cases.len() >= 40);
+    let mut wrong = Vec::new();
+    for c in &cases {
+        let e = evaluate(&c.ind, &c.info, c.year);
+        let basis = basis_text(&e, &c.ind);
+        let got = (e.status, e.light, e.warning);
+        let want = (c.status, c.light, c.warning);
+        if got != want || !basis.contains(c.basis) {
+            wrong.push(format!(
+                "{}: got {:?} “{basis}”, want {:?} “{}”",
+                c.name, got, want, c.basis
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} cases wrong:\n{}",
+        wrong.len(),
+        cases.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn no_verdict_is_never_red_or_yellow() {
+    for c in cases() {
+        let e = evaluate(&c.ind, &c.info, c.year);
+        if matches!(e.status, NotReported | NotDue | CannotJudge) {
+            assert_eq!(e.light, Grey, "{}", c.name);
+            assert!(!e.warning, "{}", c.name);
+        }
+    }
+}
+
+#[test]
+fn the_running_total_is_shown_and_a_gap_inside_it_is_a_finding() {
+    let ind = quota(&[(2021, 80.0), (2023, 80.0)]);
+    let e = evaluate(&ind, &info(), 2023);
+    assert_eq!(e.cumulative, Some(160.0));
+    assert_eq!(e.missing_years, vec![2022]);
+    let plan = Plan {
+        indicators: vec![ind],
+        ..Plan::default()
+    };
+    let findings = validate_plan(&plan, 2023);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.message.contains("2022年未填报当年完成数")),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn a_value_below_its_floor_never_prints_as_the_floor() {
+    let mut ind = indicator(Maintain, AtLeast, None, 100.0, &[(2024, 99.96)]);
+    ind.target_text = "100%".into();
+    let e = evaluate(&ind, &info(), 2024);
+    assert_eq!(e.status, Behind);
+    assert_eq!(value_text(&e, &ind), "99.96");
+    assert!(
+        basis_text(&e, &ind).contains("99.96"),
+        "{}",
+        basis_text(&e, &ind)
+    );
+}
+
+#[test]
+fn numbers_round_half_away_from_zero_as_excel_shows_them() {
+    assert_eq!(format_number(88.25, 1), "88.3");
+    assert_eq!(format_number(88.35, 1), "88.4");
+    assert_eq!(format_number(1.005, 2), "1.01");
+    let ind = with(level(&[(2023, 88.25)]), |i| i.decimals = Some(1));
+    let e = evaluate(&ind, &info(), 2023);
+    assert_eq!(value_text(&e, &ind), "88.3");
+    let two = with(ind, |i| i.decimals = None);
+    assert_eq!(
+        value_text(&evaluate(&two, &info(), 2023), &two),
+        "88.25",
+        "by default a figure keeps the 2 decimals it was given"
+    );
+}
+
+#[test]
+fn a_contradicting_comparison_is_an_error_finding() {
+    let ind = with(level(&[(2023, 86.0)]), |i| {
+        i.target_text = "下降到90%".into()
+    });
+    let plan = Plan {
+        indicators: vec![ind],
+        ..Plan::default()
+    };
+    let findings = validate_plan(&plan, 2023);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.severity == Severity::Error && f.message.contains("方向相反")),
+        "{findings:?}"
+    );
 }
 
 #[test]
@@ -65,426 +806,6 @@ fn time_elapsed_is_the_share_of_the_period_gone() {
         (time_elapsed(2020, 2023, 2024) - 1.0).abs() < 1e-9,
         "capped after the target year"
     );
-}
-
-#[test]
-fn level_higher_is_better() {
-    use Comparison::AtLeast;
-    let l = |v: &[(i32, f64)]| indicator(IndicatorKind::Level, AtLeast, Some(80.0), 90.0, v);
-    check(
-        &l(&[(2021, 82.0)]),
-        2022,
-        Status::NotReported,
-        Light::Grey,
-        None,
-    );
-    check(
-        &l(&[(2023, 86.0)]),
-        2023,
-        Status::OnTrack,
-        Light::Green,
-        Some(60.0),
-    );
-    check(
-        &l(&[(2023, 88.0)]),
-        2023,
-        Status::Faster,
-        Light::Green,
-        Some(80.0),
-    );
-    check(
-        &l(&[(2023, 90.0)]),
-        2023,
-        Status::AheadDone,
-        Light::Green,
-        Some(100.0),
-    );
-    check(
-        &l(&[(2025, 90.0)]),
-        2025,
-        Status::OnTrack,
-        Light::Green,
-        Some(100.0),
-    );
-    check(
-        &l(&[(2023, 85.0)]),
-        2023,
-        Status::Behind,
-        Light::Yellow,
-        Some(50.0),
-    );
-    check(
-        &l(&[(2023, 84.0)]),
-        2023,
-        Status::Behind,
-        Light::Red,
-        Some(40.0),
-    );
-    check(
-        &l(&[(2025, 89.0)]),
-        2025,
-        Status::Behind,
-        Light::Yellow,
-        Some(90.0),
-    );
-    check(
-        &l(&[(2025, 85.0)]),
-        2025,
-        Status::Behind,
-        Light::Red,
-        Some(50.0),
-    );
-}
-
-#[test]
-fn a_value_of_zero_is_reported_not_missing() {
-    let ind = indicator(
-        IndicatorKind::Level,
-        Comparison::AtLeast,
-        Some(0.0),
-        10.0,
-        &[(2021, 0.0)],
-    );
-    check(&ind, 2021, Status::Behind, Light::Red, Some(0.0));
-}
-
-#[test]
-fn meeting_the_years_planned_value_is_on_track() {
-    let mut ind = indicator(
-        IndicatorKind::Level,
-        Comparison::AtLeast,
-        Some(80.0),
-        90.0,
-        &[(2023, 84.0)],
-    );
-    check(&ind, 2023, Status::Behind, Light::Red, None);
-    ind.planned.insert(2023, 83.5);
-    check(&ind, 2023, Status::OnTrack, Light::Green, None);
-}
-
-#[test]
-fn red_binding_indicator_is_a_warning_and_expected_one_is_not() {
-    let mut ind = indicator(
-        IndicatorKind::Level,
-        Comparison::AtLeast,
-        Some(80.0),
-        90.0,
-        &[(2023, 84.0)],
-    );
-    assert!(!evaluate(&ind, &info(), 2023).warning);
-    ind.attribute = Attribute::Binding;
-    assert!(evaluate(&ind, &info(), 2023).warning);
-    ind.actuals.get_mut(&2023).expect("value").value = Some(86.0);
-    assert!(
-        !evaluate(&ind, &info(), 2023).warning,
-        "green binding: no warning"
-    );
-}
-
-#[test]
-fn yellow_tolerance_is_a_plan_setting() {
-    let ind = indicator(
-        IndicatorKind::Level,
-        Comparison::AtLeast,
-        Some(80.0),
-        90.0,
-        &[(2023, 84.0)],
-    );
-    let mut wide = info();
-    wide.yellow_tolerance_pp = 30.0;
-    check_with(&ind, &wide, 2023, Status::Behind, Light::Yellow, Some(40.0));
-    let mut narrow = info();
-    narrow.yellow_tolerance_pp = 5.0;
-    let ind = indicator(
-        IndicatorKind::Level,
-        Comparison::AtLeast,
-        Some(80.0),
-        90.0,
-        &[(2023, 85.0)],
-    );
-    check_with(&ind, &narrow, 2023, Status::Behind, Light::Red, Some(50.0));
-}
-
-#[test]
-fn level_lower_is_better() {
-    use Comparison::AtMost;
-    let l = |v: &[(i32, f64)]| indicator(IndicatorKind::Level, AtMost, Some(20.0), 10.0, v);
-    check(
-        &l(&[(2023, 14.0)]),
-        2023,
-        Status::OnTrack,
-        Light::Green,
-        Some(60.0),
-    );
-    check(
-        &l(&[(2023, 9.0)]),
-        2023,
-        Status::AheadDone,
-        Light::Green,
-        Some(110.0),
-    );
-    check(
-        &l(&[(2022, 21.0)]),
-        2022,
-        Status::Behind,
-        Light::Red,
-        Some(-10.0),
-    );
-    check(
-        &l(&[(2025, 10.0)]),
-        2025,
-        Status::OnTrack,
-        Light::Green,
-        Some(100.0),
-    );
-}
-
-#[test]
-fn level_with_its_own_target_year() {
-    // 力争在2023年，80%的教师达到本科学历.
-    let mut ind = indicator(
-        IndicatorKind::Level,
-        Comparison::AtLeast,
-        Some(72.0),
-        80.0,
-        &[(2022, 77.0), (2024, 82.0)],
-    );
-    ind.target_year = 2023;
-    check(&ind, 2022, Status::Behind, Light::Yellow, Some(62.5));
-    check(&ind, 2024, Status::OnTrack, Light::Green, None);
-    ind.actuals.insert(
-        2024,
-        Actual {
-            value: Some(79.0),
-            ..Actual::default()
-        },
-    );
-    check(&ind, 2024, Status::Behind, Light::Red, Some(87.5));
-}
-
-#[test]
-fn maintain_a_floor_every_year() {
-    // 义务教育巩固率保持在99%以上.
-    let m = |v: &[(i32, f64)]| {
-        indicator(
-            IndicatorKind::Maintain,
-            Comparison::AtLeast,
-            Some(99.1),
-            99.0,
-            v,
-        )
-    };
-    check(
-        &m(&[(2021, 99.0)]),
-        2021,
-        Status::OnTrack,
-        Light::Green,
-        Some(100.0),
-    );
-    check(
-        &m(&[(2021, 99.5)]),
-        2021,
-        Status::OnTrack,
-        Light::Green,
-        Some(100.0),
-    );
-    check(
-        &m(&[(2024, 98.6)]),
-        2024,
-        Status::Behind,
-        Light::Yellow,
-        None,
-    );
-    check(&m(&[(2024, 85.0)]), 2024, Status::Behind, Light::Red, None);
-    check(
-        &m(&[(2021, 99.5)]),
-        2022,
-        Status::NotReported,
-        Light::Grey,
-        None,
-    );
-    assert_eq!(
-        evaluate(&m(&[(2021, 99.5)]), &info(), 2021).elapsed,
-        None,
-        "no 序时进度 for a floor"
-    );
-}
-
-#[test]
-fn maintain_a_ceiling_every_year() {
-    let m =
-        |v: &[(i32, f64)]| indicator(IndicatorKind::Maintain, Comparison::AtMost, None, 17.0, v);
-    check(
-        &m(&[(2021, 16.0)]),
-        2021,
-        Status::OnTrack,
-        Light::Green,
-        None,
-    );
-    check(
-        &m(&[(2021, 17.0)]),
-        2021,
-        Status::OnTrack,
-        Light::Green,
-        None,
-    );
-    check(
-        &m(&[(2021, 18.0)]),
-        2021,
-        Status::Behind,
-        Light::Yellow,
-        None,
-    );
-    check(&m(&[(2021, 25.0)]), 2021, Status::Behind, Light::Red, None);
-}
-
-#[test]
-fn change_relative_to_base() {
-    // 义务教育近视率下降10个百分点, base 52.
-    let c = |v: &[(i32, f64)]| {
-        indicator(
-            IndicatorKind::ChangeFromBase,
-            Comparison::AtMost,
-            Some(52.0),
-            -10.0,
-            v,
-        )
-    };
-    assert_eq!(c(&[]).effective_target(), Some(42.0));
-    check(
-        &c(&[(2024, 44.3)]),
-        2024,
-        Status::Behind,
-        Light::Yellow,
-        Some(77.0),
-    );
-    check(
-        &c(&[(2023, 46.0)]),
-        2023,
-        Status::OnTrack,
-        Light::Green,
-        Some(60.0),
-    );
-    check(
-        &c(&[(2023, 42.0)]),
-        2023,
-        Status::AheadDone,
-        Light::Green,
-        Some(100.0),
-    );
-    check(
-        &c(&[(2025, 42.0)]),
-        2025,
-        Status::OnTrack,
-        Light::Green,
-        Some(100.0),
-    );
-    check(
-        &c(&[(2025, 50.0)]),
-        2025,
-        Status::Behind,
-        Light::Red,
-        Some(20.0),
-    );
-    let no_base = indicator(
-        IndicatorKind::ChangeFromBase,
-        Comparison::AtMost,
-        None,
-        -10.0,
-        &[(2023, 40.0)],
-    );
-    let e = evaluate(&no_base, &info(), 2023);
-    assert_eq!(
-        (e.status, e.progress),
-        (Status::Behind, None),
-        "without a base nothing can be judged as met"
-    );
-}
-
-#[test]
-fn cumulative_quota_over_several_years() {
-    // 5年内计划培养区级骨干教师400人.
-    let q = |v: &[(i32, f64)]| {
-        indicator(
-            IndicatorKind::Cumulative,
-            Comparison::AtLeast,
-            Some(0.0),
-            400.0,
-            v,
-        )
-    };
-    let yearly = [(2021, 90.0), (2022, 85.0), (2023, 70.0), (2024, 65.0)];
-    check(
-        &q(&yearly),
-        2022,
-        Status::OnTrack,
-        Light::Green,
-        Some(43.75),
-    );
-    check(&q(&yearly), 2024, Status::Behind, Light::Yellow, Some(77.5));
-    assert_eq!(evaluate(&q(&yearly), &info(), 2024).cumulative, Some(310.0));
-    let fast = [(2021, 100.0), (2022, 100.0), (2023, 100.0), (2024, 100.0)];
-    check(
-        &q(&fast),
-        2024,
-        Status::AheadDone,
-        Light::Green,
-        Some(100.0),
-    );
-    check(&q(&fast), 2023, Status::Faster, Light::Green, Some(75.0));
-    let exact = [
-        (2021, 80.0),
-        (2022, 80.0),
-        (2023, 80.0),
-        (2024, 80.0),
-        (2025, 80.0),
-    ];
-    check(&q(&exact), 2025, Status::OnTrack, Light::Green, Some(100.0));
-    // A missing year counts as nothing done, and the year itself is 未填报.
-    let gap = [(2021, 90.0), (2023, 70.0)];
-    check(&q(&gap), 2023, Status::Behind, Light::Red, Some(40.0));
-    let e = evaluate(&q(&gap), &info(), 2022);
-    assert_eq!((e.status, e.cumulative), (Status::NotReported, Some(90.0)));
-}
-
-#[test]
-fn cumulative_range_has_a_floor_and_a_stretch() {
-    // 建设3-5所足球、冰雪特色校.
-    let mut r = indicator(
-        IndicatorKind::Cumulative,
-        Comparison::AtLeast,
-        Some(0.0),
-        3.0,
-        &[(2021, 1.0), (2022, 1.0), (2023, 2.0)],
-    );
-    r.target_stretch = Some(5.0);
-    let e = evaluate(&r, &info(), 2023);
-    assert_eq!((e.status, e.stretch_reached), (Status::AheadDone, false));
-    r.actuals.insert(
-        2024,
-        Actual {
-            value: Some(1.0),
-            ..Actual::default()
-        },
-    );
-    let e = evaluate(&r, &info(), 2024);
-    assert_eq!((e.status, e.stretch_reached), (Status::AheadDone, true));
-}
-
-#[test]
-fn yes_no_each_year() {
-    let mut y = indicator(
-        IndicatorKind::YesNo,
-        Comparison::AtLeast,
-        None,
-        1.0,
-        &[(2021, 1.0), (2022, 0.0)],
-    );
-    y.attribute = Attribute::Binding;
-    check(&y, 2021, Status::OnTrack, Light::Green, None);
-    check(&y, 2022, Status::Behind, Light::Red, None);
-    assert!(evaluate(&y, &info(), 2022).warning);
-    check(&y, 2023, Status::NotReported, Light::Grey, None);
 }
 
 #[test]

@@ -45,11 +45,7 @@ fn every_edit_is_in_the_file_and_the_history_and_can_be_undone() {
     let mut pf = PlanFile::open(&path).expect("open");
     let plan = pf.load().expect("load");
     let batch = pf
-        .apply(
-            &plan,
-            &[set_value("义务教育巩固率", 2024, 99.4)(&plan)],
-            "录入",
-        )
+        .apply(&[set_value("义务教育巩固率", 2024, 99.4)(&plan)], "录入")
         .expect("apply")
         .expect("changed");
     drop(pf);
@@ -99,7 +95,7 @@ fn deleting_an_indicator_and_undoing_brings_back_its_values() {
         .expect("indicator")
         .clone();
     let batch = pf
-        .apply(&plan, &[Edit::DeleteIndicator(before.id)], "删除")
+        .apply(&[Edit::DeleteIndicator(before.id)], "删除")
         .expect("delete")
         .expect("changed");
     assert!(
@@ -116,7 +112,7 @@ fn deleting_an_indicator_and_undoing_brings_back_its_values() {
     let chapter = after.child_sections(None)[2].id;
     let count = after.indicators.len();
     let batch = pf
-        .apply(&after, &[Edit::DeleteSection(chapter)], "删除")
+        .apply(&[Edit::DeleteSection(chapter)], "删除")
         .expect("delete section")
         .expect("changed");
     let gone = pf.load().expect("load");
@@ -133,7 +129,6 @@ fn adding_and_renaming_are_recorded() {
     let plan = pf.load().expect("load");
     let section = plan.child_sections(None)[0].id;
     pf.apply(
-        &plan,
         &[Edit::AddIndicator {
             section,
             name: "高中阶段毛入学率".into(),
@@ -147,7 +142,6 @@ fn adding_and_renaming_are_recorded() {
         .expect("added")
         .id;
     pf.apply(
-        &plan,
         &[Edit::Set(
             Field::Indicator(id, IndicatorField::Name),
             Value::text("高中阶段教育毛入学率"),
@@ -169,7 +163,7 @@ fn setting_a_value_to_what_it_already_is_records_nothing() {
     let mut pf = PlanFile::open(&path).expect("open");
     let plan = pf.load().expect("load");
     let same = set_value("义务教育巩固率", 2024, 98.6)(&plan);
-    assert_eq!(pf.apply(&plan, &[same], "录入").expect("apply"), None);
+    assert_eq!(pf.apply(&[same], "录入").expect("apply"), None);
     assert!(pf.history(None, 10).expect("history").is_empty());
 }
 
@@ -187,7 +181,7 @@ fn a_value_of_the_wrong_shape_changes_nothing() {
             Value::text("九十"),
         ),
     ];
-    assert!(pf.apply(&plan, &edits, "录入").is_err());
+    assert!(pf.apply(&edits, "录入").is_err());
     assert_eq!(
         pf.load().expect("load"),
         plan,
@@ -349,7 +343,7 @@ fn child_helper() {
                     Field::Actual(id, 2021, ActualField::Note),
                     Value::Text(format!("第{i}次")),
                 );
-                pf.apply(&plan, &[edit], "录入").expect("apply");
+                pf.apply(&[edit], "录入").expect("apply");
                 writeln!(out, "done {i}").expect("stdout");
                 out.flush().expect("flush");
             }
@@ -458,12 +452,8 @@ fn save_as_writes_a_complete_copy_under_a_chinese_name_with_spaces() {
     let path = common::sample_file(&dir);
     let mut pf = PlanFile::open(&path).expect("open");
     let plan = pf.load().expect("load");
-    pf.apply(
-        &plan,
-        &[set_value("义务教育巩固率", 2024, 99.0)(&plan)],
-        "录入",
-    )
-    .expect("apply");
+    pf.apply(&[set_value("义务教育巩固率", 2024, 99.0)(&plan)], "录入")
+        .expect("apply");
     let copy = dir
         .path()
         .join("张三 的 文档")

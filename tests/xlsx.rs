@@ -7,8 +7,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
+use eduplan::exchange::fill_in::{META_SHEET, SHEET};
 use eduplan::exchange::import::preview_import;
-use eduplan::exchange::template::{META_SHEET, SHEET, write_template};
+use eduplan::exchange::template::write_template;
 use eduplan::exchange::xlsx_export::export_workbook;
 use eduplan::storage::PlanFile;
 
@@ -93,7 +94,7 @@ fn the_exported_workbook_has_the_layouts_and_values_the_city_expects() {
         text(&cell(&mon, 0, 0)),
         "龙潭区教育事业发展“十四五”规划主要指标监测表（2024年度）"
     );
-    let header: Vec<String> = (0..18).map(|c| text(&cell(&mon, 2, c))).collect();
+    let header: Vec<String> = (0..21).map(|c| text(&cell(&mon, 2, c))).collect();
     assert_eq!(
         header,
         [
@@ -107,11 +108,14 @@ fn the_exported_workbook_has_the_layouts_and_values_the_city_expects() {
             "2022",
             "2023",
             "2024",
-            "2025\n目标",
+            "截至2024\n累计",
+            "2025\n目标值",
+            "目标表述",
             "完成进度%",
             "序时进度%",
             "评价",
             "灯色",
+            "判定依据",
             "说明",
             "数据来源",
             "责任科室"
@@ -119,23 +123,59 @@ fn the_exported_workbook_has_the_layouts_and_values_the_city_expects() {
     );
     let r = find_row(&mon, 2, "学前三年毛入园率");
     assert_eq!(cell(&mon, r, 9), Data::Float(91.2));
-    assert_eq!(cell(&mon, r, 10), Data::Float(90.0), "target is a number");
-    assert_eq!(cell(&mon, r, 12), Data::Float(80.0));
-    assert_eq!(text(&cell(&mon, r, 13)), "提前实现");
+    assert_eq!(cell(&mon, r, 11), Data::Float(90.0), "target is a number");
+    assert_eq!(
+        text(&cell(&mon, r, 12)),
+        "90%以上",
+        "the wording in a cell of its own"
+    );
+    assert_eq!(cell(&mon, r, 14), Data::Float(80.0));
+    assert_eq!(text(&cell(&mon, r, 15)), "提前实现");
+    assert!(text(&cell(&mon, r, 17)).contains("已达到目标90"));
+    let main_number = cell(&main, find_row(&main, 2, "义务教育近视率"), 0);
+    assert_eq!(
+        cell(&mon, find_row(&mon, 2, "义务教育近视率"), 0),
+        main_number,
+        "both tables number an indicator the same"
+    );
+    let r = find_row(&mon, 2, "义务教育巩固率");
+    assert_eq!(text(&cell(&mon, r, 13)), "—", "a floor has no 完成进度");
+    assert_eq!(text(&cell(&mon, r, 16)), "■红灯\n预警");
+    assert!(text(&cell(&mon, r, 17)).contains("低于底线（99）0.4个百分点"));
     let r = find_row(&mon, 2, "新建公办幼儿园");
-    assert_eq!(text(&cell(&mon, r, 14)), "■红灯\n预警");
+    assert_eq!(text(&cell(&mon, r, 16)), "■红灯\n预警");
+    assert_eq!(cell(&mon, r, 10), Data::Float(1.0), "the running total");
     assert!(
-        text(&cell(&mon, r, 15)).contains("用地手续"),
+        text(&cell(&mon, r, 18)).contains("用地手续"),
         "the note goes up with the red light"
     );
+    let r = find_row(&mon, 2, "区级骨干教师培养");
+    assert_eq!(
+        cell(&mon, r, 9),
+        Data::Float(65.0),
+        "the year's completions"
+    );
+    assert_eq!(
+        cell(&mon, r, 10),
+        Data::Float(310.0),
+        "and the running total"
+    );
     let r = find_row(&mon, 2, "校本管理机制改革试点学校");
-    assert_eq!(text(&cell(&mon, r, 13)), "未填报");
+    assert_eq!(text(&cell(&mon, r, 15)), "未填报");
     assert_eq!(cell(&mon, r, 9), Data::Empty, "missing is blank, not 0");
     let r = find_row(&mon, 2, "义务教育近视率");
     assert_eq!(
-        cell(&mon, r, 10),
+        cell(&mon, r, 11),
         Data::Float(42.0),
         "a change target resolves to a level"
+    );
+    assert_eq!(text(&cell(&mon, r, 12)), "下降10个百分点");
+    let footer: String = (0..mon.height() as u32)
+        .map(|r| text(&cell(&mon, r, 0)))
+        .collect();
+    assert!(
+        footer.contains("快于预期") && footer.contains("填表人"),
+        "rules and signature line"
     );
 
     let tasks = book.worksheet_range("重点任务台账").expect("sheet");
@@ -161,7 +201,7 @@ fn the_exported_workbook_has_the_layouts_and_values_the_city_expects() {
 
     let charts = book.worksheet_range("图表").expect("sheet");
     assert_eq!(text(&cell(&charts, 4, 0)), "提前实现");
-    assert_eq!(cell(&charts, 4, 1), Data::Float(9.0));
+    assert_eq!(cell(&charts, 4, 1), Data::Float(10.0));
     // No cell anywhere holds an error value.
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).expect("sheet");
@@ -308,7 +348,7 @@ fn a_filled_template_imports_in_one_step_and_twice_changes_nothing() {
         ]
     );
     let batch = pf
-        .apply(&plan, &preview.edits(), "导入填报表")
+        .apply(&preview.edits(), "导入填报表")
         .expect("apply")
         .expect("changed");
     let plan = pf.load().expect("load");

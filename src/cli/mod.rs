@@ -4,6 +4,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use crate::domain::edit::{ActualField, Edit, Field, Value};
+use crate::domain::explain::{basis_text, light_text, progress_text, status_text, value_text};
 use crate::domain::input::{format_percent, format_value, parse_indicator_value};
 use crate::domain::{Indicator, Plan, evaluate};
 use crate::exchange::plan_text::read_plan_text;
@@ -18,17 +19,18 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan 文件.eduplan             同上
   eduplan new 文件.eduplan --from 规划文本.json
                                   由规划文本文件（如 sample_plans/ 中的示例）新建规划文件
-  eduplan status 文件.eduplan [--year 年份] [--format table|tsv]
-                                  列出每个指标的基期值、目标值、当年值、完成进度、序时进度、评价和灯色；
-                                  默认年份为最近一个有数据的年份
+  eduplan status 文件.eduplan [--year 年份] [--format table|tsv] [--explain]
+                                  列出每个指标的基期值、目标值、当年值、完成进度、序时进度、评价、灯色、
+                                  累计数和说明；默认年份为最近一个有数据的年份；--explain 另列判定依据
   eduplan set 文件.eduplan --indicator 指标名称 --year 年份 --value 数值 [--note 说明]
                                   记录一个指标某年的实际值
   eduplan export 文件.eduplan -o 输出.xlsx [--year 年份]
                                   导出上报用的Excel工作簿（主要指标表、指标监测表、重点任务台账、图表）
   eduplan template 文件.eduplan -o 填报表.xlsx --year 年份 [--unit 牵头单位]
                                   生成某一年度的填报表，可只含某个牵头单位的指标
-  eduplan import 文件.eduplan 填报表.xlsx... [--yes]
-                                  导入交回的填报表：先列出全部改动和问题，确认后一次性写入
+  eduplan import 文件.eduplan 填报表.xlsx... [--year 年份] [--yes]
+                                  导入交回的填报表：先列出全部改动和问题，确认后一次性写入；
+                                  给出 --year 时只接受该年度的填报表；未写入时退出码为1
   eduplan --help                  显示本帮助
   eduplan --version               显示版本
 
@@ -101,9 +103,12 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             Ok(Outcome::Gui(Some(opts.one_file()?)))
         }
         "new" => cmd_new(&Options::parse(rest, &["--from"])?).map(|_| Outcome::Exit(0)),
-        "status" => {
-            cmd_status(&Options::parse(rest, &["--year", "--format"])?).map(|_| Outcome::Exit(0))
-        }
+        "status" => cmd_status(&Options::parse_with_flags(
+            rest,
+            &["--year", "--format"],
+            &["--explain"],
+        )?)
+        .map(|_| Outcome::Exit(0)),
         "set" => cmd_set(&Options::parse(
             rest,
             &["--indicator", "--year", "--value", "--note"],
@@ -196,10 +201,8 @@ impl Options {
         let Some(text) = self.get("--year") else {
             return Ok(None);
         };
-        let year: i32 = crate::domain::input::normalize(text)
-            .trim_end_matches('年')
-            .parse()
-            .map_err(|_| format!("年份“{text}”无法识别，请写成 2024 这样的四位数"))?;
+        let year = crate::domain::input::parse_year(text)
+            .ok_or_else(|| format!("年份“{text}”无法识别，请写成 2024 这样的四位数"))?;
         if !plan.info.years().contains(&year) {
             return Err(format!(
                 "{year}年不在规划期{}-{}年内",
@@ -235,13 +238,16 @@ fn cmd_status(opts: &Options) -> CliResult<()> {
             "--format 只能是 table 或 tsv，而不是“{format}”"
         )));
     }
-    let pf = PlanFile::open(&file).map_err(CliError::failed)?;
+    let explain = opts.flag("--explain");
+    // Read without locking or upgrading: status works beside an open window and on
+    // read-only files, and never changes the file.
+    let pf = PlanFile::read_only(&file).map_err(CliError::failed)?;
     let plan = pf.load().map_err(CliError::failed)?;
     let year = opts
         .year(&plan)
         .map_err(CliError::usage)?
         .unwrap_or_else(|| plan.default_evaluation_year());
-    let header = [
+    let mut header: Vec<String> = [
         "指标",
         "单位",
         "基期值",
@@ -251,12 +257,18 @@ fn cmd_status(opts: &Options) -> CliResult<()> {
         "序时进度",
         "评价",
         "灯色",
+        "累计",
+        "说明",
     ]
-    .map(str::to_owned);
-    let rows: Vec<[String; 9]> = plan
+    .map(str::to_owned)
+    .to_vec();
+    if explain {
+        header.push("判定依据".to_owned());
+    }
+    let rows: Vec<Vec<String>> = plan
         .indicators_in_outline_order()
         .into_iter()
-        .map(|ind| status_row(&plan, ind, year))
+        .map(|ind| status_row(&plan, ind, year, explain))
         .collect();
     if format == "tsv" {
         println!("{}", header.join("\t"));
@@ -266,32 +278,38 @@ fn cmd_status(opts: &Options) -> CliResult<()> {
     } else {
         println!("{}  评估年度：{year}年", plan.info.name);
         print_table(&header, &rows);
+        if let Some(up) = pf.upgrade() {
+            println!(
+                "（此文件由旧版EduPlan保存（格式第{}版）；这里按新版规则显示，文件本身未作改动。）",
+                up.from_version
+            );
+        }
     }
     Ok(())
 }
 
-fn status_row(plan: &Plan, ind: &Indicator, year: i32) -> [String; 9] {
+fn status_row(plan: &Plan, ind: &Indicator, year: i32, explain: bool) -> Vec<String> {
     let eval = evaluate(ind, &plan.info, year);
-    let value = eval
-        .value
-        .map_or_else(|| "—".to_owned(), |v| format_value(v, ind));
-    [
+    let one_line = |s: &str| s.replace(['\n', '\t'], " ");
+    let mut row = vec![
         ind.name.clone(),
         ind.unit.clone(),
         ind.base_value
             .map_or_else(|| "—".to_owned(), |v| format_value(v, ind)),
         ind.target_text.clone(),
-        value,
-        format_percent(eval.progress),
+        value_text(&eval, ind),
+        progress_text(&eval),
         format_percent(eval.elapsed),
-        eval.status.label().to_owned(),
-        format!(
-            "{}{}{}",
-            eval.light.symbol(),
-            eval.light.label(),
-            if eval.warning { " 预警" } else { "" }
-        ),
-    ]
+        status_text(&eval),
+        light_text(&eval),
+        eval.cumulative
+            .map_or_else(|| "—".to_owned(), |v| format_value(v, ind)),
+        one_line(ind.actuals.get(&year).map_or("", |a| a.note.as_str())),
+    ];
+    if explain {
+        row.push(one_line(&basis_text(&eval, ind)));
+    }
+    row
 }
 
 /// Terminal width of a string: CJK characters take two columns.
@@ -307,25 +325,29 @@ fn display_width(s: &str) -> usize {
         .sum()
 }
 
-fn print_table<const N: usize>(header: &[String; N], rows: &[[String; N]]) {
-    let mut widths = [0usize; N];
-    for r in std::iter::once(header).chain(rows.iter()) {
+fn print_table(header: &[String], rows: &[Vec<String>]) {
+    let n = header.len();
+    let mut widths = vec![0usize; n];
+    for r in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
         for (w, cell) in widths.iter_mut().zip(r.iter()) {
             *w = (*w).max(display_width(cell));
         }
     }
-    let line = |r: &[String; N]| {
+    let line = |r: &[String]| {
         let mut out = String::new();
         for (i, cell) in r.iter().enumerate() {
             out.push_str(cell);
-            if i + 1 < N {
+            if i + 1 < n {
                 out.push_str(&" ".repeat(widths[i] - display_width(cell) + 2));
             }
         }
         out
     };
     println!("{}", line(header));
-    println!("{}", "-".repeat(widths.iter().sum::<usize>() + 2 * (N - 1)));
+    println!(
+        "{}",
+        "-".repeat(widths.iter().sum::<usize>() + 2 * n.saturating_sub(1))
+    );
     for r in rows {
         println!("{}", line(r));
     }

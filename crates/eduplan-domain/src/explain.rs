@@ -25,8 +25,73 @@ fn comparison_words(cmp: Comparison) -> &'static str {
     }
 }
 
+/// A derived number with up to `decimals` places and no trailing zeros (95.84, 94.2, 120).
+fn trimmed(x: f64, decimals: usize) -> String {
+    let text = format_number(x, decimals);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
 fn points(gap: f64) -> String {
     format_number(gap.abs(), 1)
+}
+
+/// The year's value as shown beside its verdict: never rounded onto the threshold it is
+/// judged against when it does not reach it.
+pub fn value_text(eval: &Evaluation, ind: &Indicator) -> String {
+    let Some(value) = eval.value else {
+        return "—".to_owned();
+    };
+    if ind.kind == crate::model::IndicatorKind::YesNo {
+        return format_value(value, ind);
+    }
+    let near = match &eval.basis {
+        Basis::AgainstTarget { target, met, .. } if eval.cumulative.is_none() => {
+            Some((*target, *met))
+        }
+        Basis::AgainstPath {
+            expected, gap_pp, ..
+        } if eval.cumulative.is_none() => Some((*expected, *gap_pp >= 0.0)),
+        Basis::Threshold { threshold, met, .. } => Some((*threshold, *met)),
+        Basis::Benchmark { benchmark, met, .. } => Some((*benchmark, *met)),
+        _ => None,
+    };
+    match near {
+        Some((threshold, reached)) => format_value_near(value, threshold, reached, ind),
+        None => format_value(value, ind),
+    }
+}
+
+/// 完成进度 as shown: a percentage, "已达到" where the base already met the target, or "—"
+/// where a progress share means nothing (floors, yes/no, year over year, benchmarks).
+pub fn progress_text(eval: &Evaluation) -> String {
+    match eval.progress {
+        Some(p) => crate::input::format_percent(Some(p)),
+        None if eval.reached => "已达到".to_owned(),
+        None => "—".to_owned(),
+    }
+}
+
+/// The light with its symbol and, for a red binding indicator, 预警.
+pub fn light_text(eval: &Evaluation) -> String {
+    format!(
+        "{}{}{}",
+        eval.light.symbol(),
+        eval.light.label(),
+        if eval.warning { " 预警" } else { "" }
+    )
+}
+
+/// The status word, with 达到力争目标 when the stretch target is reached.
+pub fn status_text(eval: &Evaluation) -> String {
+    if eval.stretch_reached {
+        format!("{}（达到力争目标）", eval.status.label())
+    } else {
+        eval.status.label().to_owned()
+    }
 }
 
 /// 判定依据: one line that says why the indicator got its status for the year.
@@ -109,7 +174,7 @@ pub fn basis_text(eval: &Evaluation, ind: &Indicator) -> String {
             };
             format!(
                 "{y}年{what}{}，{total}{}，{relation}",
-                format_number(*expected, crate::input::display_decimals(ind).max(2)),
+                trimmed(*expected, crate::input::display_decimals(ind).max(2)),
                 format_value_near(*value, *expected, *gap_pp >= 0.0, ind)
             )
         }
@@ -138,12 +203,9 @@ pub fn basis_text(eval: &Evaluation, ind: &Indicator) -> String {
                     "低于"
                 };
                 format!(
-                    "{y}年{shown}，{side}{line}{}{}{unit}",
+                    "{y}年{shown}，{side}{line}（{}）{}{unit}",
                     v(*threshold),
-                    format_number(
-                        (value - threshold).abs(),
-                        crate::input::display_decimals(ind).max(1)
-                    )
+                    trimmed((value - threshold).abs(), 2)
                 )
             }
         }

@@ -144,7 +144,7 @@ fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -198,8 +198,9 @@ fn sniff(path: &Path) -> Result<(), String> {
         return Err(too_big());
     }
     f.rewind().map_err(|_| "无法读取文件".to_owned())?;
-    let mut zip = zip::ZipArchive::new(f)
-        .map_err(|_| "不是完整的Excel工作簿（.xlsx），文件可能已损坏或不完整".to_owned())?;
+    let mut zip = zip::ZipArchive::new(f).map_err(|_| {
+        "无法作为Excel工作簿读取，文件可能已损坏、不完整，或是改了扩展名的其他文件".to_owned()
+    })?;
     if zip.len() > MAX_ZIP_ENTRIES {
         return Err(too_big());
     }

@@ -188,16 +188,17 @@ fn build_template(
         )?;
     }
     let after = HEADER_ROW + 2 + indicators.len() as u32;
+    // Notes start in column B: column A is the row id the reader looks at.
     ws.merge_range(
         after,
-        0,
+        1,
         after,
         last_col,
         "说明：比率直接填百分数（如 95.5），也可以带百分号填写（95.5%）；累计类指标按“单位”栏的提示填当年完成数或累计数；没有数据请留空，不要填0。",
         &style::subtitle().set_text_wrap(),
     )?;
     ws.set_row_height(after, 30)?;
-    crate::xlsx_export::signature_line(ws, after + 1, last_col)?;
+    crate::xlsx_export::signature_line(ws, after + 1, 1, last_col)?;
     style::page_setup(ws, HEADER_ROW, &plan.info.name)?;
     ws.protect();
 

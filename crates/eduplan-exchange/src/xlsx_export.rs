@@ -206,7 +206,7 @@ fn main_sheet(
         "注：目标栏按规划原文表述；属性栏“约束性”为必须完成的指标，“预期性”为力争实现的指标。",
         &style::subtitle(),
     )?;
-    signature_line(ws, row + 3, last_col)?;
+    signature_line(ws, row + 3, 0, last_col)?;
     style::page_setup(ws, 2, &info.name)
 }
 
@@ -421,15 +421,21 @@ fn monitor_sheet(
         ws.set_row_height(note_row, 18)?;
         note_row += 1;
     }
-    signature_line(ws, note_row + 1, last_col)?;
+    signature_line(ws, note_row + 1, 0, last_col)?;
     style::page_setup(ws, 2, &info.name)
 }
 
 /// 填报日期 / 填表人 / 审核人 / 联系电话, as the city's forms have, left blank to sign.
-pub fn signature_line(ws: &mut Worksheet, row: u32, last_col: u16) -> Result<(), XlsxError> {
+/// `first_col` lets a fill-in table keep its id column (A) empty on this row.
+pub fn signature_line(
+    ws: &mut Worksheet,
+    row: u32,
+    first_col: u16,
+    last_col: u16,
+) -> Result<(), XlsxError> {
     ws.merge_range(
         row,
-        0,
+        first_col,
         row,
         last_col,
         "填报日期：　　　年　　月　　日　　　　填表人：　　　　　　　　审核人：　　　　　　　　联系电话：",

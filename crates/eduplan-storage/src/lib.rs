@@ -187,7 +187,7 @@ impl PlanFile {
             to.push(suffix);
             match std::fs::copy(&from, &to) {
                 Ok(_) => Ok(()),
-                Err(e) if suffix != "" && e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                Err(e) if !suffix.is_empty() && e.kind() == std::io::ErrorKind::NotFound => Ok(()),
                 Err(e) => Err(StorageError::Io(name.clone(), io_reason(&e))),
             }
         };
