@@ -4,36 +4,14 @@
 mod common;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use eduplan::exchange::fill_in::{META_SHEET, SHEET};
+use common::book::*;
 use eduplan::exchange::import::preview_import;
 use eduplan::exchange::template::write_template;
 use eduplan::exchange::xlsx_export::export_workbook;
 use eduplan::storage::PlanFile;
-
-fn cell(range: &calamine::Range<Data>, row: u32, col: u32) -> Data {
-    range.get_value((row, col)).cloned().unwrap_or(Data::Empty)
-}
-
-fn text(d: &Data) -> String {
-    match d {
-        Data::String(s) => s.clone(),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Empty => String::new(),
-        other => format!("{other:?}"),
-    }
-}
-
-/// The row whose column `col` holds `name`.
-fn find_row(range: &calamine::Range<Data>, col: u32, name: &str) -> u32 {
-    let (end, _) = range.end().expect("non-empty sheet");
-    (0..=end)
-        .find(|r| text(&cell(range, *r, col)) == name)
-        .unwrap_or_else(|| panic!("no row for {name}"))
-}
 
 #[test]
 fn the_exported_workbook_has_the_layouts_and_values_the_city_expects() {
@@ -255,55 +233,6 @@ fn export_to_a_path_that_cannot_be_written_says_so_and_leaves_nothing() {
 }
 
 /// Re-save a fill-in table the way a user's spreadsheet program would, changing rows on the way.
-fn resave(template: &Path, out: &Path, edit: impl Fn(&mut Vec<Vec<Data>>)) {
-    let mut book: Xlsx<_> = open_workbook(template).expect("template");
-    let mut rows: Vec<Vec<Data>> = book
-        .worksheet_range(SHEET)
-        .expect("sheet")
-        .rows()
-        .map(|r| r.to_vec())
-        .collect();
-    let meta: Vec<Vec<Data>> = book
-        .worksheet_range(META_SHEET)
-        .expect("meta")
-        .rows()
-        .map(|r| r.to_vec())
-        .collect();
-    edit(&mut rows);
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    for (name, grid) in [(SHEET, &rows), (META_SHEET, &meta)] {
-        let ws = wb.add_worksheet();
-        ws.set_name(name).expect("name");
-        for (r, row) in grid.iter().enumerate() {
-            for (c, v) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                match v {
-                    Data::Float(f) => ws.write_number(r, c, *f).map(|_| ()),
-                    Data::Int(i) => ws.write_number(r, c, *i as f64).map(|_| ()),
-                    Data::String(s) => ws.write_string(r, c, s).map(|_| ()),
-                    _ => Ok(()),
-                }
-                .expect("write");
-            }
-        }
-    }
-    wb.save(out).expect("save");
-}
-
-fn row_of(rows: &[Vec<Data>], name: &str) -> usize {
-    rows.iter()
-        .position(|r| r.get(2).map(text).as_deref() == Some(name))
-        .expect("row")
-}
-
-fn sample_file_and_template(dir: &tempfile::TempDir) -> (PathBuf, PathBuf) {
-    let path = common::sample_file(dir);
-    let plan = PlanFile::open(&path).expect("open").load().expect("load");
-    let template = dir.path().join("2024年填报表.xlsx");
-    write_template(&plan, 2024, None, &template).expect("template");
-    (path, template)
-}
-
 #[test]
 fn a_filled_template_imports_in_one_step_and_twice_changes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -424,12 +353,6 @@ fn problems_in_a_returned_table_are_all_listed_and_nothing_applies() {
         "{:?}",
         p.problems
     );
-}
-
-fn write_bytes(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).expect("write");
-    p
 }
 
 #[test]
@@ -560,7 +483,7 @@ fn exporting_over_a_workbook_another_program_holds_open_says_so() {
     let plan = common::sample_plan();
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("龙潭区 已打开.xlsx");
-    std::fs::write(&out, b"old").expect("write");
+    std::fs::write(&out, b"PK old").expect("write");
     let held = std::fs::OpenOptions::new()
         .read(true)
         .share_mode(0)
@@ -571,7 +494,7 @@ fn exporting_over_a_workbook_another_program_holds_open_says_so() {
     drop(held);
     assert_eq!(
         std::fs::read(&out).expect("read"),
-        b"old",
+        b"PK old",
         "the old file is untouched"
     );
     let left = std::fs::read_dir(dir.path()).expect("ls").count();

@@ -1,5 +1,7 @@
 #![allow(dead_code)] // each test binary uses a different part of this
 
+pub mod book;
+
 use std::path::{Path, PathBuf};
 
 use eduplan::domain::Plan;
@@ -19,5 +21,27 @@ pub fn sample_plan() -> Plan {
 pub fn sample_file(dir: &tempfile::TempDir) -> PathBuf {
     let path = dir.path().join("龙潭区 十四五规划.eduplan");
     PlanFile::create(&path, &sample_plan()).expect("create plan file");
+    path
+}
+
+/// A small plan made for tests alone, so that changing the sample plan breaks nothing here.
+pub const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/test-district-plan.json"
+);
+
+/// The uid of plan files made from the fixture (regression files under tests/fixtures carry it).
+pub const FIXTURE_UID: &str = "eduplan-test-fixture-0001";
+
+pub fn fixture_plan() -> Plan {
+    let mut plan = read_plan_text(Path::new(FIXTURE)).expect("fixture plan reads");
+    plan.uid = FIXTURE_UID.to_owned();
+    plan
+}
+
+/// A fresh plan file made from the test fixture.
+pub fn fixture_file(dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join("测试区 规划.eduplan");
+    PlanFile::create(&path, &fixture_plan()).expect("create plan file");
     path
 }
