@@ -321,11 +321,11 @@ fn the_yellow_tolerance_is_set_in_the_plan_and_changes_the_lights() {
     h.run();
     h.get_by_label("规划信息与设置…").click();
     h.run();
-    h.get_by_label("黄灯容差").click();
+    h.get_by_label("黄灯界限").click();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.run();
-    h.get_by_label("黄灯容差").type_text("30");
+    h.get_by_label("黄灯界限").type_text("30");
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(

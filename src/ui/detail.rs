@@ -6,10 +6,13 @@ use egui_plot::{HLine, Legend, Line, LineStyle, Plot, PlotPoints, Points};
 use super::widgets::{commit_parsed, commit_text, labelled_commit_text, light_badge};
 use super::{Command, DeleteTarget, PlanView, View, theme};
 use crate::domain::edit::{ActualField, Edit, Field, IndicatorField, Value};
+use crate::domain::explain::{basis_text, progress_text};
 use crate::domain::input::{
     format_number, format_percent, format_value, parse_indicator_value, parse_plain_number,
+    parse_year,
 };
-use crate::domain::{Attribute, Comparison, Indicator, IndicatorKind, PlanInfo};
+use crate::domain::rules::{inferred_comparison, running_total};
+use crate::domain::{Attribute, Comparison, EntryMode, Indicator, IndicatorKind, PlanInfo};
 
 fn set(ind: &Indicator, f: IndicatorField, v: Value) -> Command {
     Command::Edit {
@@ -43,11 +46,25 @@ pub fn detail_ui(
             ui.label(format!(
                 "{}年 完成进度 {}，序时进度 {}",
                 pv.year,
-                format_percent(e.progress),
+                progress_text(e),
                 format_percent(e.elapsed)
             ));
+            if let Some(total) = e.cumulative {
+                ui.label(format!("累计 {}{}", format_value(total, ind), ind.unit));
+            }
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button(RichText::new("删除此指标…").color(theme::RED))
+                .clicked()
+            {
+                cmds.push(Command::ConfirmDelete(DeleteTarget::Indicator(ind.id)));
+            }
+        });
     });
+    if let Some(e) = eval {
+        ui.label(RichText::new(format!("判定依据：{}", basis_text(e, ind))).strong());
+    }
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("detail_scroll")
@@ -149,11 +166,39 @@ fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command
             ui.end_row();
 
             let num = |v: Option<f64>| v.map_or_else(String::new, |v| format_number(v, 2));
-            ui.label(format!("基期值（{}年）", pv.plan.info.base_year));
+            ui.label(format!("基期值（{}年）", ind.base_year_or(&pv.plan.info)));
             if let Some(v) =
                 commit_parsed(ui, "基期值", &num(ind.base_value), w, parse_plain_number)
             {
-                cmds.push(set(ind, IndicatorField::BaseValue, Value::from_opt_num(v)));
+                let mut edits = vec![Edit::Set(
+                    Field::Indicator(ind.id, IndicatorField::BaseValue),
+                    Value::from_opt_num(v),
+                )];
+                let target = match ind.kind {
+                    IndicatorKind::ChangeFromBase => v.map(|b| b + ind.target_value),
+                    _ => Some(ind.target_value),
+                };
+                edits.extend(inferred_comparison_edit(ind, v, target));
+                cmds.push(Command::Edit {
+                    edits,
+                    action: "修改指标".into(),
+                });
+            }
+            ui.end_row();
+            ui.label("基期年（留空同规划）");
+            let plan_base = pv.plan.info.base_year;
+            if let Some(y) = commit_parsed(
+                ui,
+                "指标基期年",
+                &ind.base_year.map_or_else(String::new, |y| y.to_string()),
+                w,
+                move |t| parse_base_year(t, plan_base),
+            ) {
+                cmds.push(set(
+                    ind,
+                    IndicatorField::BaseYear,
+                    y.map_or(Value::Null, |y| Value::Int(i64::from(y))),
+                ));
             }
             ui.end_row();
             ui.label(if ind.kind == IndicatorKind::ChangeFromBase {
@@ -168,13 +213,25 @@ fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command
                 w,
                 parse_plain_number,
             ) {
-                cmds.push(set(ind, IndicatorField::TargetValue, Value::Num(v)));
+                let mut edits = vec![Edit::Set(
+                    Field::Indicator(ind.id, IndicatorField::TargetValue),
+                    Value::Num(v),
+                )];
+                let target = match ind.kind {
+                    IndicatorKind::ChangeFromBase => ind.base_value.map(|b| b + v),
+                    _ => Some(v),
+                };
+                edits.extend(inferred_comparison_edit(ind, ind.base_value, target));
+                cmds.push(Command::Edit {
+                    edits,
+                    action: "修改指标".into(),
+                });
             }
             ui.end_row();
-            ui.label("挑战目标（区间上限）");
+            ui.label("力争目标（区间上限）");
             if let Some(v) = commit_parsed(
                 ui,
-                "挑战目标",
+                "力争目标",
                 &num(ind.target_stretch),
                 w,
                 parse_plain_number,
@@ -193,7 +250,7 @@ fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command
                 "目标年份",
                 &ind.target_year.to_string(),
                 w,
-                move |t| parse_year(t, &info),
+                move |t| parse_target_year(t, &info),
             ) {
                 cmds.push(set(
                     ind,
@@ -208,22 +265,89 @@ fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command
                 cmds.push(set(ind, IndicatorField::MayExceed100, Value::flag(gross)));
             }
             ui.end_row();
+            ui.label("小数位数（留空自动）");
+            if let Some(d) = commit_parsed(
+                ui,
+                "小数位数",
+                &ind.decimals.map_or_else(String::new, |d| d.to_string()),
+                w,
+                parse_decimals,
+            ) {
+                cmds.push(set(
+                    ind,
+                    IndicatorField::Decimals,
+                    d.map_or(Value::Null, |d| Value::Int(i64::from(d))),
+                ));
+            }
+            ui.end_row();
+            if ind.kind == IndicatorKind::Cumulative {
+                ui.label("各年填报");
+                let mut mode = ind.entry_mode;
+                let combo = egui::ComboBox::from_id_salt("entry_mode")
+                    .selected_text(mode.label())
+                    .show_ui(ui, |ui| {
+                        for &m in EntryMode::ALL {
+                            ui.selectable_value(&mut mode, m, m.label());
+                        }
+                    })
+                    .response;
+                crate::ui::widgets::name_widget(ui, &combo, "各年填报");
+                if mode != ind.entry_mode {
+                    cmds.push(set(ind, IndicatorField::EntryMode, Value::code(mode)));
+                }
+                ui.end_row();
+            }
         });
-    ui.add_space(6.0);
-    if ui
-        .button(RichText::new("删除此指标…").color(theme::RED))
-        .clicked()
+}
+
+/// While an indicator has no yearly values yet, its comparison follows the direction from
+/// base to target (a target below the base is a ceiling): new indicators start as ≥.
+fn inferred_comparison_edit(
+    ind: &Indicator,
+    base: Option<f64>,
+    target: Option<f64>,
+) -> Option<Edit> {
+    if !matches!(
+        ind.kind,
+        IndicatorKind::Level | IndicatorKind::ChangeFromBase
+    ) || !ind.actuals.is_empty()
     {
-        cmds.push(Command::ConfirmDelete(DeleteTarget::Indicator(ind.id)));
+        return None;
+    }
+    let (Some(base), Some(target)) = (base, target) else {
+        return None;
+    };
+    let inferred = inferred_comparison(Some(base), target);
+    let same_direction = inferred.lower_is_better() == ind.comparison.lower_is_better();
+    (!same_direction && (target - base).abs() > 1e-9).then(|| {
+        Edit::Set(
+            Field::Indicator(ind.id, IndicatorField::Comparison),
+            Value::code(inferred),
+        )
+    })
+}
+
+fn parse_base_year(text: &str, plan_base: i32) -> Result<Option<i32>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match parse_year(text) {
+        Some(y) if y == plan_base => Ok(None),
+        Some(y) => Ok(Some(y)),
+        None => Err(format!("“{text}”不是年份，请写成 2022 这样的四位数")),
     }
 }
 
-fn parse_year(text: &str, info: &PlanInfo) -> Result<i32, String> {
-    let t = crate::domain::input::normalize(text);
-    let y: i32 = t
-        .trim_end_matches('年')
-        .parse()
-        .map_err(|_| format!("“{text}”不是年份"))?;
+fn parse_decimals(text: &str) -> Result<Option<u8>, String> {
+    match parse_plain_number(text)? {
+        None => Ok(None),
+        Some(d) if (0.0..=6.0).contains(&d) && d.fract() == 0.0 => Ok(Some(d as u8)),
+        Some(_) => Err("小数位数应为0到6之间的整数".to_owned()),
+    }
+}
+
+fn parse_target_year(text: &str, info: &PlanInfo) -> Result<i32, String> {
+    let y = parse_year(text).ok_or_else(|| format!("“{text}”不是年份"))?;
     if info.years().contains(&y) {
         Ok(y)
     } else {
@@ -243,24 +367,28 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
     } else {
         ind.base_value
     };
+    let base_year = ind.base_year_or(info);
     let mut actual_points: Vec<[f64; 2]> = Vec::new();
-    let mut running = 0.0;
     for year in info.years() {
-        if let Some(v) = ind.actual_value(year) {
-            running += v;
-            actual_points.push([f64::from(year), if cumulative { running } else { v }]);
-        } else if cumulative {
+        let Some(v) = ind.actual_value(year) else {
             continue;
-        }
+        };
+        let shown = if cumulative {
+            running_total(ind, info, year).0.unwrap_or(v)
+        } else {
+            v
+        };
+        actual_points.push([f64::from(year), shown]);
     }
     if let (false, Some(b)) = (cumulative, ind.base_value) {
-        actual_points.insert(0, [f64::from(info.base_year), b]);
+        actual_points.insert(0, [f64::from(base_year), b]);
     }
     let mut planned: Vec<[f64; 2]> = Vec::new();
     let mut planned_sum = 0.0;
     for (y, v) in &ind.planned {
         planned_sum += v;
-        planned.push([f64::from(*y), if cumulative { planned_sum } else { *v }]);
+        let running = cumulative && ind.entry_mode == EntryMode::Increment;
+        planned.push([f64::from(*y), if running { planned_sum } else { *v }]);
     }
     let y_label = if cumulative {
         format!("累计（{}）", ind.unit)
@@ -286,10 +414,7 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
         .y_axis_label(y_label)
         .show(ui, |plot_ui| {
             if let (Some(b), Some(t)) = (base, target) {
-                let path = vec![
-                    [f64::from(info.base_year), b],
-                    [f64::from(ind.target_year), t],
-                ];
+                let path = vec![[f64::from(base_year), b], [f64::from(ind.target_year), t]];
                 plot_ui.line(
                     Line::new("规划路径", PlotPoints::from(path))
                         .style(LineStyle::dashed_loose())
@@ -326,13 +451,26 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
 fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>) {
     ui.label(RichText::new("年度数据").strong());
     let counts = ind.computed_from_counts();
+    let cumulative = ind.kind == IndicatorKind::Cumulative;
+    let benchmark = ind.kind == IndicatorKind::Benchmark;
+    let value_title = match (cumulative, ind.entry_mode) {
+        (true, EntryMode::Increment) => "当年完成数",
+        (true, EntryMode::RunningTotal) => "累计数",
+        _ => "实际值",
+    };
     egui::Grid::new("indicator_years")
         .striped(true)
-        .num_columns(if counts { 7 } else { 5 })
+        .num_columns(5 + 2 * usize::from(counts) + usize::from(cumulative) + usize::from(benchmark))
         .show(ui, |ui| {
             ui.strong("年度");
             ui.strong("年度目标");
-            ui.strong("实际值");
+            if benchmark {
+                ui.strong("对照基准");
+            }
+            ui.strong(value_title);
+            if cumulative {
+                ui.strong("累计");
+            }
             if counts {
                 ui.strong("分子").on_hover_text(&ind.numerator_label);
                 ui.strong("分母").on_hover_text(&ind.denominator_label);
@@ -360,6 +498,25 @@ fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>
                         action: "修改年度目标".into(),
                     });
                 }
+                if benchmark {
+                    let current = ind
+                        .benchmarks
+                        .get(&year)
+                        .map_or_else(String::new, |v| format_value(*v, ind));
+                    if let Some(v) =
+                        commit_parsed(ui, &format!("{year}年对照基准"), &current, 60.0, |t| {
+                            parse_indicator_value(t, ind)
+                        })
+                    {
+                        cmds.push(Command::Edit {
+                            edits: vec![Edit::Set(
+                                Field::Benchmark(ind.id, year),
+                                Value::from_opt_num(v),
+                            )],
+                            action: "修改对照基准".into(),
+                        });
+                    }
+                }
                 let shown = actual
                     .value
                     .map_or_else(String::new, |v| format_value(v, ind));
@@ -374,6 +531,13 @@ fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>
                         ActualField::Value,
                         Value::from_opt_num(v),
                     ));
+                }
+                if cumulative {
+                    let total = actual
+                        .value
+                        .and(running_total(ind, &pv.plan.info, year).0)
+                        .map_or_else(|| "—".to_owned(), |v| format_value(v, ind));
+                    ui.label(total);
                 }
                 if counts {
                     for (field, current, name) in [

@@ -7,8 +7,9 @@ use egui_extras::{Column, TableBuilder};
 use super::widgets::{name_widget, option_filter_ui};
 use super::{Command, PlanView, View, theme};
 use crate::domain::edit::{ActualField, Edit, Field, Value};
-use crate::domain::input::{format_percent, format_value, parse_indicator_value};
-use crate::domain::{Attribute, Indicator, IndicatorId, Status};
+use crate::domain::explain::{basis_text, progress_text};
+use crate::domain::input::{format_value, parse_indicator_value};
+use crate::domain::{Attribute, Indicator, IndicatorId, IndicatorKind, Status};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -44,8 +45,9 @@ impl SortBy {
 
 #[derive(Default)]
 pub struct GridState {
-    /// (row among the shown rows, year column).
-    pub selected: Option<(usize, usize)>,
+    /// The selected cell: which indicator and year, so that a re-sort after an edit keeps
+    /// the selection on the same indicator.
+    pub selected: Option<(IndicatorId, i32)>,
     /// Text being typed into the selected cell.
     pub editing: Option<String>,
     /// Why the last entry or paste was refused.
@@ -103,9 +105,7 @@ pub fn grid_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView, cmds: &mut Vec
     filter_bar_ui(ui, state, pv);
     let rows = visible_rows(pv, state);
     let years: Vec<i32> = pv.plan.info.years().collect();
-    if let Some((r, c)) = state.selected
-        && (r >= rows.len() || c >= years.len())
-    {
+    if state.selected.is_some() && selected_position(state, &rows, &years).is_none() {
         state.selected = None;
         state.editing = None;
     }
@@ -130,6 +130,19 @@ pub fn grid_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView, cmds: &mut Vec
         .show(ui, |ui| table_ui(ui, state, pv, &rows, &years, cmds));
 }
 
+/// Where the selected cell is among the shown rows and years.
+fn selected_position(
+    state: &GridState,
+    rows: &[IndicatorId],
+    years: &[i32],
+) -> Option<(usize, usize)> {
+    let (id, year) = state.selected?;
+    Some((
+        rows.iter().position(|r| *r == id)?,
+        years.iter().position(|y| *y == year)?,
+    ))
+}
+
 fn table_ui(
     ui: &mut Ui,
     state: &mut GridState,
@@ -152,12 +165,13 @@ fn table_ui(
         .column(Column::exact(50.0))
         .column(Column::exact(54.0))
         .columns(Column::exact(60.0), years.len())
+        .column(Column::exact(54.0))
         .column(Column::initial(100.0).clip(true).resizable(true))
         .column(Column::exact(66.0))
         .column(Column::remainder().at_least(96.0))
         .min_scrolled_height(0.0);
     if state.scroll_to_selected {
-        if let Some((r, _)) = state.selected {
+        if let Some((r, _)) = selected_position(state, rows, years) {
             table = table.scroll_to_row(r, None);
         }
         state.scroll_to_selected = false;
@@ -179,6 +193,10 @@ fn table_ui(
                     });
                 });
             }
+            header.col(|ui| {
+                ui.strong("累计")
+                    .on_hover_text("累计类指标：年度栏填当年完成数，本栏为基期以来的累计完成数");
+            });
             for title in ["目标", "完成进度", "评价"] {
                 header.col(|ui| {
                     ui.strong(title);
@@ -204,7 +222,14 @@ fn table_ui(
                     name.on_hover_text(format!("{}（点击查看详情）", ind.name));
                 });
                 row.col(|ui| {
-                    ui.label(&ind.unit);
+                    let unit = ui.label(&ind.unit);
+                    if ind.kind == IndicatorKind::Cumulative {
+                        unit.on_hover_text(format!(
+                            "年度栏为{}（{}）",
+                            ind.entry_mode.label(),
+                            ind.unit
+                        ));
+                    }
                 });
                 row.col(|ui| {
                     let attr = RichText::new(ind.attribute.label());
@@ -220,14 +245,20 @@ fn table_ui(
                             .map_or_else(String::new, |v| format_value(v, ind)),
                     );
                 });
-                for (c, year) in years.iter().enumerate() {
-                    row.col(|ui| year_cell_ui(ui, state, ind, r, c, *year));
+                for year in years {
+                    row.col(|ui| year_cell_ui(ui, state, ind, *year));
                 }
+                row.col(|ui| {
+                    let total = eval
+                        .and_then(|e| e.cumulative)
+                        .map_or_else(|| "—".to_owned(), |v| format_value(v, ind));
+                    ui.label(total);
+                });
                 row.col(|ui| {
                     ui.label(&ind.target_text).on_hover_text(&ind.target_text);
                 });
                 row.col(|ui| {
-                    ui.label(format_percent(eval.and_then(|e| e.progress)));
+                    ui.label(eval.map_or_else(|| "—".to_owned(), progress_text));
                 });
                 row.col(|ui| {
                     if let Some(e) = eval {
@@ -241,7 +272,7 @@ fn table_ui(
                             .color(theme::RED)
                             .strong();
                         }
-                        ui.label(text);
+                        ui.label(text).on_hover_text(basis_text(e, ind));
                     }
                 });
             });
@@ -281,15 +312,8 @@ fn cell_name(ind: &Indicator, year: i32) -> String {
     format!("{} {year}年", ind.name)
 }
 
-fn year_cell_ui(
-    ui: &mut Ui,
-    state: &mut GridState,
-    ind: &Indicator,
-    r: usize,
-    c: usize,
-    year: i32,
-) {
-    let selected = state.selected == Some((r, c));
+fn year_cell_ui(ui: &mut Ui, state: &mut GridState, ind: &Indicator, year: i32) {
+    let selected = state.selected == Some((ind.id, year));
     if selected && let Some(text) = state.editing.as_mut() {
         let editor_id = ui.make_persistent_id("grid_cell_editor");
         if state.focus_editor {
@@ -342,7 +366,7 @@ fn year_cell_ui(
     );
     name_widget(ui, &response, &cell_name(ind, year));
     if response.clicked() {
-        state.selected = Some((r, c));
+        state.selected = Some((ind.id, year));
         state.editing = None;
         state.error = None;
     }
@@ -420,7 +444,9 @@ fn keyboard(
     years: &[i32],
     cmds: &mut Vec<Command>,
 ) {
-    let Some((r, c)) = state.selected else { return };
+    let Some((r, c)) = selected_position(state, rows, years) else {
+        return;
+    };
     let Some(ind) = rows.get(r).and_then(|id| pv.plan.indicator(*id)) else {
         return;
     };
@@ -428,7 +454,7 @@ fn keyboard(
     let last_row = rows.len().saturating_sub(1);
     let last_col = years.len().saturating_sub(1);
     let move_to = |state: &mut GridState, r: usize, c: usize| {
-        state.selected = Some((r.min(last_row), c.min(last_col)));
+        state.selected = Some((rows[r.min(last_row)], years[c.min(last_col)]));
         state.scroll_to_selected = true;
     };
 

@@ -111,14 +111,12 @@ fn chapter_page(ui: &mut Ui, pv: &PlanView, id: SectionId) {
         }
     });
     ui.add_space(12.0);
-    // What needs discussing first: red, yellow, not reported, then the rest.
-    let severity = |l: crate::domain::Light| match l {
-        crate::domain::Light::Red => 0,
-        crate::domain::Light::Yellow => 1,
-        crate::domain::Light::Grey => 2,
-        crate::domain::Light::Green => 3,
-    };
-    ids.sort_by_key(|i| pv.eval(*i).map_or(4, |e| severity(e.light)));
+    // What needs discussing first, in the same order as the overview.
+    ids.sort_by_key(|i| {
+        pv.eval(*i)
+            .and_then(crate::domain::rules::attention_rank)
+            .unwrap_or(u8::MAX)
+    });
     let rows = ids.len().min(10);
     ui.columns(2, |cols| {
         for id in ids.iter().take(rows) {

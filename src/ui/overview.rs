@@ -4,9 +4,11 @@
 use egui::{RichText, Ui};
 
 use super::{Command, PlanView, View, theme};
+use crate::domain::explain::progress_text;
 use crate::domain::input::format_percent;
+use crate::domain::rules::attention_rank;
 use crate::domain::rules::{count_statuses, time_elapsed};
-use crate::domain::{Attribute, IndicatorId, IndicatorKind, Light, Status};
+use crate::domain::{IndicatorId, IndicatorKind, Status};
 
 /// The attention list shows this many; the indicator grid's status filter shows them all.
 const ATTENTION_LIMIT: usize = 60;
@@ -86,15 +88,7 @@ fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
         .order
         .iter()
         .filter_map(|id| {
-            let e = pv.eval(*id)?;
-            let ind = pv.plan.indicator(*id)?;
-            let rank = match (e.light, ind.attribute) {
-                (Light::Red, Attribute::Binding) => 0,
-                (Light::Red, _) => 1,
-                (Light::Yellow, _) => 2,
-                (Light::Grey, _) => 3,
-                _ => return None,
-            };
+            let rank = attention_rank(pv.eval(*id)?)?;
             Some((rank, *id))
         })
         .collect();
@@ -132,10 +126,12 @@ fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
                             cmds.push(Command::Show(View::Detail(id)));
                         }
                         let detail = match e.status {
-                            Status::NotReported => "未填报".to_owned(),
+                            Status::NotReported | Status::CannotJudge => {
+                                e.status.label().to_owned()
+                            }
                             _ => format!(
                                 "进度 {}，序时 {}",
-                                format_percent(e.progress),
+                                progress_text(e),
                                 format_percent(e.elapsed)
                             ),
                         };
@@ -322,11 +318,10 @@ fn progress_row_ui(ui: &mut Ui, pv: &PlanView, id: IndicatorId, height: f32) -> 
     );
     let clicked = response.clicked();
     response.on_hover_text(format!(
-        "{}：完成进度 {}，序时进度 {}，{}（点击查看详情）",
+        "{}：{}。{}（点击查看详情）",
         ind.name,
-        format_percent(e.progress),
-        format_percent(e.elapsed),
-        e.status.label()
+        e.status.label(),
+        crate::domain::explain::basis_text(e, ind)
     ));
     clicked
 }

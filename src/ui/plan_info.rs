@@ -1,11 +1,12 @@
-//! 规划信息: the plan's own fields, including the yellow-light tolerance setting.
+//! 规划信息与设置: the plan's own fields and the thresholds of its verdicts and lights.
 
 use egui::{RichText, Ui};
 
 use super::widgets::{commit_parsed, labelled_commit_text};
 use super::{Command, PlanView, theme};
 use crate::domain::edit::{Edit, Field, PlanField, Value};
-use crate::domain::input::{format_number, normalize, parse_plain_number};
+use crate::domain::explain::rules_text;
+use crate::domain::input::{format_number, parse_plain_number};
 
 fn set(field: PlanField, value: Value) -> Command {
     Command::Edit {
@@ -15,10 +16,7 @@ fn set(field: PlanField, value: Value) -> Command {
 }
 
 fn parse_year(text: &str) -> Result<i32, String> {
-    let y: i32 = normalize(text)
-        .trim_end_matches('年')
-        .parse()
-        .map_err(|_| format!("“{text}”不是年份"))?;
+    let y = crate::domain::input::parse_year(text).ok_or_else(|| format!("“{text}”不是年份"))?;
     if (1990..=2100).contains(&y) {
         Ok(y)
     } else {
@@ -73,22 +71,76 @@ pub fn plan_info_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
                 }
                 ui.end_row();
             }
-            ui.label("黄灯容差（个百分点）");
-            let tolerance = |t: &str| match parse_plain_number(t)? {
+            let points = |t: &str| match parse_plain_number(t)? {
                 Some(v) if (0.0..=100.0).contains(&v) => Ok(v),
-                _ => Err("请填写0到100之间的数字".to_owned()),
+                _ => Err("请填写0到100之间的数字（个百分点）".to_owned()),
             };
-            let current = format_number(info.yellow_tolerance_pp, 1);
-            if let Some(v) = commit_parsed(ui, "黄灯容差", &current, 120.0, tolerance) {
-                cmds.push(set(PlanField::YellowTolerancePp, Value::Num(v)));
+            for (label, name, field, current) in [
+                (
+                    "快于预期：领先至少（个百分点）",
+                    "快于预期界限",
+                    PlanField::AheadMarginPp,
+                    info.ahead_margin_pp,
+                ),
+                (
+                    "绿灯：落后不超过（个百分点）",
+                    "绿灯界限",
+                    PlanField::GreenLimitPp,
+                    info.green_limit_pp,
+                ),
+                (
+                    "黄灯：落后不超过（个百分点）",
+                    "黄灯界限",
+                    PlanField::YellowTolerancePp,
+                    info.yellow_tolerance_pp,
+                ),
+            ] {
+                ui.label(label);
+                let green = info.green_limit_pp;
+                let yellow = info.yellow_tolerance_pp;
+                let check = move |t: &str| {
+                    let v = points(t)?;
+                    match field {
+                        PlanField::GreenLimitPp if v > yellow => {
+                            Err("绿灯界限不能大于黄灯界限".to_owned())
+                        }
+                        PlanField::YellowTolerancePp if v < green => {
+                            Err("黄灯界限不能小于绿灯界限".to_owned())
+                        }
+                        _ => Ok(v),
+                    }
+                };
+                if let Some(v) = commit_parsed(ui, name, &format_number(current, 1), 120.0, check) {
+                    cmds.push(set(field, Value::Num(v)));
+                }
+                ui.end_row();
             }
+            ui.label("灯色常用做法");
+            ui.horizontal(|ui| {
+                for (label, green, yellow) in [
+                    ("默认（绿灯0、黄灯10）", 0.0, 10.0),
+                    ("银川做法（绿灯10、黄灯30）", 10.0, 30.0),
+                ] {
+                    if ui.button(label).clicked() {
+                        cmds.push(Command::Edit {
+                            edits: vec![
+                                Edit::Set(Field::Plan(PlanField::GreenLimitPp), Value::Num(green)),
+                                Edit::Set(
+                                    Field::Plan(PlanField::YellowTolerancePp),
+                                    Value::Num(yellow),
+                                ),
+                            ],
+                            action: "修改灯色界限".into(),
+                        });
+                    }
+                }
+            });
             ui.end_row();
         });
-    ui.label(
-        RichText::new("落后序时进度不超过容差为黄灯，超过为红灯。各地做法不同（如10、30个百分点），按本地要求设置。")
-            .small()
-            .color(theme::GREY),
-    );
+    ui.label(RichText::new("评价规则").strong());
+    for line in rules_text(info) {
+        ui.label(RichText::new(line).small().color(theme::GREY));
+    }
     ui.add_space(4.0);
     if let Some(text) = labelled_commit_text(ui, "备注", &info.remark, true, 480.0) {
         cmds.push(set(PlanField::Remark, Value::Text(text.trim().to_owned())));

@@ -19,11 +19,9 @@ pub fn light_badge(ui: &mut Ui, light: Light, warning: bool) -> egui::Response {
 }
 
 pub fn status_text(eval: &Evaluation) -> RichText {
-    let mut word = eval.status.label().to_owned();
-    if eval.stretch_reached {
-        word.push_str("（达挑战目标）");
-    }
-    RichText::new(format!("{} {}", eval.light.symbol(), word)).color(theme::light_color(eval.light))
+    let word = crate::domain::explain::status_text(eval);
+    RichText::new(format!("{} {}", eval.light.symbol(), word))
+        .color(theme::status_color(eval.status, eval.light))
 }
 
 /// A labelled text field (label and field are two cells in a `Grid`) that commits when the user leaves it (Enter or focus elsewhere) and changed

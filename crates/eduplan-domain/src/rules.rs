@@ -675,6 +675,20 @@ fn evaluate_benchmark(ind: &Indicator, year: i32) -> Evaluation {
     )
 }
 
+/// How urgently an indicator needs attention, the same in the overview, the meeting and the
+/// workbook: 0 预警 (red and binding), 1 red, 2 yellow, 3 无法评价 (its definition or data
+/// needs fixing), 4 未填报; None for everything on its way or not yet due.
+pub fn attention_rank(eval: &Evaluation) -> Option<u8> {
+    match (eval.light, eval.status) {
+        (Light::Red, _) if eval.warning => Some(0),
+        (Light::Red, _) => Some(1),
+        (Light::Yellow, _) => Some(2),
+        (_, Status::CannotJudge) => Some(3),
+        (_, Status::NotReported) => Some(4),
+        _ => None,
+    }
+}
+
 /// Counts of indicators per status and per light, for the overview and the 图表 sheet.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatusCounts {

@@ -73,7 +73,29 @@ pub fn preview_import(plan: &Plan, files: &[PathBuf], expected_year: Option<i32>
     let mut preview = ImportPreview::default();
     for f in files {
         preview.files.push(f.display().to_string());
-        read_returned(plan, f, expected_year, &mut preview);
+        // The xlsx reader is third-party code fed with files from outside; a bug in it on
+        // some malformed file must become a problem in the preview, not a vanished window.
+        let mut one = ImportPreview::default();
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            read_returned(plan, f, expected_year, &mut one)
+        }));
+        match read {
+            Ok(()) => {
+                preview.changes.extend(one.changes);
+                let unlisted = one.problem_count - one.problems.len();
+                for p in one.problems {
+                    preview.add_problem(p);
+                }
+                preview.problem_count += unlisted;
+            }
+            Err(_) => preview.add_problem(format!(
+                "“{}”：文件内部结构有误，无法读取。请在Excel中打开后另存为.xlsx，再重新导入",
+                f.file_name().map_or_else(
+                    || f.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                )
+            )),
+        }
     }
     // The same cell from two files: identical values count once, different ones are a problem.
     let mut kept: Vec<ImportChange> = Vec::new();
