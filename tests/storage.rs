@@ -478,3 +478,124 @@ fn save_as_writes_a_complete_copy_under_a_chinese_name_with_spaces() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+fn old_release_copy(dir: &tempfile::TempDir, fixture: &str) -> std::path::PathBuf {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(fixture);
+    let to = dir.path().join("旧版 规划.eduplan");
+    std::fs::copy(from, &to).expect("copy fixture");
+    to
+}
+
+/// A file written by the previous release (made by tests/fixtures/make-old-plans.py, not by
+/// this code): words as codes, history in the old format.
+#[test]
+fn a_file_from_the_previous_release_upgrades_and_its_history_still_undoes() {
+    use eduplan::domain::{Attribute, Comparison, TaskStatus};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = old_release_copy(&dir, "old-release-v2.eduplan");
+    let original = std::fs::read(&path).expect("read");
+
+    let mut pf = PlanFile::open(&path).expect("upgrades");
+    let up = pf.upgrade().expect("upgraded").clone();
+    assert_eq!(up.from_version, 2);
+    assert_eq!(
+        std::fs::read(&up.backup).expect("backup"),
+        original,
+        "backup first"
+    );
+    let plan = pf.load().expect("load");
+    let rate = plan.indicator_by_name("义务教育巩固率").expect("indicator");
+    assert_eq!(rate.attribute, Attribute::Binding);
+    assert_eq!(rate.comparison, Comparison::AtLeast);
+    assert_eq!(rate.actual_value(2023), Some(98.7));
+    assert_eq!(plan.tasks[0].status, TaskStatus::InProgress);
+    assert_eq!(plan.info.yellow_tolerance_pp, 15.0);
+    assert_eq!(
+        plan.info.ahead_margin_pp, 5.0,
+        "new settings get their defaults"
+    );
+
+    // Both old history rows read, and undoing them works on the upgraded file.
+    let history = pf.history(None, 10).expect("history");
+    assert!(
+        history
+            .iter()
+            .any(|h| h.label == "义务教育巩固率·属性" && h.old == "预期性")
+    );
+    pf.revert(eduplan::storage::BatchId(2), "撤销")
+        .expect("undo a value");
+    pf.revert(eduplan::storage::BatchId(1), "撤销")
+        .expect("undo a word");
+    let plan = pf.load().expect("load");
+    let rate = plan.indicator_by_name("义务教育巩固率").expect("indicator");
+    assert_eq!(rate.actual_value(2023), Some(98.9));
+    assert_eq!(rate.attribute, Attribute::Expected);
+    assert!(pf.integrity_ok().expect("check"));
+}
+
+#[test]
+fn a_failed_upgrade_leaves_the_file_as_it_was() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = old_release_copy(&dir, "old-release-v2-dangling-value.eduplan");
+    let original = std::fs::read(&path).expect("read");
+    let err = PlanFile::open(&path).err().expect("refused");
+    assert!(err.to_string().contains("升级"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), original);
+    // Reading it for a report does not touch it either.
+    assert!(PlanFile::read_only(&path).is_err());
+    assert_eq!(std::fs::read(&path).expect("read"), original);
+}
+
+#[test]
+fn status_reads_an_old_file_without_upgrading_it_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = old_release_copy(&dir, "old-release-v2.eduplan");
+    let original = std::fs::read(&path).expect("read");
+    let out = Command::new(env!("CARGO_BIN_EXE_eduplan"))
+        .args(["status", path.to_str().expect("utf-8"), "--year", "2023"])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("义务教育巩固率") && stdout.contains("旧版"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        original,
+        "not upgraded"
+    );
+    let backups = std::fs::read_dir(dir.path()).expect("ls").count();
+    assert_eq!(backups, 1, "no backup made either");
+}
+
+#[test]
+fn a_wrong_value_for_a_coded_field_is_refused_in_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let mut pf = PlanFile::open(&path).expect("open");
+    let plan = pf.load().expect("load");
+    let id = plan.indicators[0].id;
+    let err = pf
+        .apply(
+            &[Edit::Set(
+                Field::Indicator(id, IndicatorField::Attribute),
+                Value::text("约束性"), // a word, not the code
+            )],
+            "修改",
+        )
+        .expect_err("refused");
+    let message = err.to_string();
+    assert!(
+        message.contains("属性") && !message.contains("damaged"),
+        "{message}"
+    );
+    assert_eq!(pf.load().expect("load"), plan);
+}

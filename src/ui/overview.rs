@@ -125,10 +125,9 @@ fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
                         if ui.link(&ind.name).clicked() {
                             cmds.push(Command::Show(View::Detail(id)));
                         }
-                        let detail = match e.status {
-                            Status::NotReported | Status::CannotJudge => {
-                                e.status.label().to_owned()
-                            }
+                        let detail = match (e.status, e.progress) {
+                            (Status::NotReported, _) => e.status.label().to_owned(),
+                            (_, None) => crate::domain::explain::basis_text(e, ind),
                             _ => format!(
                                 "进度 {}，序时 {}",
                                 progress_text(e),

@@ -224,13 +224,9 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
 }
 
 fn status_rich(status: TaskStatus) -> RichText {
-    let color = match status {
-        TaskStatus::Done => theme::GREEN,
-        TaskStatus::InProgress => theme::ACCENT,
-        TaskStatus::NotStarted => theme::GREY,
-        TaskStatus::Late => theme::RED,
-    };
-    RichText::new(status.label()).color(color)
+    // The same light as in 重点任务台账.
+    let light = status.light();
+    RichText::new(format!("{} {}", light.symbol(), status.label())).color(theme::light_color(light))
 }
 
 /// Every field of one task, for the 任务 dialog.

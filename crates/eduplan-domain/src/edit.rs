@@ -37,6 +37,18 @@ pub enum CodeSet {
 }
 
 impl CodeSet {
+    /// The word users see for a code of this set.
+    pub fn label_of(self, code: &str) -> Option<&'static str> {
+        match self {
+            CodeSet::Attribute => Attribute::from_code(code).map(Attribute::label),
+            CodeSet::IndicatorKind => IndicatorKind::from_code(code).map(IndicatorKind::label),
+            CodeSet::Comparison => Comparison::from_code(code).map(Comparison::label),
+            CodeSet::EntryMode => EntryMode::from_code(code).map(EntryMode::label),
+            CodeSet::TaskKind => TaskKind::from_code(code).map(TaskKind::label),
+            CodeSet::TaskStatus => TaskStatus::from_code(code).map(TaskStatus::label),
+        }
+    }
+
     pub fn codes(self) -> Vec<&'static str> {
         match self {
             CodeSet::Attribute => Attribute::codes(),
@@ -319,6 +331,17 @@ impl Field {
             ["task_progress", i, y] => Field::TaskProgress(TaskId(id(i)?), year(y)?),
             _ => return None,
         })
+    }
+
+    /// How a value of this field reads in the history list (codes as their words).
+    pub fn display_value(&self, value: &Value) -> String {
+        match (self.shape(), value) {
+            (Shape::Code(set), Value::Text(code)) => set
+                .label_of(code)
+                .map_or_else(|| value.display(), str::to_owned),
+            (Shape::Flag, Value::Int(v)) => if *v != 0 { "是" } else { "否" }.to_owned(),
+            _ => value.display(),
+        }
     }
 
     /// What kind of value the field holds.

@@ -27,13 +27,12 @@ pub fn write_template(
         .collect();
     if indicators.is_empty() {
         let units = plan.lead_units().join("、");
-        return Err(ExchangeError::Build(format!(
-            "没有牵头单位为“{}”的指标。现有牵头单位：{units}",
-            unit.unwrap_or("")
-        )));
+        return Err(ExchangeError::NoIndicatorsFor(
+            unit.unwrap_or("").to_owned(),
+            units,
+        ));
     }
-    let bytes = build_template(plan, year, unit, &indicators)
-        .map_err(|e| ExchangeError::Build(e.to_string()))?;
+    let bytes = build_template(plan, year, unit, &indicators).map_err(ExchangeError::Build)?;
     write_atomically(path, &bytes)?;
     Ok(indicators.len())
 }

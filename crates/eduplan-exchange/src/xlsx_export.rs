@@ -34,7 +34,7 @@ pub fn chinese_ordinal(n: usize) -> String {
 
 /// Write the workbook to `path`; nothing is left half-written if it fails.
 pub fn export_workbook(plan: &Plan, year: i32, path: &Path) -> Result<(), ExchangeError> {
-    let bytes = build_workbook(plan, year).map_err(|e| ExchangeError::Build(e.to_string()))?;
+    let bytes = build_workbook(plan, year).map_err(ExchangeError::Build)?;
     write_atomically(path, &bytes)
 }
 

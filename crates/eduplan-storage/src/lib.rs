@@ -442,7 +442,9 @@ impl PlanFile {
         for row in rows {
             let (batch, at, action, row) = row?;
             let (old, new) = match row.decode() {
-                Ok(Record::Set { old, new, .. }) => (old.display(), new.display()),
+                Ok(Record::Set { field, old, new }) => {
+                    (field.display_value(&old), field.display_value(&new))
+                }
                 Ok(Record::Insert(_)) => ("（无）".to_owned(), "（新增）".to_owned()),
                 Ok(Record::Delete(_)) => ("（内容）".to_owned(), "（已删除）".to_owned()),
                 Err(_) => ("？".to_owned(), "？".to_owned()),
