@@ -178,3 +178,58 @@ fn help_is_in_chinese() {
     assert_eq!(code, 0);
     assert!(out.contains("用法") && out.contains("eduplan status"));
 }
+
+#[test]
+fn template_for_one_unit_and_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let file = path.to_str().expect("utf-8 path");
+    let out = dir.path().join("填报表.xlsx");
+    let (code, stdout, err) = eduplan(&[
+        "template",
+        file,
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--year",
+        "2024",
+        "--unit",
+        "计财科",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("1个指标"), "{stdout}");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).expect("xlsx");
+    use calamine::Reader;
+    let sheet = book.worksheet_range("填报表").expect("sheet");
+    let names: Vec<String> = sheet
+        .rows()
+        .filter_map(|r| r.get(2).map(|c| c.to_string()))
+        .collect();
+    assert!(
+        names.iter().any(|n| n == "生均一般公共预算教育经费"),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n == "义务教育巩固率"), "{names:?}");
+
+    let (code, _, err) = eduplan(&[
+        "template",
+        file,
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--year",
+        "2024",
+        "--unit",
+        "不存在的科室",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("现有牵头单位"), "{err}");
+
+    assert_eq!(
+        eduplan::cli::run(vec!["open".into(), path.clone().into_os_string()]),
+        eduplan::cli::Outcome::Gui(Some(path.clone()))
+    );
+    assert_eq!(
+        eduplan::cli::run(vec![path.clone().into_os_string()]),
+        eduplan::cli::Outcome::Gui(Some(path))
+    );
+    assert_eq!(eduplan::cli::run(vec![]), eduplan::cli::Outcome::Gui(None));
+}

@@ -594,3 +594,35 @@ fn mutated_fill_in_tables_never_crash_the_reader() {
         let _ = std::fs::remove_file(&out);
     }
 }
+
+#[test]
+fn two_tables_that_disagree_on_a_cell_are_a_problem_and_agreeing_ones_count_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, template) = fixture_and_template(&dir);
+    let plan = load(&path);
+    let fill = |name: &str, value: f64| {
+        let out = dir.path().join(name);
+        resave(&template, &out, |rows| {
+            let r = row_of(rows, "学前三年毛入园率");
+            rows[r][6] = Data::Float(value);
+        });
+        out
+    };
+    let a = fill("甲.xlsx", 90.0);
+    let same = fill("乙.xlsx", 90.0);
+    let close = fill("丙.xlsx", 90.004);
+    let preview = preview_import(&plan, &[a.clone(), same], Some(2024));
+    assert!(preview.can_apply(), "{:?}", preview.problems);
+    assert_eq!(preview.changes.len(), 1, "the same value twice counts once");
+    // Values are compared as numbers, not as they print: 90 and 90.004 differ.
+    let preview = preview_import(&plan, &[a, close], Some(2024));
+    assert!(!preview.can_apply());
+    assert!(
+        preview
+            .problems
+            .iter()
+            .any(|p| p.contains("甲.xlsx") && p.contains("丙.xlsx")),
+        "{:?}",
+        preview.problems
+    );
+}

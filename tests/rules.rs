@@ -933,3 +933,100 @@ fn typed_values_are_understood_or_refused() {
     assert_eq!(parse_indicator_value("否", &yes_no), Ok(Some(0.0)));
     assert!(parse_indicator_value("也许", &yes_no).is_err());
 }
+
+#[test]
+fn every_finding_names_the_indicator_and_what_to_fix() {
+    let mut bad_period = info();
+    bad_period.base_year = 2021;
+    let plan = Plan {
+        info: bad_period,
+        ..Plan::default()
+    };
+    assert!(
+        validate_plan(&plan, 2023)
+            .iter()
+            .any(|f| f.severity == Severity::Error && f.message.contains("规划期设置有误"))
+    );
+
+    let cases: Vec<(Indicator, Severity, &str)> = vec![
+        (
+            with(level(&[(2023, 86.0)]), |i| i.base_value = None),
+            Severity::Notice,
+            "缺少基期值",
+        ),
+        (
+            with(level(&[(2023, 86.0)]), |i| i.target_stretch = Some(85.0)),
+            Severity::Error,
+            "不如底线目标",
+        ),
+        (
+            with(level(&[(2023, 86.0)]), |i| {
+                i.planned.insert(2030, 95.0);
+            }),
+            Severity::Error,
+            "年度目标2030年不在规划期内",
+        ),
+        (
+            level(&[(2019, 80.0), (2023, 86.0)]),
+            Severity::Error,
+            "规划期外（2019年）",
+        ),
+        (
+            with(level(&[(2023, 86.0)]), |i| i.base_value = Some(92.0)),
+            Severity::Notice,
+            "请确认这是“保持”类目标",
+        ),
+        (
+            with(level(&[]), |i| {
+                i.actuals.insert(
+                    2023,
+                    Actual {
+                        numerator: Some(10.5),
+                        denominator: Some(20.0),
+                        ..Actual::default()
+                    },
+                );
+            }),
+            Severity::Error,
+            "应为整数",
+        ),
+        (
+            with(level(&[]), |i| {
+                i.actuals.insert(
+                    2023,
+                    Actual {
+                        value: Some(90.0),
+                        numerator: Some(850.0),
+                        denominator: Some(1000.0),
+                        ..Actual::default()
+                    },
+                );
+            }),
+            Severity::Error,
+            "不一致",
+        ),
+        (
+            with(
+                indicator(Benchmark, AtLeast, None, 0.0, &[(2023, 95.0)]),
+                |i| i.target_text = "不低于全省平均水平".into(),
+            ),
+            Severity::Notice,
+            "缺少2023年的对照基准值",
+        ),
+    ];
+    for (ind, severity, words) in cases {
+        let mut ind = ind;
+        ind.name = "被检查的指标".into();
+        let plan = Plan {
+            indicators: vec![ind],
+            ..Plan::default()
+        };
+        let findings = validate_plan(&plan, 2023);
+        assert!(
+            findings.iter().any(|f| f.severity == severity
+                && f.message.contains(words)
+                && f.message.contains("被检查的指标")),
+            "{words}: {findings:?}"
+        );
+    }
+}

@@ -155,9 +155,13 @@ fn new_plan_ui(ctx: &egui::Context, form: &mut NewPlanForm, cmds: &mut Vec<Comma
                 ui.end_row();
                 ui.label("规划期");
                 ui.horizontal(|ui| {
-                    ui.add(egui::DragValue::new(&mut request.first_year).range(2000..=2100));
+                    let first =
+                        ui.add(egui::DragValue::new(&mut request.first_year).range(2000..=2100));
+                    crate::ui::widgets::name_widget(ui, &first, "规划起始年");
                     ui.label("—");
-                    ui.add(egui::DragValue::new(&mut request.last_year).range(2000..=2100));
+                    let last =
+                        ui.add(egui::DragValue::new(&mut request.last_year).range(2000..=2100));
+                    crate::ui::widgets::name_widget(ui, &last, "规划终止年");
                     ui.label("年");
                 });
                 ui.end_row();

@@ -10,11 +10,11 @@ pub fn preview_ui(ui: &mut Ui, preview: &ImportPreview) {
     for f in &preview.files {
         ui.label(RichText::new(f).small());
     }
-    if !preview.problems.is_empty() {
+    if preview.problem_count > 0 {
         ui.label(
             RichText::new(format!(
                 "发现 {} 个问题，必须先改正，本次不会写入任何数据：",
-                preview.problems.len()
+                preview.problem_count
             ))
             .color(theme::ERROR_TEXT)
             .strong(),
@@ -23,7 +23,7 @@ pub fn preview_ui(ui: &mut Ui, preview: &ImportPreview) {
             .id_salt("import_problems")
             .max_height(160.0)
             .show(ui, |ui| {
-                for p in &preview.problems {
+                for p in preview.problems_for_display() {
                     ui.label(RichText::new(format!("× {p}")).color(theme::ERROR_TEXT));
                 }
             });

@@ -1,0 +1,273 @@
+//! Every flow that asks for a file, driven headless with scripted file dialogs: new plan,
+//! save as, export, fill-in table and import; and the outline, settings and a read-only plan.
+
+mod common;
+
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use common::book::*;
+use eduplan::app::EduPlanApp;
+use eduplan::app::dialogs::ScriptedDialogs;
+use eduplan::storage::PlanFile;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(path: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, EduPlanApp> {
+    let path = path.to_owned();
+    let dialogs = dialogs.clone();
+    Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_max_steps(12)
+        .build_eframe(move |cc| {
+            EduPlanApp::for_tests_with(&cc.egui_ctx, &path, Box::new(dialogs.clone()))
+        })
+}
+
+fn menu(h: &mut Harness<'static, EduPlanApp>, top: &str, item: &str) {
+    h.get_by_label(top).click();
+    h.run();
+    h.get_by_label(item).click();
+    h.run();
+}
+
+fn message(h: &Harness<'static, EduPlanApp>) -> String {
+    h.state()
+        .message()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_new_plan_is_created_where_the_officer_chooses_and_opened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    let name = h.get_by_role_and_label(Role::TextInput, "规划名称");
+    name.click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "规划名称")
+        .type_text("青山县教育事业发展“十四五”规划");
+    h.run();
+    h.get_by_label("以龙潭区示例规划为起点").click();
+    h.run();
+
+    // Cancelled at the save dialog: nothing is made, the form stays.
+    dialogs.cancel();
+    h.get_by_label("选择保存位置并创建…").click();
+    h.run();
+    assert!(h.query_by_label("新建规划").is_some());
+
+    let new_file = dir.path().join("青山县 规划.eduplan");
+    dialogs.answer(&new_file);
+    h.get_by_label("选择保存位置并创建…").click();
+    h.run();
+    assert!(new_file.exists());
+    let doc = h.state().document().expect("open");
+    assert_eq!(doc.plan().info.name, "青山县教育事业发展“十四五”规划");
+    assert_eq!(
+        doc.plan().indicators.len(),
+        common::sample_plan().indicators.len()
+    );
+    assert!(message(&h).contains("已新建规划"), "{}", message(&h));
+    assert_eq!(dialogs.asked(), ["保存规划文件", "保存规划文件"]);
+    let saved = PlanFile::read_only(&new_file)
+        .expect("open")
+        .load()
+        .expect("load");
+    assert_eq!(saved.info.name, "青山县教育事业发展“十四五”规划");
+}
+
+#[test]
+fn save_as_makes_a_complete_copy_and_continues_in_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    let copy = dir.path().join("副本.eduplan");
+    dialogs.answer(&copy);
+    menu(&mut h, "文件", "另存为…");
+    assert!(message(&h).contains("已另存为"), "{}", message(&h));
+    let doc = h.state().document().expect("open");
+    assert_eq!(doc.file().path(), copy.as_path());
+    let plan = PlanFile::read_only(&copy)
+        .expect("open")
+        .load()
+        .expect("load");
+    assert_eq!(plan.indicators.len(), 5);
+}
+
+#[test]
+fn export_fill_in_table_and_import_from_the_menus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+
+    // Export: the workbook has the four sheets; the plan itself is never a target.
+    let out = dir.path().join("监测表.xlsx");
+    dialogs.answer(&out);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(message(&h).contains("已导出"), "{}", message(&h));
+    let book: Xlsx<_> = open_workbook(&out).expect("xlsx");
+    assert_eq!(book.sheet_names().len(), 4);
+    let plan_bytes = std::fs::read(&path).expect("read");
+    dialogs.answer(&path);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(message(&h).contains(".xlsx"), "{}", message(&h));
+    assert_eq!(std::fs::read(&path).expect("read"), plan_bytes);
+
+    // Fill-in table for one unit.
+    let table = dir.path().join("填报表 教师进修学校.xlsx");
+    menu(&mut h, "文件", "生成填报表…");
+    h.get_by_label("填报表牵头单位").click();
+    h.run();
+    h.get_by_label("教师进修学校").click();
+    h.run();
+    dialogs.answer(&table);
+    h.get_by_label("选择保存位置并生成…").click();
+    h.run();
+    assert!(message(&h).contains("1个指标"), "{}", message(&h));
+
+    // The unit fills it in; the import shows the change, then writes it.
+    let returned = dir.path().join("交回.xlsx");
+    resave(&table, &returned, |rows| {
+        let r = row_of(rows, "骨干教师培养");
+        rows[r][6] = Data::Float(42.0);
+    });
+    dialogs.answer_many(vec![returned]);
+    menu(&mut h, "文件", "导入填报表…");
+    assert!(h.query_by_label_contains("将写入 1 处改动").is_some());
+    h.get_by_label("全部写入").click();
+    h.run();
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let year = h.state().document().expect("open").year();
+    assert_eq!(
+        plan.indicator_by_name("骨干教师培养")
+            .and_then(|i| i.actual_value(year)),
+        Some(42.0)
+    );
+}
+
+#[test]
+fn the_outline_grows_is_renamed_and_reordered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    h.get_by_label("＋ 新增章").click();
+    h.run();
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    assert!(plan.sections.iter().any(|s| s.title == "新章节"));
+
+    h.get_by_label("新章节").click_secondary();
+    h.run();
+    h.get_by_label("重命名…").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "新名称")
+        .type_text("保障措施");
+    h.run();
+    h.get_by_label("确定").click();
+    h.run();
+    h.get_by_label("保障措施").click_secondary();
+    h.run();
+    h.get_by_label("上移").click();
+    h.run();
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let chapters: Vec<String> = plan
+        .child_sections(None)
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(chapters, ["保障措施", "发展目标"]);
+}
+
+#[test]
+fn the_light_thresholds_are_settings_with_presets() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    menu(&mut h, "编辑", "规划信息与设置…");
+    assert!(
+        h.query_by_label_contains("差距 =（实际值 − 序时目标值）")
+            .is_some()
+    );
+    h.get_by_label("银川做法（绿灯10、黄灯30）").click();
+    h.run();
+    let info = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load")
+        .info;
+    assert_eq!(
+        (info.green_limit_pp, info.yellow_tolerance_pp),
+        (10.0, 30.0)
+    );
+    // A green limit above the yellow one is refused and changes nothing.
+    h.get_by_label("绿灯界限").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("绿灯界限").type_text("40");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let info = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load")
+        .info;
+    assert_eq!(info.green_limit_pp, 10.0);
+}
+
+#[test]
+fn a_read_only_plan_opens_for_viewing_and_says_how_to_edit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let mut permissions = std::fs::metadata(&path).expect("meta").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).expect("read-only");
+    let before = std::fs::read(&path).expect("read");
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("只读").count() > 0,
+        "the window says the file is read-only"
+    );
+    assert!(!h.state().document().expect("open").is_writable());
+    h.get_by_label("指标").click();
+    h.run();
+    let year = h.state().document().expect("open").year();
+    h.get_by_label(&format!("义务教育巩固率 {year}年")).click();
+    h.run();
+    for key in ["9", "9"] {
+        h.event(egui::Event::Text(key.into()));
+        h.step();
+    }
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(message(&h).contains("只读"), "{}", message(&h));
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
