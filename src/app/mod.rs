@@ -366,7 +366,16 @@ impl EduPlanApp {
         .and_then(|()| {
             crate::exchange::xlsx_export::export_workbook(doc.plan(), doc.year(), &dest)
         });
+        let undefined = doc
+            .findings()
+            .iter()
+            .filter(|f| f.severity == crate::domain::validate::Severity::Error)
+            .count();
         match result {
+            Ok(()) if undefined > 0 => self.error(format!(
+                "已导出“{}”。注意：有{undefined}处错误（见状态栏“错误”），相关指标在表中为“无法评价”，上报前请更正",
+                dest.display()
+            )),
             Ok(()) => self.info(format!("已导出“{}”", dest.display())),
             Err(e) => self.error(e.to_string()),
         }

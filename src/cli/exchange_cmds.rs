@@ -42,6 +42,19 @@ pub(super) fn cmd_export(opts: &Options) -> CliResult<()> {
         "已导出：{}（主要指标表、指标监测表、重点任务台账、图表；评估年度{year}年）",
         out.display()
     );
+    let errors: Vec<_> = crate::domain::validate::validate_plan(&plan, year)
+        .into_iter()
+        .filter(|f| f.severity == crate::domain::validate::Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        eprintln!(
+            "注意：发现{}处错误，相关指标在表中为“无法评价”，上报前请更正：",
+            errors.len()
+        );
+        for f in errors.iter().take(20) {
+            eprintln!("  {}", f.message);
+        }
+    }
     Ok(())
 }
 

@@ -79,6 +79,14 @@ pub fn detail_ui(
             years_ui(ui, pv, ind, cmds);
             ui.add_space(8.0);
             history_ui(ui, pv);
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new("评价规则")
+                .id_salt("rules")
+                .show(ui, |ui| {
+                    for line in crate::domain::explain::rules_text(&pv.plan.info) {
+                        ui.label(RichText::new(line).color(theme::GREY));
+                    }
+                });
         });
 }
 

@@ -636,7 +636,6 @@ fn charts_sheet(
         } else {
             ind.base_value
         };
-        let mut running = 0.0;
         let vf = value_format(ind);
         for (k, y) in years.iter().enumerate() {
             let r = row + 2 + k as u32;
@@ -659,17 +658,16 @@ fn charts_sheet(
                 (_, Some(t)) => Some(t),
                 _ => None,
             };
+            // The path is derived (1.6 所 by 2024): shown as it is charted, not rounded.
+            let path_format = style::centered().set_num_format("General");
             match path {
-                Some(v) => ws.write_number_with_format(r, 1, v, &vf)?,
+                Some(v) => ws.write_number_with_format(r, 1, v, &path_format)?,
                 None => ws.write_blank(r, 1, &style::centered())?,
             };
             let actual = if *y == info.base_year {
                 base
             } else if cumulative {
-                ind.actual_value(*y).map(|v| {
-                    running += v;
-                    running
-                })
+                ind.actual_value(*y).and(running_total(ind, info, *y).0)
             } else {
                 ind.actual_value(*y)
             };
