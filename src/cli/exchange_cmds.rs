@@ -90,11 +90,11 @@ pub(super) fn cmd_import(opts: &Options) -> CliResult<i32> {
     for c in &preview.changes {
         println!("{} {}年 {}：{} → {}", c.name, c.year, c.what, c.old, c.new);
     }
-    if !preview.problems.is_empty() {
+    if preview.problem_count > 0 {
         for p in preview.problems_for_display() {
             eprintln!("问题：{p}");
         }
-        eprintln!("发现{}个问题，未导入任何数据。", preview.problems.len());
+        eprintln!("发现{}个问题，未导入任何数据。", preview.problem_count);
         return Ok(1);
     }
     if preview.changes.is_empty() {

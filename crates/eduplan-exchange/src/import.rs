@@ -176,8 +176,8 @@ fn group_thousands(n: usize) -> String {
 
 /// Bounds on what a returned table may make us read. A fill-in table is a few hundred KB
 /// with at most a few thousand rows; anything far larger is refused before it is unpacked.
-pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
-pub const MAX_UNPACKED_BYTES: u64 = 60 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+pub const MAX_UNPACKED_BYTES: u64 = 20 * 1024 * 1024;
 const MAX_ZIP_ENTRIES: usize = 500;
 pub const MAX_ROWS: u32 = 5_000;
 
