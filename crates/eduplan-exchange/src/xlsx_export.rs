@@ -76,6 +76,12 @@ fn unit_line(ws: &mut Worksheet, plan: &Plan, year: i32, last_col: u16) -> Resul
     Ok(())
 }
 
+/// Excel's default row height, in points.
+const DEFAULT_ROW_PT: f64 = 15.0;
+
+/// Title (32), unit line (20) and header row (30): repeated on every printed page.
+const HEADER_ROWS_PT: f64 = 82.0;
+
 fn headers(
     ws: &mut Worksheet,
     row: u32,
@@ -152,11 +158,14 @@ fn main_sheet(
         &style::title(),
     )?;
     unit_line(ws, plan, year, last_col)?;
-    headers(ws, 2, &titles, &[6.0, 16.0, 40.0, 8.0, 12.0, 22.0, 9.0])?;
+    let widths = [6.0, 16.0, 40.0, 8.0, 12.0, 22.0, 9.0];
+    headers(ws, 2, &titles, &widths)?;
     let mut row = 3u32;
     let mut n = 0;
+    let mut groups: Vec<(u32, f64)> = Vec::new();
     for (g, (category, members)) in by_category(plan, indicators).into_iter().enumerate() {
         let first = row;
+        let mut group_height = 0.0;
         for ind in &members {
             n += 1;
             ws.write_number_with_format(
@@ -180,7 +189,7 @@ fn main_sheet(
             };
             ws.write_string_with_format(row, 5, &target, &style::centered())?;
             ws.write_string_with_format(row, 6, ind.attribute.label(), &style::centered())?;
-            style::fit_row(ws, row, &[(&ind.name, 40.0), (&target, 22.0)])?;
+            group_height += style::fit_row(ws, row, &[(&ind.name, 40.0), (&target, 22.0)])?;
             row += 1;
         }
         let label = format!(
@@ -197,7 +206,9 @@ fn main_sheet(
         } else {
             ws.write_string_with_format(first, 1, &label, &style::centered())?;
         }
+        groups.push((first, group_height));
     }
+    style::keep_groups_together(ws, &groups, HEADER_ROWS_PT, &widths)?;
     ws.merge_range(
         row + 1,
         0,
@@ -608,7 +619,12 @@ fn charts_sheet(
     // One block of data and one line chart per key indicator: planned path and actuals.
     let mut row = 20u32;
     let years: Vec<i32> = (info.base_year..=info.last_year).collect();
+    // Two blocks fit an A4 landscape page even unscaled (13 rows × 15 pt each).
+    let block_rows = 13.max(years.len() as u32 + 4);
+    // The status chart, then one block per key indicator: none may be cut by a page end.
+    let mut groups: Vec<(u32, f64)> = vec![(3, f64::from(row - 3) * DEFAULT_ROW_PT)];
     for ind in key_indicators(indicators) {
+        groups.push((row, f64::from(block_rows) * DEFAULT_ROW_PT));
         let cumulative = ind.kind == IndicatorKind::Cumulative;
         ws.merge_range(
             row,
@@ -640,8 +656,12 @@ fn charts_sheet(
         for (k, y) in years.iter().enumerate() {
             let r = row + 2 + k as u32;
             ws.write_string_with_format(r, 0, format!("{y}年"), &style::centered())?;
-            let path = match (base, target) {
-                (Some(b), Some(t)) if *y <= ind.target_year => {
+            let path = match (ind.kind, base, target) {
+                // A floor or ceiling is the same line every year; a benchmark moves with it.
+                (IndicatorKind::Maintain, _, Some(t)) => Some(t),
+                (IndicatorKind::Benchmark, _, _) => ind.benchmarks.get(y).copied(),
+                (IndicatorKind::YearOverYear, _, _) => None,
+                (_, Some(b), Some(t)) if *y <= ind.target_year => {
                     let share = eduplan_domain::rules::time_elapsed(
                         ind.base_year_or(info),
                         ind.target_year,
@@ -655,7 +675,7 @@ fn charts_sheet(
                             .unwrap_or(b + (t - b) * share),
                     )
                 }
-                (_, Some(t)) => Some(t),
+                (_, _, Some(t)) => Some(t),
                 _ => None,
             };
             // The path is derived (1.6 所 by 2024): shown as it is charted, not rounded.
@@ -699,11 +719,14 @@ fn charts_sheet(
             .set_name(&format!("{}（目标：{}）", ind.name, ind.target_text))
             .set_font(ChartFont::new().set_size(12).set_bold());
         chart.legend().set_position(ChartLegendPosition::Bottom);
-        chart.set_width(560).set_height(260);
+        chart.set_width(560).set_height(190);
         ws.insert_chart(row, 3, &chart)?;
-        row += 15.max(years.len() as u32 + 4);
+        row += block_rows;
     }
     ws.set_column_width(1, 11)?;
     ws.set_column_width(2, 11)?;
+    // The charts reach over the default-width columns D to J.
+    let widths = [14.0, 11.0, 11.0, 8.43, 8.43, 8.43, 8.43, 8.43, 8.43, 8.43];
+    style::keep_groups_together(ws, &groups, 52.0, &widths)?;
     style::page_setup(ws, 1, &info.name)
 }

@@ -102,7 +102,7 @@ fn text_width(text: &str) -> f64 {
 
 /// Set a row tall enough for its wrapped cells; spreadsheet programs do not grow a row
 /// for wrapped text on their own when they open a file.
-pub fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
+pub fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<f64, XlsxError> {
     let lines = cells
         .iter()
         .map(|(text, width)| {
@@ -111,6 +111,46 @@ pub fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<()
                 .sum::<f64>()
         })
         .fold(1.0, f64::max);
-    ws.set_row_height(row, (lines * 14.5 + 3.0).max(18.0))?;
+    let height = (lines * 14.5 + 3.0).max(18.0);
+    ws.set_row_height(row, height)?;
+    Ok(height)
+}
+
+/// Page margins of `page_setup`, in inches: left, right, top, bottom.
+const MARGINS_IN: (f64, f64, f64, f64) = (0.5, 0.5, 0.6, 0.7);
+
+/// Manual page breaks so that no group of rows (a category with its merged cell, a chart with
+/// its data) is cut by a page end. Heights are in points; `header_pt` is the height of the
+/// rows repeated on every page; `widths` are the column widths in character units, from
+/// which the fit-to-width scale follows (A4 landscape, as `page_setup`).
+pub fn keep_groups_together(
+    ws: &mut Worksheet,
+    groups: &[(u32, f64)],
+    header_pt: f64,
+    widths: &[f64],
+) -> Result<(), XlsxError> {
+    let (left, right, top, bottom) = MARGINS_IN;
+    let printable_w = 842.0 - (left + right) * 72.0;
+    let printable_h = 595.0 - (top + bottom) * 72.0;
+    // Excel's column width unit: (chars × 7 + 5) pixels at the default font, 0.75 pt each.
+    let table_w: f64 = widths.iter().map(|w| (w * 7.0 + 5.0) * 0.75).sum();
+    let scale = (printable_w / table_w).min(1.0);
+    // A little slack: spreadsheet programs round row heights and scales their own way.
+    let page = printable_h / scale * 0.95 - header_pt;
+    let mut breaks = Vec::new();
+    let mut used = 0.0;
+    for &(first_row, height) in groups {
+        if used > 0.0 && used + height > page {
+            breaks.push(first_row);
+            used = 0.0;
+        }
+        used += height;
+        while used > page {
+            used -= page; // a group taller than a page runs on; count what spills over
+        }
+    }
+    if !breaks.is_empty() {
+        ws.set_page_breaks(&breaks)?;
+    }
     Ok(())
 }
