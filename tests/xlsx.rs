@@ -500,3 +500,36 @@ fn exporting_over_a_workbook_another_program_holds_open_says_so() {
     let left = std::fs::read_dir(dir.path()).expect("ls").count();
     assert_eq!(left, 1, "no temporary file left behind");
 }
+
+#[test]
+fn a_printed_page_never_cuts_a_category_group_in_two() {
+    use std::io::Read;
+    let plan = common::sample_plan();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("分页.xlsx");
+    export_workbook(&plan, 2024, &out).expect("export");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("open")).expect("zip");
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .expect("主要指标表")
+        .read_to_string(&mut xml)
+        .expect("xml");
+    let breaks: Vec<u32> = xml
+        .split("<brk id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next()?.parse().ok())
+        .collect();
+    assert!(
+        !breaks.is_empty(),
+        "the sample's main table spans two pages"
+    );
+    let mut book: Xlsx<_> = open_workbook(&out).expect("xlsx");
+    let main = book.worksheet_range("主要指标表").expect("sheet");
+    for row in breaks {
+        let label = text(&cell(&main, row, 1));
+        assert!(
+            label.contains('、'),
+            "page break before row {row} is not at the start of a category: “{label}”"
+        );
+    }
+}

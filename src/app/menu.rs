@@ -189,7 +189,11 @@ impl EduPlanApp {
             if !doc.findings().is_empty() {
                 findings.on_hover_ui(|ui| {
                     for f in doc.findings().iter().take(20) {
-                        ui.label(format!("{}：{}", f.severity.label(), f.message));
+                        ui.label(format!(
+                            "{}：{}",
+                            f.severity.label(),
+                            crate::domain::explain::finding_text(f, doc.plan())
+                        ));
                     }
                 });
             }

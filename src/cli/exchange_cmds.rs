@@ -52,7 +52,7 @@ pub(super) fn cmd_export(opts: &Options) -> CliResult<()> {
             errors.len()
         );
         for f in errors.iter().take(20) {
-            eprintln!("  {}", f.message);
+            eprintln!("  {}", crate::domain::explain::finding_text(f, &plan));
         }
     }
     Ok(())

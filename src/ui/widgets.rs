@@ -91,15 +91,16 @@ fn commit_text_inner(
 
 /// Like `commit_text` (unlabelled), but parses the text; a parse error is shown beside the field and
 /// nothing is committed.
-pub fn commit_parsed<T>(
+pub fn commit_parsed<T, E: std::fmt::Display>(
     ui: &mut Ui,
     name: &str,
     current: &str,
     width: f32,
-    parse: impl Fn(&str) -> Result<T, String>,
+    parse: impl Fn(&str) -> Result<T, E>,
 ) -> Option<T> {
     let err_id = ui.scope_id().with(("commit_error", name));
-    let result = commit_text(ui, name, current, false, width).map(|t| parse(&t));
+    let result =
+        commit_text(ui, name, current, false, width).map(|t| parse(&t).map_err(|e| e.to_string()));
     match result {
         Some(Ok(v)) => {
             ui.data_mut(|d| d.remove::<String>(err_id));

@@ -2,9 +2,10 @@
 //! was given) and the rules themselves, stated once for the settings dialog, the detail view
 //! and the footnote of the exported tables.
 
-use crate::input::{format_number, format_value, format_value_near};
-use crate::model::{Comparison, Indicator, PlanInfo};
+use crate::input::{InputError, format_number, format_value, format_value_near};
+use crate::model::{Comparison, Indicator, Plan, PlanInfo};
 use crate::rules::{Basis, DefinitionProblem, Evaluation};
+use crate::validate::{Finding, FindingKind};
 
 /// The unit in which a difference is spoken: a difference of rates is in 个百分点.
 fn difference_unit(ind: &Indicator) -> &str {
@@ -268,4 +269,99 @@ pub fn rules_text(info: &PlanInfo) -> Vec<String> {
         "“保持在…以上/控制在…以下”的指标每年对照底线（上限）：达到为基本符合预期、绿灯，未达到为滞后、红灯，差距以指标本身的单位表示。“以上/以下”含本数。".to_owned(),
         "累计指标按基期以来的累计完成数评价；目标年前已达到最终目标为提前实现，目标年及以后为已实现或未实现。".to_owned(),
     ]
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::NotANumber(text) => {
+                write!(f, "「{text}」不是数字，请输入阿拉伯数字，如 90 或 90.5")
+            }
+            InputError::NotYesNo(text) => {
+                write!(f, "「{text}」无法识别，该指标请填写“是”或“否”")
+            }
+            InputError::PercentOnOtherUnit(unit) => {
+                write!(f, "该指标单位为“{unit}”，请不要带%")
+            }
+            InputError::Negative { rate: true } => write!(f, "比率不能为负数"),
+            InputError::Negative { rate: false } => write!(f, "数值不能为负数"),
+            InputError::RateAbove100(v) => {
+                write!(f, "{}% 超过100%，该指标不能大于100", trimmed(*v, 4))
+            }
+            InputError::AboveCeiling { value, ceiling } => write!(
+                f,
+                "{} 超出允许范围（最大 {}）",
+                trimmed(*value, 4),
+                trimmed(*ceiling, 4)
+            ),
+            InputError::NotWhole(unit) => write!(f, "单位为“{unit}”，请填写整数"),
+            InputError::CountsNegative => write!(f, "分子、分母不能为负数"),
+            InputError::CountsNotWhole => write!(f, "分子、分母是人数或校数，应为整数"),
+            InputError::DenominatorZero => write!(f, "分母必须大于0"),
+            InputError::CountsGiveInvalidRate { rate, why } => {
+                write!(f, "由分子、分母算得{}%：{why}", trimmed(*rate, 2))
+            }
+            InputError::CountsDisagree {
+                value,
+                numerator,
+                denominator,
+                rate,
+            } => write!(
+                f,
+                "填写的值{value}与分子{}÷分母{}算得的{}不一致，请核对",
+                trimmed(*numerator, 2),
+                trimmed(*denominator, 2),
+                trimmed(*rate, 2)
+            ),
+        }
+    }
+}
+
+/// A finding in one sentence that names the indicator and says what to fix.
+pub fn finding_text(finding: &Finding, plan: &Plan) -> String {
+    let info = &plan.info;
+    let ind = finding.indicator.and_then(|id| plan.indicator(id));
+    let name = ind.map_or("", |i| i.name.as_str());
+    let y = finding.year.unwrap_or(info.first_year);
+    match &finding.kind {
+        FindingKind::BadPeriod => format!(
+            "规划期设置有误：基期{}年，规划期{}-{}年",
+            info.base_year, info.first_year, info.last_year
+        ),
+        FindingKind::TargetYearOutsidePeriod => format!(
+            "“{name}”的目标年份{}年不在规划期{}-{}年内",
+            ind.map_or(0, |i| i.target_year),
+            info.first_year,
+            info.last_year
+        ),
+        FindingKind::MissingBase => format!("“{name}”缺少基期值，在补填前无法评价"),
+        FindingKind::BadDefinition(DefinitionProblem::ComparisonAgainstWording) => format!(
+            "“{name}”的比较方式“{}”与目标表述“{}”方向相反，更正前无法评价",
+            ind.map_or("", |i| i.comparison.symbol()),
+            ind.map_or("", |i| i.target_text.as_str())
+        ),
+        FindingKind::BadDefinition(DefinitionProblem::TargetBeforeBase) => {
+            format!("“{name}”的目标年份早于基期年，更正前无法评价")
+        }
+        FindingKind::BaseAlreadyBeyondTarget => {
+            format!("“{name}”的基期值已达到目标，请确认这是“保持”类目标（可将类型改为“每年保持”）")
+        }
+        FindingKind::MissingYearsInTotal(years) => {
+            let years: Vec<String> = years.iter().map(|y| format!("{y}年")).collect();
+            format!(
+                "“{name}”{}未填报当年完成数，累计数中未计入；如确实为0请填0",
+                years.join("、")
+            )
+        }
+        FindingKind::MissingBenchmark => format!("“{name}”缺少{y}年的对照基准值，无法评价"),
+        FindingKind::StretchBelowFloor(stretch) => {
+            format!("“{name}”的力争目标{}不如底线目标", trimmed(*stretch, 4))
+        }
+        FindingKind::PlannedOutsidePeriod => format!("“{name}”的年度目标{y}年不在规划期内"),
+        FindingKind::ValueOutsidePeriod => format!("“{name}”有规划期外（{y}年）的数值"),
+        FindingKind::InvalidValue(why) | FindingKind::InvalidCounts(why) => {
+            format!("“{name}”{y}年：{why}")
+        }
+        FindingKind::RedWithoutNote => format!("“{name}”{y}年为红灯，上报前需填写说明"),
+    }
 }

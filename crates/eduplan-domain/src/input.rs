@@ -22,23 +22,59 @@ pub fn normalize(text: &str) -> String {
         .collect()
 }
 
+/// Why a typed, pasted or imported value was refused. The words are in `explain`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InputError {
+    NotANumber(String),
+    NotYesNo(String),
+    /// A % sign on a value whose unit is not %.
+    PercentOnOtherUnit(String),
+    Negative {
+        rate: bool,
+    },
+    RateAbove100(f64),
+    AboveCeiling {
+        value: f64,
+        ceiling: f64,
+    },
+    NotWhole(String),
+    CountsNegative,
+    CountsNotWhole,
+    DenominatorZero,
+    /// The rate the counts give breaks a rule.
+    CountsGiveInvalidRate {
+        rate: f64,
+        why: Box<InputError>,
+    },
+    /// A value given beside counts that do not give it.
+    CountsDisagree {
+        value: String,
+        numerator: f64,
+        denominator: f64,
+        rate: f64,
+    },
+}
+
+impl From<InputError> for String {
+    fn from(e: InputError) -> String {
+        e.to_string()
+    }
+}
+
 /// Parse a plain number (no indicator rules), e.g. a budget in 万元. Empty → None.
-pub fn parse_plain_number(text: &str) -> Result<Option<f64>, String> {
+pub fn parse_plain_number(text: &str) -> Result<Option<f64>, InputError> {
     let t = normalize(text);
     if t.is_empty() {
         return Ok(None);
     }
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(format!(
-            "「{}」不是数字，请输入阿拉伯数字，如 90 或 90.5",
-            text.trim()
-        )),
+        _ => Err(InputError::NotANumber(text.trim().to_owned())),
     }
 }
 
 /// Parse a yearly value for `ind`. Empty text clears the value (Ok(None)).
-pub fn parse_indicator_value(text: &str, ind: &Indicator) -> Result<Option<f64>, String> {
+pub fn parse_indicator_value(text: &str, ind: &Indicator) -> Result<Option<f64>, InputError> {
     let mut t = normalize(text);
     if t.is_empty() {
         return Ok(None);
@@ -47,15 +83,12 @@ pub fn parse_indicator_value(text: &str, ind: &Indicator) -> Result<Option<f64>,
         return match t.as_str() {
             "是" | "达到" | "已达到" | "1" | "√" | "✓" | "Y" | "y" => Ok(Some(1.0)),
             "否" | "未达到" | "0" | "×" | "N" | "n" => Ok(Some(0.0)),
-            _ => Err(format!(
-                "「{}」无法识别，该指标请填写“是”或“否”",
-                text.trim()
-            )),
+            _ => Err(InputError::NotYesNo(text.trim().to_owned())),
         };
     }
     if let Some(stripped) = t.strip_suffix('%') {
         if !ind.is_percent() {
-            return Err(format!("该指标单位为“{}”，请不要带%", ind.unit));
+            return Err(InputError::PercentOnOtherUnit(ind.unit.clone()));
         }
         t = stripped.to_owned();
     } else if !ind.unit.is_empty()
@@ -66,37 +99,30 @@ pub fn parse_indicator_value(text: &str, ind: &Indicator) -> Result<Option<f64>,
     }
     let value = match t.parse::<f64>() {
         Ok(v) if v.is_finite() => v,
-        _ => {
-            return Err(format!(
-                "「{}」不是数字，请输入阿拉伯数字，如 90 或 90.5",
-                text.trim()
-            ));
-        }
+        _ => return Err(InputError::NotANumber(text.trim().to_owned())),
     };
     check_indicator_value(value, ind)?;
     Ok(Some(value))
 }
 
 /// The range rules a value must obey, whichever way it arrived (typed, pasted, imported).
-pub fn check_indicator_value(value: f64, ind: &Indicator) -> Result<(), String> {
+pub fn check_indicator_value(value: f64, ind: &Indicator) -> Result<(), InputError> {
     if value < 0.0 && ind.unit != "个百分点" {
-        return Err(if ind.is_percent() {
-            "比率不能为负数".to_owned()
-        } else {
-            "数值不能为负数".to_owned()
+        return Err(InputError::Negative {
+            rate: ind.is_percent(),
         });
     }
     if let Some(ceiling) = ind.value_ceiling()
         && value > ceiling + 1e-9
     {
         return Err(if ind.is_percent() {
-            format!("{value}% 超过100%，该指标不能大于100")
+            InputError::RateAbove100(value)
         } else {
-            format!("{value} 超出允许范围（最大 {ceiling}）")
+            InputError::AboveCeiling { value, ceiling }
         });
     }
     if COUNT_UNITS.contains(&ind.unit.as_str()) && value.fract().abs() > 1e-9 {
-        return Err(format!("单位为“{}”，请填写整数", ind.unit));
+        return Err(InputError::NotWhole(ind.unit.clone()));
     }
     Ok(())
 }
@@ -108,31 +134,32 @@ pub fn check_counts(
     denominator: f64,
     value: Option<f64>,
     ind: &Indicator,
-) -> Option<String> {
+) -> Option<InputError> {
     if numerator < 0.0 || denominator < 0.0 {
-        return Some("分子、分母不能为负数".to_owned());
+        return Some(InputError::CountsNegative);
     }
     if numerator.fract().abs() > 1e-9 || denominator.fract().abs() > 1e-9 {
-        return Some("分子、分母是人数或校数，应为整数".to_owned());
+        return Some(InputError::CountsNotWhole);
     }
     if denominator <= 0.0 {
-        return Some("分母必须大于0".to_owned());
+        return Some(InputError::DenominatorZero);
     }
     let rate = numerator / denominator * 100.0;
     if let Err(why) = check_indicator_value(rate, ind) {
-        return Some(format!(
-            "由分子{numerator}、分母{denominator}算得{}%：{why}",
-            format_number(rate, 2)
-        ));
+        return Some(InputError::CountsGiveInvalidRate {
+            rate,
+            why: Box::new(why),
+        });
     }
     if let Some(v) = value {
         let tolerance = 0.5 * 10f64.powi(-(display_decimals(ind) as i32)) + 1e-9;
         if (v - rate).abs() > tolerance {
-            return Some(format!(
-                "填写的值{}与分子{numerator}÷分母{denominator}算得的{}不一致，请核对",
-                format_value(v, ind),
-                format_number(rate, 2)
-            ));
+            return Some(InputError::CountsDisagree {
+                value: format_value(v, ind),
+                numerator,
+                denominator,
+                rate,
+            });
         }
     }
     None

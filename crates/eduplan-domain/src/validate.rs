@@ -1,6 +1,7 @@
-//! Findings a planning officer should see before a report goes out.
+//! Findings a planning officer should see before a report goes out. Each is a kind with its
+//! numbers; `explain` words it.
 
-use super::input::{check_counts, check_indicator_value};
+use super::input::{InputError, check_counts, check_indicator_value};
 use super::model::{IndicatorId, IndicatorKind, Plan};
 use super::rules::{
     DefinitionProblem, Light, definition_problem, evaluate, running_total, target_ahead_of_base,
@@ -21,122 +22,84 @@ impl Severity {
     }
 }
 
+/// What a finding is about, with the numbers its sentence needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FindingKind {
+    /// Base year, first and last year do not make a period.
+    BadPeriod,
+    TargetYearOutsidePeriod,
+    MissingBase,
+    BadDefinition(DefinitionProblem),
+    /// A ≥ target already met by the base: probably a 保持 target.
+    BaseAlreadyBeyondTarget,
+    /// Cumulative: years inside the reported range without a value.
+    MissingYearsInTotal(Vec<i32>),
+    MissingBenchmark,
+    StretchBelowFloor(f64),
+    PlannedOutsidePeriod,
+    ValueOutsidePeriod,
+    InvalidValue(InputError),
+    InvalidCounts(InputError),
+    RedWithoutNote,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub severity: Severity,
     pub indicator: Option<IndicatorId>,
     pub year: Option<i32>,
-    pub message: String,
+    pub kind: FindingKind,
 }
 
 /// Every finding for the plan, judged for `year`.
 pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
     let info = &plan.info;
     let mut out = Vec::new();
-    let mut push = |severity, indicator, year, message: String| {
+    let mut push = |severity, indicator, year, kind| {
         out.push(Finding {
             severity,
             indicator,
             year,
-            message,
+            kind,
         })
     };
+    use FindingKind as K;
+    use Severity::{Error, Notice};
     if info.first_year > info.last_year || info.base_year >= info.first_year {
-        push(
-            Severity::Error,
-            None,
-            None,
-            format!(
-                "规划期设置有误：基期{}年，规划期{}-{}年",
-                info.base_year, info.first_year, info.last_year
-            ),
-        );
+        push(Error, None, None, K::BadPeriod);
     }
     for ind in &plan.indicators {
         let id = Some(ind.id);
-        let name = &ind.name;
         if !info.years().contains(&ind.target_year) {
-            push(
-                Severity::Error,
-                id,
-                None,
-                format!(
-                    "“{name}”的目标年份{}年不在规划期{}-{}年内",
-                    ind.target_year, info.first_year, info.last_year
-                ),
-            );
+            push(Error, id, None, K::TargetYearOutsidePeriod);
         }
-        if matches!(
+        let trajectory = matches!(
             ind.kind,
             IndicatorKind::Level | IndicatorKind::ChangeFromBase
-        ) && ind.base_value.is_none()
-        {
-            push(
-                Severity::Notice,
-                id,
-                None,
-                format!("“{name}”缺少基期值，在补填前无法评价"),
-            );
+        );
+        if trajectory && ind.base_value.is_none() {
+            push(Notice, id, None, K::MissingBase);
         }
-        match definition_problem(ind, info) {
-            Some(DefinitionProblem::ComparisonAgainstWording) => push(
-                Severity::Error,
-                id,
-                None,
-                format!(
-                    "“{name}”的比较方式“{}”与目标表述“{}”方向相反，更正前无法评价",
-                    ind.comparison.symbol(),
-                    ind.target_text
-                ),
-            ),
-            Some(DefinitionProblem::TargetBeforeBase) => push(
-                Severity::Error,
-                id,
-                None,
-                format!("“{name}”的目标年份早于基期年，更正前无法评价"),
-            ),
-            None => {}
+        if let Some(problem) = definition_problem(ind, info) {
+            push(Error, id, None, K::BadDefinition(problem));
         }
-        if matches!(
-            ind.kind,
-            IndicatorKind::Level | IndicatorKind::ChangeFromBase
-        ) && let (Some(base), Some(target)) = (ind.base_value, ind.effective_target())
+        if trajectory
+            && let (Some(base), Some(target)) = (ind.base_value, ind.effective_target())
             && !target_ahead_of_base(ind.comparison, base, target)
         {
-            push(
-                Severity::Notice,
-                id,
-                None,
-                format!(
-                    "“{name}”的基期值已达到目标，请确认这是“保持”类目标（可将类型改为“每年保持”）"
-                ),
-            );
+            push(Notice, id, None, K::BaseAlreadyBeyondTarget);
         }
         if ind.kind == IndicatorKind::Cumulative {
             let (_, missing) = running_total(ind, info, year);
             if !missing.is_empty() {
-                let years: Vec<String> = missing.iter().map(|y| format!("{y}年")).collect();
-                push(
-                    Severity::Notice,
-                    id,
-                    Some(year),
-                    format!(
-                        "“{name}”{}未填报当年完成数，累计数中未计入；如确实为0请填0",
-                        years.join("、")
-                    ),
-                );
+                push(Notice, id, Some(year), K::MissingYearsInTotal(missing));
             }
         }
         if ind.kind == IndicatorKind::Benchmark
             && ind.actual_value(year).is_some()
             && !ind.benchmarks.contains_key(&year)
         {
-            push(
-                Severity::Notice,
-                id,
-                Some(year),
-                format!("“{name}”缺少{year}年的对照基准值，无法评价"),
-            );
+            push(Notice, id, Some(year), K::MissingBenchmark);
         }
         if let Some(stretch) = ind.target_stretch {
             let wrong_way = if ind.comparison.lower_is_better() {
@@ -145,64 +108,25 @@ pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
                 stretch < ind.target_value
             };
             if wrong_way {
-                push(
-                    Severity::Error,
-                    id,
-                    None,
-                    format!("“{name}”的挑战目标{stretch}不如底线目标"),
-                );
+                push(Error, id, None, K::StretchBelowFloor(stretch));
             }
         }
         for y in ind.planned.keys().filter(|y| !info.years().contains(y)) {
-            push(
-                Severity::Error,
-                id,
-                Some(*y),
-                format!("“{name}”的年度目标{y}年不在规划期内"),
-            );
+            push(Error, id, Some(*y), K::PlannedOutsidePeriod);
         }
         for (y, actual) in &ind.actuals {
             if !info.years().contains(y) {
-                push(
-                    Severity::Error,
-                    id,
-                    Some(*y),
-                    format!("“{name}”有规划期外（{y}年）的数值"),
-                );
+                push(Error, id, Some(*y), K::ValueOutsidePeriod);
             }
             if let Some(v) = actual.effective_value()
                 && let Err(why) = check_indicator_value(v, ind)
             {
-                push(
-                    Severity::Error,
-                    id,
-                    Some(*y),
-                    format!("“{name}”{y}年：{why}"),
-                );
+                push(Error, id, Some(*y), K::InvalidValue(why));
             }
-            if let (Some(n), Some(d)) = (actual.numerator, actual.denominator) {
-                if let Some(problem) = check_counts(n, d, actual.value, ind) {
-                    push(
-                        Severity::Error,
-                        id,
-                        Some(*y),
-                        format!("“{name}”{y}年：{problem}"),
-                    );
-                } else if d <= 0.0 {
-                    push(
-                        Severity::Error,
-                        id,
-                        Some(*y),
-                        format!("“{name}”{y}年：分母必须大于0"),
-                    );
-                } else if n > d && !ind.may_exceed_100 {
-                    push(
-                        Severity::Error,
-                        id,
-                        Some(*y),
-                        format!("“{name}”{y}年：分子大于分母"),
-                    );
-                }
+            if let (Some(n), Some(d)) = (actual.numerator, actual.denominator)
+                && let Some(problem) = check_counts(n, d, actual.value, ind)
+            {
+                push(Error, id, Some(*y), K::InvalidCounts(problem));
             }
         }
         let eval = evaluate(ind, info, year);
@@ -211,12 +135,7 @@ pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
             .get(&year)
             .is_none_or(|a| a.note.trim().is_empty());
         if eval.light == Light::Red && note_missing {
-            push(
-                Severity::Notice,
-                id,
-                Some(year),
-                format!("“{name}”{year}年为红灯，上报前需填写说明"),
-            );
+            push(Notice, id, Some(year), K::RedWithoutNote);
         }
     }
     out.sort_by_key(|f| f.severity);

@@ -553,7 +553,7 @@ fn read_value(cell: &Data, percent_format: bool, ind: &Indicator) -> Result<Opti
         _ => None,
     };
     let Some(raw) = number else {
-        return parse_indicator_value(&cell_text(cell), ind);
+        return parse_indicator_value(&cell_text(cell), ind).map_err(String::from);
     };
     let value = if percent_format && ind.is_percent() {
         raw * 100.0
@@ -572,7 +572,7 @@ fn read_value(cell: &Data, percent_format: bool, ind: &Indicator) -> Result<Opti
         ));
     }
     if ind.kind == IndicatorKind::YesNo {
-        return parse_indicator_value(&cell_text(cell), ind);
+        return parse_indicator_value(&cell_text(cell), ind).map_err(String::from);
     }
     // Undo binary noise from the percentage conversion (0.955 × 100 = 95.49999…).
     let value = (value * 1e9).round() / 1e9;
