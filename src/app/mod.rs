@@ -348,24 +348,31 @@ impl EduPlanApp {
         }
     }
 
+    /// Ask where to write a workbook. Refuses the open plan itself and any file that is not
+    /// a workbook; None when the officer cancels.
+    fn xlsx_destination(&mut self, name: &str, title: &str) -> Option<Result<PathBuf, String>> {
+        let dest = self
+            .dialogs
+            .save_xlsx(&settings::documents_dir(), name, title)?;
+        let plan = self.plan_path();
+        let protected: Vec<&Path> = plan.iter().map(PathBuf::as_path).collect();
+        Some(
+            crate::exchange::check_output_path(&dest, &protected)
+                .map(|()| dest)
+                .map_err(|e| e.to_string()),
+        )
+    }
+
     fn export(&mut self) {
         let Some(doc) = &self.doc else { return };
         let name = format!("{}（{}年监测）", doc.plan().info.name, doc.year());
-        let Some(dest) = self
-            .dialogs
-            .save_xlsx(&settings::documents_dir(), &name, "导出Excel")
-        else {
-            return;
+        let dest = match self.xlsx_destination(&name, "导出Excel") {
+            None => return,
+            Some(Err(e)) => return self.error(e),
+            Some(Ok(dest)) => dest,
         };
         let Some(doc) = &self.doc else { return };
-        let protected = self.plan_path();
-        let result = crate::exchange::check_output_path(
-            &dest,
-            &protected.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
-        )
-        .and_then(|()| {
-            crate::exchange::xlsx_export::export_workbook(doc.plan(), doc.year(), &dest)
-        });
+        let result = crate::exchange::xlsx_export::export_workbook(doc.plan(), doc.year(), &dest);
         let undefined = doc
             .findings()
             .iter()
@@ -384,21 +391,13 @@ impl EduPlanApp {
     fn write_template(&mut self, unit: Option<&str>) {
         let Some(doc) = &self.doc else { return };
         let name = format!("{}年指标填报表（{}）", doc.year(), unit.unwrap_or("全部"));
-        let Some(dest) = self
-            .dialogs
-            .save_xlsx(&settings::documents_dir(), &name, "生成填报表")
-        else {
-            return;
+        let dest = match self.xlsx_destination(&name, "生成填报表") {
+            None => return,
+            Some(Err(e)) => return self.error(e),
+            Some(Ok(dest)) => dest,
         };
         let Some(doc) = &self.doc else { return };
-        let protected = self.plan_path();
-        let result = crate::exchange::check_output_path(
-            &dest,
-            &protected.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
-        )
-        .and_then(|()| {
-            crate::exchange::template::write_template(doc.plan(), doc.year(), unit, &dest)
-        });
+        let result = crate::exchange::template::write_template(doc.plan(), doc.year(), unit, &dest);
         self.modal = None;
         match result {
             Ok(n) => self.info(format!("已生成填报表“{}”（{n}个指标）", dest.display())),

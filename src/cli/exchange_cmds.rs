@@ -23,16 +23,19 @@ fn read_plan(opts: &Options) -> CliResult<(PathBuf, Plan)> {
     Ok((file, plan))
 }
 
-fn output(opts: &Options) -> CliResult<PathBuf> {
-    opts.get("-o")
+/// The plan and the workbook to write, refused when it is the plan or not a workbook.
+fn plan_and_output(opts: &Options) -> CliResult<(Plan, PathBuf)> {
+    let out = opts
+        .get("-o")
         .map(PathBuf::from)
-        .ok_or_else(|| CliError::usage("缺少输出文件（-o 输出.xlsx）"))
+        .ok_or_else(|| CliError::usage("缺少输出文件（-o 输出.xlsx）"))?;
+    let (plan_path, plan) = read_plan(opts)?;
+    crate::exchange::check_output_path(&out, &[plan_path.as_path()]).map_err(CliError::failed)?;
+    Ok((plan, out))
 }
 
 pub(super) fn cmd_export(opts: &Options) -> CliResult<()> {
-    let out = output(opts)?;
-    let (plan_path, plan) = read_plan(opts)?;
-    crate::exchange::check_output_path(&out, &[plan_path.as_path()]).map_err(CliError::failed)?;
+    let (plan, out) = plan_and_output(opts)?;
     let year = opts
         .year(&plan)
         .map_err(CliError::usage)?
@@ -59,9 +62,7 @@ pub(super) fn cmd_export(opts: &Options) -> CliResult<()> {
 }
 
 pub(super) fn cmd_template(opts: &Options) -> CliResult<()> {
-    let out = output(opts)?;
-    let (plan_path, plan) = read_plan(opts)?;
-    crate::exchange::check_output_path(&out, &[plan_path.as_path()]).map_err(CliError::failed)?;
+    let (plan, out) = plan_and_output(opts)?;
     let year = opts
         .year(&plan)
         .map_err(CliError::usage)?

@@ -753,6 +753,36 @@ fn describe_field(tx: &Transaction, field: Field) -> Result<String> {
     })
 }
 
+/// What a delete removes, as the plan stands: the history label, the indicator it concerns
+/// and the subtree (a section with everything under it).
+fn removal(plan: &Plan, edit: &Edit) -> Result<(String, Option<i64>, Subtree)> {
+    let gone = |what: &str| StorageError::Invalid(format!("要删除的{what}已不存在"));
+    match edit {
+        Edit::DeleteSection(id) => {
+            let section = plan.section(*id).ok_or_else(|| gone("章节"))?;
+            let label = format!("删除章节“{}”", section.heading());
+            Ok((label, None, Subtree::of_section(plan, *id)))
+        }
+        Edit::DeleteIndicator(id) => {
+            let ind = plan.indicator(*id).ok_or_else(|| gone("指标"))?;
+            let subtree = Subtree {
+                indicators: vec![ind.clone()],
+                ..Subtree::default()
+            };
+            Ok((format!("删除指标“{}”", ind.name), Some(id.0), subtree))
+        }
+        Edit::DeleteTask(id) => {
+            let task = plan.task(*id).ok_or_else(|| gone("任务"))?;
+            let subtree = Subtree {
+                tasks: vec![task.clone()],
+                ..Subtree::default()
+            };
+            Ok((format!("删除任务“{}”", task.title), None, subtree))
+        }
+        _ => Err(StorageError::Invalid("不是删除操作".to_owned())),
+    }
+}
+
 /// The plan as it stands inside the transaction, for what a delete removes.
 fn plan_in(tx: &Transaction) -> Result<Plan> {
     load_plan(tx)
@@ -861,48 +891,17 @@ fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Re
             };
             record(tx, batch, action, None, &label, &Record::Insert(subtree))
         }
-        Edit::DeleteSection(id) => {
-            let plan = plan_in(tx)?;
-            let section = plan
-                .section(*id)
-                .ok_or_else(|| StorageError::Invalid("要删除的章节已不存在".to_owned()))?;
-            let label = format!("删除章节“{}”", section.heading());
-            let subtree = Subtree::of_section(&plan, *id);
-            delete_subtree(tx, &subtree)?;
-            record(tx, batch, action, None, &label, &Record::Delete(subtree))
-        }
-        Edit::DeleteIndicator(id) => {
-            let plan = plan_in(tx)?;
-            let ind = plan
-                .indicator(*id)
-                .ok_or_else(|| StorageError::Invalid("要删除的指标已不存在".to_owned()))?;
-            let label = format!("删除指标“{}”", ind.name);
-            let subtree = Subtree {
-                indicators: vec![ind.clone()],
-                ..Subtree::default()
-            };
+        Edit::DeleteSection(_) | Edit::DeleteIndicator(_) | Edit::DeleteTask(_) => {
+            let (label, indicator, subtree) = removal(&plan_in(tx)?, edit)?;
             delete_subtree(tx, &subtree)?;
             record(
                 tx,
                 batch,
                 action,
-                Some(id.0),
+                indicator,
                 &label,
                 &Record::Delete(subtree),
             )
-        }
-        Edit::DeleteTask(id) => {
-            let plan = plan_in(tx)?;
-            let task = plan
-                .task(*id)
-                .ok_or_else(|| StorageError::Invalid("要删除的任务已不存在".to_owned()))?;
-            let label = format!("删除任务“{}”", task.title);
-            let subtree = Subtree {
-                tasks: vec![task.clone()],
-                ..Subtree::default()
-            };
-            delete_subtree(tx, &subtree)?;
-            record(tx, batch, action, None, &label, &Record::Delete(subtree))
         }
     }
 }
