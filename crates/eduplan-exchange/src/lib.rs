@@ -93,10 +93,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExchangeError> 
         .unwrap_or_default();
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     remove_stale_temporaries(&dir, &file_name);
-    let io_reason = |e: &std::io::Error| match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "没有写入权限".to_owned(),
-        _ => e.to_string(),
-    };
+    let io_reason = |e: &std::io::Error| io_words(e).to_owned();
     let written = create_hidden(&tmp).and_then(|mut f| {
         f.write_all(bytes)?;
         f.sync_all()
@@ -143,5 +140,19 @@ fn remove_stale_temporaries(dir: &Path, file_name: &str) {
         if name.starts_with(&prefix) && name.ends_with(".tmp") {
             let _ = std::fs::remove_file(entry.path());
         }
+    }
+}
+
+/// An operating-system error in words for the officer (the system's own text is English on
+/// many machines).
+pub fn io_words(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::PermissionDenied => "没有写入权限",
+        ErrorKind::NotFound => "找不到文件或文件夹",
+        ErrorKind::StorageFull => "磁盘已满",
+        ErrorKind::ReadOnlyFilesystem => "所在磁盘或文件夹是只读的",
+        ErrorKind::InvalidFilename => "文件名或路径无效",
+        _ => "读写出错，请检查磁盘和文件位置",
     }
 }

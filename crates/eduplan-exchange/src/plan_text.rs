@@ -144,13 +144,22 @@ fn default_task_status() -> String {
 pub fn read_plan_text(path: &std::path::Path) -> Result<Plan, PlanTextError> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path)
-        .map_err(|e| PlanTextError::Io(name.clone(), e.to_string()))?;
+        .map_err(|e| PlanTextError::Io(name.clone(), crate::io_words(&e).to_owned()))?;
     parse_plan_text(&text, &name)
 }
 
 pub fn parse_plan_text(text: &str, name: &str) -> Result<Plan, PlanTextError> {
-    let doc: PlanText = serde_json::from_str(text)
-        .map_err(|e| PlanTextError::Format(name.to_owned(), e.to_string()))?;
+    let doc: PlanText = serde_json::from_str(text).map_err(|e| {
+        let place = format!("第{}行第{}列附近", e.line(), e.column());
+        let what = match e.classify() {
+            serde_json::error::Category::Io | serde_json::error::Category::Eof => {
+                "内容不完整".to_owned()
+            }
+            serde_json::error::Category::Syntax => format!("{place}格式有误"),
+            serde_json::error::Category::Data => format!("{place}的内容不符合规划文本的要求"),
+        };
+        PlanTextError::Format(name.to_owned(), what)
+    })?;
     if doc.format != FORMAT {
         return Err(PlanTextError::Format(
             name.to_owned(),
