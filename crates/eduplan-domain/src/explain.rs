@@ -365,3 +365,40 @@ pub fn finding_text(finding: &Finding, plan: &Plan) -> String {
         FindingKind::RedWithoutNote => format!("“{name}”{y}年为红灯，上报前需填写说明"),
     }
 }
+
+impl std::fmt::Display for crate::balance::SchoolDataError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::balance::SchoolDataError as E;
+        match self {
+            E::NoPupils { school } => {
+                write!(
+                    f,
+                    "“{school}”的在校生数为0，无法计算生均和每百名学生指标，请核对"
+                )
+            }
+            E::NegativeFigure { school } => write!(f, "“{school}”有负数或无效的数字，请核对"),
+            E::MissingCount { school, resource } => write!(
+                f,
+                "“{school}”缺少“{}”，请补填（确实没有请填0）",
+                resource.count_label()
+            ),
+            E::PupilsInWrongStage { school } => write!(
+                f,
+                "“{school}”的学段与学校类型不符（如小学填了初中学生数），请核对"
+            ),
+        }
+    }
+}
+
+/// Why a school is kept in the data but not in the calculation.
+pub fn exclusion_text(why: crate::balance::Exclusion) -> String {
+    use crate::balance::Exclusion as X;
+    match why {
+        X::SpecialEducation => "特殊教育学校，不参与差异系数计算".to_owned(),
+        X::Vocational => "职业学校，不参与差异系数计算".to_owned(),
+        X::SmallTeachingPoint { pupils } => format!(
+            "在校生{}人，不足50人的教学点不参与差异系数计算",
+            trimmed(pupils, 0)
+        ),
+    }
+}

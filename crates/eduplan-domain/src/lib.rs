@@ -3,6 +3,7 @@
 //! Plain data and pure functions. Must never depend on egui, SQL, xlsx or the file system:
 //! everything above (storage, exchange, the app) depends on this crate, never the reverse.
 
+pub mod balance;
 pub mod codes;
 pub mod edit;
 pub mod explain;
