@@ -233,3 +233,43 @@ fn template_for_one_unit_and_open() {
     );
     assert_eq!(eduplan::cli::run(vec![]), eduplan::cli::Outcome::Gui(None));
 }
+
+#[test]
+fn balance_reports_every_cv_and_school_and_says_when_there_is_no_school_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sample = common::sample_file(&dir);
+    let (code, out, err) = eduplan(&[
+        "balance",
+        sample.to_str().expect("utf-8"),
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(code, 1, "some illustrative schools fall short: {err}");
+    let first = out.lines().next().expect("header");
+    assert_eq!(
+        first,
+        "指标\t学段\t校数\t均值\t标准差\t差异系数\t标准\t是否达标"
+    );
+    assert_eq!(
+        out.lines().filter(|l| l.contains("\t≤0.")).count(),
+        14,
+        "7 indicators × 2 学段"
+    );
+    assert!(out.contains("龙潭区孤店子教学点\t不参与计算"), "{out}");
+    assert!(
+        out.lines()
+            .last()
+            .is_some_and(|l| l.contains("尚未达到优质均衡标准")),
+        "{out}"
+    );
+
+    let (code, _, err) = eduplan(&["balance", sample.to_str().expect("utf-8"), "--year", "2021"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("2023年、2024年"), "{err}");
+
+    let dir2 = tempfile::tempdir().expect("tempdir");
+    let fixture = common::fixture_file(&dir2);
+    let (code, _, err) = eduplan(&["balance", fixture.to_str().expect("utf-8")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("还没有学校数据"), "{err}");
+}

@@ -599,3 +599,45 @@ fn a_wrong_value_for_a_coded_field_is_refused_in_words() {
     );
     assert_eq!(pf.load().expect("load"), plan);
 }
+
+#[test]
+fn schools_round_trip_and_a_deleted_school_comes_back_with_undo() {
+    use eduplan::domain::edit::SchoolYearField;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut pf = PlanFile::open(&path).expect("open");
+    let plan = pf.load().expect("load");
+    let text = common::sample_plan();
+    assert_eq!(
+        plan.schools, text.schools,
+        "every school and figure survives the file"
+    );
+    let school = plan.schools_in_order()[1].clone();
+
+    let batch = pf
+        .apply(
+            &[Edit::Set(
+                Field::SchoolYear(school.id, 2024, SchoolYearField::KeyTeachers),
+                Value::Num(30.0),
+            )],
+            "录入",
+        )
+        .expect("apply")
+        .expect("changed");
+    let again = pf.load().expect("load");
+    let figures = &again.school(school.id).expect("school").years[&2024];
+    assert_eq!(figures.counts[1], Some(30.0));
+    assert_eq!(
+        figures.pupils_primary, school.years[&2024].pupils_primary,
+        "the rest stays"
+    );
+    pf.revert(batch, "撤销").expect("undo");
+
+    let batch = pf
+        .apply(&[Edit::DeleteSchool(school.id)], "删除")
+        .expect("apply")
+        .expect("changed");
+    assert!(pf.load().expect("load").school(school.id).is_none());
+    pf.revert(batch, "撤销").expect("undo");
+    assert_eq!(pf.load().expect("load").schools, plan.schools);
+}

@@ -22,7 +22,32 @@ fn the_exported_workbook_has_the_layouts_and_values_the_city_expects() {
     let mut book: Xlsx<_> = open_workbook(&out).expect("readable xlsx");
     assert_eq!(
         book.sheet_names(),
-        ["主要指标表", "指标监测表", "重点任务台账", "图表"]
+        [
+            "主要指标表",
+            "指标监测表",
+            "重点任务台账",
+            "图表",
+            "资源配置指标表",
+            "差异系数表"
+        ],
+        "the sample has school data, so the 优质均衡 sheets follow"
+    );
+    let cv = book.worksheet_range("差异系数表").expect("sheet");
+    let r = (3..cv.height() as u32)
+        .find(|r| {
+            text(&cell(&cv, *r, 1)) == "生均教学仪器设备值" && text(&cell(&cv, *r, 2)) == "小学"
+        })
+        .expect("row");
+    let Data::Float(value) = cell(&cv, r, 6) else {
+        panic!("the 差异系数 is a number");
+    };
+    assert!(value > 0.0 && value < 1.0, "{value}");
+    let schools = book.worksheet_range("资源配置指标表").expect("sheet");
+    assert_eq!(text(&cell(&schools, 3, 1)), "国家标准（小学）");
+    assert_eq!(
+        cell(&schools, 3, 9),
+        Data::Float(2000.0),
+        "生均仪器设备 standard"
     );
 
     let main = book.worksheet_range("主要指标表").expect("sheet");

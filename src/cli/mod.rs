@@ -31,6 +31,9 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan import 文件.eduplan 填报表.xlsx... [--year 年份] [--yes]
                                   导入交回的填报表：先列出全部改动和问题，确认后一次性写入；
                                   给出 --year 时只接受该年度的填报表；未写入时退出码为1
+  eduplan balance 文件.eduplan [--year 年份] [--format table|tsv]
+                                  义务教育优质均衡：各指标分学段的均值、标准差、差异系数及是否达标，
+                                  各校七项指标值和达标项数；不达标时退出码为1
   eduplan --help                  显示本帮助
   eduplan --version               显示版本
 
@@ -114,6 +117,9 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             &["--indicator", "--year", "--value", "--note"],
         )?)
         .map(|_| Outcome::Exit(0)),
+        "balance" => {
+            cmd_balance(&Options::parse(rest, &["--year", "--format"])?).map(Outcome::Exit)
+        }
         "export" => cmd_export(&Options::parse(rest, &["-o", "--year"])?).map(|_| Outcome::Exit(0)),
         "template" => cmd_template(&Options::parse(rest, &["-o", "--year", "--unit"])?)
             .map(|_| Outcome::Exit(0)),
@@ -425,5 +431,7 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
     Ok(())
 }
 
+mod balance_cmd;
 mod exchange_cmds;
+use balance_cmd::cmd_balance;
 use exchange_cmds::{cmd_export, cmd_import, cmd_template};

@@ -7,7 +7,12 @@
 //! 初中:高中 = 1 : 1.2). Special-education and vocational schools, and teaching points with
 //! fewer than 50 pupils, stay in the data but do not enter the calculation.
 
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
 use crate::codes::coded_enum;
+use crate::model::SchoolId;
 
 coded_enum! {
     /// The kind of school, as the statistics name it.
@@ -54,6 +59,19 @@ impl Resource {
                 | Resource::MultimediaRooms
         )
     }
+    /// A column heading short enough for a table of schools.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Resource::QualifiedTeachers => "高学历教师/百生",
+            Resource::KeyTeachers => "骨干教师/百生",
+            Resource::ArtsPeTeachers => "体艺教师/百生",
+            Resource::TeachingSpace => "生均教辅用房㎡",
+            Resource::SportsSpace => "生均体育场馆㎡",
+            Resource::Equipment => "生均仪器设备元",
+            Resource::MultimediaRooms => "多媒体教室/百生",
+        }
+    }
+
     pub fn unit(self) -> &'static str {
         match self {
             Resource::QualifiedTeachers | Resource::KeyTeachers | Resource::ArtsPeTeachers => "人",
@@ -133,6 +151,100 @@ fn stage_index(stage: Stage) -> usize {
         Stage::Primary => 0,
         Stage::Junior => 1,
     }
+}
+
+/// A school as the plan file keeps it: who it is, and its figures year by year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct School {
+    pub id: SchoolId,
+    pub position: i64,
+    pub name: String,
+    pub school_type: SchoolType,
+    pub remark: String,
+    pub years: BTreeMap<i32, SchoolFigures>,
+}
+
+/// A school's figures for one year, as entered (None: not reported).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SchoolFigures {
+    pub pupils_primary: Option<f64>,
+    pub pupils_junior: Option<f64>,
+    pub pupils_senior: Option<f64>,
+    /// The raw counts, in `Resource::ALL` order.
+    pub counts: [Option<f64>; 7],
+}
+
+impl SchoolFigures {
+    /// The figure a school-year field holds.
+    pub fn slot(&self, field: crate::edit::SchoolYearField) -> Option<f64> {
+        use crate::edit::SchoolYearField as F;
+        match field {
+            F::PupilsPrimary => self.pupils_primary,
+            F::PupilsJunior => self.pupils_junior,
+            F::PupilsSenior => self.pupils_senior,
+            other => self.counts[resource_of(other).index()],
+        }
+    }
+
+    pub fn slot_mut(&mut self, field: crate::edit::SchoolYearField) -> &mut Option<f64> {
+        use crate::edit::SchoolYearField as F;
+        match field {
+            F::PupilsPrimary => &mut self.pupils_primary,
+            F::PupilsJunior => &mut self.pupils_junior,
+            F::PupilsSenior => &mut self.pupils_senior,
+            other => &mut self.counts[resource_of(other).index()],
+        }
+    }
+}
+
+/// The resource a count field feeds (pupil fields map to the first, never asked).
+pub fn resource_of(field: crate::edit::SchoolYearField) -> Resource {
+    use crate::edit::SchoolYearField as F;
+    match field {
+        F::QualifiedTeachers | F::PupilsPrimary | F::PupilsJunior | F::PupilsSenior => {
+            Resource::QualifiedTeachers
+        }
+        F::KeyTeachers => Resource::KeyTeachers,
+        F::ArtsPeTeachers => Resource::ArtsPeTeachers,
+        F::TeachingSpace => Resource::TeachingSpace,
+        F::SportsSpace => Resource::SportsSpace,
+        F::Equipment => Resource::Equipment,
+        F::MultimediaRooms => Resource::MultimediaRooms,
+    }
+}
+
+impl School {
+    pub fn new(id: SchoolId, name: &str) -> School {
+        School {
+            id,
+            position: 0,
+            name: name.to_owned(),
+            school_type: SchoolType::Primary,
+            remark: String::new(),
+            years: BTreeMap::new(),
+        }
+    }
+
+    /// The figures of `year` for the calculation; None when the year has none.
+    pub fn for_year(&self, year: i32) -> Option<SchoolYear> {
+        let f = self.years.get(&year)?;
+        Some(SchoolYear {
+            name: self.name.clone(),
+            school_type: self.school_type,
+            pupils_primary: f.pupils_primary.unwrap_or(0.0),
+            pupils_junior: f.pupils_junior.unwrap_or(0.0),
+            pupils_senior: f.pupils_senior.unwrap_or(0.0),
+            counts: f.counts,
+        })
+    }
+}
+
+/// The schools of a plan with figures for `year`, ready for `evaluate_balance`.
+pub fn schools_for_year(plan: &crate::model::Plan, year: i32) -> Vec<SchoolYear> {
+    plan.schools_in_order()
+        .into_iter()
+        .filter_map(|s| s.for_year(year))
+        .collect()
 }
 
 /// One school's figures for one year.

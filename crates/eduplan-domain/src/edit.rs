@@ -3,10 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::balance::{School, SchoolType};
 use crate::codes::Coded;
 use crate::model::{
-    Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan, Section,
-    SectionId, Task, TaskId, TaskKind, TaskStatus,
+    Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan, SchoolId,
+    Section, SectionId, Task, TaskId, TaskKind, TaskStatus,
 };
 
 /// The kind of value a field holds. Storage, validation and the editors all read this.
@@ -34,6 +35,7 @@ pub enum CodeSet {
     EntryMode,
     TaskKind,
     TaskStatus,
+    SchoolType,
 }
 
 impl CodeSet {
@@ -46,6 +48,7 @@ impl CodeSet {
             CodeSet::EntryMode => EntryMode::from_code(code).map(EntryMode::label),
             CodeSet::TaskKind => TaskKind::from_code(code).map(TaskKind::label),
             CodeSet::TaskStatus => TaskStatus::from_code(code).map(TaskStatus::label),
+            CodeSet::SchoolType => SchoolType::from_code(code).map(SchoolType::label),
         }
     }
 
@@ -57,6 +60,7 @@ impl CodeSet {
             CodeSet::EntryMode => EntryMode::codes(),
             CodeSet::TaskKind => TaskKind::codes(),
             CodeSet::TaskStatus => TaskStatus::codes(),
+            CodeSet::SchoolType => SchoolType::codes(),
         }
     }
 }
@@ -182,6 +186,26 @@ fields!(TaskField {
     Remark = ("remark", "备注", Text),
 });
 
+fields!(SchoolField {
+    Position = ("position", "顺序", Integer),
+    Name = ("name", "校名", Text),
+    Type = ("school_type", "学校类型", Code(CodeSet::SchoolType)),
+    Remark = ("remark", "备注", Text),
+});
+
+fields!(SchoolYearField {
+    PupilsPrimary = ("pupils_primary", "小学在校生数", OptionalNumber),
+    PupilsJunior = ("pupils_junior", "初中在校生数", OptionalNumber),
+    PupilsSenior = ("pupils_senior", "高中在校生数", OptionalNumber),
+    QualifiedTeachers = ("qualified_teachers", "高于规定学历教师数", OptionalNumber),
+    KeyTeachers = ("key_teachers", "县级以上骨干教师数", OptionalNumber),
+    ArtsPeTeachers = ("arts_pe_teachers", "体育艺术专任教师数", OptionalNumber),
+    TeachingSpace = ("teaching_space", "教学及辅助用房面积", OptionalNumber),
+    SportsSpace = ("sports_space", "体育运动场馆面积", OptionalNumber),
+    Equipment = ("equipment", "教学仪器设备值", OptionalNumber),
+    MultimediaRooms = ("multimedia_rooms", "网络多媒体教室数", OptionalNumber),
+});
+
 /// One settable field of a plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {
@@ -194,6 +218,8 @@ pub enum Field {
     Actual(IndicatorId, i32, ActualField),
     Task(TaskId, TaskField),
     TaskProgress(TaskId, i32),
+    School(SchoolId, SchoolField),
+    SchoolYear(SchoolId, i32, SchoolYearField),
 }
 
 /// A field's value. Enumerations travel as their stable codes in `Text` (`Value::code`).
@@ -244,6 +270,8 @@ pub struct Subtree {
     pub sections: Vec<Section>,
     pub indicators: Vec<Indicator>,
     pub tasks: Vec<Task>,
+    #[serde(default)]
+    pub schools: Vec<School>,
 }
 
 impl Subtree {
@@ -269,6 +297,7 @@ impl Subtree {
                 .filter(|t| ids.contains(&t.section))
                 .cloned()
                 .collect(),
+            schools: Vec::new(),
         }
     }
 }
@@ -290,6 +319,10 @@ pub enum Edit {
         section: SectionId,
         title: String,
     },
+    AddSchool {
+        name: String,
+    },
+    DeleteSchool(SchoolId),
     DeleteSection(SectionId),
     DeleteIndicator(IndicatorId),
     DeleteTask(TaskId),
@@ -308,6 +341,8 @@ impl Field {
             Field::Actual(id, y, f) => format!("actual.{}.{y}.{}", id.0, f.spec().key),
             Field::Task(id, f) => format!("task.{}.{}", id.0, f.spec().key),
             Field::TaskProgress(id, y) => format!("task_progress.{}.{y}", id.0),
+            Field::School(id, f) => format!("school.{}.{}", id.0, f.spec().key),
+            Field::SchoolYear(id, y, f) => format!("school_year.{}.{y}.{}", id.0, f.spec().key),
         }
     }
 
@@ -329,6 +364,10 @@ impl Field {
             }
             ["task", i, f] => Field::Task(TaskId(id(i)?), TaskField::from_key(f)?),
             ["task_progress", i, y] => Field::TaskProgress(TaskId(id(i)?), year(y)?),
+            ["school", i, f] => Field::School(SchoolId(id(i)?), SchoolField::from_key(f)?),
+            ["school_year", i, y, f] => {
+                Field::SchoolYear(SchoolId(id(i)?), year(y)?, SchoolYearField::from_key(f)?)
+            }
             _ => return None,
         })
     }
@@ -354,6 +393,8 @@ impl Field {
             Field::Actual(_, _, f) => f.spec().shape,
             Field::Task(_, f) => f.spec().shape,
             Field::TaskProgress(..) => Shape::Text,
+            Field::School(_, f) => f.spec().shape,
+            Field::SchoolYear(_, _, f) => f.spec().shape,
         }
     }
 
@@ -362,6 +403,10 @@ impl Field {
         let ind_name = |id: IndicatorId| {
             plan.indicator(id)
                 .map_or_else(|| format!("指标#{}", id.0), |i| i.name.clone())
+        };
+        let school_name = |id: SchoolId| {
+            plan.school(id)
+                .map_or_else(|| format!("学校#{}", id.0), |s| s.name.clone())
         };
         let task_name = |id: TaskId| {
             plan.task(id)
@@ -379,6 +424,10 @@ impl Field {
             Field::Actual(id, y, f) => format!("{}·{y}年{}", ind_name(*id), actual_field_label(*f)),
             Field::Task(id, f) => format!("{}·{}", task_name(*id), task_field_label(*f)),
             Field::TaskProgress(id, y) => format!("{}·{y}年进展", task_name(*id)),
+            Field::School(id, f) => format!("{}·{}", school_name(*id), f.spec().label),
+            Field::SchoolYear(id, y, f) => {
+                format!("{}·{y}年{}", school_name(*id), f.spec().label)
+            }
         }
     }
 

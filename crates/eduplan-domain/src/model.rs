@@ -18,6 +18,7 @@ macro_rules! typed_id {
 typed_id!(SectionId);
 typed_id!(IndicatorId);
 typed_id!(TaskId);
+typed_id!(SchoolId);
 
 /// Default lights (domain.md §3): green while the gap is at least −0, yellow to −10 points.
 pub const DEFAULT_GREEN_LIMIT_PP: f64 = 0.0;
@@ -393,9 +394,35 @@ pub struct Plan {
     pub sections: Vec<Section>,
     pub indicators: Vec<Indicator>,
     pub tasks: Vec<Task>,
+    /// Schools and their yearly figures, for 义务教育优质均衡 (see `balance`).
+    #[serde(default)]
+    pub schools: Vec<crate::balance::School>,
 }
 
 impl Plan {
+    pub fn school(&self, id: SchoolId) -> Option<&crate::balance::School> {
+        self.schools.iter().find(|s| s.id == id)
+    }
+
+    /// Schools in their listed order.
+    pub fn schools_in_order(&self) -> Vec<&crate::balance::School> {
+        let mut v: Vec<&crate::balance::School> = self.schools.iter().collect();
+        v.sort_by_key(|s| (s.position, s.id));
+        v
+    }
+
+    /// The years that have school figures.
+    pub fn school_years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .schools
+            .iter()
+            .flat_map(|s| s.years.keys().copied())
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
     pub fn indicator(&self, id: IndicatorId) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
     }

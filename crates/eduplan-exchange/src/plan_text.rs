@@ -5,9 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use eduplan_domain::balance::{School, SchoolFigures, SchoolType};
+use eduplan_domain::edit::SchoolYearField;
 use eduplan_domain::{
     Actual, Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan,
-    PlanInfo, Section, SectionId, Task, TaskId, TaskKind, TaskStatus,
+    PlanInfo, SchoolId, Section, SectionId, Task, TaskId, TaskKind, TaskStatus,
 };
 
 pub const FORMAT: &str = "eduplan-plan-text";
@@ -32,6 +34,22 @@ pub struct PlanText {
     pub plan: PlanInfo,
     #[serde(default)]
     pub sections: Vec<SectionText>,
+    /// Schools and their yearly figures (version 2), for 义务教育优质均衡.
+    #[serde(default)]
+    pub schools: Vec<SchoolText>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SchoolText {
+    pub name: String,
+    /// 小学 / 初中 / 九年一贯制学校 / 完全中学 / 教学点 / 特殊教育学校 / 职业学校, or the codes.
+    #[serde(rename = "type")]
+    pub school_type: String,
+    #[serde(default)]
+    pub remark: String,
+    /// Figures by year, keyed as the plan file's columns (pupils_primary, equipment, …).
+    #[serde(default)]
+    pub years: BTreeMap<i32, BTreeMap<String, f64>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -184,7 +202,32 @@ pub fn parse_plan_text(text: &str, name: &str) -> Result<Plan, PlanTextError> {
         add_section(&mut plan, s, None, i as i64 + 1, &mut next)
             .map_err(|e| PlanTextError::Content(name.to_owned(), e))?;
     }
+    for (i, s) in doc.schools.iter().enumerate() {
+        let school = school_from_text(s, SchoolId(i as i64 + 1), i as i64 + 1)
+            .map_err(|e| PlanTextError::Content(name.to_owned(), e))?;
+        plan.schools.push(school);
+    }
     Ok(plan)
+}
+
+fn school_from_text(s: &SchoolText, id: SchoolId, position: i64) -> Result<School, String> {
+    let school_type = SchoolType::from_label(&s.school_type)
+        .or_else(|| SchoolType::from_code(&s.school_type))
+        .ok_or_else(|| format!("学校“{}”的类型“{}”无法识别", s.name, s.school_type))?;
+    let mut school = School::new(id, &s.name);
+    school.position = position;
+    school.school_type = school_type;
+    school.remark = s.remark.clone();
+    for (year, figures) in &s.years {
+        let mut f = SchoolFigures::default();
+        for (key, value) in figures {
+            let field = SchoolYearField::from_key(key)
+                .ok_or_else(|| format!("学校“{}”{year}年的“{key}”无法识别", s.name))?;
+            *f.slot_mut(field) = Some(*value);
+        }
+        school.years.insert(*year, f);
+    }
+    Ok(school)
 }
 
 fn add_section(

@@ -21,10 +21,11 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, params};
 
+use eduplan_domain::balance::{School, SchoolFigures, SchoolType};
 use eduplan_domain::edit::{Edit, Field, IndicatorField, Subtree, TaskField, Value};
 use eduplan_domain::{
     Actual, Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan,
-    PlanInfo, Section, SectionId, Task, TaskId, TaskKind, TaskStatus,
+    PlanInfo, SchoolId, Section, SectionId, Task, TaskId, TaskKind, TaskStatus,
 };
 
 pub use schema::{APPLICATION_ID, current_version};
@@ -152,6 +153,7 @@ impl PlanFile {
                     sections: plan.sections.clone(),
                     indicators: plan.indicators.clone(),
                     tasks: plan.tasks.clone(),
+                    schools: plan.schools.clone(),
                 },
             )?;
             tx.commit()?;
@@ -737,6 +739,7 @@ fn describe_field(tx: &Transaction, field: Field) -> Result<String> {
     };
     let indicator = |id: IndicatorId| name("SELECT name FROM indicator WHERE id = ?1", id.0);
     let task = |id: TaskId| name("SELECT title FROM task WHERE id = ?1", id.0);
+    let school = |id: SchoolId| name("SELECT name FROM school WHERE id = ?1", id.0);
     Ok(match field {
         Field::Plan(f) => format!("规划·{}", f.spec().label),
         Field::Section(id, f) => format!(
@@ -750,6 +753,8 @@ fn describe_field(tx: &Transaction, field: Field) -> Result<String> {
         Field::Actual(id, y, f) => format!("{}·{y}年{}", indicator(id)?, f.spec().label),
         Field::Task(id, f) => format!("{}·{}", task(id)?, f.spec().label),
         Field::TaskProgress(id, y) => format!("{}·{y}年进展", task(id)?),
+        Field::School(id, f) => format!("{}·{}", school(id)?, f.spec().label),
+        Field::SchoolYear(id, y, f) => format!("{}·{y}年{}", school(id)?, f.spec().label),
     })
 }
 
@@ -778,6 +783,14 @@ fn removal(plan: &Plan, edit: &Edit) -> Result<(String, Option<i64>, Subtree)> {
                 ..Subtree::default()
             };
             Ok((format!("删除任务“{}”", task.title), None, subtree))
+        }
+        Edit::DeleteSchool(id) => {
+            let school = plan.school(*id).ok_or_else(|| gone("学校"))?;
+            let subtree = Subtree {
+                schools: vec![school.clone()],
+                ..Subtree::default()
+            };
+            Ok((format!("删除学校“{}”", school.name), None, subtree))
         }
         _ => Err(StorageError::Invalid("不是删除操作".to_owned())),
     }
@@ -891,7 +904,26 @@ fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Re
             };
             record(tx, batch, action, None, &label, &Record::Insert(subtree))
         }
-        Edit::DeleteSection(_) | Edit::DeleteIndicator(_) | Edit::DeleteTask(_) => {
+        Edit::AddSchool { name } => {
+            let position: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM school",
+                [],
+                |r| r.get(0),
+            )?;
+            let mut school = School::new(SchoolId(0), name);
+            school.position = position;
+            school.id = insert_school(tx, &school, false)?;
+            let label = format!("新增学校“{name}”");
+            let subtree = Subtree {
+                schools: vec![school],
+                ..Subtree::default()
+            };
+            record(tx, batch, action, None, &label, &Record::Insert(subtree))
+        }
+        Edit::DeleteSection(_)
+        | Edit::DeleteIndicator(_)
+        | Edit::DeleteTask(_)
+        | Edit::DeleteSchool(_) => {
             let (label, indicator, subtree) = removal(&plan_in(tx)?, edit)?;
             delete_subtree(tx, &subtree)?;
             record(
@@ -944,6 +976,10 @@ fn place_of(field: Field) -> Place {
         }
         Field::Actual(id, year, f) => yearly("actual", "indicator_id", id.0, year, f.spec().key),
         Field::TaskProgress(id, year) => yearly("task_progress", "task_id", id.0, year, "text"),
+        Field::School(id, f) => row("school", id.0, f.spec().key),
+        Field::SchoolYear(id, year, f) => {
+            yearly("school_year", "school_id", id.0, year, f.spec().key)
+        }
     }
 }
 
@@ -1037,19 +1073,21 @@ fn write_field(tx: &Transaction, field: Field, value: &Value) -> Result<()> {
                 )));
             }
         }
+        // Tables with several figures per year: a row holds them all, so a value is set
+        // (or emptied) in its column and the row stays.
         Place::Yearly {
-            table: "actual",
+            table: table @ ("actual" | "school_year"),
             key,
             id,
             year,
             column,
         } => {
             tx.prepare_cached(&format!(
-                "INSERT OR IGNORE INTO actual ({key}, year) VALUES (?1, ?2)"
+                "INSERT OR IGNORE INTO {table} ({key}, year) VALUES (?1, ?2)"
             ))?
             .execute(params![id, year])?;
             tx.prepare_cached(&format!(
-                "UPDATE actual SET {column} = ?1 WHERE {key} = ?2 AND year = ?3"
+                "UPDATE {table} SET {column} = ?1 WHERE {key} = ?2 AND year = ?3"
             ))?
             .execute(params![sql_value, id, year])?;
         }
@@ -1200,6 +1238,47 @@ fn insert_task(tx: &Transaction, task: &Task, with_id: bool) -> Result<TaskId> {
     Ok(id)
 }
 
+/// The school-year columns, in the order of `SchoolFigures`: pupils, then `Resource::ALL`.
+const SCHOOL_YEAR_COLUMNS: &str = "pupils_primary, pupils_junior, pupils_senior, \
+    qualified_teachers, key_teachers, arts_pe_teachers, teaching_space, sports_space, \
+    equipment, multimedia_rooms";
+
+fn insert_school(tx: &Transaction, school: &School, with_id: bool) -> Result<SchoolId> {
+    tx.prepare_cached(
+        "INSERT INTO school (id, position, name, school_type, remark) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        with_id.then_some(school.id.0),
+        school.position,
+        school.name,
+        school.school_type.code(),
+        school.remark,
+    ])?;
+    let id = SchoolId(tx.last_insert_rowid());
+    for (year, f) in &school.years {
+        let c = &f.counts;
+        tx.prepare_cached(&format!(
+            "INSERT INTO school_year (school_id, year, {SCHOOL_YEAR_COLUMNS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+        ))?
+        .execute(params![
+            id.0,
+            year,
+            f.pupils_primary,
+            f.pupils_junior,
+            f.pupils_senior,
+            c[0],
+            c[1],
+            c[2],
+            c[3],
+            c[4],
+            c[5],
+            c[6]
+        ])?;
+    }
+    Ok(id)
+}
+
 fn insert_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
     // Parents before children: insert in an order where each parent is already present.
     let mut pending: Vec<&Section> = subtree.sections.iter().collect();
@@ -1242,6 +1321,9 @@ fn insert_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
     for task in &subtree.tasks {
         insert_task(tx, task, true)?;
     }
+    for school in &subtree.schools {
+        insert_school(tx, school, true)?;
+    }
     Ok(())
 }
 
@@ -1251,6 +1333,9 @@ fn delete_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
     }
     for task in &subtree.tasks {
         tx.execute("DELETE FROM task WHERE id = ?1", [task.id.0])?;
+    }
+    for school in &subtree.schools {
+        tx.execute("DELETE FROM school WHERE id = ?1", [school.id.0])?;
     }
     // Children before parents.
     let mut remaining: Vec<SectionId> = subtree.sections.iter().map(|s| s.id).collect();
@@ -1448,12 +1533,55 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             tasks[i].progress.insert(r.get(1)?, r.get(2)?);
         }
     }
+    let mut stmt = conn.prepare(
+        "SELECT id, position, name, school_type, remark FROM school ORDER BY position, id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut schools = Vec::new();
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(3)?;
+        schools.push(School {
+            id: SchoolId(r.get(0)?),
+            position: r.get(1)?,
+            name: r.get(2)?,
+            school_type: SchoolType::from_code(&kind).ok_or_else(|| bad("学校类型", &kind))?,
+            remark: r.get(4)?,
+            years: Default::default(),
+        });
+    }
+    let school_index: HashMap<i64, usize> = schools
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.0, i))
+        .collect();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT school_id, year, {SCHOOL_YEAR_COLUMNS} FROM school_year"
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = school_index.get(&r.get::<_, i64>(0)?) {
+            let mut counts = [None; 7];
+            for (k, slot) in counts.iter_mut().enumerate() {
+                *slot = r.get(5 + k)?;
+            }
+            schools[i].years.insert(
+                r.get(1)?,
+                SchoolFigures {
+                    pupils_primary: r.get(2)?,
+                    pupils_junior: r.get(3)?,
+                    pupils_senior: r.get(4)?,
+                    counts,
+                },
+            );
+        }
+    }
     Ok(Plan {
         info,
         uid,
         sections,
         indicators,
         tasks,
+        schools,
     })
 }
 

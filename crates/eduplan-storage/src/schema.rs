@@ -195,6 +195,32 @@ pub const MIGRATIONS: &[&str] = &[
     --    of version 1/2 files); 2: target is `Field::key`, values as in format 1 but with codes.
     ALTER TABLE history ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
     "#,
+    // 4: schools and their yearly figures, for 义务教育优质均衡.
+    r#"
+    CREATE TABLE school (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        position INTEGER NOT NULL DEFAULT 0,
+        name TEXT NOT NULL,
+        school_type TEXT NOT NULL CHECK (school_type IN ('primary', 'junior', 'nine_year',
+            'complete', 'teaching_point', 'special', 'vocational')),
+        remark TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE school_year (
+        school_id INTEGER NOT NULL REFERENCES school(id) ON DELETE CASCADE,
+        year INTEGER NOT NULL,
+        pupils_primary REAL,
+        pupils_junior REAL,
+        pupils_senior REAL,
+        qualified_teachers REAL,
+        key_teachers REAL,
+        arts_pe_teachers REAL,
+        teaching_space REAL,
+        sports_space REAL,
+        equipment REAL,
+        multimedia_rooms REAL,
+        PRIMARY KEY (school_id, year)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 pub fn current_version() -> i32 {
