@@ -181,9 +181,7 @@ fn export(plan: &Plan) {
 
 /// 义务教育优质均衡 for a large district: 500 schools, five years, every year computed.
 fn balance() {
-    use eduplan::domain::balance::{
-        BalanceSettings, SchoolType, SchoolYear, evaluate_balance,
-    };
+    use eduplan::domain::balance::{BalanceSettings, SchoolType, SchoolYear, evaluate_balance};
     let kinds = [
         SchoolType::Primary,
         SchoolType::Primary,
@@ -230,7 +228,12 @@ fn balance() {
             time(|| {
                 years
                     .iter()
-                    .map(|schools| evaluate_balance(schools, &settings).expect("valid").parts.len())
+                    .map(|schools| {
+                        evaluate_balance(schools, &settings)
+                            .expect("valid")
+                            .parts
+                            .len()
+                    })
                     .sum::<usize>()
             })
             .1

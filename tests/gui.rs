@@ -363,3 +363,30 @@ fn a_task_opens_with_every_field_editable() {
         .expect("task");
     assert_eq!(task.co_units, "各中小学校");
 }
+
+#[test]
+fn the_balance_view_shows_every_cv_and_the_schools_furthest_from_the_standards_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.get_by_label("优质均衡").click();
+    h.run();
+    assert_eq!(h.state().view(), View::Balance);
+    assert!(
+        h.query_by_label_contains("义务教育优质均衡（2024年）")
+            .is_some()
+    );
+    assert!(h.query_by_label("校际差异系数").is_some());
+    assert!(h.query_by_label_contains("资源配置未达标").is_some());
+    assert!(
+        h.query_by_label_contains("不足50人的教学点不参与差异系数计算")
+            .is_some()
+    );
+    h.get_by_label("2023年").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("义务教育优质均衡（2023年）")
+            .is_some()
+    );
+}

@@ -132,7 +132,13 @@ impl EduPlanApp {
                 }
             });
             ui.menu_button("视图", |ui| {
-                for v in [View::Overview, View::Indicators, View::Tasks, View::Meeting] {
+                for v in [
+                    View::Overview,
+                    View::Indicators,
+                    View::Tasks,
+                    View::Balance,
+                    View::Meeting,
+                ] {
                     let label = if v == View::Meeting {
                         "会议模式\tF5"
                     } else {
@@ -152,7 +158,13 @@ impl EduPlanApp {
                 }
             });
             ui.separator();
-            for v in [View::Overview, View::Indicators, View::Tasks, View::Meeting] {
+            for v in [
+                View::Overview,
+                View::Indicators,
+                View::Tasks,
+                View::Balance,
+                View::Meeting,
+            ] {
                 let selected = self.view == v
                     || (v == View::Indicators && matches!(self.view, View::Detail(_)));
                 if ui.selectable_label(selected, v.label()).clicked() {

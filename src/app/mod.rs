@@ -20,6 +20,7 @@ use egui::RichText;
 
 use crate::domain::{Plan, PlanInfo};
 use crate::storage::PlanFile;
+use crate::ui::balance::{BalanceState, balance_ui};
 use crate::ui::detail::detail_ui;
 use crate::ui::grid::{GridState, grid_ui};
 use crate::ui::meeting::{MeetingState, meeting_ui};
@@ -48,6 +49,7 @@ pub struct EduPlanApp {
     grid: GridState,
     overview: OverviewState,
     tasks: TasksState,
+    balance: BalanceState,
     meeting: MeetingState,
     modal: Option<Modal>,
     dialogs: Box<dyn FileDialogs>,
@@ -67,7 +69,9 @@ impl EduPlanApp {
             .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
             .unwrap_or_default();
         let mut app = EduPlanApp::empty(settings, Box::new(NativeDialogs));
-        if let Some(View::Overview | View::Indicators | View::Tasks) = app.settings.last_view {
+        if let Some(View::Overview | View::Indicators | View::Tasks | View::Balance) =
+            app.settings.last_view
+        {
             app.view = app.settings.last_view.unwrap_or(View::Overview);
         }
         let path = match path {
@@ -111,6 +115,7 @@ impl EduPlanApp {
             grid: GridState::default(),
             overview: OverviewState::default(),
             tasks: TasksState::default(),
+            balance: BalanceState::default(),
             meeting: MeetingState::default(),
             modal: None,
             dialogs,
@@ -551,6 +556,7 @@ impl eframe::App for EduPlanApp {
                     View::Indicators => grid_ui(ui, &mut self.grid, &pv, &mut cmds),
                     View::Detail(id) => detail_ui(ui, &pv, id, &mut cmds),
                     View::Tasks => tasks_ui(ui, &mut self.tasks, &pv, &mut cmds),
+                    View::Balance => balance_ui(ui, &mut self.balance, &pv),
                     View::Meeting => {}
                 }
             });

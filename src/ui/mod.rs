@@ -1,6 +1,7 @@
 //! The views. Each reads a snapshot of the plan (`PlanView`) and emits `Command`s; none of
 //! them touches the plan file, a dialog or the disk. The app shell carries the commands out.
 
+pub mod balance;
 pub mod detail;
 pub mod grid;
 pub mod import;
@@ -29,6 +30,8 @@ pub enum View {
     Indicators,
     Detail(IndicatorId),
     Tasks,
+    /// 义务教育优质均衡.
+    Balance,
     Meeting,
 }
 
@@ -39,6 +42,7 @@ impl View {
             View::Indicators => "指标",
             View::Detail(_) => "指标详情",
             View::Tasks => "任务",
+            View::Balance => "优质均衡",
             View::Meeting => "会议模式",
         }
     }
