@@ -28,8 +28,15 @@ pub struct Document {
 impl Document {
     /// Open for editing; a read-only file (e-mail attachment, CD, share) opens for viewing.
     pub fn open(path: &Path) -> Result<Document, StorageError> {
+        // A file that cannot be written where it lies (read-only, or in a folder that is:
+        // a CD, a share) still opens for viewing; anything else wrong is said as it is.
         let file = match PlanFile::open(path) {
-            Err(StorageError::ReadOnly(_)) => PlanFile::read_only(path)?,
+            Err(StorageError::ReadOnly(name)) => {
+                PlanFile::read_only(path).map_err(|_| StorageError::ReadOnly(name))?
+            }
+            Err(StorageError::Io(name, why)) => {
+                PlanFile::read_only(path).map_err(|_| StorageError::Io(name, why))?
+            }
             other => other?,
         };
         let plan = file.load()?;
