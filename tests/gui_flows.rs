@@ -271,3 +271,32 @@ fn a_read_only_plan_opens_for_viewing_and_says_how_to_edit() {
     assert!(message(&h).contains("只读"), "{}", message(&h));
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
+
+#[test]
+fn the_balance_thresholds_are_plan_settings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    menu(&mut h, "编辑", "规划信息与设置…");
+    h.get_by_label("义务教育优质均衡标准").click();
+    h.run();
+    let name = "差异系数上限（小学）";
+    h.get_by_label(name).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(name).type_text("0.1");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let info = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load")
+        .info;
+    assert_eq!(info.balance.max_cv[0], 0.1);
+    assert_eq!(
+        info.balance.max_cv[1], 0.45,
+        "the others keep their defaults"
+    );
+}

@@ -1,7 +1,7 @@
 //! `balance`: 义务教育优质均衡 from the plan's school data, as a table for the terminal or tsv.
 
 use super::{CliError, CliResult, Options, print_table};
-use crate::domain::balance::{BalanceSettings, Resource, evaluate_balance, schools_for_year};
+use crate::domain::balance::{Resource, evaluate_balance, schools_for_year};
 use crate::domain::explain::exclusion_text;
 use crate::domain::input::format_number;
 use crate::storage::PlanFile;
@@ -43,7 +43,7 @@ pub(super) fn cmd_balance(opts: &Options) -> CliResult<i32> {
                 ))
             })?,
     };
-    let settings = BalanceSettings::default();
+    let settings = &plan.info.balance;
     let report =
         evaluate_balance(&schools_for_year(&plan, year), &settings).map_err(|problems| {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();

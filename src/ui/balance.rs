@@ -6,7 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::{PlanView, theme};
 use crate::domain::Light;
-use crate::domain::balance::{BalanceSettings, Resource, evaluate_balance, schools_for_year};
+use crate::domain::balance::{Resource, evaluate_balance, schools_for_year};
 use crate::domain::explain::exclusion_text;
 use crate::domain::input::format_number;
 
@@ -51,7 +51,7 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView) {
             }
         }
     });
-    let settings = BalanceSettings::default();
+    let settings = &pv.plan.info.balance;
     let report = match evaluate_balance(&schools_for_year(pv.plan, year), &settings) {
         Ok(report) => report,
         Err(problems) => {

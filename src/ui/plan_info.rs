@@ -137,6 +137,7 @@ pub fn plan_info_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
             });
             ui.end_row();
         });
+    balance_settings_ui(ui, &info.balance, cmds);
     ui.label(RichText::new("评价规则").strong());
     for line in rules_text(info) {
         ui.label(RichText::new(line).small().color(theme::GREY));
@@ -145,4 +146,104 @@ pub fn plan_info_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
     if let Some(text) = labelled_commit_text(ui, "备注", &info.remark, true, 480.0) {
         cmds.push(set(PlanField::Remark, Value::Text(text.trim().to_owned())));
     }
+}
+
+/// The 优质均衡 thresholds: national defaults, each adjustable where the province differs.
+fn balance_settings_ui(
+    ui: &mut Ui,
+    current: &crate::domain::balance::BalanceSettings,
+    cmds: &mut Vec<Command>,
+) {
+    use crate::domain::balance::{Resource, Stage};
+    egui::CollapsingHeader::new("义务教育优质均衡标准")
+        .id_salt("balance_settings")
+        .show(ui, |ui| {
+            let positive = |t: &str| match parse_plain_number(t)? {
+                Some(v) if v > 0.0 => Ok(v),
+                _ => Err("请填写大于0的数字".to_owned()),
+            };
+            let mut changed = current.clone();
+            let mut any = false;
+            egui::Grid::new("balance_standards")
+                .num_columns(3)
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong("指标");
+                    ui.strong("小学");
+                    ui.strong("初中");
+                    ui.end_row();
+                    for (k, r) in Resource::ALL.iter().enumerate() {
+                        ui.label(r.label());
+                        for (s, stage) in Stage::ALL.iter().enumerate() {
+                            let name = format!("{}标准（{}）", r.short_label(), stage.label());
+                            let shown = format_number(current.standard(*r, *stage), 2);
+                            if let Some(v) = commit_parsed(ui, &name, &shown, 80.0, positive) {
+                                changed.standards[k][s] = v;
+                                any = true;
+                            }
+                        }
+                        ui.end_row();
+                    }
+                    ui.label("差异系数不高于");
+                    for s in 0..2 {
+                        let name = format!("差异系数上限（{}）", Stage::ALL[s].label());
+                        let shown = format_number(current.max_cv[s], 2);
+                        if let Some(v) = commit_parsed(ui, &name, &shown, 80.0, positive) {
+                            changed.max_cv[s] = v;
+                            any = true;
+                        }
+                    }
+                    ui.end_row();
+                });
+            egui::Grid::new("balance_rules")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (label, value, set) in [
+                        (
+                            "九年一贯制学校 初中学生折算系数（小学为1）",
+                            current.nine_year_junior_weight,
+                            0usize,
+                        ),
+                        (
+                            "完全中学 高中学生折算系数（初中为1）",
+                            current.complete_senior_weight,
+                            1,
+                        ),
+                        (
+                            "唯一未达标指标不低于标准的比例",
+                            current.miss_floor_share,
+                            2,
+                        ),
+                        (
+                            "教学点不足多少人不参与计算",
+                            current.min_teaching_point_pupils,
+                            3,
+                        ),
+                    ] {
+                        ui.label(label);
+                        if let Some(v) =
+                            commit_parsed(ui, label, &format_number(value, 2), 80.0, positive)
+                        {
+                            match set {
+                                0 => changed.nine_year_junior_weight = v,
+                                1 => changed.complete_senior_weight = v,
+                                2 => changed.miss_floor_share = v,
+                                _ => changed.min_teaching_point_pupils = v,
+                            }
+                            any = true;
+                        }
+                        ui.end_row();
+                    }
+                });
+            if ui.button("恢复国家标准").clicked() {
+                changed = crate::domain::balance::BalanceSettings::default();
+                any = true;
+            }
+            if any && changed != *current {
+                // Serialising a struct of numbers does not fail.
+                if let Ok(json) = serde_json::to_string(&changed) {
+                    cmds.push(set(PlanField::BalanceSettings, Value::Text(json)));
+                }
+            }
+        });
 }

@@ -98,7 +98,8 @@ impl Resource {
 }
 
 /// Thresholds of the evaluation: national defaults, adjustable where a province differs.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct BalanceSettings {
     /// Standards per resource, [小学, 初中], in `Resource::ALL` order.
     pub standards: [[f64; 2]; 7],

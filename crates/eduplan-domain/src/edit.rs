@@ -128,6 +128,7 @@ fields!(PlanField {
     GreenLimitPp = ("green_limit_pp", "绿灯界限", Number),
     YellowTolerancePp = ("yellow_tolerance_pp", "黄灯界限", Number),
     Remark = ("remark", "备注", Text),
+    BalanceSettings = ("balance_settings", "优质均衡标准", Text), // JSON, checked in storage
 });
 
 fields!(SectionField {

@@ -49,6 +49,8 @@ pub struct PlanInfo {
     pub yellow_tolerance_pp: f64,
     /// Free text shown with the plan, e.g. which values are illustrative.
     pub remark: String,
+    /// 义务教育优质均衡 thresholds (national defaults unless the province differs).
+    pub balance: crate::balance::BalanceSettings,
 }
 
 impl PlanInfo {
@@ -73,6 +75,7 @@ impl Default for PlanInfo {
             green_limit_pp: DEFAULT_GREEN_LIMIT_PP,
             yellow_tolerance_pp: DEFAULT_YELLOW_TOLERANCE_PP,
             remark: String::new(),
+            balance: crate::balance::BalanceSettings::default(),
         }
     }
 }

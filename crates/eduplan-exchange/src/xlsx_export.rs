@@ -52,13 +52,16 @@ pub fn build_workbook(plan: &Plan, year: i32) -> Result<Vec<u8>, XlsxError> {
     charts_sheet(wb.add_worksheet(), plan, &indicators, year)?;
     // The 优质均衡 sheets when the plan has school figures for the year (or an earlier one).
     if let Some(school_year) = plan.school_years().into_iter().rfind(|y| *y <= year)
-        && let Ok(report) = evaluate_balance(
-            &schools_for_year(plan, school_year),
-            &BalanceSettings::default(),
-        )
+        && let Ok(report) =
+            evaluate_balance(&schools_for_year(plan, school_year), &plan.info.balance)
     {
-        let settings = BalanceSettings::default();
-        schools_sheet(wb.add_worksheet(), plan, &report, &settings, school_year)?;
+        schools_sheet(
+            wb.add_worksheet(),
+            plan,
+            &report,
+            &plan.info.balance,
+            school_year,
+        )?;
         dispersion_sheet(wb.add_worksheet(), plan, &report, school_year)?;
     }
     wb.save_to_buffer()

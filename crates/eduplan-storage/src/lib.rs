@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, params};
 
-use eduplan_domain::balance::{School, SchoolFigures, SchoolType};
-use eduplan_domain::edit::{Edit, Field, IndicatorField, Subtree, TaskField, Value};
+use eduplan_domain::balance::{BalanceSettings, School, SchoolFigures, SchoolType};
+use eduplan_domain::edit::{Edit, Field, IndicatorField, PlanField, Subtree, TaskField, Value};
 use eduplan_domain::{
     Actual, Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan,
     PlanInfo, SchoolId, Section, SectionId, Task, TaskId, TaskKind, TaskStatus,
@@ -804,7 +804,13 @@ fn plan_in(tx: &Transaction) -> Result<Plan> {
 fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Result<()> {
     match edit {
         Edit::Set(field, value) => {
-            if !field.shape().accepts(value) {
+            let settings_ok = match (field, value) {
+                (Field::Plan(PlanField::BalanceSettings), Value::Text(json)) => {
+                    balance_settings(json).is_ok()
+                }
+                _ => true,
+            };
+            if !field.shape().accepts(value) || !settings_ok {
                 return Err(StorageError::Invalid(format!(
                     "“{}”的值不符合要求：{}",
                     describe_field(tx, *field)?,
@@ -1123,8 +1129,8 @@ fn write_plan_info(tx: &Transaction, uid: &str, info: &PlanInfo) -> Result<()> {
     tx.execute(
         "INSERT INTO plan (id, uid, name, region, issuing_body, doc_number, issue_date, reporting_unit,
                            base_year, first_year, last_year, remark, yellow_tolerance_pp,
-                           ahead_margin_pp, green_limit_pp)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                           ahead_margin_pp, green_limit_pp, balance_settings)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
             uid,
             info.name,
@@ -1139,7 +1145,12 @@ fn write_plan_info(tx: &Transaction, uid: &str, info: &PlanInfo) -> Result<()> {
             info.remark,
             info.yellow_tolerance_pp,
             info.ahead_margin_pp,
-            info.green_limit_pp
+            info.green_limit_pp,
+            if info.balance == BalanceSettings::default() {
+                String::new()
+            } else {
+                to_json(&info.balance)?
+            }
         ],
     )?;
     Ok(())
@@ -1366,6 +1377,14 @@ fn delete_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
     Ok(())
 }
 
+/// The 优质均衡 thresholds as stored: empty for the national defaults.
+fn balance_settings(json: &str) -> Result<BalanceSettings> {
+    if json.trim().is_empty() {
+        return Ok(BalanceSettings::default());
+    }
+    serde_json::from_str(json).map_err(|_| bad("优质均衡标准", "（设置记录）"))
+}
+
 fn bad(what: &str, value: &str) -> StorageError {
     StorageError::Unreadable(String::new(), format!("{what}“{value}”无法识别"))
 }
@@ -1374,11 +1393,11 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
     let (uid, info) = conn.query_row(
         "SELECT uid, name, region, issuing_body, doc_number, issue_date, reporting_unit,
                 base_year, first_year, last_year, yellow_tolerance_pp, remark, ahead_margin_pp,
-                green_limit_pp FROM plan WHERE id = 1",
+                green_limit_pp, balance_settings FROM plan WHERE id = 1",
         [],
         |r| {
             Ok((
-                r.get::<_, String>(0)?,
+                (r.get::<_, String>(0)?, r.get::<_, String>(14)?),
                 PlanInfo {
                     name: r.get(1)?,
                     region: r.get(2)?,
@@ -1393,11 +1412,14 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
                     remark: r.get(11)?,
                     ahead_margin_pp: r.get(12)?,
                     green_limit_pp: r.get(13)?,
+                    balance: Default::default(),
                 },
             ))
         },
     )?;
 
+    let ((uid, balance_json), mut info) = (uid, info);
+    info.balance = balance_settings(&balance_json)?;
     let mut stmt = conn.prepare(
         "SELECT id, parent_id, position, numbering, title, body, lead_unit, co_units FROM section ORDER BY position, id",
     )?;

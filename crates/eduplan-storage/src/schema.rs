@@ -195,8 +195,10 @@ pub const MIGRATIONS: &[&str] = &[
     --    of version 1/2 files); 2: target is `Field::key`, values as in format 1 but with codes.
     ALTER TABLE history ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
     "#,
-    // 4: schools and their yearly figures, for 义务教育优质均衡.
+    // 4: schools and their yearly figures, for 义务教育优质均衡, and the plan's thresholds for
+    //    it (JSON of `BalanceSettings`; empty: the national defaults).
     r#"
+    ALTER TABLE plan ADD COLUMN balance_settings TEXT NOT NULL DEFAULT '';
     CREATE TABLE school (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         position INTEGER NOT NULL DEFAULT 0,
