@@ -45,7 +45,7 @@ pub(super) fn cmd_balance(opts: &Options) -> CliResult<i32> {
     };
     let settings = &plan.info.balance;
     let report =
-        evaluate_balance(&schools_for_year(&plan, year), &settings).map_err(|problems| {
+        evaluate_balance(&schools_for_year(&plan, year), settings).map_err(|problems| {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
             CliError::failed(format!(
                 "{year}年的学校数据有{}处问题，无法计算：\n  {}",

@@ -52,7 +52,7 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView) {
         }
     });
     let settings = &pv.plan.info.balance;
-    let report = match evaluate_balance(&schools_for_year(pv.plan, year), &settings) {
+    let report = match evaluate_balance(&schools_for_year(pv.plan, year), settings) {
         Ok(report) => report,
         Err(problems) => {
             ui.label(
