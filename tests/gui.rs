@@ -390,3 +390,40 @@ fn the_balance_view_shows_every_cv_and_the_schools_furthest_from_the_standards_f
             .is_some()
     );
 }
+
+#[test]
+fn what_if_shows_the_effect_of_changed_counts_and_saves_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let before = std::fs::read(&path).expect("read");
+    let p = path.clone();
+    // Tall enough that the 假设分析 panel at the bottom of the view is on screen.
+    let mut h = Harness::builder()
+        .with_size([1366.0, 2400.0])
+        .with_max_steps(12)
+        .build_eframe(move |cc| EduPlanApp::for_tests(&cc.egui_ctx, &p));
+    h.run();
+    h.get_by_label("优质均衡").click();
+    h.run();
+    // A school is picked for the what-if by clicking its name in the table.
+    h.get_by_role_and_label(Role::Label, "龙潭区江密峰中心小学")
+        .click();
+    h.run();
+    let field = "假设县级以上骨干教师数";
+    h.get_by_label(field).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(field).type_text("10");
+    h.run();
+    assert!(
+        h.query_by_label_contains("假设结果：龙潭区江密峰中心小学（小学）达标项数 1/7 → 2/7")
+            .is_some(),
+        "the school's standards move with the counts"
+    );
+    drop(h);
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "nothing is saved"
+    );
+}

@@ -5,15 +5,18 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::{PlanView, theme};
-use crate::domain::Light;
+use crate::domain::balance::BalanceReport;
 use crate::domain::balance::{Resource, evaluate_balance, schools_for_year};
 use crate::domain::explain::exclusion_text;
 use crate::domain::input::format_number;
+use crate::domain::{Light, SchoolId};
 
 #[derive(Default)]
 pub struct BalanceState {
     /// The year shown; None: the latest year with school figures up to the evaluation year.
     pub year: Option<i32>,
+    /// 假设分析: the school whose counts are tried out, and the counts as typed.
+    what_if: Option<(SchoolId, i32, [String; 7])>,
 }
 
 fn verdict(ui: &mut Ui, ok: bool) {
@@ -120,6 +123,7 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView) {
             );
             let mut parts: Vec<_> = report.parts.iter().collect();
             parts.sort_by(|a, b| a.weakest_share.total_cmp(&b.weakest_share));
+            let mut picked: Option<String> = None;
             TableBuilder::new(ui)
                 .id_salt("school_table")
                 .striped(true)
@@ -150,7 +154,12 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView) {
                     body.rows(theme::ROW_HEIGHT, parts.len(), |mut row| {
                         let p = parts[row.index()];
                         row.col(|ui| {
-                            ui.label(&p.school);
+                            let name = ui
+                                .add(egui::Label::new(&p.school).sense(egui::Sense::click()))
+                                .on_hover_text("点击进行假设分析");
+                            if name.clicked() {
+                                picked = Some(p.school.clone());
+                            }
                         });
                         row.col(|ui| {
                             ui.label(p.stage.label());
@@ -184,5 +193,151 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView) {
                     RichText::new(format!("{name}：{}", exclusion_text(*why))).color(theme::GREY),
                 );
             }
+            if let Some(school) =
+                picked.and_then(|name| pv.plan.schools.iter().find(|s| s.name == name))
+            {
+                start_what_if(state, school, year);
+            }
+            ui.add_space(8.0);
+            what_if_ui(ui, state, pv, year, &report);
         });
+}
+
+/// Start trying out a school's counts: its figures for the year, as text to edit.
+fn start_what_if(state: &mut BalanceState, school: &crate::domain::balance::School, year: i32) {
+    let counts = school
+        .years
+        .get(&year)
+        .map(|f| f.counts)
+        .unwrap_or_default()
+        .map(|c| c.map_or_else(String::new, |v| format_number(v, 2)));
+    state.what_if = Some((school.id, year, counts));
+}
+
+/// 假设分析: change one school's counts and see its standards and every 差异系数 move, before
+/// anything is saved (nothing here writes to the plan).
+fn what_if_ui(
+    ui: &mut Ui,
+    state: &mut BalanceState,
+    pv: &PlanView,
+    year: i32,
+    before: &BalanceReport,
+) {
+    ui.label(RichText::new("假设分析（不保存）").strong());
+    let settings = &pv.plan.info.balance;
+    let candidates: Vec<_> = pv
+        .plan
+        .schools_in_order()
+        .into_iter()
+        .filter(|s| {
+            s.for_year(year)
+                .is_some_and(|y| crate::domain::balance::exclusion(&y, settings).is_none())
+        })
+        .collect();
+    let current = state
+        .what_if
+        .as_ref()
+        .filter(|(_, y, _)| *y == year)
+        .map(|(id, _, _)| *id);
+    let mut chosen = current;
+    ui.horizontal(|ui| {
+        ui.label("学校");
+        let shown = chosen
+            .and_then(|id| pv.plan.school(id))
+            .map_or("（选择学校）", |s| s.name.as_str());
+        let combo = egui::ComboBox::from_id_salt("what_if_school")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for s in &candidates {
+                    ui.selectable_value(&mut chosen, Some(s.id), &s.name);
+                }
+            })
+            .response;
+        super::widgets::name_widget(ui, &combo, "假设分析学校");
+    });
+    if chosen != current
+        && let Some(school) = chosen.and_then(|id| pv.plan.school(id))
+    {
+        start_what_if(state, school, year);
+    }
+    let Some((id, _, texts)) = state.what_if.as_mut().filter(|(_, y, _)| *y == year) else {
+        ui.label(
+            RichText::new(
+                "选择一所学校，修改它的原始数据，即可看到各项差异系数和该校达标情况的变化。",
+            )
+            .color(theme::GREY),
+        );
+        return;
+    };
+    let id = *id;
+    egui::Grid::new("what_if_counts")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (k, r) in Resource::ALL.iter().enumerate() {
+                let label = ui.label(format!("假设{}", r.count_label()));
+                ui.add(egui::TextEdit::singleline(&mut texts[k]).desired_width(120.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+            }
+        });
+    let mut parsed = [None; 7];
+    for (k, text) in texts.iter().enumerate() {
+        match crate::domain::input::parse_plain_number(text) {
+            Ok(v) => parsed[k] = v,
+            Err(e) => {
+                ui.label(RichText::new(format!("× {e}")).color(theme::ERROR_TEXT));
+                return;
+            }
+        }
+    }
+    let Some(name) = pv.plan.school(id).map(|s| s.name.clone()) else {
+        return;
+    };
+    let mut schools = schools_for_year(pv.plan, year);
+    for s in schools.iter_mut().filter(|s| s.name == name) {
+        s.counts = parsed;
+    }
+    let after = match evaluate_balance(&schools, settings) {
+        Ok(r) => r,
+        Err(problems) => {
+            for p in problems {
+                ui.label(RichText::new(format!("× {p}")).color(theme::ERROR_TEXT));
+            }
+            return;
+        }
+    };
+    let word = |ok: bool| if ok { "达标" } else { "未达标" };
+    for (b, a) in before
+        .parts
+        .iter()
+        .zip(&after.parts)
+        .filter(|(b, _)| b.school == name)
+    {
+        ui.label(format!(
+            "假设结果：{name}（{}）达标项数 {}/7 → {}/7，{} → {}",
+            b.stage.label(),
+            b.met,
+            a.met,
+            word(b.meets_standards),
+            word(a.meets_standards),
+        ));
+    }
+    egui::Grid::new("what_if_cv").striped(true).show(ui, |ui| {
+        for title in ["指标", "学段", "差异系数（现）", "差异系数（假设）", "评价"]
+        {
+            ui.strong(title);
+        }
+        ui.end_row();
+        for (b, a) in before.dispersions.iter().zip(&after.dispersions) {
+            if (b.cv - a.cv).abs() < 1e-9 {
+                continue;
+            }
+            ui.label(b.resource.label());
+            ui.label(b.stage.label());
+            ui.label(format_number(b.cv, 3));
+            ui.label(format_number(a.cv, 3));
+            verdict(ui, a.meets);
+            ui.end_row();
+        }
+    });
 }
