@@ -80,6 +80,38 @@ pub(super) fn cmd_template(opts: &Options) -> CliResult<()> {
 /// Exit code: 0 written (or nothing to write), 1 nothing written because of problems or
 /// because the officer declined.
 pub(super) fn cmd_import(opts: &Options) -> CliResult<i32> {
+    import_with(opts, import::preview_import, "导入填报表")
+}
+
+pub(super) fn cmd_school_template(opts: &Options) -> CliResult<()> {
+    let (plan, out) = plan_and_output(opts)?;
+    let year = opts
+        .year(&plan)
+        .map_err(CliError::usage)?
+        .ok_or_else(|| CliError::usage("缺少 --year 年份"))?;
+    let n = crate::exchange::schools::write_school_template(&plan, year, &out)
+        .map_err(CliError::failed)?;
+    println!(
+        "已生成学校数据填报表：{}（{year}年，{n}所学校）",
+        out.display()
+    );
+    Ok(())
+}
+
+pub(super) fn cmd_school_import(opts: &Options) -> CliResult<i32> {
+    if opts.get("--year").is_none() {
+        return Err(CliError::usage("缺少 --year 年份（学校数据按年度导入）"));
+    }
+    import_with(
+        opts,
+        crate::exchange::schools::preview_school_import,
+        "导入学校数据",
+    )
+}
+
+type PreviewFn = fn(&Plan, &[PathBuf], Option<i32>) -> import::ImportPreview;
+
+fn import_with(opts: &Options, preview_of: PreviewFn, action: &str) -> CliResult<i32> {
     let returned: Vec<PathBuf> = opts.files.iter().skip(1).cloned().collect();
     if returned.is_empty() {
         return Err(CliError::usage("缺少要导入的填报表（.xlsx）"));
@@ -87,7 +119,7 @@ pub(super) fn cmd_import(opts: &Options) -> CliResult<i32> {
     // Read and preview without the lock, so another window is not kept waiting on a prompt.
     let (plan_path, plan) = read_plan(opts)?;
     let year = opts.year(&plan).map_err(CliError::usage)?;
-    let preview = import::preview_import(&plan, &returned, year);
+    let preview = preview_of(&plan, &returned, year);
     for c in &preview.changes {
         println!("{} {}年 {}：{} → {}", c.name, c.year, c.what, c.old, c.new);
     }
@@ -120,7 +152,7 @@ pub(super) fn cmd_import(opts: &Options) -> CliResult<i32> {
             "确认期间规划文件被其他窗口修改过，未写入任何数据。请重新运行导入命令，核对新的改动清单。",
         ));
     }
-    pf.apply(&preview.edits(), "导入填报表")
+    pf.apply(&preview.edits(), action)
         .map_err(CliError::failed)?;
     println!("已导入{}处改动。", preview.changes.len());
     Ok(0)

@@ -31,6 +31,10 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan import 文件.eduplan 填报表.xlsx... [--year 年份] [--yes]
                                   导入交回的填报表：先列出全部改动和问题，确认后一次性写入；
                                   给出 --year 时只接受该年度的填报表；未写入时退出码为1
+  eduplan schools template 文件.eduplan -o 学校数据.xlsx --year 年份
+                                  生成义务教育学校资源配置数据填报表（每校一行，可在空行中新增学校）
+  eduplan schools import 文件.eduplan 学校数据.xlsx... --year 年份 [--yes]
+                                  导入交回的学校数据：先列出全部改动和问题，确认后一次性写入
   eduplan balance 文件.eduplan [--year 年份] [--format table|tsv]
                                   义务教育优质均衡：各指标分学段的均值、标准差、差异系数及是否达标，
                                   各校七项指标值和达标项数；不达标时退出码为1
@@ -117,6 +121,21 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             &["--indicator", "--year", "--value", "--note"],
         )?)
         .map(|_| Outcome::Exit(0)),
+        "schools" => match rest.first().map(String::as_str) {
+            Some("template") => {
+                cmd_school_template(&Options::parse(&rest[1..], &["-o", "--year"])?)
+                    .map(|_| Outcome::Exit(0))
+            }
+            Some("import") => cmd_school_import(&Options::parse_with_flags(
+                &rest[1..],
+                &["--year"],
+                &["--yes"],
+            )?)
+            .map(Outcome::Exit),
+            _ => Err(CliError::usage(
+                "schools 后面应为 template 或 import（eduplan schools template|import …）",
+            )),
+        },
         "balance" => {
             cmd_balance(&Options::parse(rest, &["--year", "--format"])?).map(Outcome::Exit)
         }
@@ -434,4 +453,4 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
 mod balance_cmd;
 mod exchange_cmds;
 use balance_cmd::cmd_balance;
-use exchange_cmds::{cmd_export, cmd_import, cmd_template};
+use exchange_cmds::{cmd_export, cmd_import, cmd_school_import, cmd_school_template, cmd_template};

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use eduplan::exchange::fill_in::{META_SHEET, SHEET};
+use eduplan::exchange::fill_in::META_SHEET;
 use eduplan::exchange::template::write_template;
 use eduplan::storage::PlanFile;
 
@@ -43,8 +43,10 @@ pub fn resave_formatted(
     edit: impl Fn(&mut Vec<Vec<Data>>) -> Vec<(usize, usize)>,
 ) {
     let mut book: Xlsx<_> = open_workbook(template).expect("template");
+    // The fill-in sheet comes first (填报表 or 学校数据), the hidden identification sheet after.
+    let sheet = book.sheet_names()[0].clone();
     let mut rows: Vec<Vec<Data>> = book
-        .worksheet_range(SHEET)
+        .worksheet_range(&sheet)
         .expect("sheet")
         .rows()
         .map(|r| r.to_vec())
@@ -58,7 +60,7 @@ pub fn resave_formatted(
     let percent_cells = edit(&mut rows);
     let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%");
     let mut wb = rust_xlsxwriter::Workbook::new();
-    for (name, grid) in [(SHEET, &rows), (META_SHEET, &meta)] {
+    for (name, grid) in [(sheet.as_str(), &rows), (META_SHEET, &meta)] {
         let ws = wb.add_worksheet();
         ws.set_name(name).expect("name");
         for (r, row) in grid.iter().enumerate() {
@@ -66,7 +68,7 @@ pub fn resave_formatted(
                 let (r, c) = (r as u32, c as u16);
                 match v {
                     Data::Float(f)
-                        if name == SHEET && percent_cells.contains(&(r as usize, c as usize)) =>
+                        if name == sheet && percent_cells.contains(&(r as usize, c as usize)) =>
                     {
                         ws.write_number_with_format(r, c, *f, &percent).map(|_| ())
                     }

@@ -320,9 +320,8 @@ pub enum Edit {
         section: SectionId,
         title: String,
     },
-    AddSchool {
-        name: String,
-    },
+    /// A school with the figures it comes with (its id and position are given by storage).
+    AddSchool(School),
     DeleteSchool(SchoolId),
     DeleteSection(SectionId),
     DeleteIndicator(IndicatorId),

@@ -35,3 +35,42 @@ pub const HEADER_ROW: u32 = 2;
 pub fn row_id(plan: &Plan, ind: &Indicator) -> String {
     format!("{}:{}", plan.uid, ind.id.0)
 }
+
+/// The school-data table (义务教育优质均衡): one row per school for one year.
+pub const SCHOOL_SHEET: &str = "学校数据";
+pub const SCHOOL_MARK: &str = "eduplan-schools-1";
+
+/// The school table's header; column A holds the hidden school id.
+pub fn school_header_titles(_year: i32) -> Vec<String> {
+    let mut titles: Vec<String> = ["编号", "序号", "学校名称", "学校类型"]
+        .map(String::from)
+        .to_vec();
+    titles.extend(
+        eduplan_domain::edit::SchoolYearField::ALL
+            .iter()
+            .map(|f| school_column_title(*f)),
+    );
+    titles.push("备注".to_owned());
+    titles
+}
+
+/// A figure's column title, with its unit where it has one.
+pub fn school_column_title(field: eduplan_domain::edit::SchoolYearField) -> String {
+    use eduplan_domain::edit::SchoolYearField as F;
+    match field {
+        F::PupilsPrimary | F::PupilsJunior | F::PupilsSenior => field.spec().label.to_owned(),
+        other => eduplan_domain::balance::resource_of(other)
+            .count_label()
+            .to_owned(),
+    }
+}
+
+pub const SCHOOL_COL_NAME: u16 = 2;
+pub const SCHOOL_COL_TYPE: u16 = 3;
+/// The first figure column; the figures follow in `SchoolYearField::ALL` order.
+pub const SCHOOL_COL_FIRST_FIGURE: u16 = 4;
+pub const SCHOOL_COL_REMARK: u16 = 14;
+
+pub fn school_row_id(plan: &Plan, id: eduplan_domain::SchoolId) -> String {
+    format!("{}:school:{}", plan.uid, id.0)
+}

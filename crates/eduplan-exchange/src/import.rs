@@ -20,7 +20,8 @@ use eduplan_domain::{Indicator, IndicatorId, IndicatorKind, Plan};
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportChange {
     pub file: String,
-    pub indicator: IndicatorId,
+    /// The indicator a value belongs to (None for a school's figures).
+    pub indicator: Option<IndicatorId>,
     pub name: String,
     pub year: i32,
     pub what: &'static str,
@@ -70,16 +71,27 @@ impl ImportPreview {
 }
 
 pub fn preview_import(plan: &Plan, files: &[PathBuf], expected_year: Option<i32>) -> ImportPreview {
+    preview_with(plan, files, expected_year, read_returned)
+}
+
+/// Read returned tables with `read` (indicator or school tables), each file guarded, then
+/// merge: the same cell from two files counts once, different values are a problem.
+pub(crate) fn preview_with(
+    plan: &Plan,
+    files: &[PathBuf],
+    expected_year: Option<i32>,
+    read: fn(&Plan, &Path, Option<i32>, &mut ImportPreview),
+) -> ImportPreview {
     let mut preview = ImportPreview::default();
     for f in files {
         preview.files.push(f.display().to_string());
         // The xlsx reader is third-party code fed with files from outside; a bug in it on
         // some malformed file must become a problem in the preview, not a vanished window.
         let mut one = ImportPreview::default();
-        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            read_returned(plan, f, expected_year, &mut one)
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            read(plan, f, expected_year, &mut one)
         }));
-        match read {
+        match outcome {
             Ok(()) => {
                 preview.changes.extend(one.changes);
                 let unlisted = one.problem_count - one.problems.len();
@@ -142,7 +154,7 @@ fn change(
     }
     Some(ImportChange {
         file: file.to_owned(),
-        indicator: id,
+        indicator: Some(id),
         name: ind.name.clone(),
         year,
         what: eduplan_domain::edit::actual_field_label(field),
@@ -181,7 +193,7 @@ pub const MAX_UNPACKED_BYTES: u64 = 20 * 1024 * 1024;
 const MAX_ZIP_ENTRIES: usize = 500;
 pub const MAX_ROWS: u32 = 5_000;
 
-fn cell_text(d: &Data) -> String {
+pub(crate) fn cell_text(d: &Data) -> String {
     match d {
         Data::String(s) => s.trim().to_owned(),
         Data::Float(f) => eduplan_domain::input::format_number(*f, 6),
@@ -247,15 +259,15 @@ fn sniff(path: &Path) -> Result<(), String> {
 }
 
 /// One sheet's cells, read as a stream so that a cell far out (XFD1048576) costs nothing.
-struct SheetCells {
+pub(crate) struct SheetCells {
     cells: HashMap<(u32, u16), (Data, bool)>,
-    last_row: u32,
+    pub(crate) last_row: u32,
     /// A non-empty cell below `MAX_ROWS`: (row, column) of the first one.
     outside: Option<(u32, u32)>,
 }
 
 impl SheetCells {
-    fn get(&self, row: u32, col: u16) -> Data {
+    pub(crate) fn get(&self, row: u32, col: u16) -> Data {
         self.cells
             .get(&(row, col))
             .map_or(Data::Empty, |(d, _)| d.clone())
@@ -329,110 +341,104 @@ fn column_name(mut col: u32) -> String {
     String::from_utf8(name).unwrap_or_default()
 }
 
-/// Read one returned table and add its changes and problems to `preview`.
+/// What tells one kind of fill-in table from another.
+pub(crate) struct TableKind {
+    pub mark: &'static str,
+    pub sheet: &'static str,
+    pub titles: fn(i32) -> Vec<String>,
+}
+
+pub(crate) const INDICATOR_TABLE: TableKind = TableKind {
+    mark: MARK,
+    sheet: SHEET,
+    titles: header_titles,
+};
+
+/// The file's name as problems mention it.
+pub(crate) fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    )
+}
+
+/// Open a returned table of `kind` and check that it belongs to this plan, the expected year
+/// and the original layout. Returns its year and cells, or why it cannot be read.
+pub(crate) fn open_returned(
+    plan: &Plan,
+    path: &Path,
+    kind: &TableKind,
+    expected_year: Option<i32>,
+) -> Result<(i32, SheetCells), String> {
+    sniff(path)?;
+    let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|_| {
+        "无法作为Excel工作簿读取，文件可能已损坏、不完整，或是改了扩展名的其他文件".to_owned()
+    })?;
+    let foreign = "不是EduPlan生成的填报表（缺少识别信息），请使用“生成填报表”得到的表格填写";
+    let meta = read_sheet(&mut book, META_SHEET, 0).map_err(|_| foreign.to_owned())?;
+    let meta_cell = |r: u32| cell_text(&meta.get(r, 0));
+    if meta_cell(0) != kind.mark {
+        return Err(if meta_cell(0).starts_with("eduplan-") {
+            "这是另一种填报表（指标填报表与学校数据表不能互换），请选择对应的导入命令".to_owned()
+        } else {
+            "填报表的识别信息无法识别".to_owned()
+        });
+    }
+    if meta_cell(1) != plan.uid {
+        return Err("该填报表属于另一份规划，不能导入到本规划".to_owned());
+    }
+    let year = eduplan_domain::input::parse_year(&meta_cell(2))
+        .ok_or_else(|| "填报表的年份信息无法识别".to_owned())?;
+    if let Some(expected) = expected_year
+        && expected != year
+    {
+        return Err(format!(
+            "这是{year}年的填报表，而当前导入的是{expected}年的数据；请选择{expected}年的填报表，或把评估年度改为{year}年"
+        ));
+    }
+    if !plan.info.years().contains(&year) && year != plan.info.base_year {
+        return Err(format!("填报表的年份{year}年不在规划期内"));
+    }
+    let titles = (kind.titles)(year);
+    let last_col = titles.len() as u16 - 1;
+    let sheet = read_sheet(&mut book, kind.sheet, last_col)?;
+    if let Some((row, col)) = sheet.outside {
+        return Err(format!(
+            "第{}行{}列远在填报区域之外却有内容，请删除多余内容后再交回",
+            row + 1,
+            column_name(col)
+        ));
+    }
+    for (c, expected) in titles.iter().enumerate() {
+        let got = cell_text(&sheet.get(HEADER_ROW, c as u16));
+        if got.replace(['\n', ' '], "") != expected.replace(['\n', ' '], "") {
+            return Err(format!(
+                "表头第{}列应为“{expected}”，实际为“{got}”。列被移动或修改过，请使用原表填写",
+                c + 1
+            ));
+        }
+    }
+    Ok((year, sheet))
+}
+
+/// Read one returned indicator table and add its changes and problems to `preview`.
 fn read_returned(
     plan: &Plan,
     path: &Path,
     expected_year: Option<i32>,
     preview: &mut ImportPreview,
 ) {
-    let file = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |f| f.to_string_lossy().into_owned(),
-    );
+    let file = file_label(path);
     let report = |preview: &mut ImportPreview, problem: String| {
         preview.add_problem(format!("“{file}”：{problem}"));
     };
-    if let Err(why) = sniff(path) {
-        report(preview, why);
-        return;
-    }
-    let mut book: Xlsx<_> = match calamine::open_workbook(path) {
-        Ok(b) => b,
-        Err(_) => {
-            report(
-                preview,
-                "无法作为Excel工作簿读取，文件可能已损坏、不完整，或是改了扩展名的其他文件"
-                    .to_owned(),
-            );
-            return;
-        }
-    };
-    let meta = match read_sheet(&mut book, META_SHEET, 0) {
-        Ok(m) => m,
-        Err(_) => {
-            report(
-                preview,
-                "不是EduPlan生成的填报表（缺少识别信息），请使用“生成填报表”得到的表格填写"
-                    .to_owned(),
-            );
-            return;
-        }
-    };
-    let meta_cell = |r: u32| cell_text(&meta.get(r, 0));
-    if meta_cell(0) != MARK {
-        report(preview, "填报表的识别信息无法识别".to_owned());
-        return;
-    }
-    if meta_cell(1) != plan.uid {
-        report(
-            preview,
-            "该填报表属于另一份规划，不能导入到本规划".to_owned(),
-        );
-        return;
-    }
-    let Some(year) = eduplan_domain::input::parse_year(&meta_cell(2)) else {
-        report(preview, "填报表的年份信息无法识别".to_owned());
-        return;
-    };
-    if let Some(expected) = expected_year
-        && expected != year
-    {
-        report(
-            preview,
-            format!(
-                "这是{year}年的填报表，而当前导入的是{expected}年的数据；请选择{expected}年的填报表，或把评估年度改为{year}年"
-            ),
-        );
-        return;
-    }
-    if !plan.info.years().contains(&year) {
-        report(preview, format!("填报表的年份{year}年不在规划期内"));
-        return;
-    }
-    let titles = header_titles(year);
-    let last_col = titles.len() as u16 - 1;
-    let sheet = match read_sheet(&mut book, SHEET, last_col) {
-        Ok(s) => s,
+    let (year, sheet) = match open_returned(plan, path, &INDICATOR_TABLE, expected_year) {
+        Ok(opened) => opened,
         Err(why) => {
             report(preview, why);
             return;
         }
     };
-    if let Some((row, col)) = sheet.outside {
-        report(
-            preview,
-            format!(
-                "第{}行{}列远在填报区域之外却有内容，请删除多余内容后再交回",
-                row + 1,
-                column_name(col)
-            ),
-        );
-        return;
-    }
-    for (c, expected) in titles.iter().enumerate() {
-        let got = cell_text(&sheet.get(HEADER_ROW, c as u16));
-        if got.replace(['\n', ' '], "") != expected.replace(['\n', ' '], "") {
-            report(
-                preview,
-                format!(
-                    "表头第{}列应为“{expected}”，实际为“{got}”。列被移动或修改过，请使用原表填写",
-                    c + 1
-                ),
-            );
-            return;
-        }
-    }
     let file_label = path.display().to_string();
     for row in HEADER_ROW + 1..=sheet.last_row {
         let get = |c: u16| sheet.get(row, c);

@@ -8,6 +8,7 @@ pub mod fill_in;
 pub mod generate;
 pub mod import;
 pub mod plan_text;
+pub mod schools;
 pub mod template;
 pub mod xlsx_export;
 mod xlsx_style;

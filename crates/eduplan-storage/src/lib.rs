@@ -910,16 +910,16 @@ fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Re
             };
             record(tx, batch, action, None, &label, &Record::Insert(subtree))
         }
-        Edit::AddSchool { name } => {
+        Edit::AddSchool(new_school) => {
             let position: i64 = tx.query_row(
                 "SELECT COALESCE(MAX(position), 0) + 1 FROM school",
                 [],
                 |r| r.get(0),
             )?;
-            let mut school = School::new(SchoolId(0), name);
+            let mut school = new_school.clone();
             school.position = position;
             school.id = insert_school(tx, &school, false)?;
-            let label = format!("新增学校“{name}”");
+            let label = format!("新增学校“{}”", school.name);
             let subtree = Subtree {
                 schools: vec![school],
                 ..Subtree::default()
