@@ -300,3 +300,36 @@ fn the_balance_thresholds_are_plan_settings() {
         "the others keep their defaults"
     );
 }
+
+#[test]
+fn school_data_goes_out_and_comes_back_from_the_menus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    let table = dir.path().join("学校数据.xlsx");
+    dialogs.answer(&table);
+    menu(&mut h, "文件", "生成学校数据表…");
+    assert!(message(&h).contains("22所学校"), "{}", message(&h));
+    let returned = dir.path().join("交回 学校数据.xlsx");
+    resave(&table, &returned, |rows| {
+        let r = row_of(rows, "龙潭区缸窑中心小学");
+        rows[r][8] = Data::Float(9.0);
+    });
+    dialogs.answer_many(vec![returned]);
+    menu(&mut h, "文件", "导入学校数据…");
+    assert!(h.query_by_label_contains("将写入 1 处改动").is_some());
+    h.get_by_label("全部写入").click();
+    h.run();
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let school = plan
+        .schools
+        .iter()
+        .find(|s| s.name == "龙潭区缸窑中心小学")
+        .expect("school");
+    assert_eq!(school.years[&2024].counts[1], Some(9.0));
+}

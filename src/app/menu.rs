@@ -92,6 +92,13 @@ impl EduPlanApp {
                     cmds.push(Command::ImportDialog);
                 }
                 ui.separator();
+                if ui.button("生成学校数据表…").clicked() {
+                    cmds.push(Command::SchoolTemplateDialog);
+                }
+                if ui.button("导入学校数据…").clicked() {
+                    cmds.push(Command::SchoolImportDialog);
+                }
+                ui.separator();
                 if ui.button("退出").clicked() {
                     cmds.push(Command::Quit);
                 }

@@ -257,7 +257,9 @@ impl EduPlanApp {
                 }
             }
             Command::WriteTemplate(unit) => self.write_template(unit.as_deref()),
-            Command::ImportDialog => self.import(),
+            Command::ImportDialog => self.import(false),
+            Command::SchoolTemplateDialog => self.write_school_template(),
+            Command::SchoolImportDialog => self.import(true),
             Command::ConfirmDelete(target) => {
                 if let Some(doc) = &self.doc {
                     let what = modals::describe_target(doc.plan(), target);
@@ -410,7 +412,23 @@ impl EduPlanApp {
         }
     }
 
-    fn import(&mut self) {
+    fn write_school_template(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let name = format!("{}年学校数据填报表", doc.year());
+        let dest = match self.xlsx_destination(&name, "生成学校数据表") {
+            None => return,
+            Some(Err(e)) => return self.error(e),
+            Some(Ok(dest)) => dest,
+        };
+        let Some(doc) = &self.doc else { return };
+        match crate::exchange::schools::write_school_template(doc.plan(), doc.year(), &dest) {
+            Ok(n) => self.info(format!("已生成学校数据表“{}”（{n}所学校）", dest.display())),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Ask for returned tables (indicator or school tables) and show what they would change.
+    fn import(&mut self, schools: bool) {
         if self.doc.is_none() {
             return;
         }
@@ -418,8 +436,22 @@ impl EduPlanApp {
             return;
         };
         let Some(doc) = &self.doc else { return };
-        let preview = crate::exchange::import::preview_import(doc.plan(), &files, Some(doc.year()));
-        self.modal = Some(Modal::Import(preview));
+        let (preview, action) = if schools {
+            (
+                crate::exchange::schools::preview_school_import(
+                    doc.plan(),
+                    &files,
+                    Some(doc.year()),
+                ),
+                "导入学校数据",
+            )
+        } else {
+            (
+                crate::exchange::import::preview_import(doc.plan(), &files, Some(doc.year())),
+                "导入填报表",
+            )
+        };
+        self.modal = Some(Modal::Import(preview, action));
     }
 }
 

@@ -15,7 +15,8 @@ pub(super) enum Modal {
     NewPlan(NewPlanForm),
     About,
     Shortcuts,
-    Import(ImportPreview),
+    /// A preview, and the words the history gives the import.
+    Import(ImportPreview, &'static str),
     PlanInfo,
     Task(TaskId),
     /// Choose whose indicators go into a fill-in table.
@@ -57,7 +58,7 @@ impl EduPlanApp {
             Modal::Task(id) => task_ui(ctx, doc, *id, cmds),
             Modal::Shortcuts => shortcuts_ui(ctx),
             Modal::Template(unit) => template_ui(ctx, doc, unit, cmds),
-            Modal::Import(preview) => import_ui(ctx, preview, cmds),
+            Modal::Import(preview, action) => import_ui(ctx, preview, action, cmds),
         };
         if close {
             self.modal = None;
@@ -306,7 +307,12 @@ fn template_ui(
     close
 }
 
-fn import_ui(ctx: &egui::Context, preview: &ImportPreview, cmds: &mut Vec<Command>) -> bool {
+fn import_ui(
+    ctx: &egui::Context,
+    preview: &ImportPreview,
+    action: &str,
+    cmds: &mut Vec<Command>,
+) -> bool {
     let mut close = false;
     egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
         crate::ui::import::preview_ui(ui, preview);
@@ -317,7 +323,7 @@ fn import_ui(ctx: &egui::Context, preview: &ImportPreview, cmds: &mut Vec<Comman
             {
                 cmds.push(Command::Edit {
                     edits: preview.edits(),
-                    action: "导入填报表".into(),
+                    action: action.into(),
                 });
                 close = true;
             }

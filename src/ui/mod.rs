@@ -74,6 +74,10 @@ pub enum Command {
     /// Ask where to save, then write the fill-in table (all units, or one).
     WriteTemplate(Option<String>),
     ImportDialog,
+    /// Ask where to save, then write the school-data table for the evaluation year.
+    SchoolTemplateDialog,
+    /// Ask for returned school-data tables and show their preview.
+    SchoolImportDialog,
     ConfirmDelete(DeleteTarget),
     Rename(RenameTarget),
     Quit,
