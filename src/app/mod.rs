@@ -588,7 +588,7 @@ impl eframe::App for EduPlanApp {
                     View::Indicators => grid_ui(ui, &mut self.grid, &pv, &mut cmds),
                     View::Detail(id) => detail_ui(ui, &pv, id, &mut cmds),
                     View::Tasks => tasks_ui(ui, &mut self.tasks, &pv, &mut cmds),
-                    View::Balance => balance_ui(ui, &mut self.balance, &pv),
+                    View::Balance => balance_ui(ui, &mut self.balance, &pv, &mut cmds),
                     View::Meeting => {}
                 }
             });

@@ -4,9 +4,10 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{PlanView, theme};
+use super::{Command, PlanView, theme};
 use crate::domain::balance::BalanceReport;
 use crate::domain::balance::{Resource, evaluate_balance, schools_for_year};
+use crate::domain::edit::{Edit, Field, SchoolYearField, Value};
 use crate::domain::explain::exclusion_text;
 use crate::domain::input::format_number;
 use crate::domain::{Light, SchoolId};
@@ -29,7 +30,7 @@ fn verdict(ui: &mut Ui, ok: bool) {
     );
 }
 
-pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView) {
+pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView, cmds: &mut Vec<Command>) {
     let years = pv.plan.school_years();
     let Some(default_year) = years
         .iter()
@@ -199,7 +200,7 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView) {
                 start_what_if(state, school, year);
             }
             ui.add_space(8.0);
-            what_if_ui(ui, state, pv, year, &report);
+            what_if_ui(ui, state, pv, year, &report, cmds);
         });
 }
 
@@ -222,8 +223,9 @@ fn what_if_ui(
     pv: &PlanView,
     year: i32,
     before: &BalanceReport,
+    cmds: &mut Vec<Command>,
 ) {
-    ui.label(RichText::new("假设分析（不保存）").strong());
+    ui.label(RichText::new("假设分析（修改后可保存为该校实际数据）").strong());
     let settings = &pv.plan.info.balance;
     let candidates: Vec<_> = pv
         .plan
@@ -293,6 +295,32 @@ fn what_if_ui(
     let Some(name) = pv.plan.school(id).map(|s| s.name.clone()) else {
         return;
     };
+    let stored = pv
+        .plan
+        .school(id)
+        .and_then(|s| s.years.get(&year))
+        .map(|f| f.counts)
+        .unwrap_or_default();
+    if parsed != stored
+        && pv.writable
+        && ui
+            .button("把这些数据保存为该校实际数据")
+            .on_hover_text("写入规划文件，可撤销")
+            .clicked()
+    {
+        let edits = SchoolYearField::ALL
+            .iter()
+            .skip(3)
+            .zip(parsed)
+            .map(|(field, v)| {
+                Edit::Set(Field::SchoolYear(id, year, *field), Value::from_opt_num(v))
+            })
+            .collect();
+        cmds.push(Command::Edit {
+            edits,
+            action: "修改学校数据".into(),
+        });
+    }
     let mut schools = schools_for_year(pv.plan, year);
     for s in schools.iter_mut().filter(|s| s.name == name) {
         s.counts = parsed;
