@@ -36,6 +36,17 @@ impl EduPlanApp {
             if shortcut(Modifiers::NONE, Key::F5) {
                 cmds.push(Command::Show(View::Meeting));
             }
+            // Ctrl+1…4: the views, in the order of the tabs.
+            for (key, view) in [
+                (Key::Num1, View::Overview),
+                (Key::Num2, View::Indicators),
+                (Key::Num3, View::Tasks),
+                (Key::Num4, View::Balance),
+            ] {
+                if shortcut(Modifiers::COMMAND, key) {
+                    cmds.push(Command::Show(view));
+                }
+            }
         });
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw

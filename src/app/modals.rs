@@ -251,6 +251,7 @@ fn shortcuts_ui(ctx: &egui::Context) -> bool {
                     ("Ctrl+N / Ctrl+O", "新建 / 打开规划"),
                     ("Ctrl+E", "导出Excel"),
                     ("F5", "会议模式；←/→、PageUp/PageDown 翻页，Esc 退出"),
+                    ("Ctrl+1 … Ctrl+4", "总览 / 指标 / 任务 / 优质均衡"),
                     (
                         "指标表：回车/Tab/方向键",
                         "像电子表格一样移动；直接输入即可录入",

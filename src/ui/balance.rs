@@ -16,6 +16,8 @@ use crate::domain::{Light, SchoolId};
 pub struct BalanceState {
     /// The year shown; None: the latest year with school figures up to the evaluation year.
     pub year: Option<i32>,
+    /// The indicator and 学段 the chart of schools shows.
+    chart: (usize, usize),
     /// 假设分析: the school whose counts are tried out, and the counts as typed.
     what_if: Option<(SchoolId, i32, [String; 7])>,
 }
@@ -119,6 +121,8 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView, cmds: &m
                 }
             });
             ui.add_space(8.0);
+            chart_ui(ui, state, &report, settings);
+            ui.add_space(8.0);
             ui.label(
                 RichText::new("各校资源配置（离标准最远的在前；▼为未达到标准的指标）").strong(),
             );
@@ -201,6 +205,85 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView, cmds: &m
             }
             ui.add_space(8.0);
             what_if_ui(ui, state, pv, year, &report, cmds);
+        });
+}
+
+/// One indicator in one 学段, school by school, with the standard as a line: who is below it
+/// and by how much. Bars are named in the chart, the standard is labelled, red bars are below.
+fn chart_ui(
+    ui: &mut Ui,
+    state: &mut BalanceState,
+    report: &BalanceReport,
+    settings: &crate::domain::balance::BalanceSettings,
+) {
+    use crate::domain::balance::Stage;
+    use egui_plot::{Bar, BarChart, HLine, Legend, Plot};
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("各校指标图").strong());
+        for (s, stage) in Stage::ALL.iter().enumerate() {
+            if ui
+                .selectable_label(state.chart.1 == s, stage.label())
+                .clicked()
+            {
+                state.chart.1 = s;
+            }
+        }
+        ui.separator();
+        for (k, r) in Resource::ALL.iter().enumerate() {
+            if ui
+                .selectable_label(state.chart.0 == k, r.short_label())
+                .clicked()
+            {
+                state.chart.0 = k;
+            }
+        }
+    });
+    let (k, s) = state.chart;
+    let (Some(resource), Some(stage)) = (Resource::ALL.get(k), Stage::ALL.get(s)) else {
+        return;
+    };
+    let standard = settings.standard(*resource, *stage);
+    let mut parts: Vec<_> = report.parts.iter().filter(|p| p.stage == *stage).collect();
+    parts.sort_by(|a, b| a.values[k].total_cmp(&b.values[k]));
+    let bars: Vec<Bar> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let below = p.values[k] < standard - 1e-9;
+            Bar::new(i as f64, p.values[k])
+                .name(&p.school)
+                .fill(if below { theme::RED } else { theme::GREEN })
+        })
+        .collect();
+    let names: Vec<String> = parts.iter().map(|p| p.school.clone()).collect();
+    Plot::new(("school_chart", k, s))
+        .height(280.0)
+        .include_y(0.0)
+        .include_y(standard * 1.15)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names
+                    .get(i as usize)
+                    .map(|n| n.trim_start_matches("龙潭区").chars().take(6).collect())
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .y_axis_label(format!("{}（{}）", resource.short_label(), stage.label()))
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new("各校数值（红色低于标准）", bars).width(0.7));
+            plot.hline(
+                HLine::new(format!("标准 {}", format_number(standard, 2)), standard)
+                    .color(theme::PLAN_LINE)
+                    .width(3.0),
+            );
         });
 }
 
