@@ -41,8 +41,13 @@ pub(super) fn cmd_export(opts: &Options) -> CliResult<()> {
         .map_err(CliError::usage)?
         .unwrap_or_else(|| plan.default_evaluation_year());
     xlsx_export::export_workbook(&plan, year, &out).map_err(CliError::failed)?;
+    let balance_sheets = if plan.school_years().iter().any(|y| *y <= year) {
+        "、资源配置指标表、差异系数表"
+    } else {
+        ""
+    };
     println!(
-        "已导出：{}（主要指标表、指标监测表、重点任务台账、图表；评估年度{year}年）",
+        "已导出：{}（主要指标表、指标监测表、重点任务台账、图表{balance_sheets}；评估年度{year}年）",
         out.display()
     );
     let errors: Vec<_> = crate::domain::validate::validate_plan(&plan, year)

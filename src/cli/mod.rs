@@ -25,7 +25,8 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan set 文件.eduplan --indicator 指标名称 --year 年份 --value 数值 [--note 说明]
                                   记录一个指标某年的实际值
   eduplan export 文件.eduplan -o 输出.xlsx [--year 年份]
-                                  导出上报用的Excel工作簿（主要指标表、指标监测表、重点任务台账、图表）
+                                  导出上报用的Excel工作簿（主要指标表、指标监测表、重点任务台账、图表；
+                                  有学校数据时另含资源配置指标表和差异系数表）
   eduplan template 文件.eduplan -o 填报表.xlsx --year 年份 [--unit 牵头单位]
                                   生成某一年度的填报表，可只含某个牵头单位的指标
   eduplan import 文件.eduplan 填报表.xlsx... [--year 年份] [--yes]
