@@ -1,6 +1,8 @@
 //! 义务教育优质均衡: the 差异系数 and the per-school standards, checked against figures worked
 //! out by hand (domain.md §6 and a small district computed separately).
 
+mod common;
+
 use eduplan::domain::balance::*;
 use eduplan::domain::explain::exclusion_text;
 
@@ -242,4 +244,71 @@ fn the_thresholds_are_settings() {
         .expect("part")
         .resource_share;
     assert!(close(share, 300.0 / 540.0, 1e-12));
+}
+
+#[test]
+fn an_indicator_linked_to_a_cv_follows_the_school_data_in_one_undo_step() {
+    use eduplan::app::Document;
+    use eduplan::domain::edit::{Edit, Field, IndicatorField, SchoolYearField, Value};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut doc = Document::open(&path).expect("open");
+    let section = doc.plan().child_sections(None)[0].id;
+    doc.apply(
+        &[Edit::AddIndicator {
+            section,
+            name: "小学生均教学仪器设备值差异系数".into(),
+        }],
+        "新增指标",
+    )
+    .expect("add");
+    let id = doc
+        .plan()
+        .indicator_by_name("小学生均教学仪器设备值差异系数")
+        .expect("added")
+        .id;
+    let figure = LinkedFigure::Cv(Resource::Equipment, Stage::Primary);
+    doc.apply(
+        &[Edit::Set(
+            Field::Indicator(id, IndicatorField::LinkedFigure),
+            Value::Text(figure.code()),
+        )],
+        "修改指标",
+    )
+    .expect("link");
+    let expected = figure.value(doc.plan(), 2024).expect("computed");
+    let ind = doc.plan().indicator(id).expect("indicator");
+    assert!(close(
+        ind.actual_value(2024).expect("filled"),
+        expected,
+        1e-12
+    ));
+    assert!(
+        ind.actual_value(2023).is_some(),
+        "every year with school data"
+    );
+
+    // A school's figures change: the linked value follows, and one undo takes both back.
+    let school = doc.plan().schools_in_order()[0].id;
+    doc.apply(
+        &[Edit::Set(
+            Field::SchoolYear(school, 2024, SchoolYearField::Equipment),
+            Value::Num(1.0),
+        )],
+        "修改学校数据",
+    )
+    .expect("change");
+    let moved = doc
+        .plan()
+        .indicator(id)
+        .and_then(|i| i.actual_value(2024))
+        .expect("value");
+    assert!(moved > expected + 0.01, "{moved} vs {expected}");
+    doc.undo().expect("undo");
+    let back = doc
+        .plan()
+        .indicator(id)
+        .and_then(|i| i.actual_value(2024))
+        .expect("value");
+    assert!(close(back, expected, 1e-12), "{back} vs {expected}");
 }

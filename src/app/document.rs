@@ -20,8 +20,9 @@ pub struct Document {
     findings: Vec<Finding>,
     history: Vec<HistoryEntry>,
     history_for: Option<IndicatorId>,
-    undo: Vec<BatchId>,
-    redo: Vec<BatchId>,
+    /// Undo steps; a step can be several batches (an edit and the linked values it moved).
+    undo: Vec<Vec<BatchId>>,
+    redo: Vec<Vec<BatchId>>,
     saved_at: Option<String>,
 }
 
@@ -120,48 +121,73 @@ impl Document {
         });
     }
 
-    /// Commit edits to the file at once; they become one undo step.
+    /// Commit edits to the file at once; they become one undo step. Indicators that take
+    /// their values from the school data (优质均衡) follow in the same step.
     pub fn apply(&mut self, edits: &[Edit], action: &str) -> Result<(), StorageError> {
         let Some(batch) = self.file.apply(edits, action)? else {
             return Ok(()); // nothing changed: no undo step
         };
-        self.undo.push(batch);
+        let mut step = vec![batch];
         self.redo.clear();
+        self.reload()?;
+        let follow = crate::domain::balance::linked_edits(&self.plan);
+        if !follow.is_empty()
+            && let Some(linked) = self.file.apply(&follow, "由学校数据更新")?
+        {
+            step.push(linked);
+            self.reload()?;
+        }
+        self.undo.push(step);
         self.mark_saved();
-        self.reload()
+        Ok(())
+    }
+
+    /// Revert a step's batches, newest first; returns the batches that redo it.
+    fn revert_step(
+        &mut self,
+        step: &[BatchId],
+        action: &str,
+    ) -> Result<Vec<BatchId>, StorageError> {
+        let mut reverse = Vec::new();
+        for batch in step.iter().rev() {
+            reverse.push(self.file.revert(*batch, action)?);
+        }
+        Ok(reverse)
     }
 
     pub fn undo(&mut self) -> Result<bool, StorageError> {
-        let Some(batch) = self.undo.pop() else {
+        let Some(step) = self.undo.pop() else {
             return Ok(false);
         };
-        match self.file.revert(batch, "撤销") {
+        let reverted = self.revert_step(&step, "撤销");
+        self.reload()?;
+        match reverted {
             Ok(reverse) => {
                 self.redo.push(reverse);
                 self.mark_saved();
-                self.reload()?;
                 Ok(true)
             }
             Err(e) => {
-                self.undo.push(batch);
+                self.undo.push(step);
                 Err(e)
             }
         }
     }
 
     pub fn redo(&mut self) -> Result<bool, StorageError> {
-        let Some(batch) = self.redo.pop() else {
+        let Some(step) = self.redo.pop() else {
             return Ok(false);
         };
-        match self.file.revert(batch, "重做") {
+        let redone = self.revert_step(&step, "重做");
+        self.reload()?;
+        match redone {
             Ok(again) => {
                 self.undo.push(again);
                 self.mark_saved();
-                self.reload()?;
                 Ok(true)
             }
             Err(e) => {
-                self.redo.push(batch);
+                self.redo.push(step);
                 Err(e)
             }
         }

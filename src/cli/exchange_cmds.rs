@@ -160,5 +160,13 @@ fn import_with(opts: &Options, preview_of: PreviewFn, action: &str) -> CliResult
     pf.apply(&preview.edits(), action)
         .map_err(CliError::failed)?;
     println!("已导入{}处改动。", preview.changes.len());
+    // Indicators that take their values from the school data follow the new figures.
+    let after = pf.load().map_err(CliError::failed)?;
+    let linked = crate::domain::balance::linked_edits(&after);
+    if !linked.is_empty() {
+        pf.apply(&linked, "由学校数据更新")
+            .map_err(CliError::failed)?;
+        println!("已按学校数据更新{}个关联指标的数值。", linked.len());
+    }
     Ok(0)
 }

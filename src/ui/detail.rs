@@ -5,6 +5,7 @@ use egui_plot::{HLine, Legend, Line, LineStyle, Plot, PlotPoints, Points};
 
 use super::widgets::{commit_parsed, commit_text, labelled_commit_text, light_badge};
 use super::{Command, DeleteTarget, PlanView, View, theme};
+use crate::domain::balance::LinkedFigure;
 use crate::domain::edit::{ActualField, Edit, Field, IndicatorField, Value};
 use crate::domain::explain::{basis_text, progress_text};
 use crate::domain::input::{
@@ -288,6 +289,43 @@ fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command
                 ));
             }
             ui.end_row();
+            if !pv.plan.schools.is_empty() {
+                ui.label("数据来自");
+                let current = ind
+                    .linked_figure
+                    .as_deref()
+                    .and_then(LinkedFigure::from_code);
+                let mut chosen = current;
+                let combo = egui::ComboBox::from_id_salt("linked_figure")
+                    .width(w)
+                    .selected_text(chosen.map_or_else(|| "手工填报".to_owned(), |f| f.label()))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut chosen, None, "手工填报");
+                        for figure in LinkedFigure::all() {
+                            ui.selectable_value(&mut chosen, Some(figure), figure.label());
+                        }
+                    })
+                    .response;
+                crate::ui::widgets::name_widget(ui, &combo, "数据来自");
+                if chosen != current {
+                    let mut edits = vec![Edit::Set(
+                        Field::Indicator(ind.id, IndicatorField::LinkedFigure),
+                        chosen.map_or(Value::Null, |f| Value::Text(f.code())),
+                    )];
+                    // A 差异系数 reads with three decimals (0.515).
+                    if matches!(chosen, Some(LinkedFigure::Cv(..))) && ind.decimals.is_none() {
+                        edits.push(Edit::Set(
+                            Field::Indicator(ind.id, IndicatorField::Decimals),
+                            Value::Int(3),
+                        ));
+                    }
+                    cmds.push(Command::Edit {
+                        edits,
+                        action: "修改指标".into(),
+                    });
+                }
+                ui.end_row();
+            }
             if ind.kind == IndicatorKind::Cumulative {
                 ui.label("各年填报");
                 let mut mode = ind.entry_mode;

@@ -539,3 +539,113 @@ pub fn evaluate_balance(
         dispersions,
     })
 }
+
+/// A figure of the 优质均衡 calculation that an indicator of the plan can take its yearly
+/// values from, so that its status follows the school data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkedFigure {
+    /// One 差异系数.
+    Cv(Resource, Stage),
+    /// The share of school parts meeting the standards, in %.
+    SchoolsMeetingShare,
+    /// Every 差异系数 and every school meeting the standards: 1 (是) or 0 (否).
+    BalanceMet,
+}
+
+impl LinkedFigure {
+    /// Every figure, in the order pickers list them.
+    pub fn all() -> Vec<LinkedFigure> {
+        let mut out = vec![LinkedFigure::BalanceMet, LinkedFigure::SchoolsMeetingShare];
+        for stage in Stage::ALL {
+            for resource in Resource::ALL {
+                out.push(LinkedFigure::Cv(*resource, *stage));
+            }
+        }
+        out
+    }
+
+    /// The stable code kept in the plan file.
+    pub fn code(self) -> String {
+        match self {
+            LinkedFigure::Cv(r, s) => format!("cv:{}:{}", r.code(), s.code()),
+            LinkedFigure::SchoolsMeetingShare => "schools_meeting".to_owned(),
+            LinkedFigure::BalanceMet => "balance_met".to_owned(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LinkedFigure> {
+        match code.split(':').collect::<Vec<_>>().as_slice() {
+            ["cv", r, s] => Some(LinkedFigure::Cv(
+                Resource::from_code(r)?,
+                Stage::from_code(s)?,
+            )),
+            ["schools_meeting"] => Some(LinkedFigure::SchoolsMeetingShare),
+            ["balance_met"] => Some(LinkedFigure::BalanceMet),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            LinkedFigure::Cv(r, s) => format!("差异系数：{}（{}）", r.label(), s.label()),
+            LinkedFigure::SchoolsMeetingShare => "资源配置达标学校比例（%）".to_owned(),
+            LinkedFigure::BalanceMet => "是否达到优质均衡标准（是/否）".to_owned(),
+        }
+    }
+
+    /// The figure for `year`, when the plan has usable school data for it.
+    pub fn value(self, plan: &crate::model::Plan, year: i32) -> Option<f64> {
+        let schools = schools_for_year(plan, year);
+        if schools.is_empty() {
+            return None;
+        }
+        let report = evaluate_balance(&schools, &plan.info.balance).ok()?;
+        match self {
+            LinkedFigure::Cv(r, s) => report
+                .dispersions
+                .iter()
+                .find(|d| d.resource == r && d.stage == s)
+                .map(|d| d.cv),
+            LinkedFigure::SchoolsMeetingShare => {
+                let total = report.parts.len();
+                (total > 0).then(|| {
+                    report.parts.iter().filter(|p| p.meets_standards).count() as f64 * 100.0
+                        / total as f64
+                })
+            }
+            LinkedFigure::BalanceMet => Some(if report.meets_all() { 1.0 } else { 0.0 }),
+        }
+    }
+}
+
+/// The edits that bring every linked indicator's yearly values in line with the school data
+/// (empty when they already are). The app and the command line apply them after a change.
+pub fn linked_edits(plan: &crate::model::Plan) -> Vec<crate::edit::Edit> {
+    use crate::edit::{ActualField, Edit, Field, Value};
+    let mut edits = Vec::new();
+    for ind in &plan.indicators {
+        let Some(figure) = ind
+            .linked_figure
+            .as_deref()
+            .and_then(LinkedFigure::from_code)
+        else {
+            continue;
+        };
+        for year in plan.school_years() {
+            if !plan.info.years().contains(&year) {
+                continue;
+            }
+            let Some(value) = figure.value(plan, year) else {
+                continue;
+            };
+            let stored = ind.actuals.get(&year).and_then(|a| a.value);
+            if stored.is_none_or(|s| (s - value).abs() > 1e-9) {
+                edits.push(Edit::Set(
+                    Field::Actual(ind.id, year, ActualField::Value),
+                    Value::Num(value),
+                ));
+            }
+        }
+    }
+    edits
+}

@@ -14,6 +14,8 @@ use crate::model::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
     Text,
+    /// Text or empty (stored as NULL).
+    OptionalText,
     /// A number that must be present.
     Number,
     /// A number or empty.
@@ -69,6 +71,7 @@ impl Shape {
     pub fn accepts(self, value: &Value) -> bool {
         match (self, value) {
             (Shape::Text, Value::Text(_)) => true,
+            (Shape::OptionalText, Value::Text(_) | Value::Null) => true,
             (Shape::Number, Value::Num(v)) => v.is_finite(),
             (Shape::Number, Value::Int(_)) => true,
             (Shape::OptionalNumber, Value::Num(v)) => v.is_finite(),
@@ -163,6 +166,7 @@ fields!(IndicatorField {
     MayExceed100 = ("may_exceed_100", "可超过100%", Flag),
     Decimals = ("decimals", "小数位数", OptionalInteger),
     EntryMode = ("entry_mode", "填报口径", Code(CodeSet::EntryMode)),
+    LinkedFigure = ("linked_figure", "数据来自", OptionalText), // a LinkedFigure code
 });
 
 fields!(ActualField {

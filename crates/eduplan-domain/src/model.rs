@@ -211,6 +211,9 @@ pub struct Indicator {
     /// For `Benchmark` indicators: the benchmark each year (e.g. 全省平均水平).
     #[serde(default)]
     pub benchmarks: BTreeMap<i32, f64>,
+    /// A 优质均衡 figure the yearly values come from (`balance::LinkedFigure` code).
+    #[serde(default)]
+    pub linked_figure: Option<String>,
     pub actuals: BTreeMap<i32, Actual>,
 }
 
@@ -241,6 +244,7 @@ impl Indicator {
             decimals: None,
             entry_mode: EntryMode::Increment,
             benchmarks: BTreeMap::new(),
+            linked_figure: None,
             actuals: BTreeMap::new(),
         }
     }

@@ -90,6 +90,9 @@ pub struct IndicatorText {
     /// Benchmark indicators: the benchmark for each year.
     #[serde(default)]
     pub benchmarks: BTreeMap<i32, f64>,
+    /// A 优质均衡 figure the yearly values come from (e.g. `cv:equipment:primary`).
+    #[serde(default)]
+    pub linked_figure: Option<String>,
     pub target: f64,
     #[serde(default)]
     pub stretch: Option<f64>,
@@ -258,6 +261,11 @@ fn add_section(
         let comparison = Comparison::from_symbol(&t.comparison)
             .or_else(|| Comparison::from_code(&t.comparison))
             .ok_or_else(|| format!("指标“{}”的比较方式“{}”无法识别", t.name, t.comparison))?;
+        if let Some(code) = &t.linked_figure
+            && eduplan_domain::balance::LinkedFigure::from_code(code).is_none()
+        {
+            return Err(format!("指标“{}”的数据来源“{code}”无法识别", t.name));
+        }
         let entry_mode = match t.entry.as_deref() {
             None => EntryMode::Increment,
             Some(e) => EntryMode::from_code(e)
@@ -315,6 +323,7 @@ fn add_section(
             decimals: t.decimals,
             entry_mode,
             benchmarks: t.benchmarks.clone(),
+            linked_figure: t.linked_figure.clone(),
             actuals,
         });
         *next_id += 1;

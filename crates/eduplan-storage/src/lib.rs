@@ -808,6 +808,9 @@ fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Re
                 (Field::Plan(PlanField::BalanceSettings), Value::Text(json)) => {
                     balance_settings(json).is_ok()
                 }
+                (Field::Indicator(_, IndicatorField::LinkedFigure), Value::Text(code)) => {
+                    eduplan_domain::balance::LinkedFigure::from_code(code).is_some()
+                }
                 _ => true,
             };
             if !field.shape().accepts(value) || !settings_ok {
@@ -1162,9 +1165,9 @@ fn insert_indicator(tx: &Transaction, ind: &Indicator, with_id: bool) -> Result<
         "INSERT INTO indicator (id, section_id, position, name, unit, category, attribute, kind,
             comparison, base_value, target_value, target_stretch, target_year, target_text,
             lead_unit, data_source, numerator_label, denominator_label, may_exceed_100,
-            base_year, decimals, entry_mode)
+            base_year, decimals, entry_mode, linked_figure)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21, ?22)",
+                 ?19, ?20, ?21, ?22, ?23)",
     )?
     .execute(params![
         with_id.then_some(ind.id.0),
@@ -1189,6 +1192,7 @@ fn insert_indicator(tx: &Transaction, ind: &Indicator, with_id: bool) -> Result<
         ind.base_year,
         ind.decimals,
         ind.entry_mode.code(),
+        ind.linked_figure,
     ])?;
     let id = IndicatorId(tx.last_insert_rowid());
     for (year, value) in &ind.planned {
@@ -1442,7 +1446,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
         "SELECT id, section_id, position, name, unit, category, attribute, kind, comparison,
                 base_value, target_value, target_stretch, target_year, target_text, lead_unit,
                 data_source, numerator_label, denominator_label, may_exceed_100, base_year,
-                decimals, entry_mode
+                decimals, entry_mode, linked_figure
          FROM indicator ORDER BY position, id",
     )?;
     let mut rows = stmt.query([])?;
@@ -1480,6 +1484,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             entry_mode: EntryMode::from_code(&entry_mode)
                 .ok_or_else(|| bad("填报口径", &entry_mode))?,
             benchmarks: Default::default(),
+            linked_figure: r.get(22)?,
             actuals: Default::default(),
         });
     }

@@ -199,6 +199,7 @@ pub const MIGRATIONS: &[&str] = &[
     //    it (JSON of `BalanceSettings`; empty: the national defaults).
     r#"
     ALTER TABLE plan ADD COLUMN balance_settings TEXT NOT NULL DEFAULT '';
+    ALTER TABLE indicator ADD COLUMN linked_figure TEXT;
     CREATE TABLE school (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         position INTEGER NOT NULL DEFAULT 0,
