@@ -71,7 +71,7 @@ impl ImportPreview {
 }
 
 pub fn preview_import(plan: &Plan, files: &[PathBuf], expected_year: Option<i32>) -> ImportPreview {
-    preview_with(plan, files, expected_year, read_returned)
+    preview_with(plan, files, expected_year, &INDICATOR_TABLE, read_returned)
 }
 
 /// Read returned tables with `read` (indicator or school tables), each file guarded, then
@@ -80,7 +80,8 @@ pub(crate) fn preview_with(
     plan: &Plan,
     files: &[PathBuf],
     expected_year: Option<i32>,
-    read: fn(&Plan, &Path, Option<i32>, &mut ImportPreview),
+    kind: &TableKind,
+    read: RowReader,
 ) -> ImportPreview {
     let mut preview = ImportPreview::default();
     for f in files {
@@ -88,9 +89,13 @@ pub(crate) fn preview_with(
         // The xlsx reader is third-party code fed with files from outside; a bug in it on
         // some malformed file must become a problem in the preview, not a vanished window.
         let mut one = ImportPreview::default();
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            read(plan, f, expected_year, &mut one)
-        }));
+        let outcome =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                match open_returned(plan, f, kind, expected_year) {
+                    Ok((year, sheet)) => read(plan, f, year, &sheet, &mut one),
+                    Err(why) => one.add_problem(format!("“{}”：{why}", file_label(f))),
+                }
+            }));
         match outcome {
             Ok(()) => {
                 preview.changes.extend(one.changes);
@@ -102,10 +107,7 @@ pub(crate) fn preview_with(
             }
             Err(_) => preview.add_problem(format!(
                 "“{}”：文件内部结构有误，无法读取。请在Excel中打开后另存为.xlsx，再重新导入",
-                f.file_name().map_or_else(
-                    || f.display().to_string(),
-                    |n| n.to_string_lossy().into_owned()
-                )
+                file_label(f)
             )),
         }
     }
@@ -354,6 +356,9 @@ pub(crate) const INDICATOR_TABLE: TableKind = TableKind {
     titles: header_titles,
 };
 
+/// Reads the rows of a table `open_returned` has opened: plan, file, year, cells.
+pub(crate) type RowReader = fn(&Plan, &Path, i32, &SheetCells, &mut ImportPreview);
+
 /// The file's name as problems mention it.
 pub(crate) fn file_label(path: &Path) -> String {
     path.file_name().map_or_else(
@@ -425,19 +430,13 @@ pub(crate) fn open_returned(
 fn read_returned(
     plan: &Plan,
     path: &Path,
-    expected_year: Option<i32>,
+    year: i32,
+    sheet: &SheetCells,
     preview: &mut ImportPreview,
 ) {
     let file = file_label(path);
     let report = |preview: &mut ImportPreview, problem: String| {
         preview.add_problem(format!("“{file}”：{problem}"));
-    };
-    let (year, sheet) = match open_returned(plan, path, &INDICATOR_TABLE, expected_year) {
-        Ok(opened) => opened,
-        Err(why) => {
-            report(preview, why);
-            return;
-        }
     };
     let file_label = path.display().to_string();
     for row in HEADER_ROW + 1..=sheet.last_row {

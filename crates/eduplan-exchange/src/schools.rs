@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Color, DataValidation, DataValidationRule, Workbook, XlsxE
 
 use crate::fill_in::*;
 use crate::import::{
-    ImportChange, ImportPreview, TableKind, cell_text, file_label, open_returned, preview_with,
+    ImportChange, ImportPreview, SheetCells, TableKind, cell_text, file_label, preview_with,
 };
 use crate::xlsx_style as style;
 use crate::{ExchangeError, write_atomically};
@@ -150,7 +150,7 @@ pub fn preview_school_import(
     files: &[PathBuf],
     expected_year: Option<i32>,
 ) -> ImportPreview {
-    let mut preview = preview_with(plan, files, expected_year, read_school_table);
+    let mut preview = preview_with(plan, files, expected_year, &TABLE, read_school_table);
     // The figures the calculation will see after the import must make sense as a whole.
     if preview.problem_count == 0
         && let Some(year) = preview.changes.first().map(|c| c.year)
@@ -196,19 +196,13 @@ fn plan_after(plan: &Plan, preview: &ImportPreview) -> Plan {
 fn read_school_table(
     plan: &Plan,
     path: &Path,
-    expected_year: Option<i32>,
+    year: i32,
+    sheet: &SheetCells,
     preview: &mut ImportPreview,
 ) {
     let file = file_label(path);
     let report = |preview: &mut ImportPreview, problem: String| {
         preview.add_problem(format!("“{file}”：{problem}"));
-    };
-    let (year, sheet) = match open_returned(plan, path, &TABLE, expected_year) {
-        Ok(opened) => opened,
-        Err(why) => {
-            report(preview, why);
-            return;
-        }
     };
     let file_path = path.display().to_string();
     let mut new_names: Vec<String> = Vec::new();
