@@ -115,7 +115,7 @@ fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
                     egui::Frame::new().inner_margin(4.0)
                 };
                 frame.show(ui, |ui| {
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         let tag = if rank == 0 { "预警" } else { e.light.label() };
                         ui.label(
                             RichText::new(format!("{} {tag}", e.light.symbol()))
