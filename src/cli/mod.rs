@@ -39,6 +39,9 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan balance 文件.eduplan [--year 年份] [--format table|tsv]
                                   义务教育优质均衡：各指标分学段的均值、标准差、差异系数及是否达标，
                                   各校七项指标值和达标项数；不达标时退出码为1
+  eduplan extract 规划文本.txt|规划文本.docx [--format table|tsv]
+                                  从规划正文（纯文本或Word文档，含其中的表格）中找出量化目标，
+                                  按阅读顺序每个一行：指标、比较、目标值、单位、年份、类型、章节、原文
   eduplan --help                  显示本帮助
   eduplan --version               显示版本
 
@@ -140,6 +143,8 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
         "balance" => {
             cmd_balance(&Options::parse(rest, &["--year", "--format"])?).map(Outcome::Exit)
         }
+        "extract" => extract_cmd::cmd_extract(&Options::parse(rest, &["--format"])?)
+            .map(|_| Outcome::Exit(0)),
         "export" => cmd_export(&Options::parse(rest, &["-o", "--year"])?).map(|_| Outcome::Exit(0)),
         "template" => cmd_template(&Options::parse(rest, &["-o", "--year", "--unit"])?)
             .map(|_| Outcome::Exit(0)),
@@ -453,5 +458,6 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
 
 mod balance_cmd;
 mod exchange_cmds;
+mod extract_cmd;
 use balance_cmd::cmd_balance;
 use exchange_cmds::{cmd_export, cmd_import, cmd_school_import, cmd_school_template, cmd_template};

@@ -7,6 +7,7 @@ pub mod balance;
 pub mod codes;
 pub mod edit;
 pub mod explain;
+pub mod extract;
 pub mod input;
 pub mod model;
 pub mod rules;

@@ -7,6 +7,7 @@
 pub mod fill_in;
 pub mod generate;
 pub mod import;
+pub mod plan_document;
 pub mod plan_text;
 pub mod schools;
 pub mod template;

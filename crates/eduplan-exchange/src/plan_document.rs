@@ -1,0 +1,241 @@
+//! Reading a plan's text as the officer has it: a .txt (UTF-8, UTF-16 or GB18030, as Windows
+//! Notepad saves it) or a Word .docx (paragraphs, heading styles and tables), into the blocks
+//! that `eduplan_domain::extract` reads.
+//!
+//! A .docx is a zip of XML parts: `word/document.xml` is read with `zip` and `quick-xml`, the
+//! same crates calamine already brings for xlsx, with the same bounds on what is unpacked.
+
+use std::io::Read;
+use std::path::Path;
+
+use eduplan_domain::extract::Block;
+use quick_xml::events::Event;
+
+/// Larger than any plan text; a file beyond this is not one.
+pub const MAX_TEXT_BYTES: u64 = 20 * 1024 * 1024;
+const MAX_DOCX_XML_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error("无法读取“{0}”：{1}")]
+    Io(String, String),
+    #[error(
+        "“{0}”不是 .txt 或 .docx 文件。Word 97-2003 文档（.doc）、WPS 文档请先另存为 .docx 或纯文本（.txt）再打开。"
+    )]
+    Unsupported(String),
+    #[error("“{0}”不是有效的Word文档（{1}）。请在Word或WPS中打开并另存为 .docx 后重试。")]
+    BrokenDocx(String, String),
+    #[error("“{0}”超过 {1} MB，不像是规划文本，未读取。")]
+    TooLarge(String, u64),
+}
+
+/// Read a plan document into blocks, in reading order.
+pub fn read_plan_document(path: &Path) -> Result<Vec<Block>, DocumentError> {
+    let name = path.display().to_string();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let size = std::fs::metadata(path)
+        .map_err(|e| DocumentError::Io(name.clone(), crate::io_words(&e).to_owned()))?
+        .len();
+    match ext.as_str() {
+        "txt" | "text" | "md" => {
+            if size > MAX_TEXT_BYTES {
+                return Err(DocumentError::TooLarge(name, MAX_TEXT_BYTES / 1024 / 1024));
+            }
+            let bytes = std::fs::read(path)
+                .map_err(|e| DocumentError::Io(name.clone(), crate::io_words(&e).to_owned()))?;
+            Ok(text_blocks(&decode_text(&bytes)))
+        }
+        "docx" => {
+            if size > MAX_TEXT_BYTES * 5 {
+                return Err(DocumentError::TooLarge(
+                    name,
+                    MAX_TEXT_BYTES * 5 / 1024 / 1024,
+                ));
+            }
+            let file = std::fs::File::open(path)
+                .map_err(|e| DocumentError::Io(name.clone(), crate::io_words(&e).to_owned()))?;
+            read_docx(file).map_err(|why| DocumentError::BrokenDocx(name, why))
+        }
+        _ => Err(DocumentError::Unsupported(name)),
+    }
+}
+
+/// Text bytes to a string: a BOM decides; else UTF-8 when valid; else GB18030 (Notepad's
+/// “ANSI” on a Chinese Windows).
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return text.into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => encoding_rs::GB18030
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+/// Lines to blocks: a line of `|`-separated or tab-separated cells is a table row.
+pub fn text_blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let pipes = line.matches('|').count();
+        let tabs: Vec<&str> = line
+            .split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        if pipes >= 2 {
+            let cells: Vec<String> = line
+                .trim()
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_owned())
+                .collect();
+            // A Markdown rule line |---|---|
+            if cells
+                .iter()
+                .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+            {
+                continue;
+            }
+            out.push(Block::Row(cells));
+        } else if tabs.len() >= 3 {
+            out.push(Block::Row(
+                line.split('\t').map(|c| c.trim().to_owned()).collect(),
+            ));
+        } else {
+            out.push(Block::Paragraph(line.trim().to_owned()));
+        }
+    }
+    out
+}
+
+fn read_docx<R: Read + std::io::Seek>(file: R) -> Result<Vec<Block>, String> {
+    let mut zip = zip::ZipArchive::new(file).map_err(|_| "文件不是zip格式".to_owned())?;
+    let entry = zip
+        .by_name("word/document.xml")
+        .map_err(|_| "缺少正文部分 word/document.xml".to_owned())?;
+    if entry.size() > MAX_DOCX_XML_BYTES {
+        return Err("正文部分过大".to_owned());
+    }
+    let mut xml = String::new();
+    entry
+        .take(MAX_DOCX_XML_BYTES + 1)
+        .read_to_string(&mut xml)
+        .map_err(|_| "正文部分无法解压或不是UTF-8文本".to_owned())?;
+    if xml.len() as u64 > MAX_DOCX_XML_BYTES {
+        return Err("正文部分过大".to_owned());
+    }
+    docx_blocks(&xml)
+}
+
+/// The body of `word/document.xml` as blocks: paragraphs (heading styles become headings) and
+/// table rows (each cell's paragraphs joined).
+pub fn docx_blocks(xml: &str) -> Result<Vec<Block>, String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut paragraph = String::new();
+    let mut heading_level: Option<u8> = None;
+    let mut in_text = false;
+    let mut table_depth = 0usize;
+    let mut row: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    loop {
+        let event = reader.read_event().map_err(|e| format!("XML错误：{e}"))?;
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "w:p" => {
+                    paragraph.clear();
+                    heading_level = None;
+                }
+                "w:pStyle" => {
+                    for attr in e.attributes().flatten() {
+                        if attr.key.as_ref() == "w:val" {
+                            heading_level = style_heading_level(&attr.value);
+                        }
+                    }
+                }
+                "w:t" => in_text = true,
+                "w:tab" => paragraph.push('\t'),
+                "w:br" | "w:cr" => paragraph.push('\n'),
+                "w:tbl" => table_depth += 1,
+                "w:tr" if table_depth == 1 => row.clear(),
+                "w:tc" if table_depth == 1 => cell.clear(),
+                _ => {}
+            },
+            Event::Text(t) if in_text => {
+                paragraph.push_str(&t.xml10_content());
+            }
+            Event::GeneralRef(r) if in_text => {
+                let name = r.xml10_content();
+                let ch = match name.as_ref() {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => r.resolve_char_ref().ok().flatten(),
+                };
+                if let Some(ch) = ch {
+                    paragraph.push(ch);
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "w:t" => in_text = false,
+                "w:p" => {
+                    let text = std::mem::take(&mut paragraph);
+                    if table_depth > 0 {
+                        if !cell.is_empty() && !text.trim().is_empty() {
+                            cell.push(' ');
+                        }
+                        cell.push_str(text.trim());
+                    } else if !text.trim().is_empty() {
+                        match heading_level {
+                            Some(level) => out.push(Block::Heading(level, text.trim().to_owned())),
+                            None => {
+                                for line in text.split('\n').filter(|l| !l.trim().is_empty()) {
+                                    out.push(Block::Paragraph(line.trim().to_owned()));
+                                }
+                            }
+                        }
+                    }
+                }
+                "w:tc" if table_depth == 1 => row.push(std::mem::take(&mut cell)),
+                "w:tr" if table_depth == 1 && row.iter().any(|c| !c.trim().is_empty()) => {
+                    out.push(Block::Row(std::mem::take(&mut row)));
+                }
+                "w:tbl" => table_depth = table_depth.saturating_sub(1),
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// Word's built-in heading styles: `Heading1`… in English Word, `1`, `2`… in Chinese Word,
+/// `Title` for the document title.
+fn style_heading_level(style: &str) -> Option<u8> {
+    let lower = style.to_ascii_lowercase();
+    let digits = lower.trim_start_matches("heading").trim();
+    if lower == "title" {
+        return Some(0);
+    }
+    if (lower.starts_with("heading") || lower.chars().all(|c| c.is_ascii_digit()))
+        && let Ok(n) = digits.parse::<u8>()
+        && (1..=9).contains(&n)
+    {
+        return Some(n);
+    }
+    None
+}

@@ -1,0 +1,256 @@
+//! Targets read from a plan's own text, scored on the development set in
+//! tests/fixtures/extract (hand-marked expected targets, README there).
+
+use std::path::{Path, PathBuf};
+
+use eduplan::domain::extract::{Block, Proposal, extract_targets};
+use eduplan::exchange::plan_document::{decode_text, read_plan_document, text_blocks};
+
+struct Expected {
+    value: f64,
+    unit: String,
+    comparison: String,
+    year: Option<i32>,
+    fragments: Vec<String>,
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract")
+}
+
+fn expected(path: &Path) -> Vec<Expected> {
+    std::fs::read_to_string(path)
+        .expect("expected file")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            Expected {
+                value: f[0].parse().expect("value"),
+                unit: f[1].to_owned(),
+                comparison: f[2].to_owned(),
+                year: f[3].parse().ok(),
+                fragments: f[4].split("||").map(str::to_owned).collect(),
+            }
+        })
+        .collect()
+}
+
+fn matches(p: &Proposal, e: &Expected) -> bool {
+    (p.value - e.value).abs() < 1e-9
+        && p.unit == e.unit
+        && e.fragments.iter().any(|f| p.sentence.contains(f.as_str()))
+}
+
+struct Score {
+    proposed: usize,
+    expected: usize,
+    matched: usize,
+    wrong_details: Vec<String>,
+    missed: Vec<String>,
+    extra: Vec<String>,
+}
+
+fn score(text: &str) -> Score {
+    let doc = fixtures().join(format!("{text}.txt"));
+    let blocks = read_plan_document(&doc).expect("document");
+    let proposals = extract_targets(&blocks);
+    let wanted = expected(&fixtures().join(format!("{text}.expected.tsv")));
+    let mut used = vec![false; proposals.len()];
+    let mut matched = 0;
+    let mut wrong_details = Vec::new();
+    let mut missed = Vec::new();
+    for e in &wanted {
+        match (0..proposals.len()).find(|&i| !used[i] && matches(&proposals[i], e)) {
+            Some(i) => {
+                used[i] = true;
+                matched += 1;
+                let p = &proposals[i];
+                if p.comparison.symbol() != e.comparison || p.year != e.year {
+                    wrong_details.push(format!(
+                        "{text}: {} {}{} — 比较 {} 年份 {:?}，应为 {} {:?}",
+                        p.name,
+                        p.value,
+                        p.unit,
+                        p.comparison.symbol(),
+                        p.year,
+                        e.comparison,
+                        e.year
+                    ));
+                }
+            }
+            None => missed.push(format!(
+                "{text}: {} {} «{}»",
+                e.value, e.unit, e.fragments[0]
+            )),
+        }
+    }
+    let extra = proposals
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(p, _)| format!("{text}: {} {}{} «{}»", p.name, p.value, p.unit, p.sentence))
+        .collect();
+    Score {
+        proposed: proposals.len(),
+        expected: wanted.len(),
+        matched,
+        wrong_details,
+        missed,
+        extra,
+    }
+}
+
+#[test]
+fn extraction_precision_and_recall_on_the_development_set() {
+    let texts = [
+        "longtan",
+        "qingshan-county-plan",
+        "qingshan-work-points",
+        "qingshan-balance-scheme",
+    ];
+    let (mut proposed, mut wanted, mut matched) = (0, 0, 0);
+    let mut report = Vec::new();
+    let mut details = Vec::new();
+    for t in texts {
+        let s = score(t);
+        report.push(format!(
+            "{t}: 提出{} 应有{} 命中{} 精确率{:.2} 召回率{:.2}",
+            s.proposed,
+            s.expected,
+            s.matched,
+            s.matched as f64 / s.proposed.max(1) as f64,
+            s.matched as f64 / s.expected.max(1) as f64
+        ));
+        proposed += s.proposed;
+        wanted += s.expected;
+        matched += s.matched;
+        details.extend(s.wrong_details);
+        details.extend(s.missed.into_iter().map(|m| format!("漏：{m}")));
+        details.extend(s.extra.into_iter().map(|m| format!("多：{m}")));
+    }
+    let precision = matched as f64 / proposed as f64;
+    let recall = matched as f64 / wanted as f64;
+    println!(
+        "{}\n合计：精确率{precision:.3} 召回率{recall:.3}",
+        report.join("\n")
+    );
+    println!("{}", details.join("\n"));
+    assert!(
+        precision >= 0.9,
+        "precision {precision:.3}\n{}",
+        details.join("\n")
+    );
+    assert!(recall >= 0.9, "recall {recall:.3}\n{}", details.join("\n"));
+    let wrong = details.iter().filter(|d| d.contains("应为")).count();
+    assert!(
+        wrong * 10 <= matched,
+        "comparison or year wrong on {wrong} of {matched}:\n{}",
+        details.join("\n")
+    );
+}
+
+#[test]
+fn gb18030_text_reads_like_utf8() {
+    let utf8 = "三、主要目标\n到2025年，学前三年毛入园率达到92%以上。\n";
+    let (gb, _, _) = encoding_rs::GB18030.encode(utf8);
+    assert_eq!(decode_text(&gb), utf8);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("规划.txt");
+    std::fs::write(&path, &gb).expect("write");
+    let proposals = extract_targets(&read_plan_document(&path).expect("read"));
+    assert_eq!(proposals.len(), 1);
+    assert_eq!(proposals[0].name, "学前三年毛入园率");
+    assert_eq!(proposals[0].value, 92.0);
+    assert_eq!(proposals[0].year, Some(2025));
+}
+
+/// A minimal Word document: a heading in style 1, a paragraph and a 主要指标表.
+fn write_docx(path: &Path) {
+    use std::io::Write;
+    let para = |style: Option<&str>, text: &str| {
+        let ppr = style.map_or(String::new(), |s| {
+            format!(r#"<w:pPr><w:pStyle w:val="{s}"/></w:pPr>"#)
+        });
+        format!(r#"<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+    };
+    let cell = |text: &str| format!("<w:tc>{}</w:tc>", para(None, text));
+    let row = |cells: &[&str]| {
+        format!(
+            "<w:tr>{}</w:tr>",
+            cells.iter().map(|c| cell(c)).collect::<String>()
+        )
+    };
+    let body = [
+        para(Some("1"), "主要目标"),
+        para(None, "到2025年，普惠性幼儿园覆盖率达到90%。"),
+        para(Some("1"), "主要指标"),
+        format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row(&["指标", "2020年", "2025年", "属性"]),
+            row(&["高中阶段毛入学率（%）", "91.3", "&gt;95", "预期性"]),
+            row(&["九年义务教育巩固率（%）", "98.6", "≥99", "约束性"]),
+        ),
+    ]
+    .concat();
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let file = std::fs::File::create(path).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .expect("entry");
+    zip.write_all(xml.as_bytes()).expect("xml");
+    zip.finish().expect("finish");
+}
+
+#[test]
+fn a_docx_with_a_table_gives_its_rows_as_targets() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("规划.docx");
+    write_docx(&path);
+    let blocks = read_plan_document(&path).expect("read");
+    assert!(matches!(&blocks[0], Block::Heading(1, t) if t == "主要目标"));
+    let p = extract_targets(&blocks);
+    let got: Vec<(String, f64, &str, Option<f64>)> = p
+        .iter()
+        .map(|p| (p.name.clone(), p.value, p.comparison.symbol(), p.base_value))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("普惠性幼儿园覆盖率".to_owned(), 90.0, "≥", None),
+            ("高中阶段毛入学率".to_owned(), 95.0, ">", Some(91.3)),
+            ("九年义务教育巩固率".to_owned(), 99.0, "≥", Some(98.6)),
+        ]
+    );
+    assert_eq!(p[2].attribute, eduplan::domain::Attribute::Binding);
+    assert_eq!(p[1].chapter, vec!["主要指标".to_owned()]);
+}
+
+#[test]
+fn a_file_that_is_not_a_plan_text_is_refused_with_a_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let doc = dir.path().join("旧文档.doc");
+    std::fs::write(&doc, b"\xD0\xCF\x11\xE0 old word").expect("write");
+    let err = read_plan_document(&doc).expect_err("refused").to_string();
+    assert!(err.contains("另存为 .docx"), "{err}");
+    let broken = dir.path().join("坏的.docx");
+    std::fs::write(&broken, b"not a zip").expect("write");
+    let err = read_plan_document(&broken)
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("不是有效的Word文档"), "{err}");
+}
+
+#[test]
+fn pipe_and_tab_tables_become_rows() {
+    let blocks = text_blocks("| 指标 | 2025年 |\n|---|---|\n指标\t2020年\t2025年\n正文一段。");
+    assert_eq!(blocks.len(), 3);
+    assert!(matches!(&blocks[0], Block::Row(c) if c.len() == 2));
+    assert!(matches!(&blocks[1], Block::Row(c) if c.len() == 3));
+    assert!(matches!(&blocks[2], Block::Paragraph(_)));
+}
