@@ -108,6 +108,7 @@ fn extraction_precision_and_recall_on_the_development_set() {
         "qingshan-county-plan",
         "qingshan-work-points",
         "qingshan-balance-scheme",
+        "hebin-district-plan",
     ];
     let (mut proposed, mut wanted, mut matched) = (0, 0, 0);
     let mut report = Vec::new();

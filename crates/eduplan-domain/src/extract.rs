@@ -706,6 +706,9 @@ fn push_mention(
 
 /// Words that make a clause forward-looking or name the action a count target counts.
 const ACTION_VERBS: &[&str] = &[
+    "新（改、扩）建",
+    "新(改、扩)建",
+    "新（改扩）建",
     "改扩建",
     "新建",
     "改建",
@@ -917,11 +920,14 @@ fn stated_year_before(chars: &[char], pos: usize, mask: &[bool]) -> Option<i32> 
     let mut found = None;
     let mut i = 0;
     while i + 4 < pos.min(chars.len()) {
+        // 较2020年提高5个百分点: the year of the comparison base, not a time.
+        let comparison_base =
+            i > 0 && matches!(chars[i - 1], '较' | '比' | '与' | '同' | '由' | '从');
         if !mask[i]
+            && !comparison_base
             && let Some(y) = year_at(chars, i)
             && chars.get(i + 4) == Some(&'年')
         {
-            // 2021-2025年: the end of a span names the period, not a target year.
             // 2021—2023年, 新建…: the span's end is the year the target is due.
             found = Some(y);
             i += 4;
@@ -1084,7 +1090,7 @@ fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) -> String {
     ];
     // 达 / 为 / 在 are cues only right before the number (达标率 and 在校生 are names).
     const SHORT_STOPS: &[&str] = &[
-        "达", "为", "在", "约", "超过", "高于", "低于", "小于", "大于",
+        "达", "为", "在", "约", "较", "超过", "高于", "低于", "小于", "大于",
     ];
     // The subject ends at the last cue before the first number (达到资源配置…的学校比例达到60%).
     let first_digit = (a..b)
