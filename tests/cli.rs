@@ -273,3 +273,107 @@ fn balance_reports_every_cv_and_school_and_says_when_there_is_no_school_data() {
     assert_eq!(code, 1);
     assert!(err.contains("还没有学校数据"), "{err}");
 }
+
+fn eduplan_with_data(data: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_eduplan"))
+        .args(args)
+        .env("XDG_DATA_HOME", data)
+        .env("APPDATA", data)
+        .output()
+        .expect("run eduplan");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn extract_prints_one_row_per_target_in_reading_order() {
+    let text = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/extract/longtan.txt"
+    );
+    let (code, out, err) = eduplan(&["extract", text, "--format", "tsv"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "指标\t比较\t目标值\t单位\t年份\t类型\t章节\t原文");
+    assert_eq!(lines.len(), 32, "31 targets: {out}");
+    let first: Vec<&str> = lines[1].split('\t').collect();
+    assert_eq!(&first[..5], ["学前三年毛入园率", "≥", "90", "%", "2025"]);
+    assert!(first[6].contains("（三）发展目标"), "{}", first[6]);
+    assert!(first[7].contains("学前三年毛入园率达到90%以上"));
+    let range = lines
+        .iter()
+        .find(|l| l.contains("冰雪特色校"))
+        .expect("range row");
+    assert!(range.contains("\t3～5\t所\t"), "{range}");
+    let (code, _, err) = eduplan(&["extract", "/nonexistent/规划.doc"]);
+    assert_eq!(code, 1);
+    assert!(err.contains(".docx"), "{err}");
+}
+
+#[test]
+fn findings_compare_targets_with_the_national_and_the_officers_provincial_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = common::sample_file(&dir);
+    let file = file.to_str().expect("utf-8 path");
+    let data = dir.path().join("data");
+    let (code, out, _) = eduplan_with_data(&data, &["findings", file, "--format", "tsv"]);
+    assert_eq!(code, 0, "notices only: {out}");
+    assert!(
+        out.contains("对标：规划中没有全国约束性指标“劳动年龄人口平均受教育年限”"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("“学前三年毛入园率”的目标"),
+        "90 meets the national 90%以上: {out}"
+    );
+
+    let (code, out, err) = eduplan_with_data(
+        &data,
+        &[
+            "library",
+            "add-target",
+            "学前三年毛入园率",
+            "--level",
+            "province",
+            "--target",
+            "92",
+            "--year",
+            "2025",
+            "--source",
+            "省级规划（测试）",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("省级目标"), "{out}");
+    let (_, out, _) = eduplan_with_data(&data, &["findings", file, "--format", "tsv"]);
+    assert!(
+        out.contains(
+            "“学前三年毛入园率”的目标（2025年90%）低于省级目标（2025年92%，省级规划（测试））"
+        ),
+        "{out}"
+    );
+    // Shared with a colleague: export, then import into another data folder.
+    let shared = dir.path().join("分享.json");
+    let shared = shared.to_str().expect("utf-8 path");
+    let (code, _, err) = eduplan_with_data(&data, &["library", "export", "-o", shared]);
+    assert_eq!(code, 0, "{err}");
+    let other = dir.path().join("other");
+    let (code, _, err) = eduplan_with_data(&other, &["library", "import", shared]);
+    assert_eq!(code, 0, "{err}");
+    let (_, out, _) = eduplan_with_data(&other, &["library", "--format", "tsv"]);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("preschool_gross_enrolment\t") && l.contains("92%")),
+        "{out}"
+    );
+    // A foreign file is refused and changes nothing.
+    std::fs::write(dir.path().join("坏.json"), "{\"x\":1}").expect("write");
+    let bad = dir.path().join("坏.json");
+    let (code, _, err) =
+        eduplan_with_data(&other, &["library", "import", bad.to_str().expect("path")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("不是EduPlan指标库文件"), "{err}");
+}

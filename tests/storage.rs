@@ -641,3 +641,80 @@ fn schools_round_trip_and_a_deleted_school_comes_back_with_undo() {
     pf.revert(batch, "撤销").expect("undo");
     assert_eq!(pf.load().expect("load").schools, plan.schools);
 }
+
+#[test]
+fn targets_read_from_a_plan_text_become_indicators_under_their_chapters_in_one_undoable_step() {
+    use eduplan::domain::drafting::outline_from_proposals;
+    use eduplan::domain::extract::{Block, extract_targets};
+    use eduplan::domain::library::Library;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("new.eduplan");
+    let mut empty = eduplan::domain::Plan::default();
+    empty.info.name = "测试规划".into();
+    empty.info.base_year = 2020;
+    empty.info.first_year = 2021;
+    empty.info.last_year = 2025;
+    let mut pf = PlanFile::create(&path, &empty).expect("create");
+    let blocks: Vec<Block> = [
+        "青山县“十四五”教育发展规划",
+        "二、主要目标",
+        "（一）学前教育",
+        "到2025年，学前三年毛入园率达到92%以上，新建公办幼儿园5所。",
+        "（二）教师队伍",
+        "5年内培养县级骨干教师300人。",
+    ]
+    .iter()
+    .map(|t| Block::Paragraph((*t).to_owned()))
+    .collect();
+    let proposals = extract_targets(&blocks);
+    assert_eq!(proposals.len(), 3, "{proposals:#?}");
+    let plan = pf.load().expect("load");
+    let outline = outline_from_proposals(&plan, &proposals, &Library::builtin());
+    let batch = pf
+        .apply(&[Edit::AddOutline(outline)], "从规划文本导入")
+        .expect("apply")
+        .expect("a batch");
+    let plan = pf.load().expect("load");
+    let headings: Vec<String> = plan.sections.iter().map(|s| s.heading()).collect();
+    assert_eq!(
+        headings,
+        ["二、主要目标", "（一）学前教育", "（二）教师队伍"]
+    );
+    let rate = plan
+        .indicators
+        .iter()
+        .find(|i| i.name == "学前三年毛入园率")
+        .expect("rate");
+    assert_eq!(rate.target_value, 92.0);
+    assert_eq!(
+        rate.library_code.as_deref(),
+        Some("preschool_gross_enrolment")
+    );
+    assert!(
+        rate.definition.contains("3-5岁"),
+        "library definition carried: {}",
+        rate.definition
+    );
+    assert!(rate.may_exceed_100);
+    let section = plan
+        .sections
+        .iter()
+        .find(|s| s.id == rate.section)
+        .expect("section");
+    assert_eq!(section.title, "学前教育");
+    let quota = plan
+        .indicators
+        .iter()
+        .find(|i| i.target_value == 300.0)
+        .expect("quota");
+    assert_eq!(quota.kind, eduplan::domain::IndicatorKind::Cumulative);
+    assert_eq!(quota.unit, "人");
+
+    pf.revert(batch, "撤销").expect("undo");
+    let plan = pf.load().expect("load");
+    assert!(
+        plan.sections.is_empty() && plan.indicators.is_empty(),
+        "one step undoes it all"
+    );
+}

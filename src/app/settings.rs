@@ -71,3 +71,55 @@ pub fn sample_copy() -> Result<PathBuf, String> {
     }
     Ok(path)
 }
+
+/// The officer's own additions to the indicator library (provincial and city targets, own
+/// indicators), in the user's data folder.
+pub fn user_library_path() -> PathBuf {
+    data_dir().join("我的指标库.json")
+}
+
+/// The built-in library with the officer's additions; a broken additions file is reported and
+/// left alone (the built-in library still works).
+pub fn load_library() -> (crate::domain::library::Library, Option<String>) {
+    let mut library = crate::domain::library::Library::builtin();
+    let path = user_library_path();
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return (library, None);
+    };
+    match crate::domain::library::Library::parse(&text) {
+        Ok(own) => {
+            library.merge(own);
+            (library, None)
+        }
+        Err(e) => (library, Some(format!("未使用“{}”：{e}", path.display()))),
+    }
+}
+
+/// The officer's additions alone (empty when there are none yet).
+pub fn load_user_library() -> Result<crate::domain::library::Library, String> {
+    let path = user_library_path();
+    match std::fs::read_to_string(&path) {
+        Ok(text) => crate::domain::library::Library::parse(&text)
+            .map_err(|e| format!("“{}”{e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(crate::domain::library::Library {
+            format: crate::domain::library::FORMAT.to_owned(),
+            version: crate::domain::library::FORMAT_VERSION,
+            edition: String::new(),
+            note: "本人添加的省级、市级目标和指标".to_owned(),
+            entries: Vec::new(),
+        }),
+        Err(e) => Err(format!("无法读取“{}”：{e}", path.display())),
+    }
+}
+
+/// Save the officer's additions: written beside and renamed over, so a crash never leaves half
+/// a file.
+pub fn save_user_library(own: &crate::domain::library::Library) -> Result<(), String> {
+    let path = user_library_path();
+    let dir = data_dir();
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("无法创建数据文件夹“{}”：{e}", dir.display()))?;
+    let tmp = dir.join("我的指标库.json.tmp");
+    std::fs::write(&tmp, own.to_json()).map_err(|e| format!("无法写入“{}”：{e}", tmp.display()))?;
+    std::fs::rename(&tmp, &path).map_err(|e| format!("无法写入“{}”：{e}", path.display()))
+}

@@ -39,6 +39,16 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan balance 文件.eduplan [--year 年份] [--format table|tsv]
                                   义务教育优质均衡：各指标分学段的均值、标准差、差异系数及是否达标，
                                   各校七项指标值和达标项数；不达标时退出码为1
+  eduplan findings 文件.eduplan [--year 年份] [--format table|tsv]
+                                  上报或印发前的检查：指标定义、数据问题，以及对标（与全国、省、市目标比较：
+                                  目标偏低、时限偏晚、全国约束性指标缺失或标为预期性）；有错误时退出码为1
+  eduplan library [list] [--format table|tsv]
+                                  列出指标库：定义、单位、全国2020年值和目标及出处，以及本人添加的省、市目标
+  eduplan library add-target 指标代码或名称 --level province|city --target 数值 --year 年份
+                  --source 出处 [--attribute binding|expected] [--text 目标表述]
+                                  为指标添加省级或市级目标（保存在本人数据文件夹的“我的指标库.json”）
+  eduplan library export -o 文件.json | eduplan library import 文件.json
+                                  导出本人添加的指标库以便分享；导入同事分享的指标库文件
   eduplan extract 规划文本.txt|规划文本.docx [--format table|tsv]
                                   从规划正文（纯文本或Word文档，含其中的表格）中找出量化目标，
                                   按阅读顺序每个一行：指标、比较、目标值、单位、年份、类型、章节、原文
@@ -143,6 +153,9 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
         "balance" => {
             cmd_balance(&Options::parse(rest, &["--year", "--format"])?).map(Outcome::Exit)
         }
+        "findings" => library_cmd::cmd_findings(&Options::parse(rest, &["--format", "--year"])?)
+            .map(Outcome::Exit),
+        "library" => library_cmd::cmd_library(rest).map(|_| Outcome::Exit(0)),
         "extract" => extract_cmd::cmd_extract(&Options::parse(rest, &["--format"])?)
             .map(|_| Outcome::Exit(0)),
         "export" => cmd_export(&Options::parse(rest, &["-o", "--year"])?).map(|_| Outcome::Exit(0)),
@@ -459,5 +472,6 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
 mod balance_cmd;
 mod exchange_cmds;
 mod extract_cmd;
+mod library_cmd;
 use balance_cmd::cmd_balance;
 use exchange_cmds::{cmd_export, cmd_import, cmd_school_import, cmd_school_template, cmd_template};

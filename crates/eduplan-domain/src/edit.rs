@@ -167,6 +167,8 @@ fields!(IndicatorField {
     Decimals = ("decimals", "小数位数", OptionalInteger),
     EntryMode = ("entry_mode", "填报口径", Code(CodeSet::EntryMode)),
     LinkedFigure = ("linked_figure", "数据来自", OptionalText), // a LinkedFigure code
+    Definition = ("definition", "指标定义", Text),
+    LibraryCode = ("library_code", "指标库条目", OptionalText), // a library entry code
 });
 
 fields!(ActualField {
@@ -326,6 +328,10 @@ pub enum Edit {
     },
     /// A school with the figures it comes with (its id and position are given by storage).
     AddSchool(School),
+    /// Sections and indicators added together, from the indicator library or a plan's text.
+    /// Sections are listed parents first; their ids are provisional (storage gives the real
+    /// ones) and indicators point at them, or at sections already in the plan.
+    AddOutline(Subtree),
     DeleteSchool(SchoolId),
     DeleteSection(SectionId),
     DeleteIndicator(IndicatorId),

@@ -363,6 +363,47 @@ pub fn finding_text(finding: &Finding, plan: &Plan) -> String {
             format!("“{name}”{y}年：{why}")
         }
         FindingKind::RedWithoutNote => format!("“{name}”{y}年为红灯，上报前需填写说明"),
+        FindingKind::Alignment(issue) => alignment_text(issue, ind),
+    }
+}
+
+/// One 对标 finding as the officer reads it before the draft goes out.
+pub fn alignment_text(
+    issue: &crate::library::AlignmentIssue,
+    ind: Option<&crate::model::Indicator>,
+) -> String {
+    use crate::library::AlignmentIssue as A;
+    let name = ind.map_or("", |i| i.name.as_str());
+    let own = ind.map_or(String::new(), |i| {
+        format!("{}{}", trimmed(i.target_value, 4), i.unit)
+    });
+    let own_year = ind.map_or(0, |i| i.target_year);
+    let unit = ind.map_or("", |i| i.unit.as_str());
+    match issue {
+        A::WeakerThan {
+            level,
+            target,
+            year,
+            source,
+        } => format!(
+            "对标：“{name}”的目标（{own_year}年{own}）低于{}目标（{year}年{}{unit}，{source}）",
+            level.label(),
+            trimmed(*target, 4)
+        ),
+        A::LaterThan {
+            level,
+            year,
+            source,
+        } => format!(
+            "对标：“{name}”的目标年份{own_year}年晚于{}要求的{year}年（{source}）",
+            level.label()
+        ),
+        A::MarkedExpected { source } => {
+            format!("对标：“{name}”在全国规划中为约束性指标（{source}），本规划标为预期性")
+        }
+        A::MissingBinding { entry, source } => {
+            format!("对标：规划中没有全国约束性指标“{entry}”（{source}）")
+        }
     }
 }
 

@@ -403,7 +403,15 @@ fn parse_heading(text: &str) -> Option<Heading> {
     let rest = rest.trim_start_matches('。');
     // A long first sentence is body text under a numbered item, not a heading title.
     let title_chars = title.chars().count();
-    let mark: String = chars[..mark_len].iter().collect();
+    // (三) and （三） are the same mark; sections made from it read as the plan prints them.
+    let mark: String = chars[..mark_len]
+        .iter()
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            _ => *c,
+        })
+        .collect();
     let (title, rest) = if title_chars > 30 {
         let short: String = title
             .chars()

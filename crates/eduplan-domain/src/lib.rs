@@ -5,10 +5,12 @@
 
 pub mod balance;
 pub mod codes;
+pub mod drafting;
 pub mod edit;
 pub mod explain;
 pub mod extract;
 pub mod input;
+pub mod library;
 pub mod model;
 pub mod rules;
 pub mod validate;

@@ -214,6 +214,12 @@ pub struct Indicator {
     /// A 优质均衡 figure the yearly values come from (`balance::LinkedFigure` code).
     #[serde(default)]
     pub linked_figure: Option<String>,
+    /// 指标定义/口径: what is counted and how.
+    #[serde(default)]
+    pub definition: String,
+    /// The indicator-library entry this indicator was made from or matched to.
+    #[serde(default)]
+    pub library_code: Option<String>,
     pub actuals: BTreeMap<i32, Actual>,
 }
 
@@ -245,6 +251,8 @@ impl Indicator {
             entry_mode: EntryMode::Increment,
             benchmarks: BTreeMap::new(),
             linked_figure: None,
+            definition: String::new(),
+            library_code: None,
             actuals: BTreeMap::new(),
         }
     }

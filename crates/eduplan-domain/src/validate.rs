@@ -41,6 +41,8 @@ pub enum FindingKind {
     InvalidValue(InputError),
     InvalidCounts(InputError),
     RedWithoutNote,
+    /// 对标: the target against the national (or provincial, city) one.
+    Alignment(crate::library::AlignmentIssue),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +51,26 @@ pub struct Finding {
     pub indicator: Option<IndicatorId>,
     pub year: Option<i32>,
     pub kind: FindingKind,
+}
+
+/// Every finding, with 对标 against the library's higher-level targets.
+pub fn validate_plan_with_library(
+    plan: &Plan,
+    year: i32,
+    library: &crate::library::Library,
+) -> Vec<Finding> {
+    let mut out = validate_plan(plan, year);
+    out.extend(
+        crate::library::align(plan, library)
+            .into_iter()
+            .map(|a| Finding {
+                severity: Severity::Notice,
+                indicator: a.indicator,
+                year: None,
+                kind: FindingKind::Alignment(a.issue),
+            }),
+    );
+    out
 }
 
 /// Every finding for the plan, judged for `year`.

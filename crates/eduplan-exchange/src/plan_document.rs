@@ -36,6 +36,9 @@ pub fn read_plan_document(path: &Path) -> Result<Vec<Block>, DocumentError> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    if !matches!(ext.as_str(), "txt" | "text" | "md" | "docx") {
+        return Err(DocumentError::Unsupported(name));
+    }
     let size = std::fs::metadata(path)
         .map_err(|e| DocumentError::Io(name.clone(), crate::io_words(&e).to_owned()))?
         .len();

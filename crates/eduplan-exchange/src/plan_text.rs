@@ -93,6 +93,12 @@ pub struct IndicatorText {
     /// A 优质均衡 figure the yearly values come from (e.g. `cv:equipment:primary`).
     #[serde(default)]
     pub linked_figure: Option<String>,
+    /// 指标定义/口径
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub definition: String,
+    /// The indicator-library entry (its code) the indicator was made from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub library: Option<String>,
     pub target: f64,
     #[serde(default)]
     pub stretch: Option<f64>,
@@ -324,6 +330,8 @@ fn add_section(
             entry_mode,
             benchmarks: t.benchmarks.clone(),
             linked_figure: t.linked_figure.clone(),
+            definition: t.definition.clone(),
+            library_code: t.library.clone(),
             actuals,
         });
         *next_id += 1;

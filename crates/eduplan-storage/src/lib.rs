@@ -929,6 +929,57 @@ fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Re
             };
             record(tx, batch, action, None, &label, &Record::Insert(subtree))
         }
+        Edit::AddOutline(outline) => {
+            let mut new_ids: HashMap<SectionId, SectionId> = HashMap::new();
+            let mut added = Subtree::default();
+            for s in &outline.sections {
+                let parent = s.parent.map(|p| new_ids.get(&p).copied().unwrap_or(p));
+                let position: i64 = tx.query_row(
+                    "SELECT COALESCE(MAX(position), 0) + 1 FROM section WHERE parent_id IS ?1",
+                    [parent.map(|p| p.0)],
+                    |r| r.get(0),
+                )?;
+                tx.execute(
+                    "INSERT INTO section (parent_id, position, numbering, title, body)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![parent.map(|p| p.0), position, s.numbering, s.title, s.body],
+                )?;
+                let id = SectionId(tx.last_insert_rowid());
+                new_ids.insert(s.id, id);
+                added.sections.push(Section {
+                    id,
+                    parent,
+                    position,
+                    ..s.clone()
+                });
+            }
+            for ind in &outline.indicators {
+                let section = new_ids.get(&ind.section).copied().unwrap_or(ind.section);
+                let position: i64 = tx.query_row(
+                    "SELECT COALESCE(MAX(position), 0) + 1 FROM indicator WHERE section_id = ?1",
+                    [section.0],
+                    |r| r.get(0),
+                )?;
+                let mut ind = Indicator {
+                    section,
+                    position,
+                    actuals: Default::default(),
+                    ..ind.clone()
+                };
+                ind.id = insert_indicator(tx, &ind, false)?;
+                added.indicators.push(ind);
+            }
+            let label = if added.sections.is_empty() {
+                format!("新增{}个指标", added.indicators.len())
+            } else {
+                format!(
+                    "新增{}个章节、{}个指标",
+                    added.sections.len(),
+                    added.indicators.len()
+                )
+            };
+            record(tx, batch, action, None, &label, &Record::Insert(added))
+        }
         Edit::DeleteSection(_)
         | Edit::DeleteIndicator(_)
         | Edit::DeleteTask(_)
@@ -1165,9 +1216,9 @@ fn insert_indicator(tx: &Transaction, ind: &Indicator, with_id: bool) -> Result<
         "INSERT INTO indicator (id, section_id, position, name, unit, category, attribute, kind,
             comparison, base_value, target_value, target_stretch, target_year, target_text,
             lead_unit, data_source, numerator_label, denominator_label, may_exceed_100,
-            base_year, decimals, entry_mode, linked_figure)
+            base_year, decimals, entry_mode, linked_figure, definition, library_code)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21, ?22, ?23)",
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
     )?
     .execute(params![
         with_id.then_some(ind.id.0),
@@ -1193,6 +1244,8 @@ fn insert_indicator(tx: &Transaction, ind: &Indicator, with_id: bool) -> Result<
         ind.decimals,
         ind.entry_mode.code(),
         ind.linked_figure,
+        ind.definition,
+        ind.library_code,
     ])?;
     let id = IndicatorId(tx.last_insert_rowid());
     for (year, value) in &ind.planned {
@@ -1446,7 +1499,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
         "SELECT id, section_id, position, name, unit, category, attribute, kind, comparison,
                 base_value, target_value, target_stretch, target_year, target_text, lead_unit,
                 data_source, numerator_label, denominator_label, may_exceed_100, base_year,
-                decimals, entry_mode, linked_figure
+                decimals, entry_mode, linked_figure, definition, library_code
          FROM indicator ORDER BY position, id",
     )?;
     let mut rows = stmt.query([])?;
@@ -1485,6 +1538,8 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
                 .ok_or_else(|| bad("填报口径", &entry_mode))?,
             benchmarks: Default::default(),
             linked_figure: r.get(22)?,
+            definition: r.get(23)?,
+            library_code: r.get(24)?,
             actuals: Default::default(),
         });
     }

@@ -224,6 +224,11 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (school_id, year)
     ) WITHOUT ROWID;
     "#,
+    // 5: an indicator's definition (口径) and its link to the indicator library.
+    r#"
+    ALTER TABLE indicator ADD COLUMN definition TEXT NOT NULL DEFAULT '';
+    ALTER TABLE indicator ADD COLUMN library_code TEXT;
+    "#,
 ];
 
 pub fn current_version() -> i32 {
