@@ -97,7 +97,7 @@ fn main() {
 fn frames(path: &std::path::Path) {
     use eduplan::ui::grid::{GridState, grid_ui};
     use eduplan::ui::overview::{OverviewState, overview_ui};
-    let doc = Document::open(path).expect("open");
+    let doc = Document::open(path, &eduplan::domain::library::Library::builtin()).expect("open");
     let ctx = egui::Context::default();
     eduplan::ui::theme::install_fonts(&ctx);
     eduplan::ui::theme::apply(&ctx);

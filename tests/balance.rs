@@ -252,7 +252,8 @@ fn an_indicator_linked_to_a_cv_follows_the_school_data_in_one_undo_step() {
     use eduplan::domain::edit::{Edit, Field, IndicatorField, SchoolYearField, Value};
     let dir = tempfile::tempdir().expect("tempdir");
     let path = common::sample_file(&dir);
-    let mut doc = Document::open(&path).expect("open");
+    let mut doc =
+        Document::open(&path, &eduplan::domain::library::Library::builtin()).expect("open");
     let section = doc.plan().child_sections(None)[0].id;
     doc.apply(
         &[Edit::AddIndicator {

@@ -55,7 +55,8 @@ fn a_new_plan_is_created_where_the_officer_chooses_and_opened() {
     h.get_by_role_and_label(Role::TextInput, "规划名称")
         .type_text("青山县教育事业发展“十四五”规划");
     h.run();
-    h.get_by_label("以龙潭区示例规划为起点").click();
+    h.get_by_label("以龙潭区示例规划为起点（年度数据为示意）")
+        .click();
     h.run();
 
     // Cancelled at the save dialog: nothing is made, the form stays.
@@ -332,4 +333,124 @@ fn school_data_goes_out_and_comes_back_from_the_menus() {
         .find(|s| s.name == "龙潭区缸窑中心小学")
         .expect("school");
     assert_eq!(school.years[&2024].counts[1], Some(9.0));
+}
+
+#[test]
+fn a_new_plan_from_a_plan_text_takes_the_accepted_targets_in_one_undoable_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("从规划文本提取指标（Word文档或纯文本）")
+        .click();
+    h.run();
+    let new_file = dir.path().join("青山县.eduplan");
+    dialogs.answer(&new_file);
+    dialogs.answer(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/extract/qingshan-county-plan.txt"
+    ));
+    h.get_by_label("选择保存位置并创建…").click();
+    h.run();
+    assert_eq!(dialogs.asked(), ["保存规划文件", "选择规划文本"]);
+    assert!(
+        h.query_by_label("从规划文本提取的量化目标").is_some(),
+        "the review opens"
+    );
+    // The first proposal's source sentence is shown with the target highlighted.
+    assert!(
+        h.query_by_label_contains("学前三年毛入园率达到92%以上")
+            .is_some()
+    );
+
+    // Enter accepts and moves on; Delete rejects.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.key_press(egui::Key::Delete);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("把接受的3项加入规划").click();
+    h.run();
+    let plan = h.state().document().expect("open").plan().clone();
+    let names: Vec<&str> = plan.indicators.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "学前三年毛入园率",
+            "普惠性幼儿园覆盖率",
+            "九年义务教育巩固率"
+        ]
+    );
+    let rate = &plan.indicators[0];
+    assert_eq!((rate.target_value, rate.target_year), (92.0, 2025));
+    let section = plan.section(rate.section).expect("section");
+    assert_eq!(section.heading(), "二、主要目标");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let plan = h.state().document().expect("open").plan().clone();
+    assert!(
+        plan.indicators.is_empty() && plan.sections.is_empty(),
+        "one undo removes them all"
+    );
+}
+
+#[test]
+fn a_new_plan_from_the_library_has_one_chapter_per_field_and_the_national_targets() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("从指标库选择指标（带口径和全国目标）")
+        .click();
+    h.run();
+    let new_file = dir.path().join("从指标库.eduplan");
+    dialogs.answer(&new_file);
+    // The dialog grows with the list and settles within a few frames (it is centred).
+    let mut last = h.get_by_label("选择保存位置并创建…").rect();
+    for _ in 0..30 {
+        h.step();
+        let now = h.get_by_label("选择保存位置并创建…").rect();
+        if now == last {
+            break;
+        }
+        last = now;
+    }
+    h.get_by_label("选择保存位置并创建…").click();
+    h.run();
+    assert_eq!(dialogs.asked(), ["保存规划文件"], "{}", message(&h));
+    let plan = h.state().document().expect("open").plan().clone();
+    let top: Vec<String> = plan
+        .child_sections(None)
+        .iter()
+        .map(|s| s.heading())
+        .collect();
+    assert_eq!(top[0], "一、学前教育", "{top:?}");
+    assert!(top.contains(&"二、义务教育".to_owned()), "{top:?}");
+    let rate = plan.indicator_by_name("学前三年毛入园率").expect("rate");
+    assert_eq!(rate.target_value, 90.0);
+    assert_eq!(rate.target_text, "90%以上");
+    assert!(rate.definition.contains("3-5岁"));
+    assert_eq!(
+        rate.library_code.as_deref(),
+        Some("preschool_gross_enrolment")
+    );
+
+    // The 对标 view lists each indicator beside the national target.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
+    h.run();
+    assert!(
+        h.query_by_label("对标：本规划目标与全国、省、市目标")
+            .is_some()
+    );
+    assert!(h.query_all_by_label("90%以上（2025年）").count() >= 1);
 }

@@ -15,6 +15,8 @@ pub trait FileDialogs {
     fn save_plan(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
     fn save_xlsx(&mut self, start: &Path, name: &str, title: &str) -> Option<PathBuf>;
     fn open_xlsx_many(&mut self, start: &Path) -> Option<Vec<PathBuf>>;
+    /// A plan's text: .txt or .docx.
+    fn open_document(&mut self, start: &Path) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs.
@@ -71,6 +73,14 @@ impl FileDialogs for NativeDialogs {
             .add_filter("Excel工作簿", &["xlsx"])
             .pick_files()
     }
+
+    fn open_document(&mut self, start: &Path) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("选择规划文本")
+            .set_directory(start_in(start))
+            .add_filter("规划文本（Word文档、纯文本）", &["docx", "txt"])
+            .pick_file()
+    }
 }
 
 /// Answers given in advance, one per question, in order; no answer left means "cancel".
@@ -120,5 +130,8 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn open_xlsx_many(&mut self, _start: &Path) -> Option<Vec<PathBuf>> {
         self.next("选择交回的填报表")
+    }
+    fn open_document(&mut self, _start: &Path) -> Option<PathBuf> {
+        self.next_one("选择规划文本")
     }
 }

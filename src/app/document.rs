@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::domain::edit::Edit;
-use crate::domain::validate::{Finding, validate_plan};
+use crate::domain::library::Library;
+use crate::domain::validate::{Finding, validate_plan_with_library};
 use crate::domain::{Evaluation, IndicatorId, Plan, evaluate};
 use crate::storage::{BatchId, HistoryEntry, PlanFile, StorageError};
 use crate::ui::PlanView;
@@ -24,11 +25,13 @@ pub struct Document {
     undo: Vec<Vec<BatchId>>,
     redo: Vec<Vec<BatchId>>,
     saved_at: Option<String>,
+    /// For 对标 among the findings.
+    library: Library,
 }
 
 impl Document {
     /// Open for editing; a read-only file (e-mail attachment, CD, share) opens for viewing.
-    pub fn open(path: &Path) -> Result<Document, StorageError> {
+    pub fn open(path: &Path, library: &Library) -> Result<Document, StorageError> {
         // A file that cannot be written where it lies (read-only, or in a folder that is:
         // a CD, a share) still opens for viewing; anything else wrong is said as it is.
         let file = match PlanFile::open(path) {
@@ -54,6 +57,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             saved_at: None,
+            library: library.clone(),
         };
         doc.derive();
         Ok(doc)
@@ -104,7 +108,7 @@ impl Document {
             .iter()
             .map(|i| (i.id, evaluate(i, &self.plan.info, self.year)))
             .collect();
-        self.findings = validate_plan(&self.plan, self.year);
+        self.findings = validate_plan_with_library(&self.plan, self.year, &self.library);
     }
 
     fn reload(&mut self) -> Result<(), StorageError> {

@@ -42,6 +42,7 @@ impl EduPlanApp {
                 (Key::Num2, View::Indicators),
                 (Key::Num3, View::Tasks),
                 (Key::Num4, View::Balance),
+                (Key::Num5, View::Alignment),
             ] {
                 if shortcut(Modifiers::COMMAND, key) {
                     cmds.push(Command::Show(view));
@@ -110,6 +111,10 @@ impl EduPlanApp {
                     cmds.push(Command::SchoolImportDialog);
                 }
                 ui.separator();
+                if ui.button("从规划文本提取指标…").clicked() {
+                    cmds.push(Command::ExtractDialog);
+                }
+                ui.separator();
                 if ui.button("退出").clicked() {
                     cmds.push(Command::Quit);
                 }
@@ -155,6 +160,7 @@ impl EduPlanApp {
                     View::Indicators,
                     View::Tasks,
                     View::Balance,
+                    View::Alignment,
                     View::Meeting,
                 ] {
                     let label = if v == View::Meeting {
@@ -181,6 +187,7 @@ impl EduPlanApp {
                 View::Indicators,
                 View::Tasks,
                 View::Balance,
+                View::Alignment,
                 View::Meeting,
             ] {
                 let selected = self.view == v

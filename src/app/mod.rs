@@ -20,6 +20,7 @@ use egui::RichText;
 
 use crate::domain::{Plan, PlanInfo};
 use crate::storage::PlanFile;
+use crate::ui::alignment::alignment_ui;
 use crate::ui::balance::{BalanceState, balance_ui};
 use crate::ui::detail::detail_ui;
 use crate::ui::grid::{GridState, grid_ui};
@@ -27,7 +28,7 @@ use crate::ui::meeting::{MeetingState, meeting_ui};
 use crate::ui::overview::{OverviewState, overview_ui};
 use crate::ui::tasks::{TasksState, tasks_ui};
 use crate::ui::tree::{TreeState, tree_ui};
-use crate::ui::{Command, NewPlanRequest, RenameTarget, View, theme};
+use crate::ui::{Command, NewPlanRequest, PlanStart, RenameTarget, View, theme};
 use dialogs::{FileDialogs, NativeDialogs};
 pub use document::Document;
 use modals::Modal;
@@ -56,6 +57,8 @@ pub struct EduPlanApp {
     fullscreen: bool,
     /// Sent to the window only when it changes: every viewport command costs a repaint.
     window_title: String,
+    /// The indicator library with the officer's own provincial and city targets.
+    library: crate::domain::library::Library,
 }
 
 impl EduPlanApp {
@@ -69,6 +72,11 @@ impl EduPlanApp {
             .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
             .unwrap_or_default();
         let mut app = EduPlanApp::empty(settings, Box::new(NativeDialogs));
+        let (library, warning) = settings::load_library();
+        app.library = library;
+        if let Some(w) = warning {
+            app.error(w);
+        }
         if let Some(View::Overview | View::Indicators | View::Tasks | View::Balance) =
             app.settings.last_view
         {
@@ -121,6 +129,7 @@ impl EduPlanApp {
             dialogs,
             fullscreen: false,
             window_title: String::new(),
+            library: crate::domain::library::Library::builtin(),
         }
     }
 
@@ -166,7 +175,7 @@ impl EduPlanApp {
             self.info(format!("“{}”已经打开", path.display()));
             return;
         }
-        match Document::open(path) {
+        match Document::open(path, &self.library) {
             Ok(doc) => {
                 if !doc.is_writable() {
                     self.error(
@@ -260,6 +269,7 @@ impl EduPlanApp {
             Command::ImportDialog => self.import(false),
             Command::SchoolTemplateDialog => self.write_school_template(),
             Command::SchoolImportDialog => self.import(true),
+            Command::ExtractDialog => self.extract_from_text(),
             Command::ConfirmDelete(target) => {
                 if let Some(doc) = &self.doc {
                     let what = modals::describe_target(doc.plan(), target);
@@ -324,6 +334,11 @@ impl EduPlanApp {
                 self.modal = None;
                 self.open(&path);
                 self.info(format!("已新建规划“{}”", path.display()));
+                match &request.start {
+                    PlanStart::Library(codes) => self.add_library_indicators(codes),
+                    PlanStart::Text => self.extract_from_text(),
+                    PlanStart::Blank | PlanStart::Sample => {}
+                }
             }
             Err(e) => {
                 if let Some(Modal::NewPlan(form)) = self.modal.as_mut() {
@@ -428,6 +443,64 @@ impl EduPlanApp {
     }
 
     /// Ask for returned tables (indicator or school tables) and show what they would change.
+    /// Ask for a plan's text, read its targets and show them for review.
+    fn extract_from_text(&mut self) {
+        if self.doc.is_none() {
+            return;
+        }
+        let Some(path) = self.dialogs.open_document(&settings::documents_dir()) else {
+            return;
+        };
+        let blocks = match crate::exchange::plan_document::read_plan_document(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.error(e.to_string());
+                return;
+            }
+        };
+        let proposals = crate::domain::extract::extract_targets(&blocks);
+        if proposals.is_empty() {
+            self.info(format!(
+                "“{}”中没有找到量化目标（如“毛入园率达到90%以上”“培养骨干教师400人”）。",
+                path.display()
+            ));
+            return;
+        }
+        self.modal = Some(Modal::Review(crate::ui::review::ReviewState::new(
+            path.display().to_string(),
+            proposals,
+        )));
+    }
+
+    /// The chosen library indicators, one chapter per 领域, as one undoable step.
+    fn add_library_indicators(&mut self, codes: &[String]) {
+        let Some(doc) = self.doc.as_mut() else {
+            return;
+        };
+        let entries: Vec<_> = self
+            .library
+            .entries
+            .iter()
+            .filter(|e| codes.contains(&e.code))
+            .collect();
+        if entries.is_empty() {
+            return;
+        }
+        let info = &doc.plan().info;
+        let outline = crate::domain::drafting::outline_from_library(
+            doc.plan(),
+            &entries,
+            info.base_year,
+            info.last_year,
+        );
+        if let Err(e) = doc.apply(
+            &[crate::domain::edit::Edit::AddOutline(outline)],
+            "从指标库新建",
+        ) {
+            self.error(e.to_string());
+        }
+    }
+
     fn import(&mut self, schools: bool) {
         if self.doc.is_none() {
             return;
@@ -464,9 +537,12 @@ fn new_plan(request: &NewPlanRequest) -> Result<Plan, String> {
     if request.first_year > request.last_year {
         return Err("规划期的起始年不能晚于终止年".into());
     }
-    let mut plan = if request.from_sample {
+    let mut plan = if request.start == PlanStart::Sample {
         crate::exchange::plan_text::parse_plan_text(settings::SAMPLE_PLAN_TEXT, "示例规划")
             .map_err(|e| e.to_string())?
+    } else if request.start != PlanStart::Blank {
+        // The library or the plan's text gives the chapters.
+        Plan::default()
     } else {
         let mut p = Plan::default();
         for (i, (num, title)) in [
@@ -497,7 +573,7 @@ fn new_plan(request: &NewPlanRequest) -> Result<Plan, String> {
         base_year: request.first_year - 1,
         first_year: request.first_year,
         last_year: request.last_year,
-        remark: if request.from_sample {
+        remark: if request.start == PlanStart::Sample {
             plan.info.remark.clone()
         } else {
             String::new()
@@ -589,6 +665,7 @@ impl eframe::App for EduPlanApp {
                     View::Detail(id) => detail_ui(ui, &pv, id, &mut cmds),
                     View::Tasks => tasks_ui(ui, &mut self.tasks, &pv, &mut cmds),
                     View::Balance => balance_ui(ui, &mut self.balance, &pv, &mut cmds),
+                    View::Alignment => alignment_ui(ui, &pv, &self.library),
                     View::Meeting => {}
                 }
             });

@@ -7,7 +7,7 @@ use super::{APP_TITLE, Document, EduPlanApp};
 use crate::domain::edit::{Edit, Field, IndicatorField, SectionField, TaskField, Value};
 use crate::domain::{Plan, TaskId};
 use crate::exchange::import::ImportPreview;
-use crate::ui::{Command, DeleteTarget, NewPlanRequest, RenameTarget, View, theme};
+use crate::ui::{Command, DeleteTarget, NewPlanRequest, PlanStart, RenameTarget, View, theme};
 
 pub(super) enum Modal {
     ConfirmDelete(DeleteTarget, String),
@@ -21,6 +21,8 @@ pub(super) enum Modal {
     Task(TaskId),
     /// Choose whose indicators go into a fill-in table.
     Template(Option<String>),
+    /// The targets read from a plan's text, to accept or reject.
+    Review(crate::ui::review::ReviewState),
 }
 
 pub(super) struct NewPlanForm {
@@ -36,7 +38,7 @@ impl Modal {
                 region: String::new(),
                 first_year: 2021,
                 last_year: 2025,
-                from_sample: false,
+                start: PlanStart::Blank,
             },
             error: None,
         })
@@ -52,13 +54,14 @@ impl EduPlanApp {
         let close = match modal {
             Modal::ConfirmDelete(target, what) => confirm_delete_ui(ctx, *target, what, cmds),
             Modal::Rename(target, text) => rename_ui(ctx, *target, text, cmds),
-            Modal::NewPlan(form) => new_plan_ui(ctx, form, cmds),
+            Modal::NewPlan(form) => new_plan_ui(ctx, form, &self.library, cmds),
             Modal::About => about_ui(ctx),
             Modal::PlanInfo => plan_info_ui(ctx, doc, cmds),
             Modal::Task(id) => task_ui(ctx, doc, *id, cmds),
             Modal::Shortcuts => shortcuts_ui(ctx),
             Modal::Template(unit) => template_ui(ctx, doc, unit, cmds),
             Modal::Import(preview, action) => import_ui(ctx, preview, action, cmds),
+            Modal::Review(state) => review_modal_ui(ctx, state, doc, &self.library, cmds),
         };
         if close {
             self.modal = None;
@@ -138,7 +141,12 @@ fn rename_ui(
     close
 }
 
-fn new_plan_ui(ctx: &egui::Context, form: &mut NewPlanForm, cmds: &mut Vec<Command>) -> bool {
+fn new_plan_ui(
+    ctx: &egui::Context,
+    form: &mut NewPlanForm,
+    library: &crate::domain::library::Library,
+    cmds: &mut Vec<Command>,
+) -> bool {
     let mut close = false;
     let request = &mut form.request;
     egui::Modal::new(egui::Id::unique("new_plan")).show(ctx, |ui| {
@@ -168,11 +176,50 @@ fn new_plan_ui(ctx: &egui::Context, form: &mut NewPlanForm, cmds: &mut Vec<Comma
                 ui.end_row();
                 ui.label("内容");
                 ui.vertical(|ui| {
-                    ui.radio_value(&mut request.from_sample, false, "从空白开始");
-                    ui.radio_value(&mut request.from_sample, true, "以龙潭区示例规划为起点");
+                    let start = &mut request.start;
+                    if ui.radio(*start == PlanStart::Blank, "从空白开始").clicked() {
+                        *start = PlanStart::Blank;
+                    }
+                    if ui
+                        .radio(
+                            matches!(start, PlanStart::Library(_)),
+                            "从指标库选择指标（带口径和全国目标）",
+                        )
+                        .clicked()
+                        && !matches!(start, PlanStart::Library(_))
+                    {
+                        *start = PlanStart::Library(default_library_choice(library));
+                    }
+                    if ui
+                        .radio(
+                            *start == PlanStart::Text,
+                            "从规划文本提取指标（Word文档或纯文本）",
+                        )
+                        .clicked()
+                    {
+                        *start = PlanStart::Text;
+                    }
+                    if ui
+                        .radio(
+                            *start == PlanStart::Sample,
+                            "以龙潭区示例规划为起点（年度数据为示意）",
+                        )
+                        .clicked()
+                    {
+                        *start = PlanStart::Sample;
+                    }
                 });
                 ui.end_row();
             });
+        if let PlanStart::Library(codes) = &mut request.start {
+            library_choice_ui(ui, library, codes);
+        }
+        if request.start == PlanStart::Text {
+            ui.label(
+                RichText::new("创建后选择规划文本，逐项确认程序找到的量化目标。")
+                    .color(theme::GREY),
+            );
+        }
         if let Some(e) = &form.error {
             ui.label(RichText::new(e).color(theme::ERROR_TEXT));
         }
@@ -184,6 +231,39 @@ fn new_plan_ui(ctx: &egui::Context, form: &mut NewPlanForm, cmds: &mut Vec<Comma
                 close = true;
             }
         });
+    });
+    close
+}
+
+fn review_modal_ui(
+    ctx: &egui::Context,
+    state: &mut crate::ui::review::ReviewState,
+    doc: Option<&Document>,
+    library: &crate::domain::library::Library,
+    cmds: &mut Vec<Command>,
+) -> bool {
+    use crate::ui::review::{ReviewOutcome, review_ui};
+    let mut close = false;
+    let screen = ctx.content_rect();
+    egui::Modal::new(egui::Id::unique("extract_review")).show(ctx, |ui| {
+        ui.set_width((screen.width() - 80.0).clamp(600.0, 1400.0));
+        ui.set_height((screen.height() - 120.0).clamp(400.0, 1000.0));
+        match review_ui(ui, state, library) {
+            ReviewOutcome::Continue => {}
+            ReviewOutcome::Cancel => close = true,
+            ReviewOutcome::Import => match doc.map(|d| state.edit(d.plan(), library)) {
+                Some(Ok(edit)) => {
+                    cmds.push(Command::Edit {
+                        edits: vec![edit],
+                        action: "从规划文本提取指标".into(),
+                    });
+                    cmds.push(Command::Show(View::Indicators));
+                    close = true;
+                }
+                Some(Err(e)) => state.error = Some(e),
+                None => close = true,
+            },
+        }
     });
     close
 }
@@ -369,4 +449,71 @@ pub(super) fn describe_target(plan: &Plan, target: DeleteTarget) -> String {
             plan.task(id).map(|t| t.title.as_str()).unwrap_or_default()
         ),
     }
+}
+
+/// The library entries a new plan starts with: those with a national target, except the
+/// per-school 优质均衡 standards (they belong to the 优质均衡 view).
+fn default_library_choice(library: &crate::domain::library::Library) -> Vec<String> {
+    library
+        .entries
+        .iter()
+        .filter(|e| {
+            e.national().is_some() && !e.code.ends_with("_primary") && !e.code.ends_with("_junior")
+        })
+        .map(|e| e.code.clone())
+        .collect()
+}
+
+/// Chapters (领域) with their indicators, each one ticked or not.
+fn library_choice_ui(
+    ui: &mut egui::Ui,
+    library: &crate::domain::library::Library,
+    codes: &mut Vec<String>,
+) {
+    ui.label(format!("已选{}个指标，按领域分章：", codes.len()));
+    egui::ScrollArea::vertical()
+        .id_salt("library_choice")
+        .max_height(200.0)
+        .show(ui, |ui| {
+            for stage in library.stages() {
+                let entries: Vec<_> = library
+                    .entries
+                    .iter()
+                    .filter(|e| e.stage == stage)
+                    .collect();
+                let chosen = entries.iter().filter(|e| codes.contains(&e.code)).count();
+                egui::CollapsingHeader::new(format!("{stage}（{chosen}/{}）", entries.len()))
+                    .id_salt(("library_stage", &stage))
+                    .show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            if ui.small_button("全选").clicked() {
+                                for e in &entries {
+                                    if !codes.contains(&e.code) {
+                                        codes.push(e.code.clone());
+                                    }
+                                }
+                            }
+                            if ui.small_button("全不选").clicked() {
+                                codes.retain(|c| !entries.iter().any(|e| &e.code == c));
+                            }
+                        });
+                        for e in entries {
+                            let mut on = codes.contains(&e.code);
+                            let national = e.national().map_or_else(String::new, |t| {
+                                format!("　全国：{}（{}年）", t.text, t.year)
+                            });
+                            if ui
+                                .checkbox(&mut on, format!("{}{national}", e.name))
+                                .changed()
+                            {
+                                if on {
+                                    codes.push(e.code.clone());
+                                } else {
+                                    codes.retain(|c| c != &e.code);
+                                }
+                            }
+                        }
+                    });
+            }
+        });
 }

@@ -1,6 +1,7 @@
 //! The views. Each reads a snapshot of the plan (`PlanView`) and emits `Command`s; none of
 //! them touches the plan file, a dialog or the disk. The app shell carries the commands out.
 
+pub mod alignment;
 pub mod balance;
 pub mod detail;
 pub mod grid;
@@ -8,6 +9,7 @@ pub mod import;
 pub mod meeting;
 pub mod overview;
 pub mod plan_info;
+pub mod review;
 pub mod tasks;
 pub mod theme;
 pub mod tree;
@@ -32,6 +34,8 @@ pub enum View {
     Tasks,
     /// 义务教育优质均衡.
     Balance,
+    /// 对标: the plan's targets beside the national, provincial and city ones.
+    Alignment,
     Meeting,
 }
 
@@ -43,6 +47,7 @@ impl View {
             View::Detail(_) => "指标详情",
             View::Tasks => "任务",
             View::Balance => "优质均衡",
+            View::Alignment => "对标",
             View::Meeting => "会议模式",
         }
     }
@@ -78,6 +83,8 @@ pub enum Command {
     SchoolTemplateDialog,
     /// Ask for returned school-data tables and show their preview.
     SchoolImportDialog,
+    /// Ask for a plan's text (.txt/.docx) and review the targets read from it.
+    ExtractDialog,
     ConfirmDelete(DeleteTarget),
     Rename(RenameTarget),
     Quit,
@@ -95,8 +102,20 @@ pub struct NewPlanRequest {
     pub region: String,
     pub first_year: i32,
     pub last_year: i32,
-    /// Start from the Longtan sample rather than an empty outline.
-    pub from_sample: bool,
+    pub start: PlanStart,
+}
+
+/// What a new plan starts from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanStart {
+    /// An empty outline (发展目标 / 重点任务 / 保障措施).
+    Blank,
+    /// The Longtan sample.
+    Sample,
+    /// Indicators chosen from the library (their codes), one chapter per 领域.
+    Library(Vec<String>),
+    /// The targets read from a plan's text, reviewed after the plan is made.
+    Text,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
