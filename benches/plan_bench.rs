@@ -5,6 +5,8 @@
 //! * one frame of the overview and of the indicator grid: ≤ 4 ms median
 //! * export the workbook: ≤ 500 ms, next to rust_xlsxwriter writing the same cells alone
 //! * 优质均衡 for 500 schools × 5 years: ≤ 20 ms
+//! * findings with 对标 for the 1,000-indicator plan (redone after every edit): ≤ 20 ms
+//! * targets read from the Longtan plan's text (36 KB): ≤ 50 ms
 
 use std::time::{Duration, Instant};
 
@@ -90,6 +92,7 @@ fn main() {
     frames(&path);
     export(&loaded);
     balance();
+    drafting(&loaded);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -240,4 +243,38 @@ fn balance() {
         })
         .collect();
     report("优质均衡: 500 schools × 5 years", samples, 20.0);
+}
+
+fn drafting(plan: &Plan) {
+    let library = eduplan::domain::library::Library::builtin();
+    let samples: Vec<Duration> = (0..30)
+        .map(|_| {
+            time(|| {
+                eduplan::domain::validate::validate_plan_with_library(plan, 2024, &library).len()
+            })
+            .1
+        })
+        .collect();
+    report("findings with 对标, 1000 indicators", samples, 20.0);
+    let text = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/extract/longtan.txt"
+    );
+    let samples: Vec<Duration> = (0..30)
+        .map(|_| {
+            time(|| {
+                let blocks = eduplan::exchange::plan_document::read_plan_document(
+                    std::path::Path::new(text),
+                )
+                .expect("read");
+                eduplan::domain::extract::extract_targets(&blocks).len()
+            })
+            .1
+        })
+        .collect();
+    report(
+        "targets from the Longtan plan text (read + extract)",
+        samples,
+        50.0,
+    );
 }

@@ -101,13 +101,12 @@ pub fn load_user_library() -> Result<crate::domain::library::Library, String> {
     match std::fs::read_to_string(&path) {
         Ok(text) => crate::domain::library::Library::parse(&text)
             .map_err(|e| format!("“{}”{e}", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(crate::domain::library::Library {
-            format: crate::domain::library::FORMAT.to_owned(),
-            version: crate::domain::library::FORMAT_VERSION,
-            edition: String::new(),
-            note: "本人添加的省级、市级目标和指标".to_owned(),
-            entries: Vec::new(),
-        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Ok(crate::domain::library::Library::of_entries(
+                "本人添加的省级、市级目标和指标",
+                Vec::new(),
+            ))
+        }
         Err(e) => Err(format!("无法读取“{}”：{e}", path.display())),
     }
 }

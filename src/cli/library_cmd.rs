@@ -251,10 +251,7 @@ fn add_target(opts: &Options) -> CliResult<()> {
         comparison: None,
     }];
     let name = addition.name.clone();
-    own.merge(Library {
-        entries: vec![addition],
-        ..Library::default()
-    });
+    own.merge(Library::of_entries("", vec![addition]));
     settings::save_user_library(&own).map_err(CliError::failed)?;
     println!(
         "已为“{name}”添加{}目标，保存在“{}”。",

@@ -28,7 +28,7 @@ pub fn alignment_ui(ui: &mut Ui, pv: &PlanView, library: &Library) {
         .order
         .iter()
         .filter_map(|id| pv.plan.indicator(*id))
-        .filter_map(|ind| library.match_indicator(ind).map(|e| (ind, e)))
+        .filter_map(|ind| library.comparable_entry(ind).map(|e| (ind, e)))
         .collect();
     if rows.is_empty() {
         ui.label("规划中还没有与指标库对应的指标。");
@@ -45,10 +45,10 @@ pub fn alignment_ui(ui: &mut Ui, pv: &PlanView, library: &Library) {
                         "指标",
                         "本规划目标",
                         "全国目标",
+                        "对标结论",
                         "省级目标",
                         "市级目标",
                         "属性（本规划/全国）",
-                        "对标结论",
                     ] {
                         ui.strong(h);
                     }
@@ -61,40 +61,50 @@ pub fn alignment_ui(ui: &mut Ui, pv: &PlanView, library: &Library) {
                             ind.target_text.clone()
                         };
                         ui.label(format!("{own}（{}年）", ind.target_year));
-                        for level in [
-                            TargetLevel::National,
-                            TargetLevel::Provincial,
-                            TargetLevel::City,
-                        ] {
-                            match entry.targets.iter().find(|t| t.level == level) {
-                                Some(t) => {
-                                    ui.label(format!("{}（{}年）", t.text, t.year))
-                                        .on_hover_text(&t.source);
-                                }
-                                None => {
-                                    ui.label(RichText::new("—").color(theme::GREY));
-                                }
+                        let target_cell = |ui: &mut Ui, level: TargetLevel| match entry
+                            .targets
+                            .iter()
+                            .find(|t| t.level == level)
+                        {
+                            Some(t) => {
+                                ui.label(format!("{}（{}年）", t.text, t.year))
+                                    .on_hover_text(&t.source);
                             }
+                            None => {
+                                ui.label(RichText::new("—").color(theme::GREY));
+                            }
+                        };
+                        target_cell(ui, TargetLevel::National);
+                        let mine: Vec<&Alignment> = findings
+                            .iter()
+                            .filter(|a| a.indicator == Some(ind.id))
+                            .collect();
+                        if mine.is_empty() {
+                            let word = if entry.targets.is_empty() {
+                                "无上级目标"
+                            } else {
+                                "√ 不低于上级目标"
+                            };
+                            ui.label(RichText::new(word).color(if entry.targets.is_empty() {
+                                theme::GREY
+                            } else {
+                                theme::GREEN
+                            }));
+                        } else {
+                            let short: Vec<String> =
+                                mine.iter().map(|a| short_issue(&a.issue)).collect();
+                            let full: Vec<String> = mine
+                                .iter()
+                                .map(|a| alignment_text(&a.issue, Some(ind)))
+                                .collect();
+                            ui.label(RichText::new(short.join("；")).color(theme::ERROR_TEXT))
+                                .on_hover_text(full.join("\n"));
                         }
+                        target_cell(ui, TargetLevel::Provincial);
+                        target_cell(ui, TargetLevel::City);
                         let national_attr =
                             entry.national().map_or("—", |t| t.attribute().label());
                         ui.label(format!("{}/{national_attr}", ind.attribute.label()));
-                        let issues: Vec<String> = findings
-                            .iter()
-                            .filter(|a| a.indicator == Some(ind.id))
-                            .map(|a| short_issue(&a.issue))
-                            .collect();
-                        if issues.is_empty() {
-                            ui.label(RichText::new("√ 不低于上级目标").color(theme::GREEN));
-                        } else {
-                            let full: Vec<String> = findings
-                                .iter()
-                                .filter(|a| a.indicator == Some(ind.id))
-                                .map(|a| alignment_text(&a.issue, Some(ind)))
-                                .collect();
-                            ui.label(RichText::new(issues.join("；")).color(theme::ERROR_TEXT))
-                                .on_hover_text(full.join("\n"));
-                        }
                         ui.end_row();
                     }
                 });

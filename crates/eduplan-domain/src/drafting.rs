@@ -117,7 +117,10 @@ pub fn outline_from_proposals(plan: &Plan, proposals: &[Proposal], library: &Lib
     let mut builder = OutlineBuilder::new(plan);
     for p in proposals {
         let mut ind = Indicator::new(IndicatorId(0), SectionId(0), &p.name);
-        if let Some(entry) = library.match_name(&p.name) {
+        if let Some(entry) = library
+            .match_name(&p.name)
+            .filter(|e| crate::library::same_unit(&e.unit, &p.unit))
+        {
             entry.new_indicator(&mut ind);
             ind.name = p.name.clone();
         }

@@ -125,6 +125,10 @@ pub struct Library {
     #[serde(default)]
     pub note: String,
     pub entries: Vec<LibraryEntry>,
+    /// Every entry's name and aliases as match keys, made on first use (matching runs after
+    /// every edit, for each indicator).
+    #[serde(skip)]
+    keys: std::sync::OnceLock<Vec<(String, usize)>>,
 }
 
 /// Why a library file cannot be used.
@@ -148,6 +152,17 @@ impl std::fmt::Display for LibraryError {
 }
 
 impl Library {
+    /// A library file holding these entries (the officer's own additions).
+    pub fn of_entries(note: &str, entries: Vec<LibraryEntry>) -> Library {
+        Library {
+            format: FORMAT.to_owned(),
+            version: FORMAT_VERSION,
+            note: note.to_owned(),
+            entries,
+            ..Library::default()
+        }
+    }
+
     /// The library built into the program.
     pub fn builtin() -> Library {
         static PARSED: std::sync::OnceLock<Library> = std::sync::OnceLock::new();
@@ -198,6 +213,7 @@ impl Library {
     /// Add the officer's own entries and targets: a target for an existing code joins that
     /// entry (replacing one of the same level); a new code becomes a new entry.
     pub fn merge(&mut self, own: Library) {
+        self.keys = std::sync::OnceLock::new();
         for entry in own.entries {
             match self.entries.iter_mut().find(|e| e.code == entry.code) {
                 Some(existing) => {
@@ -222,6 +238,13 @@ impl Library {
         self.match_name(&indicator.name)
     }
 
+    /// The entry an indicator belongs to, when it measures in the same unit (a name can match
+    /// while the measure differs: 智慧教室 in 间 vs schools with one, in 所).
+    pub fn comparable_entry(&self, indicator: &Indicator) -> Option<&LibraryEntry> {
+        self.match_indicator(indicator)
+            .filter(|e| same_unit(&e.unit, &indicator.unit))
+    }
+
     /// The entry a name refers to: the same name or alias after dropping spaces, units in
     /// parentheses and 的; else the longest alias the name contains.
     pub fn match_name(&self, name: &str) -> Option<&LibraryEntry> {
@@ -229,21 +252,25 @@ impl Library {
         if key.chars().count() < 2 {
             return None;
         }
-        let names = |e: &'_ LibraryEntry| -> Vec<String> {
-            std::iter::once(&e.name)
-                .chain(&e.aliases)
-                .map(|n| name_key(n))
+        let keys = self.keys.get_or_init(|| {
+            self.entries
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| {
+                    std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .map(move |n| (name_key(n), i))
+                })
                 .collect()
-        };
-        if let Some(e) = self.entries.iter().find(|e| names(e).contains(&key)) {
-            return Some(e);
+        });
+        if let Some((_, i)) = keys.iter().find(|(k, _)| *k == key) {
+            return self.entries.get(*i);
         }
-        self.entries
-            .iter()
-            .flat_map(|e| names(e).into_iter().map(move |n| (n, e)))
-            .filter(|(n, _)| n.chars().count() >= 3 && key.contains(n.as_str()))
-            .max_by_key(|(n, _)| n.chars().count())
-            .map(|(_, e)| e)
+        // At least three characters: 近视率 may be contained, 率 may not.
+        keys.iter()
+            .filter(|(k, _)| k.chars().nth(2).is_some() && key.contains(k.as_str()))
+            .max_by_key(|(k, _)| k.len())
+            .and_then(|(_, i)| self.entries.get(*i))
     }
 
     /// The stages (学前教育, 义务教育 …) in library order.
@@ -256,6 +283,13 @@ impl Library {
         }
         out
     }
+}
+
+/// Units that are the same measure (㎡ and 平方米; an empty unit on either side).
+pub fn same_unit(a: &str, b: &str) -> bool {
+    let norm = |u: &str| u.trim().replace('㎡', "平方米");
+    let (a, b) = (norm(a), norm(b));
+    a.is_empty() || b.is_empty() || a == b
 }
 
 fn name_key(name: &str) -> String {
@@ -312,14 +346,10 @@ pub fn align(plan: &Plan, library: &Library) -> Vec<Alignment> {
     let mut out = Vec::new();
     let mut present: Vec<String> = Vec::new();
     for ind in plan.indicators_in_outline_order() {
-        let Some(entry) = library.match_indicator(ind) else {
+        let Some(entry) = library.comparable_entry(ind) else {
             continue;
         };
         present.push(entry.code.clone());
-        // A unit that does not agree means a different measure (e.g. 人 vs %).
-        if !ind.unit.trim().is_empty() && !entry.unit.is_empty() && ind.unit.trim() != entry.unit {
-            continue;
-        }
         for t in &entry.targets {
             let push = |out: &mut Vec<Alignment>, issue| {
                 out.push(Alignment {
