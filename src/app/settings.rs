@@ -122,3 +122,8 @@ pub fn save_user_library(own: &crate::domain::library::Library) -> Result<(), St
     std::fs::write(&tmp, own.to_json()).map_err(|e| format!("无法写入“{}”：{e}", tmp.display()))?;
     std::fs::rename(&tmp, &path).map_err(|e| format!("无法写入“{}”：{e}", path.display()))
 }
+
+/// Today in the officer's time zone (tasks and 整改 deadlines are judged against it).
+pub fn today() -> crate::domain::Date {
+    jiff::Zoned::now().date()
+}

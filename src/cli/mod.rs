@@ -39,6 +39,11 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan balance 文件.eduplan [--year 年份] [--format table|tsv]
                                   义务教育优质均衡：各指标分学段的均值、标准差、差异系数及是否达标，
                                   各校七项指标值和达标项数；不达标时退出码为1
+  eduplan tasks 文件.eduplan [--date 日期] [--unit 牵头单位] [--format table|tsv]
+                                  重点任务：完成时限、状态（未开始/推进中/临期/逾期/已完成/已完成（逾期））和最新进展；
+                                  --date 2024-06-30 按指定日期判断，默认今天
+  eduplan rectification 文件.eduplan [--date 日期] [--format table|tsv]
+                                  整改台账：每个问题的责任单位、整改时限、状态和销号日期，最后一行按状态计数
   eduplan findings 文件.eduplan [--year 年份] [--format table|tsv]
                                   上报或印发前的检查：指标定义、数据问题，以及对标（与全国、省、市目标比较：
                                   目标偏低、时限偏晚、全国约束性指标缺失或标为预期性）；有错误时退出码为1
@@ -152,6 +157,14 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
         },
         "balance" => {
             cmd_balance(&Options::parse(rest, &["--year", "--format"])?).map(Outcome::Exit)
+        }
+        "tasks" => {
+            commitments_cmd::cmd_tasks(&Options::parse(rest, &["--format", "--date", "--unit"])?)
+                .map(|_| Outcome::Exit(0))
+        }
+        "rectification" | "整改" => {
+            commitments_cmd::cmd_rectification(&Options::parse(rest, &["--format", "--date"])?)
+                .map(|_| Outcome::Exit(0))
         }
         "findings" => library_cmd::cmd_findings(&Options::parse(rest, &["--format", "--year"])?)
             .map(Outcome::Exit),
@@ -470,6 +483,7 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
 }
 
 mod balance_cmd;
+mod commitments_cmd;
 mod exchange_cmds;
 mod extract_cmd;
 mod library_cmd;

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::balance::{School, SchoolType};
 use crate::codes::Coded;
+use crate::commitments::RectificationSource;
 use crate::model::{
-    Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan, SchoolId,
-    Section, SectionId, Task, TaskId, TaskKind, TaskStatus,
+    Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan, Rectification,
+    RectificationId, SchoolId, Section, SectionId, Task, TaskId, TaskKind, TaskStatus,
 };
 
 /// The kind of value a field holds. Storage, validation and the editors all read this.
@@ -26,6 +27,8 @@ pub enum Shape {
     Flag,
     /// One of an enumeration's stable codes (see `codes`).
     Code(CodeSet),
+    /// A calendar date as text, 2024-06-30, or empty.
+    OptionalDate,
 }
 
 /// The enumerations a field may hold.
@@ -38,6 +41,7 @@ pub enum CodeSet {
     TaskKind,
     TaskStatus,
     SchoolType,
+    RectificationSource,
 }
 
 impl CodeSet {
@@ -51,6 +55,9 @@ impl CodeSet {
             CodeSet::TaskKind => TaskKind::from_code(code).map(TaskKind::label),
             CodeSet::TaskStatus => TaskStatus::from_code(code).map(TaskStatus::label),
             CodeSet::SchoolType => SchoolType::from_code(code).map(SchoolType::label),
+            CodeSet::RectificationSource => {
+                RectificationSource::from_code(code).map(RectificationSource::label)
+            }
         }
     }
 
@@ -63,6 +70,7 @@ impl CodeSet {
             CodeSet::TaskKind => TaskKind::codes(),
             CodeSet::TaskStatus => TaskStatus::codes(),
             CodeSet::SchoolType => SchoolType::codes(),
+            CodeSet::RectificationSource => RectificationSource::codes(),
         }
     }
 }
@@ -80,6 +88,10 @@ impl Shape {
             (Shape::OptionalInteger, Value::Int(_) | Value::Null) => true,
             (Shape::Flag, Value::Int(v)) => *v == 0 || *v == 1,
             (Shape::Code(set), Value::Text(code)) => set.codes().contains(&code.as_str()),
+            (Shape::OptionalDate, Value::Null) => true,
+            (Shape::OptionalDate, Value::Text(t)) => {
+                t.is_empty() || t.parse::<jiff::civil::Date>().is_ok()
+            }
             _ => false,
         }
     }
@@ -132,6 +144,7 @@ fields!(PlanField {
     YellowTolerancePp = ("yellow_tolerance_pp", "黄灯界限", Number),
     Remark = ("remark", "备注", Text),
     BalanceSettings = ("balance_settings", "优质均衡标准", Text), // JSON, checked in storage
+    DueSoonDays = ("due_soon_days", "临期天数", Integer),
 });
 
 fields!(SectionField {
@@ -191,6 +204,25 @@ fields!(TaskField {
     BudgetWanYuan = ("budget_wan_yuan", "预算（万元）", OptionalNumber),
     Status = ("status", "完成状态", Code(CodeSet::TaskStatus)),
     Remark = ("remark", "备注", Text),
+    DeadlineDate = ("deadline_date", "完成时限日期", OptionalDate),
+    ResponsiblePerson = ("responsible_person", "责任人", Text),
+    AnnualTarget = ("annual_target", "年度目标", Text),
+    CompletedDate = ("completed_date", "完成日期", OptionalDate),
+});
+
+fields!(RectificationField {
+    Position = ("position", "顺序", Integer),
+    Source = ("source", "问题来源", Code(CodeSet::RectificationSource)),
+    Batch = ("batch", "批次", Text),
+    BatchDate = ("batch_date", "反馈日期", OptionalDate),
+    Problem = ("problem", "问题描述", Text),
+    Measures = ("measures", "整改措施", Text),
+    Unit = ("unit", "责任单位", Text),
+    Person = ("person", "责任人", Text),
+    Due = ("due", "整改时限", OptionalDate),
+    Closed = ("closed", "销号日期", OptionalDate),
+    ClosedBy = ("closed_by", "销号审核人", Text),
+    ClosedNote = ("closed_note", "验收意见", Text),
 });
 
 fields!(SchoolField {
@@ -227,6 +259,9 @@ pub enum Field {
     TaskProgress(TaskId, i32),
     School(SchoolId, SchoolField),
     SchoolYear(SchoolId, i32, SchoolYearField),
+    Rectification(RectificationId, RectificationField),
+    /// One dated 整改进展 entry (empty text removes it).
+    RectificationProgress(RectificationId, jiff::civil::Date),
 }
 
 /// A field's value. Enumerations travel as their stable codes in `Text` (`Value::code`).
@@ -279,6 +314,8 @@ pub struct Subtree {
     pub tasks: Vec<Task>,
     #[serde(default)]
     pub schools: Vec<School>,
+    #[serde(default)]
+    pub rectifications: Vec<Rectification>,
 }
 
 impl Subtree {
@@ -305,6 +342,7 @@ impl Subtree {
                 .cloned()
                 .collect(),
             schools: Vec::new(),
+            rectifications: Vec::new(),
         }
     }
 }
@@ -328,6 +366,9 @@ pub enum Edit {
     },
     /// A school with the figures it comes with (its id and position are given by storage).
     AddSchool(School),
+    /// A 整改 item with its progress (its id and position are given by storage).
+    AddRectification(Rectification),
+    DeleteRectification(RectificationId),
     /// Sections and indicators added together, from the indicator library or a plan's text.
     /// Sections are listed parents first; their ids are provisional (storage gives the real
     /// ones) and indicators point at them, or at sections already in the plan.
@@ -353,6 +394,8 @@ impl Field {
             Field::TaskProgress(id, y) => format!("task_progress.{}.{y}", id.0),
             Field::School(id, f) => format!("school.{}.{}", id.0, f.spec().key),
             Field::SchoolYear(id, y, f) => format!("school_year.{}.{y}.{}", id.0, f.spec().key),
+            Field::Rectification(id, f) => format!("rectification.{}.{}", id.0, f.spec().key),
+            Field::RectificationProgress(id, d) => format!("rectification_progress.{}.{d}", id.0),
         }
     }
 
@@ -375,6 +418,12 @@ impl Field {
             ["task", i, f] => Field::Task(TaskId(id(i)?), TaskField::from_key(f)?),
             ["task_progress", i, y] => Field::TaskProgress(TaskId(id(i)?), year(y)?),
             ["school", i, f] => Field::School(SchoolId(id(i)?), SchoolField::from_key(f)?),
+            ["rectification", i, f] => {
+                Field::Rectification(RectificationId(id(i)?), RectificationField::from_key(f)?)
+            }
+            ["rectification_progress", i, d] => {
+                Field::RectificationProgress(RectificationId(id(i)?), d.parse().ok()?)
+            }
             ["school_year", i, y, f] => {
                 Field::SchoolYear(SchoolId(id(i)?), year(y)?, SchoolYearField::from_key(f)?)
             }
@@ -405,6 +454,8 @@ impl Field {
             Field::TaskProgress(..) => Shape::Text,
             Field::School(_, f) => f.spec().shape,
             Field::SchoolYear(_, _, f) => f.spec().shape,
+            Field::Rectification(_, f) => f.spec().shape,
+            Field::RectificationProgress(..) => Shape::Text,
         }
     }
 
@@ -438,6 +489,12 @@ impl Field {
             Field::SchoolYear(id, y, f) => {
                 format!("{}·{y}年{}", school_name(*id), f.spec().label)
             }
+            Field::Rectification(id, f) => {
+                format!("{}·{}", rectification_name(plan, *id), f.spec().label)
+            }
+            Field::RectificationProgress(id, d) => {
+                format!("{}·{d}整改进展", rectification_name(plan, *id))
+            }
         }
     }
 
@@ -466,4 +523,15 @@ pub fn actual_field_label(f: ActualField) -> &'static str {
 }
 pub fn task_field_label(f: TaskField) -> &'static str {
     f.spec().label
+}
+
+/// A 整改 item as the history names it: the start of its problem.
+fn rectification_name(plan: &Plan, id: RectificationId) -> String {
+    plan.rectifications.iter().find(|r| r.id == id).map_or_else(
+        || format!("整改事项#{}", id.0),
+        |r| {
+            let short: String = r.problem.chars().take(16).collect();
+            format!("整改“{short}”")
+        },
+    )
 }

@@ -5,6 +5,7 @@
 
 pub mod balance;
 pub mod codes;
+pub mod commitments;
 pub mod drafting;
 pub mod edit;
 pub mod explain;
@@ -16,5 +17,6 @@ pub mod rules;
 pub mod validate;
 
 pub use codes::Coded;
+pub use jiff::civil::Date;
 pub use model::*;
 pub use rules::{Evaluation, Light, Status, evaluate};

@@ -19,6 +19,7 @@ typed_id!(SectionId);
 typed_id!(IndicatorId);
 typed_id!(TaskId);
 typed_id!(SchoolId);
+typed_id!(RectificationId);
 
 /// Default lights (domain.md §3): green while the gap is at least −0, yellow to −10 points.
 pub const DEFAULT_GREEN_LIMIT_PP: f64 = 0.0;
@@ -51,6 +52,8 @@ pub struct PlanInfo {
     pub remark: String,
     /// 义务教育优质均衡 thresholds (national defaults unless the province differs).
     pub balance: crate::balance::BalanceSettings,
+    /// A task not done within this many days of its deadline is 临期.
+    pub due_soon_days: i64,
 }
 
 impl PlanInfo {
@@ -76,6 +79,7 @@ impl Default for PlanInfo {
             yellow_tolerance_pp: DEFAULT_YELLOW_TOLERANCE_PP,
             remark: String::new(),
             balance: crate::balance::BalanceSettings::default(),
+            due_soon_days: crate::commitments::DEFAULT_DUE_SOON_DAYS,
         }
     }
 }
@@ -366,6 +370,18 @@ pub struct Task {
     pub co_units: String,
     /// 完成时限, as written (e.g. 2025年底).
     pub deadline: String,
+    /// The date the wording names (end of the period), editable.
+    #[serde(default)]
+    pub deadline_date: Option<jiff::civil::Date>,
+    /// 责任人
+    #[serde(default)]
+    pub responsible_person: String,
+    /// 年度目标: what the task should reach in the evaluation year.
+    #[serde(default)]
+    pub annual_target: String,
+    /// 完成日期: set when the task is done.
+    #[serde(default)]
+    pub completed_date: Option<jiff::civil::Date>,
     pub budget_wan_yuan: Option<f64>,
     pub status: TaskStatus,
     /// 年度进展 per year.
@@ -385,6 +401,10 @@ impl Task {
             lead_unit: String::new(),
             co_units: String::new(),
             deadline: String::new(),
+            deadline_date: None,
+            responsible_person: String::new(),
+            annual_target: String::new(),
+            completed_date: None,
             budget_wan_yuan: None,
             status: TaskStatus::NotStarted,
             progress: BTreeMap::new(),
@@ -412,6 +432,66 @@ pub struct Plan {
     /// Schools and their yearly figures, for 义务教育优质均衡 (see `balance`).
     #[serde(default)]
     pub schools: Vec<crate::balance::School>,
+    /// 整改台账: problems found by 督导, 审计, 巡察 or 自查, and their closing.
+    #[serde(default)]
+    pub rectifications: Vec<Rectification>,
+}
+
+/// One dated entry of 整改进展.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgressEntry {
+    pub date: jiff::civil::Date,
+    pub text: String,
+}
+
+/// One problem of the 整改台账 and its closing (销号).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rectification {
+    pub id: RectificationId,
+    pub position: i64,
+    pub source: crate::commitments::RectificationSource,
+    /// The batch it came in, e.g. 2023年优质均衡督导反馈.
+    pub batch: String,
+    pub batch_date: Option<jiff::civil::Date>,
+    /// 问题描述
+    pub problem: String,
+    /// 整改措施
+    pub measures: String,
+    /// 责任单位
+    pub unit: String,
+    /// 责任人
+    pub person: String,
+    /// 整改时限
+    pub due: Option<jiff::civil::Date>,
+    /// 整改进展, by date.
+    pub progress: Vec<ProgressEntry>,
+    /// 销号日期
+    pub closed: Option<jiff::civil::Date>,
+    /// Who approved the closing.
+    pub closed_by: String,
+    /// 验收意见: a written acceptance note (or what the evidence shows).
+    pub closed_note: String,
+}
+
+impl Rectification {
+    pub fn new(id: RectificationId, problem: &str) -> Self {
+        Rectification {
+            id,
+            position: 0,
+            source: crate::commitments::RectificationSource::Inspection,
+            batch: String::new(),
+            batch_date: None,
+            problem: problem.to_owned(),
+            measures: String::new(),
+            unit: String::new(),
+            person: String::new(),
+            due: None,
+            progress: Vec::new(),
+            closed: None,
+            closed_by: String::new(),
+            closed_note: String::new(),
+        }
+    }
 }
 
 impl Plan {

@@ -15,7 +15,9 @@ use eduplan_domain::{
 pub const FORMAT: &str = "eduplan-plan-text";
 /// 2 added `base_year`, `decimals`, `entry`, `benchmarks`, the `year_over_year` and `benchmark`
 /// kinds, and the plan's `ahead_margin_pp` / `green_limit_pp`; version 1 texts read unchanged.
-pub const FORMAT_VERSION: u32 = 2;
+/// 3 added the tasks' `deadline_date`, `responsible_person`, `annual_target`, `completed_date`
+/// and the top-level `rectifications` (整改台账).
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanTextError {
@@ -37,6 +39,9 @@ pub struct PlanText {
     /// Schools and their yearly figures (version 2), for 义务教育优质均衡.
     #[serde(default)]
     pub schools: Vec<SchoolText>,
+    /// 整改台账 (version 3).
+    #[serde(default)]
+    pub rectifications: Vec<RectificationText>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -159,6 +164,98 @@ pub struct TaskText {
     pub progress: BTreeMap<i32, String>,
     #[serde(default)]
     pub remark: String,
+    /// The date the deadline names (version 3); read from `deadline` when absent.
+    #[serde(default)]
+    pub deadline_date: Option<String>,
+    #[serde(default)]
+    pub responsible_person: String,
+    #[serde(default)]
+    pub annual_target: String,
+    #[serde(default)]
+    pub completed_date: Option<String>,
+}
+
+/// One 整改 item (version 3).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct RectificationText {
+    /// 督导 / 审计 / 巡察 / 自查 (or the codes)
+    #[serde(default = "default_source")]
+    pub source: String,
+    #[serde(default)]
+    pub batch: String,
+    #[serde(default)]
+    pub batch_date: Option<String>,
+    pub problem: String,
+    #[serde(default)]
+    pub measures: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub person: String,
+    #[serde(default)]
+    pub due: Option<String>,
+    #[serde(default)]
+    pub progress: Vec<ProgressText>,
+    #[serde(default)]
+    pub closed: Option<String>,
+    #[serde(default)]
+    pub closed_by: String,
+    #[serde(default)]
+    pub closed_note: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ProgressText {
+    pub date: String,
+    pub text: String,
+}
+
+fn default_source() -> String {
+    "督导".to_owned()
+}
+
+fn date_of(text: &Option<String>, what: &str) -> Result<Option<eduplan_domain::Date>, String> {
+    match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => t
+            .parse()
+            .map(Some)
+            .map_err(|_| format!("{what}“{t}”不是日期（应写作2024-06-30）")),
+    }
+}
+
+fn rectification_from_text(
+    t: &RectificationText,
+    id: i64,
+) -> Result<eduplan_domain::Rectification, String> {
+    use eduplan_domain::commitments::RectificationSource;
+    let short: String = t.problem.chars().take(16).collect();
+    let source = RectificationSource::from_label(&t.source)
+        .or_else(|| RectificationSource::from_code(&t.source))
+        .ok_or_else(|| format!("整改事项“{short}”的问题来源“{}”无法识别", t.source))?;
+    let mut item =
+        eduplan_domain::Rectification::new(eduplan_domain::RectificationId(id), &t.problem);
+    item.position = id;
+    item.source = source;
+    item.batch = t.batch.clone();
+    item.batch_date = date_of(&t.batch_date, "反馈日期")?;
+    item.measures = t.measures.clone();
+    item.unit = t.unit.clone();
+    item.person = t.person.clone();
+    item.due = date_of(&t.due, "整改时限")?;
+    for p in &t.progress {
+        let date = date_of(&Some(p.date.clone()), "进展日期")?
+            .ok_or_else(|| format!("整改事项“{short}”有一条进展缺少日期"))?;
+        item.progress.push(eduplan_domain::ProgressEntry {
+            date,
+            text: p.text.clone(),
+        });
+    }
+    item.progress.sort_by_key(|p| p.date);
+    item.closed = date_of(&t.closed, "销号日期")?;
+    item.closed_by = t.closed_by.clone();
+    item.closed_note = t.closed_note.clone();
+    Ok(item)
 }
 
 fn default_task_kind() -> String {
@@ -215,6 +312,11 @@ pub fn parse_plan_text(text: &str, name: &str) -> Result<Plan, PlanTextError> {
         let school = school_from_text(s, SchoolId(i as i64 + 1), i as i64 + 1)
             .map_err(|e| PlanTextError::Content(name.to_owned(), e))?;
         plan.schools.push(school);
+    }
+    for (i, r) in doc.rectifications.iter().enumerate() {
+        let item = rectification_from_text(r, i as i64 + 1)
+            .map_err(|e| PlanTextError::Content(name.to_owned(), e))?;
+        plan.rectifications.push(item);
     }
     Ok(plan)
 }
@@ -356,6 +458,13 @@ fn add_section(
             status,
             progress: t.progress.clone(),
             remark: t.remark.clone(),
+            deadline_date: match date_of(&t.deadline_date, "完成时限日期")? {
+                Some(d) => Some(d),
+                None => eduplan_domain::commitments::deadline_from_wording(&t.deadline),
+            },
+            responsible_person: t.responsible_person.clone(),
+            annual_target: t.annual_target.clone(),
+            completed_date: date_of(&t.completed_date, "完成日期")?,
         });
         *next_id += 1;
     }

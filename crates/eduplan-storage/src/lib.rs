@@ -22,10 +22,12 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, params};
 
 use eduplan_domain::balance::{BalanceSettings, School, SchoolFigures, SchoolType};
+use eduplan_domain::commitments::RectificationSource;
 use eduplan_domain::edit::{Edit, Field, IndicatorField, PlanField, Subtree, TaskField, Value};
 use eduplan_domain::{
     Actual, Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan,
-    PlanInfo, SchoolId, Section, SectionId, Task, TaskId, TaskKind, TaskStatus,
+    PlanInfo, ProgressEntry, Rectification, RectificationId, SchoolId, Section, SectionId, Task,
+    TaskId, TaskKind, TaskStatus,
 };
 
 pub use schema::{APPLICATION_ID, current_version};
@@ -154,6 +156,7 @@ impl PlanFile {
                     indicators: plan.indicators.clone(),
                     tasks: plan.tasks.clone(),
                     schools: plan.schools.clone(),
+                    rectifications: plan.rectifications.clone(),
                 },
             )?;
             tx.commit()?;
@@ -740,6 +743,12 @@ fn describe_field(tx: &Transaction, field: Field) -> Result<String> {
     let indicator = |id: IndicatorId| name("SELECT name FROM indicator WHERE id = ?1", id.0);
     let task = |id: TaskId| name("SELECT title FROM task WHERE id = ?1", id.0);
     let school = |id: SchoolId| name("SELECT name FROM school WHERE id = ?1", id.0);
+    let rectification = |id: RectificationId| {
+        name(
+            "SELECT '整改“' || substr(problem, 1, 16) || '”' FROM rectification WHERE id = ?1",
+            id.0,
+        )
+    };
     Ok(match field {
         Field::Plan(f) => format!("规划·{}", f.spec().label),
         Field::Section(id, f) => format!(
@@ -755,6 +764,8 @@ fn describe_field(tx: &Transaction, field: Field) -> Result<String> {
         Field::TaskProgress(id, y) => format!("{}·{y}年进展", task(id)?),
         Field::School(id, f) => format!("{}·{}", school(id)?, f.spec().label),
         Field::SchoolYear(id, y, f) => format!("{}·{y}年{}", school(id)?, f.spec().label),
+        Field::Rectification(id, f) => format!("{}·{}", rectification(id)?, f.spec().label),
+        Field::RectificationProgress(id, d) => format!("{}·{d}整改进展", rectification(id)?),
     })
 }
 
@@ -783,6 +794,19 @@ fn removal(plan: &Plan, edit: &Edit) -> Result<(String, Option<i64>, Subtree)> {
                 ..Subtree::default()
             };
             Ok((format!("删除任务“{}”", task.title), None, subtree))
+        }
+        Edit::DeleteRectification(id) => {
+            let item = plan
+                .rectifications
+                .iter()
+                .find(|r| r.id == *id)
+                .ok_or_else(|| gone("整改事项"))?;
+            let subtree = Subtree {
+                rectifications: vec![item.clone()],
+                ..Subtree::default()
+            };
+            let short: String = item.problem.chars().take(16).collect();
+            Ok((format!("删除整改事项“{short}”"), None, subtree))
         }
         Edit::DeleteSchool(id) => {
             let school = plan.school(*id).ok_or_else(|| gone("学校"))?;
@@ -980,10 +1004,28 @@ fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Re
             };
             record(tx, batch, action, None, &label, &Record::Insert(added))
         }
+        Edit::AddRectification(new_item) => {
+            let position: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM rectification",
+                [],
+                |r| r.get(0),
+            )?;
+            let mut item = new_item.clone();
+            item.position = position;
+            item.id = insert_rectification(tx, &item, false)?;
+            let short: String = item.problem.chars().take(16).collect();
+            let label = format!("新增整改事项“{short}”");
+            let subtree = Subtree {
+                rectifications: vec![item],
+                ..Subtree::default()
+            };
+            record(tx, batch, action, None, &label, &Record::Insert(subtree))
+        }
         Edit::DeleteSection(_)
         | Edit::DeleteIndicator(_)
         | Edit::DeleteTask(_)
-        | Edit::DeleteSchool(_) => {
+        | Edit::DeleteSchool(_)
+        | Edit::DeleteRectification(_) => {
             let (label, indicator, subtree) = removal(&plan_in(tx)?, edit)?;
             delete_subtree(tx, &subtree)?;
             record(
@@ -1006,12 +1048,14 @@ enum Place {
         id: i64,
         column: &'static str,
     },
+    /// A row per (owner, period): a year, or for 整改进展 a day (yyyymmdd).
     Yearly {
         table: &'static str,
         key: &'static str,
         id: i64,
         year: i32,
         column: &'static str,
+        period: &'static str,
     },
 }
 
@@ -1024,6 +1068,7 @@ fn place_of(field: Field) -> Place {
         id,
         year,
         column,
+        period: "year",
     };
     match field {
         Field::Plan(f) => Place::Plan(f.spec().key),
@@ -1040,6 +1085,34 @@ fn place_of(field: Field) -> Place {
         Field::SchoolYear(id, year, f) => {
             yearly("school_year", "school_id", id.0, year, f.spec().key)
         }
+        Field::Rectification(id, f) => row("rectification", id.0, f.spec().key),
+        Field::RectificationProgress(id, day) => Place::Yearly {
+            table: "rectification_progress",
+            key: "rectification_id",
+            id: id.0,
+            year: day_number(day),
+            column: "text",
+            period: "day",
+        },
+    }
+}
+
+/// A date as the integer key of 整改进展 rows: 2024-03-01 → 20240301.
+fn day_number(d: eduplan_domain::Date) -> i32 {
+    i32::from(d.year()) * 10000 + i32::from(d.month()) * 100 + i32::from(d.day())
+}
+
+fn day_from_number(n: i32) -> Option<eduplan_domain::Date> {
+    let y = i16::try_from(n / 10000).ok()?;
+    let m = i8::try_from(n / 100 % 100).ok()?;
+    let d = i8::try_from(n % 100).ok()?;
+    eduplan_domain::Date::new(y, m, d).ok()
+}
+
+fn parse_date(text: Option<String>, what: &str) -> Result<Option<eduplan_domain::Date>> {
+    match text.filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => t.parse().map(Some).map_err(|_| bad(what, &t)),
     }
 }
 
@@ -1095,10 +1168,11 @@ fn read_field(tx: &Transaction, field: Field) -> Result<Value> {
             id,
             year,
             column,
+            period,
         } => {
             let v = tx
                 .query_row(
-                    &format!("SELECT {column} FROM {table} WHERE {key} = ?1 AND year = ?2"),
+                    &format!("SELECT {column} FROM {table} WHERE {key} = ?1 AND {period} = ?2"),
                     params![id, year],
                     |r| r.get(0),
                 )
@@ -1141,6 +1215,7 @@ fn write_field(tx: &Transaction, field: Field, value: &Value) -> Result<()> {
             id,
             year,
             column,
+            ..
         } => {
             tx.prepare_cached(&format!(
                 "INSERT OR IGNORE INTO {table} ({key}, year) VALUES (?1, ?2)"
@@ -1157,19 +1232,20 @@ fn write_field(tx: &Transaction, field: Field, value: &Value) -> Result<()> {
             id,
             year,
             column,
+            period,
         } => {
             let empty =
                 matches!(value, Value::Null) || matches!(value, Value::Text(t) if t.is_empty());
             if empty {
                 tx.execute(
-                    &format!("DELETE FROM {table} WHERE {key} = ?1 AND year = ?2"),
+                    &format!("DELETE FROM {table} WHERE {key} = ?1 AND {period} = ?2"),
                     params![id, year],
                 )?;
             } else {
                 tx.execute(
                     &format!(
-                        "INSERT INTO {table} ({key}, year, {column}) VALUES (?1, ?2, ?3)
-                         ON CONFLICT ({key}, year) DO UPDATE SET {column} = excluded.{column}"
+                        "INSERT INTO {table} ({key}, {period}, {column}) VALUES (?1, ?2, ?3)
+                         ON CONFLICT ({key}, {period}) DO UPDATE SET {column} = excluded.{column}"
                     ),
                     params![id, year, sql_value],
                 )?;
@@ -1183,8 +1259,8 @@ fn write_plan_info(tx: &Transaction, uid: &str, info: &PlanInfo) -> Result<()> {
     tx.execute(
         "INSERT INTO plan (id, uid, name, region, issuing_body, doc_number, issue_date, reporting_unit,
                            base_year, first_year, last_year, remark, yellow_tolerance_pp,
-                           ahead_margin_pp, green_limit_pp, balance_settings)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                           ahead_margin_pp, green_limit_pp, balance_settings, due_soon_days)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             uid,
             info.name,
@@ -1204,7 +1280,8 @@ fn write_plan_info(tx: &Transaction, uid: &str, info: &PlanInfo) -> Result<()> {
                 String::new()
             } else {
                 to_json(&info.balance)?
-            }
+            },
+            info.due_soon_days,
         ],
     )?;
     Ok(())
@@ -1281,8 +1358,9 @@ fn insert_indicator(tx: &Transaction, ind: &Indicator, with_id: bool) -> Result<
 fn insert_task(tx: &Transaction, task: &Task, with_id: bool) -> Result<TaskId> {
     tx.prepare_cached(
         "INSERT INTO task (id, section_id, position, kind, title, measures, lead_unit, co_units,
-                           deadline, budget_wan_yuan, status, remark)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                           deadline, budget_wan_yuan, status, remark, deadline_date,
+                           responsible_person, annual_target, completed_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         with_id.then_some(task.id.0),
@@ -1297,6 +1375,10 @@ fn insert_task(tx: &Transaction, task: &Task, with_id: bool) -> Result<TaskId> {
         task.budget_wan_yuan,
         task.status.code(),
         task.remark,
+        task.deadline_date.map(|d| d.to_string()),
+        task.responsible_person,
+        task.annual_target,
+        task.completed_date.map(|d| d.to_string()),
     ])?;
     let id = TaskId(tx.last_insert_rowid());
     for (year, text) in &task.progress {
@@ -1392,6 +1474,9 @@ fn insert_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
     for school in &subtree.schools {
         insert_school(tx, school, true)?;
     }
+    for item in &subtree.rectifications {
+        insert_rectification(tx, item, true)?;
+    }
     Ok(())
 }
 
@@ -1404,6 +1489,9 @@ fn delete_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
     }
     for school in &subtree.schools {
         tx.execute("DELETE FROM school WHERE id = ?1", [school.id.0])?;
+    }
+    for item in &subtree.rectifications {
+        tx.execute("DELETE FROM rectification WHERE id = ?1", [item.id.0])?;
     }
     // Children before parents.
     let mut remaining: Vec<SectionId> = subtree.sections.iter().map(|s| s.id).collect();
@@ -1450,7 +1538,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
     let (uid, info) = conn.query_row(
         "SELECT uid, name, region, issuing_body, doc_number, issue_date, reporting_unit,
                 base_year, first_year, last_year, yellow_tolerance_pp, remark, ahead_margin_pp,
-                green_limit_pp, balance_settings FROM plan WHERE id = 1",
+                green_limit_pp, balance_settings, due_soon_days FROM plan WHERE id = 1",
         [],
         |r| {
             Ok((
@@ -1470,6 +1558,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
                     ahead_margin_pp: r.get(12)?,
                     green_limit_pp: r.get(13)?,
                     balance: Default::default(),
+                    due_soon_days: r.get(15)?,
                 },
             ))
         },
@@ -1583,7 +1672,8 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
 
     let mut stmt = conn.prepare(
         "SELECT id, section_id, position, kind, title, measures, lead_unit, co_units, deadline,
-                budget_wan_yuan, status, remark FROM task ORDER BY position, id",
+                budget_wan_yuan, status, remark, deadline_date, responsible_person, annual_target,
+                completed_date FROM task ORDER BY position, id",
     )?;
     let mut rows = stmt.query([])?;
     let mut tasks = Vec::new();
@@ -1604,6 +1694,10 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             status: TaskStatus::from_code(&status).ok_or_else(|| bad("任务状态", &status))?,
             progress: Default::default(),
             remark: r.get(11)?,
+            deadline_date: parse_date(r.get(12)?, "完成时限日期")?,
+            responsible_person: r.get(13)?,
+            annual_target: r.get(14)?,
+            completed_date: parse_date(r.get(15)?, "完成日期")?,
         });
     }
     let task_index: HashMap<i64, usize> =
@@ -1657,6 +1751,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             );
         }
     }
+    let rectifications = load_rectifications(conn)?;
     Ok(Plan {
         info,
         uid,
@@ -1664,7 +1759,86 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
         indicators,
         tasks,
         schools,
+        rectifications,
     })
+}
+
+fn load_rectifications(conn: &Connection) -> Result<Vec<Rectification>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, position, source, batch, batch_date, problem, measures, unit, person, due,
+                closed, closed_by, closed_note FROM rectification ORDER BY position, id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut items = Vec::new();
+    while let Some(r) = rows.next()? {
+        let source: String = r.get(2)?;
+        items.push(Rectification {
+            id: RectificationId(r.get(0)?),
+            position: r.get(1)?,
+            source: RectificationSource::from_code(&source)
+                .ok_or_else(|| bad("问题来源", &source))?,
+            batch: r.get(3)?,
+            batch_date: parse_date(r.get(4)?, "反馈日期")?,
+            problem: r.get(5)?,
+            measures: r.get(6)?,
+            unit: r.get(7)?,
+            person: r.get(8)?,
+            due: parse_date(r.get(9)?, "整改时限")?,
+            progress: Vec::new(),
+            closed: parse_date(r.get(10)?, "销号日期")?,
+            closed_by: r.get(11)?,
+            closed_note: r.get(12)?,
+        });
+    }
+    let index: HashMap<i64, usize> = items.iter().enumerate().map(|(i, r)| (r.id.0, i)).collect();
+    let mut stmt = conn
+        .prepare("SELECT rectification_id, day, text FROM rectification_progress ORDER BY day")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let day: i32 = r.get(1)?;
+        if let (Some(&i), Some(date)) = (index.get(&r.get::<_, i64>(0)?), day_from_number(day)) {
+            items[i].progress.push(ProgressEntry {
+                date,
+                text: r.get(2)?,
+            });
+        }
+    }
+    Ok(items)
+}
+
+fn insert_rectification(
+    tx: &Transaction,
+    item: &Rectification,
+    with_id: bool,
+) -> Result<RectificationId> {
+    tx.prepare_cached(
+        "INSERT INTO rectification (id, position, source, batch, batch_date, problem, measures,
+            unit, person, due, closed, closed_by, closed_note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        with_id.then_some(item.id.0),
+        item.position,
+        item.source.code(),
+        item.batch,
+        item.batch_date.map(|d| d.to_string()),
+        item.problem,
+        item.measures,
+        item.unit,
+        item.person,
+        item.due.map(|d| d.to_string()),
+        item.closed.map(|d| d.to_string()),
+        item.closed_by,
+        item.closed_note,
+    ])?;
+    let id = RectificationId(tx.last_insert_rowid());
+    for p in &item.progress {
+        tx.prepare_cached(
+            "INSERT INTO rectification_progress (rectification_id, day, text) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id.0, day_number(p.date), p.text])?;
+    }
+    Ok(id)
 }
 
 /// For upgrade tests: write an empty plan file at an older schema version, as an older

@@ -229,6 +229,36 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE indicator ADD COLUMN definition TEXT NOT NULL DEFAULT '';
     ALTER TABLE indicator ADD COLUMN library_code TEXT;
     "#,
+    // 6: tasks as dated commitments (the date the deadline names, 责任人, 年度目标, 完成日期),
+    //    the 临期 setting, and the 整改台账 with its dated progress.
+    r#"
+    ALTER TABLE task ADD COLUMN deadline_date TEXT;
+    ALTER TABLE task ADD COLUMN responsible_person TEXT NOT NULL DEFAULT '';
+    ALTER TABLE task ADD COLUMN annual_target TEXT NOT NULL DEFAULT '';
+    ALTER TABLE task ADD COLUMN completed_date TEXT;
+    ALTER TABLE plan ADD COLUMN due_soon_days INTEGER NOT NULL DEFAULT 30;
+    CREATE TABLE rectification (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        position INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL CHECK (source IN ('inspection', 'audit', 'patrol', 'self_check')),
+        batch TEXT NOT NULL DEFAULT '',
+        batch_date TEXT,
+        problem TEXT NOT NULL,
+        measures TEXT NOT NULL DEFAULT '',
+        unit TEXT NOT NULL DEFAULT '',
+        person TEXT NOT NULL DEFAULT '',
+        due TEXT,
+        closed TEXT,
+        closed_by TEXT NOT NULL DEFAULT '',
+        closed_note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE rectification_progress (
+        rectification_id INTEGER NOT NULL REFERENCES rectification(id) ON DELETE CASCADE,
+        day INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (rectification_id, day)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 pub fn current_version() -> i32 {

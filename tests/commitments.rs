@@ -1,0 +1,282 @@
+//! Tasks as dated commitments and the 整改台账: the state rules at their boundaries, worked by
+//! hand, and what the file and the command line keep.
+
+mod common;
+
+use std::process::Command;
+
+use eduplan::domain::commitments::{
+    CloseRefusal, RectificationState, TaskState, check_close, deadline_from_wording,
+    open_items_by_month, rectification_state, task_state,
+};
+use eduplan::domain::edit::{Edit, Field, RectificationField, TaskField, Value};
+use eduplan::domain::{
+    Date, ProgressEntry, Rectification, RectificationId, SectionId, Task, TaskId,
+};
+use eduplan::storage::PlanFile;
+use jiff::civil::date;
+
+fn task_due(deadline: Date) -> Task {
+    let mut t = Task::new(TaskId(1), SectionId(1), "制定布局调整规划");
+    t.deadline = "2024年6月底".into();
+    t.deadline_date = Some(deadline);
+    t
+}
+
+#[test]
+fn a_task_is_judged_against_its_deadline_at_the_boundaries() {
+    let due = date(2024, 6, 30);
+    let t = task_due(due);
+    // Due today is not yet late; the day after is.
+    assert_eq!(task_state(&t, date(2024, 6, 30), 30), TaskState::DueSoon);
+    assert_eq!(task_state(&t, date(2024, 7, 1), 30), TaskState::Overdue);
+    // 临期: due within 30 days (inclusive), not before.
+    assert_eq!(task_state(&t, date(2024, 5, 31), 30), TaskState::DueSoon);
+    assert_eq!(task_state(&t, date(2024, 5, 30), 30), TaskState::NotStarted);
+    // A report makes it 推进中 while not close to the deadline.
+    let mut reported = t.clone();
+    reported.progress.insert(2024, "已起草初稿".into());
+    assert_eq!(
+        task_state(&reported, date(2024, 3, 1), 30),
+        TaskState::InProgress
+    );
+    // Done on time, done late.
+    let mut done = t.clone();
+    done.completed_date = Some(date(2024, 6, 30));
+    assert_eq!(task_state(&done, date(2024, 12, 31), 30), TaskState::Done);
+    done.completed_date = Some(date(2024, 7, 1));
+    assert_eq!(
+        task_state(&done, date(2024, 12, 31), 30),
+        TaskState::DoneLate
+    );
+    // No date at all: never overdue.
+    let mut open = t.clone();
+    open.deadline_date = None;
+    assert_eq!(
+        task_state(&open, date(2030, 1, 1), 30),
+        TaskState::NotStarted
+    );
+    assert_eq!(
+        deadline_from_wording("2022年9月前"),
+        Some(date(2022, 9, 30))
+    );
+}
+
+fn item(due: Option<Date>) -> Rectification {
+    let mut r = Rectification::new(RectificationId(1), "部分学校生均教学仪器设备值不达标");
+    r.due = due;
+    r.batch_date = Some(date(2023, 10, 16));
+    r
+}
+
+#[test]
+fn a_rectification_item_is_open_in_progress_overdue_or_closed() {
+    let mut r = item(Some(date(2024, 6, 30)));
+    assert_eq!(
+        rectification_state(&r, date(2024, 1, 1)),
+        RectificationState::Open
+    );
+    r.progress.push(ProgressEntry {
+        date: date(2024, 3, 1),
+        text: "完成缺口核定".into(),
+    });
+    assert_eq!(
+        rectification_state(&r, date(2024, 3, 1)),
+        RectificationState::InProgress
+    );
+    assert_eq!(
+        rectification_state(&r, date(2024, 6, 30)),
+        RectificationState::InProgress
+    );
+    assert_eq!(
+        rectification_state(&r, date(2024, 7, 1)),
+        RectificationState::Overdue
+    );
+    // 销号 needs evidence or a written acceptance note.
+    assert_eq!(check_close(&r, 0), Err(CloseRefusal::NoEvidence));
+    assert_eq!(check_close(&r, 1), Ok(()));
+    r.closed_note = "8所学校全部达标，附验收单".into();
+    assert_eq!(check_close(&r, 0), Ok(()));
+    r.closed = Some(date(2024, 7, 5));
+    assert_eq!(
+        rectification_state(&r, date(2024, 7, 5)),
+        RectificationState::Closed
+    );
+    assert_eq!(check_close(&r, 1), Err(CloseRefusal::AlreadyClosed));
+    // 动态清零: open at the end of each month until it closes.
+    let curve = open_items_by_month(std::slice::from_ref(&r), date(2024, 8, 15));
+    assert_eq!(curve.first(), Some(&(date(2023, 10, 31), 1)));
+    assert_eq!(
+        curve
+            .iter()
+            .find(|(d, _)| *d == date(2024, 6, 30))
+            .map(|c| c.1),
+        Some(1)
+    );
+    assert_eq!(curve.last(), Some(&(date(2024, 8, 15), 0)));
+}
+
+#[test]
+fn rectification_items_and_task_dates_are_kept_in_the_file_and_undo_reopens_a_closing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut pf = PlanFile::open(&path).expect("open");
+    let plan = pf.load().expect("load");
+    assert_eq!(
+        plan.rectifications.len(),
+        15,
+        "the sample's illustrative 整改台账"
+    );
+    let task = plan
+        .tasks
+        .iter()
+        .find(|t| t.title.starts_with("制定完善龙潭区布局调整规划"))
+        .expect("task");
+    assert_eq!(task.deadline_date, Some(date(2022, 12, 31)));
+    assert_eq!(task.completed_date, Some(date(2023, 3, 15)));
+    assert_eq!(
+        task_state(task, date(2024, 12, 31), 30),
+        TaskState::DoneLate
+    );
+
+    let open = plan
+        .rectifications
+        .iter()
+        .find(|r| r.closed.is_none())
+        .expect("an open item")
+        .clone();
+    let close = [
+        Edit::Set(
+            Field::Rectification(open.id, RectificationField::ClosedNote),
+            Value::text("现场复核通过"),
+        ),
+        Edit::Set(
+            Field::Rectification(open.id, RectificationField::Closed),
+            Value::text("2024-11-30"),
+        ),
+    ];
+    let batch = pf.apply(&close, "销号").expect("close").expect("batch");
+    let closed = pf.load().expect("load");
+    let r = closed
+        .rectifications
+        .iter()
+        .find(|r| r.id == open.id)
+        .expect("item");
+    assert_eq!(r.closed, Some(date(2024, 11, 30)));
+    assert_eq!(
+        rectification_state(r, date(2024, 12, 1)),
+        RectificationState::Closed
+    );
+    // Reopening is an edit like any other (with its reason as a progress entry), kept in history.
+    pf.apply(
+        &[
+            Edit::Set(
+                Field::Rectification(open.id, RectificationField::Closed),
+                Value::Null,
+            ),
+            Edit::Set(
+                Field::RectificationProgress(open.id, date(2024, 12, 2)),
+                Value::text("重新打开：复查发现仍有2所学校未达标"),
+            ),
+        ],
+        "重新打开",
+    )
+    .expect("reopen");
+    let reopened = pf.load().expect("load");
+    let r = reopened
+        .rectifications
+        .iter()
+        .find(|r| r.id == open.id)
+        .expect("item");
+    assert_eq!(r.closed, None);
+    assert!(r.progress.iter().any(|p| p.text.starts_with("重新打开")));
+    let history = pf.history(None, 50).expect("history");
+    assert!(
+        history.iter().any(|h| h.action == "重新打开"),
+        "{history:?}"
+    );
+    // Undoing the closing takes back its acceptance note too.
+    pf.revert(batch, "撤销").expect("undo");
+    let undone = pf.load().expect("load");
+    let r = undone.rectifications.iter().find(|r| r.id == open.id).expect("item");
+    assert_eq!((r.closed, r.closed_note.as_str()), (None, open.closed_note.as_str()));
+
+    // A wrong date is refused and changes nothing.
+    let bad = pf.apply(
+        &[Edit::Set(
+            Field::Task(task.id, TaskField::DeadlineDate),
+            Value::text("2024年6月"),
+        )],
+        "修改",
+    );
+    assert!(bad.is_err());
+    assert_eq!(pf.load().expect("load").tasks, reopened.tasks);
+}
+
+fn eduplan(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_eduplan"))
+        .args(args)
+        .output()
+        .expect("run eduplan");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn tasks_and_rectification_commands_judge_against_the_given_date() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let file = path.to_str().expect("utf-8");
+    let (code, out, err) = eduplan(&["tasks", file, "--date", "2024-12-31", "--format", "tsv"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "任务\t牵头单位\t完成时限\t状态\t最新进展");
+    let row = |prefix: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(prefix))
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .expect("row")
+    };
+    assert_eq!(row("探索建立教师绩效考核制度")[3], "逾期");
+    assert_eq!(
+        row("制定完善龙潭区布局调整规划")[3],
+        "已完成（逾期） 2023-03-15"
+    );
+    assert_eq!(row("推进2所公办幼儿园的新建工程")[3], "临期");
+    assert_eq!(
+        row("推进2所公办幼儿园的新建工程")[2],
+        "2024年底（2024-12-31）"
+    );
+    let (_, out, _) = eduplan(&[
+        "tasks",
+        file,
+        "--date",
+        "2024-12-31",
+        "--unit",
+        "人事科",
+        "--format",
+        "tsv",
+    ]);
+    assert!(
+        out.lines()
+            .skip(1)
+            .all(|l| l.split('\t').nth(1) == Some("人事科")),
+        "{out}"
+    );
+
+    let (code, out, _) = eduplan(&["rectification", file, "--date", "2024-12-31"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(
+            "截至2024-12-31：共15项，未整改0项，整改中2项，逾期5项，已销号8项；尚未销号7项。"
+        ),
+        "{out}"
+    );
+    let (code, _, err) = eduplan(&["rectification", file, "--date", "2024年12月31日"]);
+    assert_eq!(code, 2, "a usage error");
+    assert!(err.contains("2024-06-30"), "{err}");
+}
