@@ -198,8 +198,15 @@ fn rectification_items_and_task_dates_are_kept_in_the_file_and_undo_reopens_a_cl
     // Undoing the closing takes back its acceptance note too.
     pf.revert(batch, "撤销").expect("undo");
     let undone = pf.load().expect("load");
-    let r = undone.rectifications.iter().find(|r| r.id == open.id).expect("item");
-    assert_eq!((r.closed, r.closed_note.as_str()), (None, open.closed_note.as_str()));
+    let r = undone
+        .rectifications
+        .iter()
+        .find(|r| r.id == open.id)
+        .expect("item");
+    assert_eq!(
+        (r.closed, r.closed_note.as_str()),
+        (None, open.closed_note.as_str())
+    );
 
     // A wrong date is refused and changes nothing.
     let bad = pf.apply(

@@ -13,12 +13,15 @@ use eduplan::exchange::template::write_template;
 use eduplan::exchange::xlsx_export::export_workbook;
 use eduplan::storage::PlanFile;
 
+/// Tasks and 整改 items in the exported workbook are judged on this day.
+const AS_OF: eduplan::domain::Date = jiff::civil::date(2024, 12, 31);
+
 #[test]
 fn the_exported_workbook_has_the_layouts_and_values_the_city_expects() {
     let plan = common::sample_plan();
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("龙潭区 2024年监测.xlsx");
-    export_workbook(&plan, 2024, &out).expect("export");
+    export_workbook(&plan, 2024, AS_OF, &out).expect("export");
     let mut book: Xlsx<_> = open_workbook(&out).expect("readable xlsx");
     assert_eq!(
         book.sheet_names(),
@@ -28,9 +31,10 @@ fn the_exported_workbook_has_the_layouts_and_values_the_city_expects() {
             "重点任务台账",
             "图表",
             "资源配置指标表",
-            "差异系数表"
+            "差异系数表",
+            "整改台账"
         ],
-        "the sample has school data, so the 优质均衡 sheets follow"
+        "the sample has school data and 整改 items, so the 优质均衡 sheets and the ledger follow"
     );
     let cv = book.worksheet_range("差异系数表").expect("sheet");
     let r = (3..cv.height() as u32)
@@ -199,7 +203,11 @@ fn the_exported_workbook_has_the_layouts_and_values_the_city_expects() {
         ]
     );
     let r = find_row(&tasks, 2, "实施“嘉树工程”");
-    assert_eq!(text(&cell(&tasks, r, 8)), "滞后");
+    assert_eq!(
+        text(&cell(&tasks, r, 8)),
+        "推进中（滞后）",
+        "the officer's 滞后 stays beside the state of the day"
+    );
     assert!(text(&cell(&tasks, r, 7)).contains("310人"));
 
     let charts = book.worksheet_range("图表").expect("sheet");
@@ -234,20 +242,22 @@ fn export_to_a_path_that_cannot_be_written_says_so_and_leaves_nothing() {
     let err = export_workbook(
         &plan,
         2024,
+        AS_OF,
         &dir.path().join("不存在的文件夹").join("a.xlsx"),
     )
     .expect_err("no folder");
     assert!(err.to_string().contains("文件夹不存在"), "{err}");
     let folder_in_the_way = dir.path().join("同名文件夹.xlsx");
     std::fs::create_dir(&folder_in_the_way).expect("mkdir");
-    let err = export_workbook(&plan, 2024, &folder_in_the_way).expect_err("a folder is in the way");
+    let err = export_workbook(&plan, 2024, AS_OF, &folder_in_the_way)
+        .expect_err("a folder is in the way");
     assert!(err.to_string().contains("无法写入"), "{err}");
     let read_only = dir.path().join("只读.xlsx");
     std::fs::write(&read_only, b"old").expect("write");
     let mut perms = std::fs::metadata(&read_only).expect("meta").permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&read_only, perms).expect("chmod");
-    let err = export_workbook(&plan, 2024, &read_only).expect_err("read-only file");
+    let err = export_workbook(&plan, 2024, AS_OF, &read_only).expect_err("read-only file");
     assert!(err.to_string().contains("只读"), "{err}");
     assert_eq!(std::fs::read(&read_only).expect("read"), b"old");
     let left: Vec<_> = std::fs::read_dir(dir.path())
@@ -405,7 +415,7 @@ fn bad_files_get_a_clear_message_naming_the_file() {
         }
     });
     let exported = dir.path().join("导出的上报表.xlsx");
-    export_workbook(&plan, 2024, &exported).expect("export");
+    export_workbook(&plan, 2024, AS_OF, &exported).expect("export");
 
     let cases: Vec<(PathBuf, &str)> = vec![
         (
@@ -514,7 +524,7 @@ fn exporting_over_a_workbook_another_program_holds_open_says_so() {
         .share_mode(0)
         .open(&out)
         .expect("hold it open");
-    let err = export_workbook(&plan, 2024, &out).expect_err("the file is held");
+    let err = export_workbook(&plan, 2024, AS_OF, &out).expect_err("the file is held");
     assert!(err.to_string().contains("正被其他程序"), "{err}");
     drop(held);
     assert_eq!(
@@ -532,7 +542,7 @@ fn a_printed_page_never_cuts_a_category_group_in_two() {
     let plan = common::sample_plan();
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("分页.xlsx");
-    export_workbook(&plan, 2024, &out).expect("export");
+    export_workbook(&plan, 2024, AS_OF, &out).expect("export");
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("open")).expect("zip");
     let mut xml = String::new();
     zip.by_name("xl/worksheets/sheet1.xml")
@@ -557,4 +567,58 @@ fn a_printed_page_never_cuts_a_category_group_in_two() {
             "page break before row {row} is not at the start of a category: “{label}”"
         );
     }
+}
+
+#[test]
+fn the_rectification_ledger_sheet_has_the_government_layout_and_the_states_of_the_day() {
+    let at = |r: &calamine::Range<Data>, row: u32, col: u32| text(&cell(r, row, col));
+    let plan = common::sample_plan();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("整改.xlsx");
+    export_workbook(&plan, 2024, AS_OF, &out).expect("export");
+    let mut book: Xlsx<_> = open_workbook(&out).expect("open");
+    let sheet = book.worksheet_range("整改台账").expect("ledger sheet");
+    let header: Vec<String> = (0..11).map(|c| at(&sheet, 2, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "序号",
+            "问题来源",
+            "问题描述",
+            "整改措施",
+            "责任单位",
+            "责任人",
+            "整改时限",
+            "整改进展",
+            "佐证材料",
+            "是否销号",
+            "销号日期"
+        ]
+    );
+    assert!(
+        at(&sheet, 1, 0)
+            .contains("截至2024-12-31：共15项，未整改0项，整改中2项，逾期5项，已销号8项")
+    );
+    let rows: Vec<u32> = (3..18).collect();
+    let closed = rows.iter().filter(|r| at(&sheet, **r, 9) == "是").count();
+    assert_eq!(closed, 8);
+    let first = 3;
+    assert_eq!(
+        at(&sheet, first, 2),
+        "部分农村小学生均教学仪器设备值低于省定标准"
+    );
+    assert_eq!(at(&sheet, first, 6), "2024-06-30");
+    assert!(at(&sheet, first, 7).starts_with("2023-12-05 完成8所学校缺口核定"));
+    assert_eq!(at(&sheet, first, 10), "2024-06-25");
+    let overdue = rows
+        .iter()
+        .filter(|r| at(&sheet, **r, 9) == "否（逾期）")
+        .count();
+    assert_eq!(overdue, 5);
+    // The tasks sheet shows the state of the day with the completion date.
+    let tasks = book.worksheet_range("重点任务台账").expect("tasks");
+    let row = (3..40)
+        .find(|r| at(&tasks, *r, 2).starts_with("制定完善龙潭区布局调整规划"))
+        .expect("task row");
+    assert_eq!(at(&tasks, row, 8), "已完成（逾期）\n2023-03-15");
 }

@@ -27,6 +27,7 @@ pub struct Document {
     saved_at: Option<String>,
     /// For 对标 among the findings.
     library: Library,
+    as_of: crate::domain::Date,
 }
 
 impl Document {
@@ -58,6 +59,7 @@ impl Document {
             redo: Vec::new(),
             saved_at: None,
             library: library.clone(),
+            as_of: crate::app::settings::today(),
         };
         doc.derive();
         Ok(doc)
@@ -84,6 +86,14 @@ impl Document {
     /// False for a read-only file: edits are refused with a message that says why.
     pub fn is_writable(&self) -> bool {
         self.file.is_writable()
+    }
+
+    /// The day tasks and 整改 items are judged on (今天 unless the officer chose another).
+    pub fn as_of(&self) -> crate::domain::Date {
+        self.as_of
+    }
+    pub fn set_as_of(&mut self, day: crate::domain::Date) {
+        self.as_of = day;
     }
 
     pub fn set_year(&mut self, year: i32) {

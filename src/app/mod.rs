@@ -394,7 +394,12 @@ impl EduPlanApp {
             Some(Ok(dest)) => dest,
         };
         let Some(doc) = &self.doc else { return };
-        let result = crate::exchange::xlsx_export::export_workbook(doc.plan(), doc.year(), &dest);
+        let result = crate::exchange::xlsx_export::export_workbook(
+            doc.plan(),
+            doc.year(),
+            doc.as_of(),
+            &dest,
+        );
         let undefined = doc
             .findings()
             .iter()

@@ -40,12 +40,16 @@ pub(super) fn cmd_export(opts: &Options) -> CliResult<()> {
         .year(&plan)
         .map_err(CliError::usage)?
         .unwrap_or_else(|| plan.default_evaluation_year());
-    xlsx_export::export_workbook(&plan, year, &out).map_err(CliError::failed)?;
-    let balance_sheets = if plan.school_years().iter().any(|y| *y <= year) {
-        "、资源配置指标表、差异系数表"
+    let as_of = super::commitments_cmd::as_of(opts)?;
+    xlsx_export::export_workbook(&plan, year, as_of, &out).map_err(CliError::failed)?;
+    let mut balance_sheets = if plan.school_years().iter().any(|y| *y <= year) {
+        "、资源配置指标表、差异系数表".to_owned()
     } else {
-        ""
+        String::new()
     };
+    if !plan.rectifications.is_empty() {
+        balance_sheets.push_str("、整改台账");
+    }
     println!(
         "已导出：{}（主要指标表、指标监测表、重点任务台账、图表{balance_sheets}；评估年度{year}年）",
         out.display()

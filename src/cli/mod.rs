@@ -24,7 +24,7 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
                                   累计数和说明；默认年份为最近一个有数据的年份；--explain 另列判定依据
   eduplan set 文件.eduplan --indicator 指标名称 --year 年份 --value 数值 [--note 说明]
                                   记录一个指标某年的实际值
-  eduplan export 文件.eduplan -o 输出.xlsx [--year 年份]
+  eduplan export 文件.eduplan -o 输出.xlsx [--year 年份] [--date 日期]
                                   导出上报用的Excel工作簿（主要指标表、指标监测表、重点任务台账、图表；
                                   有学校数据时另含资源配置指标表和差异系数表）
   eduplan template 文件.eduplan -o 填报表.xlsx --year 年份 [--unit 牵头单位]
@@ -171,7 +171,8 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
         "library" => library_cmd::cmd_library(rest).map(|_| Outcome::Exit(0)),
         "extract" => extract_cmd::cmd_extract(&Options::parse(rest, &["--format"])?)
             .map(|_| Outcome::Exit(0)),
-        "export" => cmd_export(&Options::parse(rest, &["-o", "--year"])?).map(|_| Outcome::Exit(0)),
+        "export" => cmd_export(&Options::parse(rest, &["-o", "--year", "--date"])?)
+            .map(|_| Outcome::Exit(0)),
         "template" => cmd_template(&Options::parse(rest, &["-o", "--year", "--unit"])?)
             .map(|_| Outcome::Exit(0)),
         "import" => cmd_import(&Options::parse_with_flags(rest, &["--year"], &["--yes"])?)

@@ -13,10 +13,13 @@ use super::{ExchangeError, write_atomically};
 use eduplan_domain::balance::{
     BalanceReport, BalanceSettings, Resource, Stage, evaluate_balance, schools_for_year,
 };
+use eduplan_domain::commitments::{RectificationState, TaskState, rectification_state, task_state};
 use eduplan_domain::explain::{basis_text, exclusion_text, rules_text};
 use eduplan_domain::input::{display_decimals, format_number};
 use eduplan_domain::rules::{count_statuses, running_total};
-use eduplan_domain::{Attribute, Evaluation, Indicator, IndicatorKind, Plan, Status, evaluate};
+use eduplan_domain::{
+    Attribute, Date, Evaluation, Indicator, IndicatorKind, Plan, Status, evaluate,
+};
 
 pub const SHEET_MAIN: &str = "主要指标表";
 pub const SHEET_MONITOR: &str = "指标监测表";
@@ -24,6 +27,7 @@ pub const SHEET_TASKS: &str = "重点任务台账";
 pub const SHEET_CHARTS: &str = "图表";
 pub const SHEET_SCHOOLS: &str = "资源配置指标表";
 pub const SHEET_DISPERSION: &str = "差异系数表";
+pub const SHEET_RECTIFICATION: &str = "整改台账";
 
 /// Chinese ordinal for category groups: 一、二、三 …
 pub fn chinese_ordinal(n: usize) -> String {
@@ -38,17 +42,24 @@ pub fn chinese_ordinal(n: usize) -> String {
 }
 
 /// Write the workbook to `path`; nothing is left half-written if it fails.
-pub fn export_workbook(plan: &Plan, year: i32, path: &Path) -> Result<(), ExchangeError> {
-    let bytes = build_workbook(plan, year).map_err(ExchangeError::Build)?;
+/// Write the workbook for 评估年度 `year`; tasks and 整改 items are judged as of `as_of` (今天, or
+/// the date the officer fixes).
+pub fn export_workbook(
+    plan: &Plan,
+    year: i32,
+    as_of: Date,
+    path: &Path,
+) -> Result<(), ExchangeError> {
+    let bytes = build_workbook(plan, year, as_of).map_err(ExchangeError::Build)?;
     write_atomically(path, &bytes)
 }
 
-pub fn build_workbook(plan: &Plan, year: i32) -> Result<Vec<u8>, XlsxError> {
+pub fn build_workbook(plan: &Plan, year: i32, as_of: Date) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let indicators = plan.indicators_in_outline_order();
     main_sheet(wb.add_worksheet(), plan, &indicators, year)?;
     monitor_sheet(wb.add_worksheet(), plan, &indicators, year)?;
-    tasks_sheet(wb.add_worksheet(), plan, year)?;
+    tasks_sheet(wb.add_worksheet(), plan, year, as_of)?;
     charts_sheet(wb.add_worksheet(), plan, &indicators, year)?;
     // The 优质均衡 sheets when the plan has school figures for the year (or an earlier one).
     if let Some(school_year) = plan.school_years().into_iter().rfind(|y| *y <= year)
@@ -63,6 +74,9 @@ pub fn build_workbook(plan: &Plan, year: i32) -> Result<Vec<u8>, XlsxError> {
             school_year,
         )?;
         dispersion_sheet(wb.add_worksheet(), plan, &report, school_year)?;
+    }
+    if !plan.rectifications.is_empty() {
+        rectification_sheet(wb.add_worksheet(), plan, as_of)?;
     }
     wb.save_to_buffer()
 }
@@ -475,7 +489,7 @@ pub fn signature_line(
     Ok(())
 }
 
-fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32) -> Result<(), XlsxError> {
+fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32, as_of: Date) -> Result<(), XlsxError> {
     ws.set_name(SHEET_TASKS)?;
     let titles: Vec<String> = [
         "序号",
@@ -538,19 +552,41 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32) -> Result<(), XlsxErr
         ws.write_string_with_format(row, 3, &measures, &style::text())?;
         ws.write_string_with_format(row, 4, &task.lead_unit, &style::centered())?;
         ws.write_string_with_format(row, 5, &task.co_units, &style::text())?;
-        ws.write_string_with_format(row, 6, &task.deadline, &style::centered())?;
+        let deadline = match task.deadline_date {
+            Some(d) if task.deadline.trim().is_empty() => d.to_string(),
+            Some(d)
+                if eduplan_domain::commitments::deadline_from_wording(&task.deadline)
+                    != Some(d) =>
+            {
+                format!("{}\n（{d}）", task.deadline)
+            }
+            _ => task.deadline.clone(),
+        };
+        ws.write_string_with_format(row, 6, &deadline, &style::centered())?;
         ws.write_string_with_format(
             row,
             7,
             task.progress.get(&year).map_or("", String::as_str),
             &style::text(),
         )?;
-        ws.write_string_with_format(
-            row,
-            8,
-            task.status.label(),
-            &style::light_cell(task.status.light()),
-        )?;
+        let state = task_state(task, as_of, plan.info.due_soon_days);
+        // The officer's own 滞后 (behind, though not yet past the deadline) stays visible.
+        let behind = task.status == eduplan_domain::TaskStatus::Late
+            && matches!(
+                state,
+                TaskState::InProgress | TaskState::DueSoon | TaskState::NotStarted
+            );
+        let state_text = match task.completed_date {
+            Some(done) if state.is_done() => format!("{}\n{done}", state.label()),
+            _ if behind => format!("{}（滞后）", state.label()),
+            _ => state.label().to_owned(),
+        };
+        let light = if behind {
+            eduplan_domain::Light::Yellow
+        } else {
+            state.light()
+        };
+        ws.write_string_with_format(row, 8, &state_text, &style::light_cell(light))?;
         ws.write_string_with_format(row, 9, &task.remark, &style::text())?;
         let progress = task.progress.get(&year).map_or("", String::as_str);
         style::fit_row(
@@ -940,5 +976,114 @@ fn dispersion_sheet(
         &style::subtitle().set_text_wrap(),
     )?;
     signature_line(ws, note_row + 2, 0, last_col)?;
+    style::page_setup(ws, 2, &plan.info.name)
+}
+
+/// 整改台账 in the layout inspections ask for, with 是否销号 and the state as of `as_of`.
+fn rectification_sheet(ws: &mut Worksheet, plan: &Plan, as_of: Date) -> Result<(), XlsxError> {
+    ws.set_name(SHEET_RECTIFICATION)?;
+    let titles: Vec<String> = [
+        "序号",
+        "问题来源",
+        "问题描述",
+        "整改措施",
+        "责任单位",
+        "责任人",
+        "整改时限",
+        "整改进展",
+        "佐证材料",
+        "是否销号",
+        "销号日期",
+    ]
+    .map(String::from)
+    .to_vec();
+    let last_col = titles.len() as u16 - 1;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        &format!("{}整改台账", plan.info.name),
+        &style::title(),
+    )?;
+    let counts = eduplan_domain::commitments::count_by_state(&plan.rectifications, as_of);
+    let words: Vec<String> = counts
+        .iter()
+        .map(|(s, n)| format!("{}{n}项", s.label()))
+        .collect();
+    ws.merge_range(
+        1,
+        0,
+        1,
+        last_col,
+        &format!(
+            "填报单位：{}　　截至{as_of}：共{}项，{}",
+            plan.info.reporting_unit,
+            plan.rectifications.len(),
+            words.join("，")
+        ),
+        &style::text(),
+    )?;
+    headers(
+        ws,
+        2,
+        &titles,
+        &[
+            5.0, 16.0, 32.0, 32.0, 12.0, 12.0, 11.0, 36.0, 22.0, 9.0, 11.0,
+        ],
+    )?;
+    for (row, item) in (3u32..).zip(&plan.rectifications) {
+        let state = rectification_state(item, as_of);
+        ws.write_number_with_format(
+            row,
+            0,
+            f64::from(row - 2),
+            &style::centered().set_num_format("0"),
+        )?;
+        let source = if item.batch.is_empty() {
+            item.source.label().to_owned()
+        } else {
+            format!("{}：{}", item.source.label(), item.batch)
+        };
+        ws.write_string_with_format(row, 1, &source, &style::text())?;
+        ws.write_string_with_format(row, 2, &item.problem, &style::text())?;
+        ws.write_string_with_format(row, 3, &item.measures, &style::text())?;
+        ws.write_string_with_format(row, 4, &item.unit, &style::centered())?;
+        ws.write_string_with_format(row, 5, &item.person, &style::centered())?;
+        let due = item.due.map_or_else(String::new, |d| d.to_string());
+        ws.write_string_with_format(row, 6, &due, &style::centered())?;
+        let progress: Vec<String> = item
+            .progress
+            .iter()
+            .filter(|p| p.date <= as_of)
+            .map(|p| format!("{} {}", p.date, p.text))
+            .collect();
+        let progress = progress.join("\n");
+        ws.write_string_with_format(row, 7, &progress, &style::text())?;
+        ws.write_string_with_format(row, 8, &item.closed_note, &style::text())?;
+        let closed = state == RectificationState::Closed;
+        let word = if closed {
+            "是".to_owned()
+        } else {
+            format!("否（{}）", state.label())
+        };
+        ws.write_string_with_format(row, 9, &word, &style::light_cell(state.light()))?;
+        let closed_on = item
+            .closed
+            .filter(|_| closed)
+            .map_or_else(String::new, |d| d.to_string());
+        ws.write_string_with_format(row, 10, &closed_on, &style::centered())?;
+        style::fit_row(
+            ws,
+            row,
+            &[
+                (&source, 16.0),
+                (&item.problem, 32.0),
+                (&item.measures, 32.0),
+                (&progress, 36.0),
+                (&item.closed_note, 22.0),
+            ],
+        )?;
+    }
     style::page_setup(ws, 2, &plan.info.name)
 }
