@@ -233,6 +233,7 @@ impl Document {
             findings: &self.findings,
             history: &self.history,
             writable: self.file.is_writable(),
+            as_of: self.as_of,
         }
     }
 }

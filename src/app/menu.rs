@@ -43,6 +43,7 @@ impl EduPlanApp {
                 (Key::Num3, View::Tasks),
                 (Key::Num4, View::Balance),
                 (Key::Num5, View::Alignment),
+                (Key::Num6, View::Rectification),
             ] {
                 if shortcut(Modifiers::COMMAND, key) {
                     cmds.push(Command::Show(view));
@@ -161,6 +162,7 @@ impl EduPlanApp {
                     View::Tasks,
                     View::Balance,
                     View::Alignment,
+                    View::Rectification,
                     View::Meeting,
                 ] {
                     let label = if v == View::Meeting {
@@ -188,6 +190,7 @@ impl EduPlanApp {
                 View::Tasks,
                 View::Balance,
                 View::Alignment,
+                View::Rectification,
                 View::Meeting,
             ] {
                 let selected = self.view == v

@@ -26,6 +26,7 @@ use crate::ui::detail::detail_ui;
 use crate::ui::grid::{GridState, grid_ui};
 use crate::ui::meeting::{MeetingState, meeting_ui};
 use crate::ui::overview::{OverviewState, overview_ui};
+use crate::ui::rectification::{RectificationViewState, rectification_ui};
 use crate::ui::tasks::{TasksState, tasks_ui};
 use crate::ui::tree::{TreeState, tree_ui};
 use crate::ui::{Command, NewPlanRequest, PlanStart, RenameTarget, View, theme};
@@ -52,6 +53,7 @@ pub struct EduPlanApp {
     tasks: TasksState,
     balance: BalanceState,
     meeting: MeetingState,
+    rectification: RectificationViewState,
     modal: Option<Modal>,
     dialogs: Box<dyn FileDialogs>,
     fullscreen: bool,
@@ -125,6 +127,7 @@ impl EduPlanApp {
             tasks: TasksState::default(),
             balance: BalanceState::default(),
             meeting: MeetingState::default(),
+            rectification: RectificationViewState::default(),
             modal: None,
             dialogs,
             fullscreen: false,
@@ -229,6 +232,11 @@ impl EduPlanApp {
                     }
                 }
             }
+            Command::SetAsOf(day) => {
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.set_as_of(day);
+                }
+            }
             Command::SetYear(y) => {
                 if let Some(doc) = self.doc.as_mut() {
                     doc.set_year(y);
@@ -243,12 +251,19 @@ impl EduPlanApp {
                 }
                 self.view = view;
             }
+            Command::ShowOverdueTasks => {
+                self.view = View::Tasks;
+                self.tasks = TasksState {
+                    state: Some(crate::domain::commitments::TaskState::Overdue),
+                    ..TasksState::default()
+                };
+            }
             Command::ShowTask(id) => {
                 self.view = View::Tasks;
                 self.tasks.highlight = Some(id);
                 self.tasks.scroll_to_highlight = true;
                 self.tasks.lead_unit = None;
-                self.tasks.status = None;
+                self.tasks.state = None;
             }
             Command::NewPlan => self.modal = Some(Modal::new_plan()),
             Command::CreatePlan(request) => self.create_plan(&request),
@@ -671,6 +686,9 @@ impl eframe::App for EduPlanApp {
                     View::Tasks => tasks_ui(ui, &mut self.tasks, &pv, &mut cmds),
                     View::Balance => balance_ui(ui, &mut self.balance, &pv, &mut cmds),
                     View::Alignment => alignment_ui(ui, &pv, &self.library),
+                    View::Rectification => {
+                        rectification_ui(ui, &mut self.rectification, &pv, &mut cmds)
+                    }
                     View::Meeting => {}
                 }
             });

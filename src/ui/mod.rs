@@ -9,6 +9,7 @@ pub mod import;
 pub mod meeting;
 pub mod overview;
 pub mod plan_info;
+pub mod rectification;
 pub mod review;
 pub mod tasks;
 pub mod theme;
@@ -36,6 +37,8 @@ pub enum View {
     Balance,
     /// 对标: the plan's targets beside the national, provincial and city ones.
     Alignment,
+    /// 整改台账.
+    Rectification,
     Meeting,
 }
 
@@ -48,6 +51,7 @@ impl View {
             View::Tasks => "任务",
             View::Balance => "优质均衡",
             View::Alignment => "对标",
+            View::Rectification => "整改",
             View::Meeting => "会议模式",
         }
     }
@@ -63,9 +67,13 @@ pub enum Command {
     Undo,
     Redo,
     SetYear(i32),
+    /// Judge tasks and 整改 items on this day.
+    SetAsOf(crate::domain::Date),
     Show(View),
     /// Select a task in the task list.
     ShowTask(TaskId),
+    /// The task list filtered to 逾期.
+    ShowOverdueTasks,
     /// Show the new-plan form.
     NewPlan,
     /// Ask where to save, then create the plan the form describes and open it.
@@ -144,6 +152,8 @@ pub struct PlanView<'a> {
     pub history: &'a [HistoryEntry],
     /// False for a read-only file: editors are shown but edits are refused.
     pub writable: bool,
+    /// The day tasks and 整改 items are judged on (今天 unless the officer chose another).
+    pub as_of: crate::domain::Date,
 }
 
 impl PlanView<'_> {

@@ -95,10 +95,53 @@ fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
     items.sort_by_key(|(rank, _)| *rank);
     let total = items.len();
     items.truncate(ATTENTION_LIMIT);
+    let overdue: Vec<&crate::domain::Task> = pv
+        .plan
+        .tasks_in_outline_order()
+        .into_iter()
+        .filter(|t| {
+            crate::domain::commitments::task_state(t, pv.as_of, pv.plan.info.due_soon_days)
+                == crate::domain::commitments::TaskState::Overdue
+        })
+        .collect();
     egui::ScrollArea::vertical()
         .id_salt("attention")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            const OVERDUE_SHOWN: usize = 5;
+            if overdue.len() > OVERDUE_SHOWN
+                && ui
+                    .link(format!(
+                        "另有{}项任务逾期（截至{}），查看全部",
+                        overdue.len() - OVERDUE_SHOWN,
+                        pv.as_of
+                    ))
+                    .clicked()
+            {
+                cmds.push(Command::ShowOverdueTasks);
+            }
+            for t in overdue.iter().take(OVERDUE_SHOWN) {
+                egui::Frame::new()
+                    .fill(theme::WARNING_BG)
+                    .inner_margin(4.0)
+                    .corner_radius(4.0)
+                    .show(ui, |ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(RichText::new("■ 任务逾期").color(theme::RED).strong());
+                            if ui.link(&t.title).clicked() {
+                                cmds.push(Command::ShowTask(t.id));
+                            }
+                            let due = t.deadline_date.map_or_else(String::new, |d| d.to_string());
+                            ui.label(
+                                RichText::new(format!(
+                                    "{}　完成时限{due}（{}）",
+                                    t.lead_unit, t.deadline
+                                ))
+                                .color(theme::GREY),
+                            );
+                        });
+                    });
+            }
             if items.is_empty() {
                 ui.label(RichText::new("所有已填报指标均达到序时进度。").color(theme::GREEN));
             }

@@ -6,6 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::widgets::{commit_parsed, commit_text, option_filter_ui};
 use super::{Command, DeleteTarget, PlanView, theme};
+use crate::domain::commitments::{TaskState, deadline_from_wording, task_state};
 use crate::domain::edit::{Edit, Field, TaskField, Value};
 use crate::domain::input::{format_number, parse_plain_number};
 use crate::domain::{Task, TaskId, TaskStatus};
@@ -13,7 +14,8 @@ use crate::domain::{Task, TaskId, TaskStatus};
 #[derive(Default)]
 pub struct TasksState {
     pub lead_unit: Option<String>,
-    pub status: Option<TaskStatus>,
+    /// Filter by the state of the day.
+    pub state: Option<TaskState>,
     pub highlight: Option<TaskId>,
     pub scroll_to_highlight: bool,
 }
@@ -29,22 +31,36 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
     ui.horizontal_wrapped(|ui| {
         super::widgets::heading(ui, "重点任务与重点工程");
         option_filter_ui(ui, "牵头单位", &mut state.lead_unit, &pv.plan.lead_units());
-        ui.label("完成状态");
+        ui.label("状态");
         let combo = egui::ComboBox::from_id_salt("task_status")
-            .selected_text(state.status.map_or("全部", TaskStatus::label))
+            .selected_text(state.state.map_or("全部", TaskState::label))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.status, None, "全部");
-                for &s in TaskStatus::ALL {
-                    ui.selectable_value(&mut state.status, Some(s), s.label());
+                ui.selectable_value(&mut state.state, None, "全部");
+                for &s in TaskState::ALL {
+                    ui.selectable_value(&mut state.state, Some(s), s.label());
                 }
             })
             .response;
         crate::ui::widgets::name_widget(ui, &combo, "任务状态筛选");
+        ui.label("评估日期");
+        if let Some(Some(day)) =
+            commit_parsed(ui, "评估日期", &pv.as_of.to_string(), 96.0, parse_day)
+        {
+            cmds.push(Command::SetAsOf(day));
+        }
+        ui.label(
+            RichText::new(format!("（{}天内到期为临期）", pv.plan.info.due_soon_days))
+                .small()
+                .color(theme::GREY),
+        );
     });
+    let days = pv.plan.info.due_soon_days;
     let mut tasks = pv.plan.tasks_in_outline_order();
     tasks.retain(|t| {
         state.lead_unit.as_ref().is_none_or(|u| &t.lead_unit == u)
-            && state.status.is_none_or(|s| t.status == s)
+            && state
+                .state
+                .is_none_or(|s| task_state(t, pv.as_of, days) == s)
     });
     let year = pv.year;
     egui::ScrollArea::horizontal()
@@ -77,7 +93,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                         "牵头单位",
                         "完成时限",
                         "预算（万元）",
-                        "完成状态",
+                        "状态",
                         &format!("{year}年进展"),
                         "",
                     ] {
@@ -141,11 +157,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                                 false,
                                 80.0,
                             ) {
-                                cmds.push(set(
-                                    task,
-                                    TaskField::Deadline,
-                                    Value::Text(t.trim().to_owned()),
-                                ));
+                                cmds.push(set_deadline(task, t.trim()));
                             }
                         });
                         row.col(|ui| {
@@ -171,25 +183,21 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                             }
                         });
                         row.col(|ui| {
-                            let mut status = task.status;
-                            let combo =
-                                egui::ComboBox::from_id_salt(("task_status_cell", task.id.0))
-                                    .selected_text(status_rich(status))
-                                    .width(76.0)
-                                    .show_ui(ui, |ui| {
-                                        for &s in TaskStatus::ALL {
-                                            ui.selectable_value(&mut status, s, s.label());
-                                        }
-                                    })
-                                    .response;
-                            crate::ui::widgets::name_widget(
-                                ui,
-                                &combo,
-                                &format!("{} 完成状态", task.title),
-                            );
-                            if status != task.status {
-                                cmds.push(set(task, TaskField::Status, Value::code(status)));
+                            let s = task_state(task, pv.as_of, days);
+                            let link = ui.link(state_rich(s));
+                            if link.clicked() {
+                                cmds.push(Command::EditTask(task.id));
                             }
+                            let due = task
+                                .deadline_date
+                                .map_or_else(|| "未定".to_owned(), |d| d.to_string());
+                            let done = task
+                                .completed_date
+                                .map_or_else(String::new, |d| format!("，{d}完成"));
+                            link.on_hover_text(format!(
+                                "完成时限日期：{due}{done}；按{}判断（点击修改日期和责任人）",
+                                pv.as_of
+                            ));
                         });
                         row.col(|ui| {
                             let current = task.progress.get(&year).cloned().unwrap_or_default();
@@ -223,10 +231,42 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
         });
 }
 
-fn status_rich(status: TaskStatus) -> RichText {
+fn state_rich(state: TaskState) -> RichText {
     // The same light as in 重点任务台账.
-    let light = status.light();
-    RichText::new(format!("{} {}", light.symbol(), status.label())).color(theme::light_color(light))
+    let light = state.light();
+    RichText::new(format!("{} {}", light.symbol(), state.label())).color(theme::light_color(light))
+}
+
+fn parse_day(text: &str) -> Result<Option<crate::domain::Date>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse()
+        .map(Some)
+        .map_err(|_| format!("“{t}”不是日期，请写作 2024-06-30"))
+}
+
+/// The deadline as worded, with the date it names (the officer can change the date after).
+fn set_deadline(task: &Task, wording: &str) -> Command {
+    let mut edits = vec![Edit::Set(
+        Field::Task(task.id, TaskField::Deadline),
+        Value::text(wording),
+    )];
+    if let Some(d) = deadline_from_wording(wording) {
+        edits.push(Edit::Set(
+            Field::Task(task.id, TaskField::DeadlineDate),
+            Value::text(d.to_string()),
+        ));
+    }
+    Command::Edit {
+        edits,
+        action: "修改任务".into(),
+    }
+}
+
+fn date_value(d: Option<crate::domain::Date>) -> Value {
+    d.map_or(Value::Null, |d| Value::text(d.to_string()))
 }
 
 /// Every field of one task, for the 任务 dialog.
@@ -245,7 +285,18 @@ pub fn task_detail_ui(ui: &mut Ui, pv: &PlanView, id: TaskId, cmds: &mut Vec<Com
                 ("具体措施", TaskField::Measures, &task.measures, true),
                 ("牵头单位", TaskField::LeadUnit, &task.lead_unit, false),
                 ("配合单位", TaskField::CoUnits, &task.co_units, false),
-                ("完成时限", TaskField::Deadline, &task.deadline, false),
+                (
+                    "责任人",
+                    TaskField::ResponsiblePerson,
+                    &task.responsible_person,
+                    false,
+                ),
+                (
+                    "年度目标",
+                    TaskField::AnnualTarget,
+                    &task.annual_target,
+                    false,
+                ),
                 ("备注", TaskField::Remark, &task.remark, false),
             ] {
                 if let Some(text) =
@@ -258,6 +309,45 @@ pub fn task_detail_ui(ui: &mut Ui, pv: &PlanView, id: TaskId, cmds: &mut Vec<Com
                 }
                 ui.end_row();
             }
+            if let Some(t) =
+                super::widgets::labelled_commit_text(ui, "完成时限", &task.deadline, false, 420.0)
+            {
+                cmds.push(set_deadline(task, t.trim()));
+            }
+            ui.end_row();
+            for (label, field, current) in [
+                ("完成时限日期", TaskField::DeadlineDate, task.deadline_date),
+                ("完成日期", TaskField::CompletedDate, task.completed_date),
+            ] {
+                ui.label(label);
+                ui.horizontal(|ui| {
+                    let text = current.map_or_else(String::new, |d| d.to_string());
+                    if let Some(day) = commit_parsed(ui, label, &text, 110.0, parse_day) {
+                        cmds.push(set(task, field, date_value(day)));
+                    }
+                    if field == TaskField::CompletedDate
+                        && current.is_none()
+                        && ui.small_button(format!("标记为{}完成", pv.as_of)).clicked()
+                    {
+                        cmds.push(set(task, field, date_value(Some(pv.as_of))));
+                    }
+                });
+                ui.end_row();
+            }
+            ui.label("状态");
+            let s = task_state(task, pv.as_of, pv.plan.info.due_soon_days);
+            ui.label(state_rich(s))
+                .on_hover_text(format!("按{}判断", pv.as_of));
+            ui.end_row();
+            ui.label("人工标注");
+            ui.horizontal(|ui| {
+                for &st in TaskStatus::ALL {
+                    if ui.radio(task.status == st, st.label()).clicked() && task.status != st {
+                        cmds.push(set(task, TaskField::Status, Value::code(st)));
+                    }
+                }
+            });
+            ui.end_row();
             ui.label("类型");
             ui.horizontal(|ui| {
                 for kind in [
