@@ -427,3 +427,119 @@ fn what_if_shows_the_effect_of_changed_counts_and_saves_nothing() {
         "nothing is saved"
     );
 }
+
+fn set_date_field(h: &mut Harness<'static, EduPlanApp>, name: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, name).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, name)
+        .type_text(text);
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+#[test]
+fn tasks_are_judged_on_the_chosen_day_and_overdue_ones_reach_the_overview() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    h.run();
+    set_date_field(&mut h, "评估日期", "2024-12-31");
+    assert_eq!(
+        h.state().document().expect("doc").as_of(),
+        jiff::civil::date(2024, 12, 31)
+    );
+    // 探索建立教师绩效考核制度 was due at the end of 2023 and is not done.
+    assert!(h.query_all_by_label("■ 逾期").count() >= 1);
+    assert!(
+        h.query_by_label("▲ 已完成（逾期）").is_some(),
+        "布局调整规划 finished late"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    h.run();
+    assert!(h.query_all_by_label("■ 任务逾期").count() >= 1);
+    h.get_by_label("探索建立教师绩效考核制度").click();
+    h.run();
+    assert_eq!(h.state().view(), View::Tasks);
+}
+
+#[test]
+fn a_rectification_item_closes_only_with_an_acceptance_note_and_reopens_with_a_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
+    h.run();
+    set_date_field(&mut h, "整改评估日期", "2024-12-31");
+    assert!(
+        h.query_by_label_contains("截至2024-12-31：共15项")
+            .is_some()
+    );
+    let problem = "江密峰中心小学体育运动场馆面积不足";
+    h.get_by_label(problem).click();
+    h.run();
+    let closed = |path: &std::path::Path| {
+        let plan = PlanFile::read_only(path)
+            .expect("open")
+            .load()
+            .expect("load");
+        let item = plan
+            .rectifications
+            .iter()
+            .find(|r| r.problem == problem)
+            .expect("item")
+            .clone();
+        (item.closed, item.progress)
+    };
+    // No evidence and no note: refused, nothing written.
+    h.get_by_label("按2024-12-31销号").click();
+    h.run();
+    assert!(h.query_by_label_contains("销号需要佐证").is_some());
+    assert_eq!(closed(&path).0, None);
+    // With a written acceptance note it closes.
+    h.get_by_role_and_label(Role::MultilineTextInput, "验收意见")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "验收意见")
+        .type_text("风雨操场建成，现场复核面积达标");
+    h.run();
+    // Moving on to the next field keeps what was written.
+    h.get_by_role_and_label(Role::TextInput, "审核人").click();
+    h.run();
+    let note = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load")
+        .rectifications
+        .iter()
+        .find(|r| r.problem == problem)
+        .map(|r| r.closed_note.clone())
+        .unwrap_or_default();
+    assert_eq!(note, "风雨操场建成，现场复核面积达标");
+    h.get_by_label("按2024-12-31销号").click();
+    h.run();
+    assert_eq!(closed(&path).0, Some(jiff::civil::date(2024, 12, 31)));
+    // Reopening needs a reason, which is kept among the progress entries.
+    h.get_by_label("重新打开").click();
+    h.run();
+    assert!(h.query_by_label_contains("请写明重新打开的原因").is_some());
+    h.get_by_role_and_label(Role::TextInput, "重新打开原因")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "重新打开原因")
+        .type_text("复查发现面积计算有误");
+    h.run();
+    h.get_by_label("重新打开").click();
+    h.run();
+    let (closed_on, progress) = closed(&path);
+    assert_eq!(closed_on, None);
+    assert!(
+        progress
+            .iter()
+            .any(|p| p.text == "重新打开：复查发现面积计算有误"),
+        "{progress:?}"
+    );
+}

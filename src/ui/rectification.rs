@@ -123,80 +123,85 @@ pub fn rectification_ui(
                 .is_none_or(|s| rectification_state(r, pv.as_of) == s)
         })
         .collect();
-    let list_height = (ui.available_height() * 0.45).max(140.0);
-    egui::ScrollArea::horizontal()
-        .id_salt("rectification_hscroll")
-        .max_height(list_height)
-        .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("rectification_table")
-                .striped(true)
-                .max_scroll_height(list_height)
-                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                .column(Column::exact(36.0))
-                .column(Column::initial(360.0).clip(true).resizable(true))
-                .column(Column::initial(100.0).clip(true))
-                .column(Column::exact(92.0))
-                .column(Column::exact(90.0))
-                .column(Column::exact(92.0))
-                .header(theme::ROW_HEIGHT + 4.0, |mut h| {
-                    for t in [
-                        "序号",
-                        "问题描述",
-                        "责任单位",
-                        "整改时限",
-                        "状态",
-                        "销号日期",
-                    ] {
-                        h.col(|ui| {
-                            ui.strong(t);
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(theme::ROW_HEIGHT + 4.0, shown.len(), |mut row| {
-                        let item = shown[row.index()];
-                        let number = items.iter().position(|r| r.id == item.id).unwrap_or(0) + 1;
-                        row.set_selected(state.selected == Some(item.id));
-                        row.col(|ui| {
-                            ui.label(number.to_string());
-                        });
-                        row.col(|ui| {
-                            if ui
-                                .link(&item.problem)
-                                .on_hover_text(&item.problem)
-                                .clicked()
-                            {
-                                state.selected = Some(item.id);
-                                state.message = None;
-                            }
-                        });
-                        row.col(|ui| {
-                            ui.label(&item.unit);
-                        });
-                        row.col(|ui| {
-                            ui.label(item.due.map_or_else(String::new, |d| d.to_string()));
-                        });
-                        row.col(|ui| {
-                            ui.label(state_rich(rectification_state(item, pv.as_of)));
-                        });
-                        row.col(|ui| {
-                            ui.label(item.closed.map_or_else(String::new, |d| d.to_string()));
-                        });
-                    });
+    // The list on the left, the selected item's details on the right (both scroll).
+    let height = ui.available_height();
+    ui.columns(2, |cols| {
+        list_ui(&mut cols[0], state, pv, &shown, height);
+        let ui = &mut cols[1];
+        if let Some(item) = state
+            .selected
+            .and_then(|id| items.iter().find(|r| r.id == id))
+        {
+            egui::ScrollArea::vertical()
+                .id_salt("rectification_detail")
+                .max_height(height)
+                .show(ui, |ui| detail_ui(ui, state, pv, item, cmds));
+        } else {
+            ui.label(
+                RichText::new("点击左侧问题描述，查看和编辑详情、填写进展、销号。")
+                    .color(theme::GREY),
+            );
+        }
+    });
+}
+
+fn list_ui(
+    ui: &mut Ui,
+    state: &mut RectificationViewState,
+    pv: &PlanView,
+    shown: &[&Rectification],
+    height: f32,
+) {
+    let items = &pv.plan.rectifications;
+    TableBuilder::new(ui)
+        .id_salt("rectification_table")
+        .striped(true)
+        .max_scroll_height(height)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(32.0))
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::initial(90.0).clip(true))
+        .column(Column::exact(88.0))
+        .column(Column::exact(84.0))
+        .header(theme::ROW_HEIGHT + 4.0, |mut h| {
+            for t in ["序号", "问题描述", "责任单位", "整改时限", "状态"] {
+                h.col(|ui| {
+                    ui.strong(t);
                 });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT + 4.0, shown.len(), |mut row| {
+                let item = shown[row.index()];
+                let number = items.iter().position(|r| r.id == item.id).unwrap_or(0) + 1;
+                row.set_selected(state.selected == Some(item.id));
+                row.col(|ui| {
+                    ui.label(number.to_string());
+                });
+                row.col(|ui| {
+                    let closed = item
+                        .closed
+                        .map_or_else(String::new, |d| format!("（{d}销号）"));
+                    if ui
+                        .link(&item.problem)
+                        .on_hover_text(format!("{}{closed}", item.problem))
+                        .clicked()
+                    {
+                        state.selected = Some(item.id);
+                        state.message = None;
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(&item.unit);
+                });
+                row.col(|ui| {
+                    ui.label(item.due.map_or_else(String::new, |d| d.to_string()));
+                });
+                row.col(|ui| {
+                    ui.label(state_rich(rectification_state(item, pv.as_of)));
+                });
+            });
         });
-    ui.separator();
-    if let Some(item) = state
-        .selected
-        .and_then(|id| items.iter().find(|r| r.id == id))
-    {
-        egui::ScrollArea::vertical()
-            .id_salt("rectification_detail")
-            .show(ui, |ui| detail_ui(ui, state, pv, item, cmds));
-    } else {
-        ui.label(RichText::new("点击问题描述查看和编辑详情、填写进展、销号。").color(theme::GREY));
-    }
 }
 
 fn by_unit_ui(ui: &mut Ui, pv: &PlanView, state: &mut RectificationViewState) {
@@ -306,6 +311,96 @@ fn detail_ui(
         ui.label(RichText::new("整改事项详情").strong());
         ui.label(state_rich(current));
     });
+    if item.closed.is_some() {
+        ui.label(format!(
+            "已于{}销号（审核：{}）。验收意见：{}",
+            item.closed.map_or_else(String::new, |d| d.to_string()),
+            if item.closed_by.is_empty() {
+                "未填"
+            } else {
+                &item.closed_by
+            },
+            item.closed_note
+        ));
+        ui.horizontal(|ui| {
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut state.reopen_reason)
+                    .hint_text("重新打开的原因（记入进展和修改历史）")
+                    .desired_width(360.0),
+            );
+            super::widgets::name_widget(ui, &r, "重新打开原因");
+            if ui.button("重新打开").clicked() {
+                if state.reopen_reason.trim().is_empty() {
+                    state.message = Some("请写明重新打开的原因".into());
+                } else {
+                    cmds.push(Command::Edit {
+                        edits: vec![
+                            Edit::Set(
+                                Field::Rectification(id, RectificationField::Closed),
+                                Value::Null,
+                            ),
+                            Edit::Set(
+                                Field::RectificationProgress(id, pv.as_of),
+                                Value::text(format!("重新打开：{}", state.reopen_reason.trim())),
+                            ),
+                        ],
+                        action: "重新打开整改事项".into(),
+                    });
+                    state.reopen_reason.clear();
+                    state.message = None;
+                }
+            }
+        });
+    } else {
+        ui.label(RichText::new("销号").strong());
+        egui::Grid::new(("rect_close", id.0))
+            .num_columns(2)
+            .show(ui, |ui| {
+                if let Some(t) =
+                    labelled_commit_text(ui, "验收意见", &item.closed_note, true, 480.0)
+                {
+                    cmds.push(set(
+                        id,
+                        RectificationField::ClosedNote,
+                        Value::text(t.trim()),
+                        "填写验收意见",
+                    ));
+                }
+                ui.end_row();
+                if let Some(t) = labelled_commit_text(ui, "审核人", &item.closed_by, false, 200.0)
+                {
+                    cmds.push(set(
+                        id,
+                        RectificationField::ClosedBy,
+                        Value::text(t.trim()),
+                        "填写验收意见",
+                    ));
+                }
+                ui.end_row();
+            });
+        if ui.button(format!("按{}销号", pv.as_of)).clicked() {
+            match check_close(item, 0) {
+                Ok(()) => {
+                    cmds.push(set(
+                        id,
+                        RectificationField::Closed,
+                        Value::text(pv.as_of.to_string()),
+                        "销号",
+                    ));
+                    state.message = None;
+                }
+                Err(CloseRefusal::NoEvidence) => {
+                    state.message =
+                        Some("销号需要佐证：请先填写书面验收意见（说明整改结果和依据）。".into());
+                }
+                Err(CloseRefusal::AlreadyClosed) => {}
+            }
+        }
+    }
+    if let Some(m) = &state.message {
+        ui.label(RichText::new(m).color(theme::ERROR_TEXT));
+    }
+    ui.separator();
     egui::Grid::new(("rect_detail", id.0))
         .num_columns(2)
         .spacing([10.0, 6.0])
@@ -403,96 +498,6 @@ fn detail_ui(
             }
         }
     });
-    ui.separator();
-    if item.closed.is_some() {
-        ui.label(format!(
-            "已于{}销号（审核：{}）。验收意见：{}",
-            item.closed.map_or_else(String::new, |d| d.to_string()),
-            if item.closed_by.is_empty() {
-                "未填"
-            } else {
-                &item.closed_by
-            },
-            item.closed_note
-        ));
-        ui.horizontal(|ui| {
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut state.reopen_reason)
-                    .hint_text("重新打开的原因（记入进展和修改历史）")
-                    .desired_width(360.0),
-            );
-            super::widgets::name_widget(ui, &r, "重新打开原因");
-            if ui.button("重新打开").clicked() {
-                if state.reopen_reason.trim().is_empty() {
-                    state.message = Some("请写明重新打开的原因".into());
-                } else {
-                    cmds.push(Command::Edit {
-                        edits: vec![
-                            Edit::Set(
-                                Field::Rectification(id, RectificationField::Closed),
-                                Value::Null,
-                            ),
-                            Edit::Set(
-                                Field::RectificationProgress(id, pv.as_of),
-                                Value::text(format!("重新打开：{}", state.reopen_reason.trim())),
-                            ),
-                        ],
-                        action: "重新打开整改事项".into(),
-                    });
-                    state.reopen_reason.clear();
-                    state.message = None;
-                }
-            }
-        });
-    } else {
-        ui.label(RichText::new("销号").strong());
-        egui::Grid::new(("rect_close", id.0))
-            .num_columns(2)
-            .show(ui, |ui| {
-                if let Some(t) =
-                    labelled_commit_text(ui, "验收意见", &item.closed_note, true, 480.0)
-                {
-                    cmds.push(set(
-                        id,
-                        RectificationField::ClosedNote,
-                        Value::text(t.trim()),
-                        "填写验收意见",
-                    ));
-                }
-                ui.end_row();
-                if let Some(t) = labelled_commit_text(ui, "审核人", &item.closed_by, false, 200.0)
-                {
-                    cmds.push(set(
-                        id,
-                        RectificationField::ClosedBy,
-                        Value::text(t.trim()),
-                        "填写验收意见",
-                    ));
-                }
-                ui.end_row();
-            });
-        if ui.button(format!("按{}销号", pv.as_of)).clicked() {
-            match check_close(item, 0) {
-                Ok(()) => {
-                    cmds.push(set(
-                        id,
-                        RectificationField::Closed,
-                        Value::text(pv.as_of.to_string()),
-                        "销号",
-                    ));
-                    state.message = None;
-                }
-                Err(CloseRefusal::NoEvidence) => {
-                    state.message =
-                        Some("销号需要佐证：请先填写书面验收意见（说明整改结果和依据）。".into());
-                }
-                Err(CloseRefusal::AlreadyClosed) => {}
-            }
-        }
-    }
-    if let Some(m) = &state.message {
-        ui.label(RichText::new(m).color(theme::ERROR_TEXT));
-    }
     if ui.small_button("删除此整改事项").clicked() {
         cmds.push(Command::Edit {
             edits: vec![Edit::DeleteRectification(id)],
