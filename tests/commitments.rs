@@ -287,3 +287,99 @@ fn tasks_and_rectification_commands_judge_against_the_given_date() {
     assert_eq!(code, 2, "a usage error");
     assert!(err.contains("2024-06-30"), "{err}");
 }
+
+#[test]
+fn evidence_files_live_in_the_plan_through_undo_save_as_and_export() {
+    use eduplan::domain::{EvidenceOwner, MAX_EVIDENCE_BYTES};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut pf = PlanFile::open(&path).expect("open");
+    let plan = pf.load().expect("load");
+    let item = plan
+        .rectifications
+        .iter()
+        .find(|r| r.closed.is_none())
+        .expect("open item")
+        .id;
+    let owner = EvidenceOwner::Rectification(item);
+    let scan: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+    let add = Edit::AddEvidence {
+        owner,
+        name: "验收单.pdf".into(),
+        added: date(2024, 6, 25),
+        data: scan.clone(),
+    };
+    let batch = pf
+        .apply(&[add], "添加佐证材料")
+        .expect("add")
+        .expect("batch");
+    let plan = pf.load().expect("load");
+    let files = plan.evidence_of(owner);
+    assert_eq!(files.len(), 1);
+    assert_eq!(
+        (files[0].name.as_str(), files[0].size),
+        ("验收单.pdf", 200_000)
+    );
+    assert_eq!(pf.evidence_data(files[0].id).expect("bytes"), scan);
+    let id = files[0].id;
+
+    // 另存为 copies it; the exported workbook names it in 佐证材料.
+    let copy = dir.path().join("副本.eduplan");
+    pf.save_copy(&copy).expect("save as");
+    let other = PlanFile::read_only(&copy).expect("copy");
+    assert_eq!(other.load().expect("load").evidence_of(owner).len(), 1);
+    assert_eq!(other.evidence_data(id).expect("bytes"), scan);
+    let book = dir.path().join("导出.xlsx");
+    eduplan::exchange::xlsx_export::export_workbook(&plan, 2024, date(2024, 12, 31), &book)
+        .expect("export");
+    assert_eq!(pf.evidence_data(id).expect("still there"), scan);
+
+    // Undo takes it away, redo brings it back with its bytes.
+    let undo = pf.revert(batch, "撤销").expect("undo");
+    assert!(pf.load().expect("load").evidence_of(owner).is_empty());
+    pf.revert(undo, "重做").expect("redo");
+    assert_eq!(pf.load().expect("load").evidence_of(owner).len(), 1);
+    assert_eq!(pf.evidence_data(id).expect("bytes"), scan);
+
+    // Removing is undoable too.
+    let removal = pf
+        .apply(
+            &[Edit::Set(Field::EvidenceRemoved(id), Value::flag(true))],
+            "移除",
+        )
+        .expect("remove")
+        .expect("batch");
+    assert!(pf.load().expect("load").evidence_of(owner).is_empty());
+    pf.revert(removal, "撤销").expect("undo");
+    assert_eq!(pf.load().expect("load").evidence_of(owner).len(), 1);
+
+    // A file over 20 MB is refused with a message and changes nothing.
+    let big = Edit::AddEvidence {
+        owner,
+        name: "录像.mp4".into(),
+        added: date(2024, 6, 25),
+        data: vec![0; MAX_EVIDENCE_BYTES as usize + 1],
+    };
+    let err = pf
+        .apply(&[big], "添加佐证材料")
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("超过佐证材料的上限20 MB"), "{err}");
+    assert_eq!(pf.load().expect("load").evidence.len(), 1);
+
+    // With a file attached, 销号 needs no written note.
+    let plan = pf.load().expect("load");
+    let item = plan
+        .rectifications
+        .iter()
+        .find(|r| {
+            Some(r.id)
+                == match owner {
+                    EvidenceOwner::Rectification(id) => Some(id),
+                    _ => None,
+                }
+        })
+        .expect("item");
+    assert!(item.closed_note.is_empty());
+    assert_eq!(check_close(item, plan.evidence_of(owner).len()), Ok(()));
+}

@@ -454,3 +454,64 @@ fn a_new_plan_from_the_library_has_one_chapter_per_field_and_the_national_target
     );
     assert!(h.query_all_by_label("90%以上（2025年）").count() >= 1);
 }
+
+#[test]
+fn evidence_is_attached_from_a_file_and_lets_an_item_close() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
+    h.run();
+    let problem = "部分学校音乐、美术专用教室不足";
+    h.get_by_label(problem).click();
+    h.run();
+
+    // A file over 20 MB is refused before it is read.
+    let video = dir.path().join("现场录像.mp4");
+    std::fs::File::create(&video)
+        .and_then(|f| f.set_len(eduplan::domain::MAX_EVIDENCE_BYTES + 1))
+        .expect("big file");
+    dialogs.answer(&video);
+    h.get_by_label("添加佐证材料…").click();
+    h.run();
+    assert!(
+        message(&h).contains("超过佐证材料的上限20 MB"),
+        "{}",
+        message(&h)
+    );
+
+    let photo = dir.path().join("改造后照片.jpg");
+    std::fs::write(&photo, b"\xFF\xD8\xFF\xE0 photo").expect("photo");
+    dialogs.answer(&photo);
+    h.get_by_label("添加佐证材料…").click();
+    h.run();
+    assert!(h.query_by_label("改造后照片.jpg").is_some());
+    assert_eq!(dialogs.asked(), ["选择佐证材料", "选择佐证材料"]);
+
+    // With the photo, 销号 needs no written note.
+    let day = h.state().document().expect("doc").as_of();
+    h.get_by_label(&format!("按{day}销号")).click();
+    h.run();
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let item = plan
+        .rectifications
+        .iter()
+        .find(|r| r.problem == problem)
+        .expect("item");
+    assert_eq!(item.closed, Some(day));
+
+    // Saved out as a copy, byte for byte.
+    let out = dir.path().join("照片副本.jpg");
+    dialogs.answer(&out);
+    h.get_by_label("另存为…").click();
+    h.run();
+    assert_eq!(
+        std::fs::read(&out).expect("saved"),
+        b"\xFF\xD8\xFF\xE0 photo"
+    );
+}

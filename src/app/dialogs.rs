@@ -17,6 +17,10 @@ pub trait FileDialogs {
     fn open_xlsx_many(&mut self, start: &Path) -> Option<Vec<PathBuf>>;
     /// A plan's text: .txt or .docx.
     fn open_document(&mut self, start: &Path) -> Option<PathBuf>;
+    /// Any file (佐证材料 to attach).
+    fn open_any(&mut self, start: &Path) -> Option<PathBuf>;
+    /// Where to save a copy of a file named `name`.
+    fn save_any(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs.
@@ -81,6 +85,21 @@ impl FileDialogs for NativeDialogs {
             .add_filter("规划文本（Word文档、纯文本）", &["docx", "txt"])
             .pick_file()
     }
+
+    fn open_any(&mut self, start: &Path) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("选择佐证材料（照片、扫描件、PDF等，不超过20 MB）")
+            .set_directory(start_in(start))
+            .pick_file()
+    }
+
+    fn save_any(&mut self, start: &Path, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("佐证材料另存为")
+            .set_directory(start_in(start))
+            .set_file_name(name)
+            .save_file()
+    }
 }
 
 /// Answers given in advance, one per question, in order; no answer left means "cancel".
@@ -133,5 +152,11 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn open_document(&mut self, _start: &Path) -> Option<PathBuf> {
         self.next_one("选择规划文本")
+    }
+    fn open_any(&mut self, _start: &Path) -> Option<PathBuf> {
+        self.next_one("选择佐证材料")
+    }
+    fn save_any(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
+        self.next_one("佐证材料另存为")
     }
 }

@@ -285,6 +285,9 @@ impl EduPlanApp {
             Command::SchoolTemplateDialog => self.write_school_template(),
             Command::SchoolImportDialog => self.import(true),
             Command::ExtractDialog => self.extract_from_text(),
+            Command::AddEvidenceDialog(owner) => self.add_evidence(owner),
+            Command::OpenEvidence(id) => self.open_evidence(id),
+            Command::SaveEvidenceDialog(id) => self.save_evidence(id),
             Command::ConfirmDelete(target) => {
                 if let Some(doc) = &self.doc {
                     let what = modals::describe_target(doc.plan(), target);
@@ -463,6 +466,124 @@ impl EduPlanApp {
     }
 
     /// Ask for returned tables (indicator or school tables) and show what they would change.
+    /// Ask for a file and keep it inside the plan, refusing one over 20 MB before reading it.
+    fn add_evidence(&mut self, owner: crate::domain::EvidenceOwner) {
+        if self.doc.is_none() {
+            return;
+        }
+        let Some(path) = self.dialogs.open_any(&settings::documents_dir()) else {
+            return;
+        };
+        let name = path.file_name().map_or_else(
+            || "佐证材料".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let size = match std::fs::metadata(&path) {
+            Ok(m) => m.len(),
+            Err(e) => {
+                self.error(format!("无法读取“{}”：{e}", path.display()));
+                return;
+            }
+        };
+        if size > crate::domain::MAX_EVIDENCE_BYTES {
+            self.error(format!(
+                "“{name}”有{:.1} MB，超过佐证材料的上限20 MB，未加入。请压缩或拆分后再添加。",
+                size as f64 / 1024.0 / 1024.0
+            ));
+            return;
+        }
+        let data = match std::fs::read(&path) {
+            Ok(d) => d,
+            Err(e) => {
+                self.error(format!("无法读取“{}”：{e}", path.display()));
+                return;
+            }
+        };
+        let Some(doc) = self.doc.as_mut() else {
+            return;
+        };
+        let edit = crate::domain::edit::Edit::AddEvidence {
+            owner,
+            name: name.clone(),
+            added: settings::today(),
+            data,
+        };
+        match doc.apply(&[edit], "添加佐证材料") {
+            Ok(()) => {
+                let size = doc.file().size_on_disk();
+                if size > crate::domain::LARGE_PLAN_BYTES {
+                    self.info(format!(
+                        "已添加“{name}”。规划文件已有{} MB，邮件可能发不出去；可移除不再需要的佐证材料。",
+                        size / 1024 / 1024
+                    ));
+                } else {
+                    self.info(format!("已添加佐证材料“{name}”"));
+                }
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn evidence_bytes(&mut self, id: crate::domain::EvidenceId) -> Option<(String, Vec<u8>)> {
+        let doc = self.doc.as_ref()?;
+        let name = doc
+            .plan()
+            .evidence
+            .iter()
+            .find(|e| e.id == id)?
+            .name
+            .clone();
+        match doc.file().evidence_data(id) {
+            Ok(data) => Some((name, data)),
+            Err(e) => {
+                self.error(e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Write the file to a folder of its own and let the system open it.
+    fn open_evidence(&mut self, id: crate::domain::EvidenceId) {
+        let Some((name, data)) = self.evidence_bytes(id) else {
+            return;
+        };
+        let dir = std::env::temp_dir()
+            .join("EduPlan佐证材料")
+            .join(id.0.to_string());
+        let path = dir.join(&name);
+        let written = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, &data));
+        if let Err(e) = written {
+            self.error(format!("无法打开“{name}”：{e}"));
+            return;
+        }
+        if let Err(e) = opener::open(&path) {
+            self.error(format!(
+                "系统没有能打开“{name}”的程序（{e}）。可用“另存为”保存后再打开。"
+            ));
+        }
+    }
+
+    fn save_evidence(&mut self, id: crate::domain::EvidenceId) {
+        let Some((name, data)) = self.evidence_bytes(id) else {
+            return;
+        };
+        let Some(dest) = self.dialogs.save_any(&settings::documents_dir(), &name) else {
+            return;
+        };
+        let tmp = dest.with_extension("eduplan-part");
+        let result = std::fs::write(&tmp, &data).and_then(|()| std::fs::rename(&tmp, &dest));
+        match result {
+            Ok(()) => self.info(format!("已保存到“{}”", dest.display())),
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                self.error(format!(
+                    "无法写入“{}”：{e}。请换一个位置保存。",
+                    dest.display()
+                ));
+            }
+        }
+    }
+
     /// Ask for a plan's text, read its targets and show them for review.
     fn extract_from_text(&mut self) {
         if self.doc.is_none() {

@@ -93,6 +93,12 @@ pub enum Command {
     SchoolImportDialog,
     /// Ask for a plan's text (.txt/.docx) and review the targets read from it.
     ExtractDialog,
+    /// Ask for a file and keep it in the plan as evidence of `owner`.
+    AddEvidenceDialog(crate::domain::EvidenceOwner),
+    /// Open an evidence file with the system's viewer.
+    OpenEvidence(crate::domain::EvidenceId),
+    /// Ask where, then save a copy of an evidence file.
+    SaveEvidenceDialog(crate::domain::EvidenceId),
     ConfirmDelete(DeleteTarget),
     Rename(RenameTarget),
     Quit,

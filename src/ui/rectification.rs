@@ -311,6 +311,12 @@ fn detail_ui(
         ui.label(RichText::new("整改事项详情").strong());
         ui.label(state_rich(current));
     });
+    let evidence = super::widgets::evidence_ui(
+        ui,
+        pv,
+        crate::domain::EvidenceOwner::Rectification(id),
+        cmds,
+    );
     if item.closed.is_some() {
         ui.label(format!(
             "已于{}销号（审核：{}）。验收意见：{}",
@@ -379,7 +385,7 @@ fn detail_ui(
                 ui.end_row();
             });
         if ui.button(format!("按{}销号", pv.as_of)).clicked() {
-            match check_close(item, 0) {
+            match check_close(item, evidence) {
                 Ok(()) => {
                     cmds.push(set(
                         id,
@@ -391,7 +397,7 @@ fn detail_ui(
                 }
                 Err(CloseRefusal::NoEvidence) => {
                     state.message =
-                        Some("销号需要佐证：请先填写书面验收意见（说明整改结果和依据）。".into());
+                        Some("销号需要佐证：请先添加佐证材料，或填写书面验收意见（说明整改结果和依据）。".into());
                 }
                 Err(CloseRefusal::AlreadyClosed) => {}
             }

@@ -361,6 +361,7 @@ pub fn task_detail_ui(ui: &mut Ui, pv: &PlanView, id: TaskId, cmds: &mut Vec<Com
             });
             ui.end_row();
         });
+    super::widgets::evidence_ui(ui, pv, crate::domain::EvidenceOwner::Task(id), cmds);
     ui.label(RichText::new("各年度进展").strong());
     egui::Grid::new(("task_progress", id.0))
         .num_columns(2)

@@ -149,3 +149,50 @@ pub fn option_filter_ui(
         .response;
     name_widget(ui, &combo, &format!("{label}筛选"));
 }
+
+/// The 佐证材料 of one owner: each file with its size and date, to open, save or remove, and a
+/// button to add one. Returns how many there are.
+pub fn evidence_ui(
+    ui: &mut Ui,
+    pv: &super::PlanView,
+    owner: crate::domain::EvidenceOwner,
+    cmds: &mut Vec<super::Command>,
+) -> usize {
+    use super::Command;
+    use crate::domain::edit::{Edit, Field, Value};
+    let files = pv.plan.evidence_of(owner);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("佐证材料（{}份）", files.len())).strong());
+        if ui.button("添加佐证材料…").clicked() {
+            cmds.push(Command::AddEvidenceDialog(owner));
+        }
+    });
+    for e in &files {
+        ui.horizontal_wrapped(|ui| {
+            let size = if e.size >= 1024 * 1024 {
+                format!("{:.1} MB", e.size as f64 / 1024.0 / 1024.0)
+            } else {
+                format!("{} KB", e.size.div_ceil(1024))
+            };
+            ui.label(&e.name);
+            ui.label(RichText::new(format!("{size}，{}添加", e.added)).color(theme::GREY));
+            if ui.small_button("打开").clicked() {
+                cmds.push(Command::OpenEvidence(e.id));
+            }
+            if ui.small_button("另存为…").clicked() {
+                cmds.push(Command::SaveEvidenceDialog(e.id));
+            }
+            if ui
+                .small_button("移除")
+                .on_hover_text("可用“撤销”恢复")
+                .clicked()
+            {
+                cmds.push(Command::Edit {
+                    edits: vec![Edit::Set(Field::EvidenceRemoved(e.id), Value::flag(true))],
+                    action: "移除佐证材料".into(),
+                });
+            }
+        });
+    }
+    files.len()
+}

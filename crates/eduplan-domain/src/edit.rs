@@ -260,6 +260,8 @@ pub enum Field {
     School(SchoolId, SchoolField),
     SchoolYear(SchoolId, i32, SchoolYearField),
     Rectification(RectificationId, RectificationField),
+    /// 1 when an evidence file has been removed (undo puts it back).
+    EvidenceRemoved(crate::model::EvidenceId),
     /// One dated 整改进展 entry (empty text removes it).
     RectificationProgress(RectificationId, jiff::civil::Date),
 }
@@ -316,6 +318,9 @@ pub struct Subtree {
     pub schools: Vec<School>,
     #[serde(default)]
     pub rectifications: Vec<Rectification>,
+    /// Evidence added (undo removes it again: marked removed, bytes kept for redo).
+    #[serde(default)]
+    pub evidence: Vec<crate::model::Evidence>,
 }
 
 impl Subtree {
@@ -343,6 +348,7 @@ impl Subtree {
                 .collect(),
             schools: Vec::new(),
             rectifications: Vec::new(),
+            evidence: Vec::new(),
         }
     }
 }
@@ -368,6 +374,13 @@ pub enum Edit {
     AddSchool(School),
     /// A 整改 item with its progress (its id and position are given by storage).
     AddRectification(Rectification),
+    /// A 佐证材料 file, kept inside the plan.
+    AddEvidence {
+        owner: crate::model::EvidenceOwner,
+        name: String,
+        added: jiff::civil::Date,
+        data: Vec<u8>,
+    },
     DeleteRectification(RectificationId),
     /// Sections and indicators added together, from the indicator library or a plan's text.
     /// Sections are listed parents first; their ids are provisional (storage gives the real
@@ -396,6 +409,7 @@ impl Field {
             Field::SchoolYear(id, y, f) => format!("school_year.{}.{y}.{}", id.0, f.spec().key),
             Field::Rectification(id, f) => format!("rectification.{}.{}", id.0, f.spec().key),
             Field::RectificationProgress(id, d) => format!("rectification_progress.{}.{d}", id.0),
+            Field::EvidenceRemoved(id) => format!("evidence.{}.removed", id.0),
         }
     }
 
@@ -421,6 +435,7 @@ impl Field {
             ["rectification", i, f] => {
                 Field::Rectification(RectificationId(id(i)?), RectificationField::from_key(f)?)
             }
+            ["evidence", i, "removed"] => Field::EvidenceRemoved(crate::model::EvidenceId(id(i)?)),
             ["rectification_progress", i, d] => {
                 Field::RectificationProgress(RectificationId(id(i)?), d.parse().ok()?)
             }
@@ -456,6 +471,7 @@ impl Field {
             Field::SchoolYear(_, _, f) => f.spec().shape,
             Field::Rectification(_, f) => f.spec().shape,
             Field::RectificationProgress(..) => Shape::Text,
+            Field::EvidenceRemoved(_) => Shape::Flag,
         }
     }
 
@@ -494,6 +510,14 @@ impl Field {
             }
             Field::RectificationProgress(id, d) => {
                 format!("{}·{d}整改进展", rectification_name(plan, *id))
+            }
+            Field::EvidenceRemoved(id) => {
+                let name = plan
+                    .evidence
+                    .iter()
+                    .find(|e| e.id == *id)
+                    .map_or_else(|| format!("#{}", id.0), |e| e.name.clone());
+                format!("佐证材料“{name}”·移除")
             }
         }
     }

@@ -20,6 +20,7 @@ typed_id!(IndicatorId);
 typed_id!(TaskId);
 typed_id!(SchoolId);
 typed_id!(RectificationId);
+typed_id!(EvidenceId);
 
 /// Default lights (domain.md §3): green while the gap is at least −0, yellow to −10 points.
 pub const DEFAULT_GREEN_LIMIT_PP: f64 = 0.0;
@@ -435,6 +436,46 @@ pub struct Plan {
     /// 整改台账: problems found by 督导, 审计, 巡察 or 自查, and their closing.
     #[serde(default)]
     pub rectifications: Vec<Rectification>,
+    /// 佐证材料 kept inside the plan file (what they are; the bytes are read on demand).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// Files larger than this are refused as evidence (a scan or a photo is far smaller).
+pub const MAX_EVIDENCE_BYTES: u64 = 20 * 1024 * 1024;
+/// Past this size the officer is told the plan file has grown large (e-mail limits).
+pub const LARGE_PLAN_BYTES: u64 = 200 * 1024 * 1024;
+
+/// What a piece of evidence belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EvidenceOwner {
+    Task(TaskId),
+    Rectification(RectificationId),
+    /// An indicator's figure for a year.
+    Actual(IndicatorId, i32),
+}
+
+/// A 佐证材料 file kept in the plan (a photo, a scanned notice, a PDF).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub id: EvidenceId,
+    pub owner: EvidenceOwner,
+    pub name: String,
+    pub size: u64,
+    /// The day it was added.
+    pub added: jiff::civil::Date,
+    /// Removed files stay in the file until the removal can no longer be undone.
+    pub removed: bool,
+}
+
+impl Plan {
+    /// The evidence files of an owner, not removed.
+    pub fn evidence_of(&self, owner: EvidenceOwner) -> Vec<&Evidence> {
+        self.evidence
+            .iter()
+            .filter(|e| e.owner == owner && !e.removed)
+            .collect()
+    }
 }
 
 /// One dated entry of 整改进展.

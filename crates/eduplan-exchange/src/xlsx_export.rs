@@ -1060,7 +1060,16 @@ fn rectification_sheet(ws: &mut Worksheet, plan: &Plan, as_of: Date) -> Result<(
             .collect();
         let progress = progress.join("\n");
         ws.write_string_with_format(row, 7, &progress, &style::text())?;
-        ws.write_string_with_format(row, 8, &item.closed_note, &style::text())?;
+        let mut evidence: Vec<String> = plan
+            .evidence_of(eduplan_domain::EvidenceOwner::Rectification(item.id))
+            .iter()
+            .map(|e| e.name.clone())
+            .collect();
+        if !item.closed_note.trim().is_empty() {
+            evidence.push(format!("验收意见：{}", item.closed_note.trim()));
+        }
+        let evidence = evidence.join("\n");
+        ws.write_string_with_format(row, 8, &evidence, &style::text())?;
         let closed = state == RectificationState::Closed;
         let word = if closed {
             "是".to_owned()
@@ -1081,7 +1090,7 @@ fn rectification_sheet(ws: &mut Worksheet, plan: &Plan, as_of: Date) -> Result<(
                 (&item.problem, 32.0),
                 (&item.measures, 32.0),
                 (&progress, 36.0),
-                (&item.closed_note, 22.0),
+                (&evidence, 22.0),
             ],
         )?;
     }

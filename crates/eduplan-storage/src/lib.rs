@@ -157,6 +157,7 @@ impl PlanFile {
                     tasks: plan.tasks.clone(),
                     schools: plan.schools.clone(),
                     rectifications: plan.rectifications.clone(),
+                    evidence: Vec::new(),
                 },
             )?;
             tx.commit()?;
@@ -311,6 +312,21 @@ impl PlanFile {
     }
 
     /// Read the whole plan.
+    /// The bytes of an evidence file (removed ones too, for those who look them up by id).
+    pub fn evidence_data(&self, id: eduplan_domain::EvidenceId) -> Result<Vec<u8>> {
+        self.conn
+            .query_row("SELECT data FROM evidence WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| StorageError::Invalid("该佐证材料已不在规划文件中".to_owned()))
+    }
+
+    /// The plan file's size on disk, to warn when it grows past what e-mail carries.
+    pub fn size_on_disk(&self) -> u64 {
+        std::fs::metadata(&self.path).map_or(0, |m| m.len())
+    }
+
     pub fn load(&self) -> Result<Plan> {
         load_plan(&self.conn).map_err(|e| match e {
             StorageError::Sql(_) => StorageError::Damaged(display_name(&self.path), "内容无法读取"),
@@ -766,6 +782,10 @@ fn describe_field(tx: &Transaction, field: Field) -> Result<String> {
         Field::SchoolYear(id, y, f) => format!("{}·{y}年{}", school(id)?, f.spec().label),
         Field::Rectification(id, f) => format!("{}·{}", rectification(id)?, f.spec().label),
         Field::RectificationProgress(id, d) => format!("{}·{d}整改进展", rectification(id)?),
+        Field::EvidenceRemoved(id) => format!(
+            "佐证材料“{}”·移除",
+            name("SELECT name FROM evidence WHERE id = ?1", id.0)?
+        ),
     })
 }
 
@@ -1021,6 +1041,51 @@ fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Re
             };
             record(tx, batch, action, None, &label, &Record::Insert(subtree))
         }
+        Edit::AddEvidence {
+            owner,
+            name,
+            added,
+            data,
+        } => {
+            if data.len() as u64 > eduplan_domain::MAX_EVIDENCE_BYTES {
+                return Err(StorageError::Invalid(format!(
+                    "“{name}”有{:.1} MB，超过佐证材料的上限20 MB，未加入。请压缩或拆分后再添加。",
+                    data.len() as f64 / 1024.0 / 1024.0
+                )));
+            }
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(StorageError::Invalid("佐证材料缺少文件名".to_owned()));
+            }
+            let (kind, owner_id, year) = evidence_owner_columns(*owner);
+            tx.prepare_cached(
+                "INSERT INTO evidence (owner, owner_id, year, name, size, added, data)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                kind,
+                owner_id,
+                year,
+                name,
+                data.len() as i64,
+                added.to_string(),
+                data
+            ])?;
+            let evidence = eduplan_domain::Evidence {
+                id: eduplan_domain::EvidenceId(tx.last_insert_rowid()),
+                owner: *owner,
+                name: name.to_owned(),
+                size: data.len() as u64,
+                added: *added,
+                removed: false,
+            };
+            let label = format!("添加佐证材料“{name}”");
+            let subtree = Subtree {
+                evidence: vec![evidence],
+                ..Subtree::default()
+            };
+            record(tx, batch, action, None, &label, &Record::Insert(subtree))
+        }
         Edit::DeleteSection(_)
         | Edit::DeleteIndicator(_)
         | Edit::DeleteTask(_)
@@ -1086,6 +1151,7 @@ fn place_of(field: Field) -> Place {
             yearly("school_year", "school_id", id.0, year, f.spec().key)
         }
         Field::Rectification(id, f) => row("rectification", id.0, f.spec().key),
+        Field::EvidenceRemoved(id) => row("evidence", id.0, "removed"),
         Field::RectificationProgress(id, day) => Place::Yearly {
             table: "rectification_progress",
             key: "rectification_id",
@@ -1477,6 +1543,10 @@ fn insert_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
     for item in &subtree.rectifications {
         insert_rectification(tx, item, true)?;
     }
+    // Evidence rows keep their bytes when removed: bringing one back un-marks it.
+    for e in &subtree.evidence {
+        tx.execute("UPDATE evidence SET removed = 0 WHERE id = ?1", [e.id.0])?;
+    }
     Ok(())
 }
 
@@ -1492,6 +1562,9 @@ fn delete_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> {
     }
     for item in &subtree.rectifications {
         tx.execute("DELETE FROM rectification WHERE id = ?1", [item.id.0])?;
+    }
+    for e in &subtree.evidence {
+        tx.execute("UPDATE evidence SET removed = 1 WHERE id = ?1", [e.id.0])?;
     }
     // Children before parents.
     let mut remaining: Vec<SectionId> = subtree.sections.iter().map(|s| s.id).collect();
@@ -1752,6 +1825,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
         }
     }
     let rectifications = load_rectifications(conn)?;
+    let evidence = load_evidence(conn)?;
     Ok(Plan {
         info,
         uid,
@@ -1760,7 +1834,49 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
         tasks,
         schools,
         rectifications,
+        evidence,
     })
+}
+
+fn evidence_owner_columns(
+    owner: eduplan_domain::EvidenceOwner,
+) -> (&'static str, i64, Option<i32>) {
+    use eduplan_domain::EvidenceOwner as O;
+    match owner {
+        O::Task(id) => ("task", id.0, None),
+        O::Rectification(id) => ("rectification", id.0, None),
+        O::Actual(id, year) => ("actual", id.0, Some(year)),
+    }
+}
+
+fn load_evidence(conn: &Connection) -> Result<Vec<eduplan_domain::Evidence>> {
+    use eduplan_domain::EvidenceOwner as O;
+    let mut stmt = conn.prepare(
+        "SELECT id, owner, owner_id, year, name, size, added, removed FROM evidence ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(1)?;
+        let owner_id: i64 = r.get(2)?;
+        let year: Option<i32> = r.get(3)?;
+        let owner = match (kind.as_str(), year) {
+            ("task", _) => O::Task(TaskId(owner_id)),
+            ("rectification", _) => O::Rectification(RectificationId(owner_id)),
+            ("actual", Some(y)) => O::Actual(IndicatorId(owner_id), y),
+            _ => return Err(bad("佐证材料的归属", &kind)),
+        };
+        let added: String = r.get(6)?;
+        out.push(eduplan_domain::Evidence {
+            id: eduplan_domain::EvidenceId(r.get(0)?),
+            owner,
+            name: r.get(4)?,
+            size: u64::try_from(r.get::<_, i64>(5)?).unwrap_or(0),
+            added: added.parse().map_err(|_| bad("佐证材料的日期", &added))?,
+            removed: r.get(7)?,
+        });
+    }
+    Ok(out)
 }
 
 fn load_rectifications(conn: &Connection) -> Result<Vec<Rectification>> {

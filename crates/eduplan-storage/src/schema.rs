@@ -258,6 +258,20 @@ pub const MIGRATIONS: &[&str] = &[
         text TEXT NOT NULL,
         PRIMARY KEY (rectification_id, day)
     ) WITHOUT ROWID;
+    -- 佐证材料 kept inside the plan: the bytes with what they belong to. A removed file keeps
+    -- its bytes (removed = 1) so that undo and redo can bring it back.
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        owner TEXT NOT NULL CHECK (owner IN ('task', 'rectification', 'actual')),
+        owner_id INTEGER NOT NULL,
+        year INTEGER,
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        added TEXT NOT NULL,
+        removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+        data BLOB NOT NULL
+    );
+    CREATE INDEX evidence_owner ON evidence(owner, owner_id);
     "#,
 ];
 
