@@ -383,3 +383,137 @@ fn evidence_files_live_in_the_plan_through_undo_save_as_and_export() {
     assert!(item.closed_note.is_empty());
     assert_eq!(check_close(item, plan.evidence_of(owner).len()), Ok(()));
 }
+
+/// A problem list as an inspection sends it: a title, then a header naming the columns its own way.
+fn write_problem_list(path: &std::path::Path, third_due: &str) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "2024年义务教育优质均衡督导反馈问题清单")
+        .expect("title");
+    for (c, h) in [
+        "序号",
+        "存在问题",
+        "整改措施",
+        "责任部门",
+        "责任人",
+        "完成时限",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(2, c as u16, *h).expect("header");
+    }
+    let rows = [
+        (
+            "乡镇学校音乐教师不足",
+            "招聘音乐教师5名",
+            "人事科",
+            "人事科科长",
+        ),
+        (
+            "部分农村小学生均教学仪器设备值低于省定标准",
+            "已在台账",
+            "装备中心",
+            "",
+        ),
+        (
+            "教学点网络带宽不足",
+            "升级到百兆",
+            "电教中心",
+            "电教中心主任",
+        ),
+    ];
+    for (i, (p, m, u, person)) in rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        ws.write_number(r, 0, (i + 1) as f64).expect("n");
+        ws.write_string(r, 1, *p).expect("p");
+        ws.write_string(r, 2, *m).expect("m");
+        ws.write_string(r, 3, *u).expect("u");
+        ws.write_string(r, 4, *person).expect("person");
+    }
+    let date = ExcelDateTime::from_ymd(2024, 8, 31).expect("date");
+    ws.write_datetime_with_format(3, 5, &date, &Format::new().set_num_format("yyyy-mm-dd"))
+        .expect("date cell");
+    ws.write_string(4, 5, "2024年6月底").expect("wording");
+    ws.write_string(5, 5, third_due).expect("third");
+    wb.save(path).expect("save");
+}
+
+#[test]
+fn a_problem_list_is_read_by_its_headers_previewed_and_written_in_one_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let file = path.to_str().expect("utf-8");
+    let list = dir.path().join("问题清单.xlsx");
+    write_problem_list(&list, "尽快");
+    let list_arg = list.to_str().expect("utf-8");
+    let (code, out, err) = eduplan(&[
+        "rectification",
+        "import",
+        file,
+        list_arg,
+        "--batch",
+        "2024年督导反馈",
+        "--yes",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(err.contains("第6行整改时限“尽快”无法识别"), "{err}");
+    assert_eq!(
+        PlanFile::read_only(&path)
+            .expect("open")
+            .load()
+            .expect("load")
+            .rectifications
+            .len(),
+        15,
+        "nothing written while a row is wrong"
+    );
+
+    write_problem_list(&list, "2024-12-31");
+    let (code, out, err) = eduplan(&[
+        "rectification",
+        "import",
+        file,
+        list_arg,
+        "--batch",
+        "2024年督导反馈",
+        "--yes",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("已在台账中的1项不重复导入"), "{out}");
+    assert!(out.contains("已把2项问题写入整改台账"), "{out}");
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    assert_eq!(plan.rectifications.len(), 17);
+    let music = plan
+        .rectifications
+        .iter()
+        .find(|r| r.problem == "乡镇学校音乐教师不足")
+        .expect("item");
+    assert_eq!(music.due, Some(date(2024, 8, 31)), "an Excel date cell");
+    assert_eq!(
+        (music.unit.as_str(), music.batch.as_str()),
+        ("人事科", "2024年督导反馈")
+    );
+    let net = plan
+        .rectifications
+        .iter()
+        .find(|r| r.problem == "教学点网络带宽不足")
+        .expect("item");
+    assert_eq!(net.due, Some(date(2024, 12, 31)));
+    // Not a workbook at all: a clear message.
+    std::fs::write(dir.path().join("假.xlsx"), "不是表格").expect("write");
+    let fake = dir.path().join("假.xlsx");
+    let (code, _, err) = eduplan(&[
+        "rectification",
+        "import",
+        file,
+        fake.to_str().expect("p"),
+        "--yes",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("不是Excel工作簿"), "{err}");
+}

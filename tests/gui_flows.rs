@@ -515,3 +515,48 @@ fn evidence_is_attached_from_a_file_and_lets_an_item_close() {
         b"\xFF\xD8\xFF\xE0 photo"
     );
 }
+
+#[test]
+fn an_inspections_problem_list_is_previewed_and_goes_into_the_ledger() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let list = dir.path().join("2024年巡察反馈.xlsx");
+    {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["问题描述", "整改措施", "责任单位", "整改时限"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).expect("header");
+        }
+        ws.write_string(1, 0, "学校食堂食材采购台账不全")
+            .expect("p");
+        ws.write_string(1, 1, "建立采购台账").expect("m");
+        ws.write_string(1, 2, "安全科").expect("u");
+        ws.write_string(1, 3, "2025-03-31").expect("d");
+        wb.save(&list).expect("save");
+    }
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
+    h.run();
+    dialogs.answer(&list);
+    h.get_by_label("导入问题清单…").click();
+    h.run();
+    assert!(h.query_by_label("将新增 1 项问题：").is_some());
+    h.get_by_label("全部写入").click();
+    h.run();
+    let plan = h.state().document().expect("doc").plan().clone();
+    let item = plan
+        .rectifications
+        .iter()
+        .find(|r| r.problem == "学校食堂食材采购台账不全")
+        .expect("imported");
+    assert_eq!(
+        item.batch, "2024年巡察反馈",
+        "the file name is the batch unless changed"
+    );
+    assert_eq!(item.due, Some(jiff::civil::date(2025, 3, 31)));
+}

@@ -17,6 +17,8 @@ pub trait FileDialogs {
     fn open_xlsx_many(&mut self, start: &Path) -> Option<Vec<PathBuf>>;
     /// A plan's text: .txt or .docx.
     fn open_document(&mut self, start: &Path) -> Option<PathBuf>;
+    /// A problem list (.xlsx) from an inspection.
+    fn open_problem_list(&mut self, start: &Path) -> Option<PathBuf>;
     /// Any file (佐证材料 to attach).
     fn open_any(&mut self, start: &Path) -> Option<PathBuf>;
     /// Where to save a copy of a file named `name`.
@@ -83,6 +85,14 @@ impl FileDialogs for NativeDialogs {
             .set_title("选择规划文本")
             .set_directory(start_in(start))
             .add_filter("规划文本（Word文档、纯文本）", &["docx", "txt"])
+            .pick_file()
+    }
+
+    fn open_problem_list(&mut self, start: &Path) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("选择问题清单（督导、审计、巡察反馈）")
+            .set_directory(start_in(start))
+            .add_filter("Excel工作簿", &["xlsx"])
             .pick_file()
     }
 
@@ -155,6 +165,9 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn open_any(&mut self, _start: &Path) -> Option<PathBuf> {
         self.next_one("选择佐证材料")
+    }
+    fn open_problem_list(&mut self, _start: &Path) -> Option<PathBuf> {
+        self.next_one("选择问题清单")
     }
     fn save_any(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
         self.next_one("佐证材料另存为")

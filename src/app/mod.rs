@@ -286,6 +286,23 @@ impl EduPlanApp {
             Command::SchoolImportDialog => self.import(true),
             Command::ExtractDialog => self.extract_from_text(),
             Command::AddEvidenceDialog(owner) => self.add_evidence(owner),
+            Command::ProblemListDialog => {
+                if let Some(doc) = &self.doc
+                    && let Some(path) = self.dialogs.open_problem_list(&settings::documents_dir())
+                {
+                    let preview = crate::exchange::problem_list::preview_problem_list(
+                        doc.plan(),
+                        &path,
+                        "",
+                        crate::domain::commitments::RectificationSource::Inspection,
+                        Some(doc.as_of()),
+                    );
+                    let batch = path
+                        .file_stem()
+                        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                    self.modal = Some(Modal::ProblemList(preview, batch));
+                }
+            }
             Command::OpenEvidence(id) => self.open_evidence(id),
             Command::SaveEvidenceDialog(id) => self.save_evidence(id),
             Command::ConfirmDelete(target) => {

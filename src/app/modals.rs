@@ -23,6 +23,8 @@ pub(super) enum Modal {
     Template(Option<String>),
     /// The targets read from a plan's text, to accept or reject.
     Review(crate::ui::review::ReviewState),
+    /// An inspection's problem list, before it goes into the 整改台账; the batch name typed.
+    ProblemList(crate::exchange::problem_list::ProblemListPreview, String),
 }
 
 pub(super) struct NewPlanForm {
@@ -62,6 +64,7 @@ impl EduPlanApp {
             Modal::Template(unit) => template_ui(ctx, doc, unit, cmds),
             Modal::Import(preview, action) => import_ui(ctx, preview, action, cmds),
             Modal::Review(state) => review_modal_ui(ctx, state, doc, &self.library, cmds),
+            Modal::ProblemList(preview, batch) => problem_list_ui(ctx, preview, batch, cmds),
         };
         if close {
             self.modal = None;
@@ -264,6 +267,93 @@ fn review_modal_ui(
                 None => close = true,
             },
         }
+    });
+    close
+}
+
+fn problem_list_ui(
+    ctx: &egui::Context,
+    preview: &crate::exchange::problem_list::ProblemListPreview,
+    batch: &mut String,
+    cmds: &mut Vec<Command>,
+) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("problem_list")).show(ctx, |ui| {
+        ui.heading("导入问题清单");
+        ui.label(RichText::new(&preview.file).small());
+        if preview.problem_count > 0 {
+            ui.label(
+                RichText::new(format!(
+                    "发现 {} 个问题，必须先改正，本次不会写入任何数据：",
+                    preview.problem_count
+                ))
+                .color(theme::ERROR_TEXT)
+                .strong(),
+            );
+            for p in &preview.problems {
+                ui.label(RichText::new(format!("× {p}")).color(theme::ERROR_TEXT));
+            }
+        }
+        if preview.already_there > 0 {
+            ui.label(format!(
+                "已在台账中的{}项不重复导入。",
+                preview.already_there
+            ));
+        }
+        ui.horizontal(|ui| {
+            let l = ui.label("批次名称");
+            ui.add(egui::TextEdit::singleline(batch).desired_width(320.0))
+                .labelled_by(l.id);
+        });
+        ui.label(RichText::new(format!("将新增 {} 项问题：", preview.items.len())).strong());
+        egui::ScrollArea::vertical()
+            .id_salt("problem_list_items")
+            .max_height(320.0)
+            .show(ui, |ui| {
+                egui::Grid::new("problem_list_grid")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for h in ["问题描述", "责任单位", "整改时限"] {
+                            ui.strong(h);
+                        }
+                        ui.end_row();
+                        for item in &preview.items {
+                            ui.label(&item.problem);
+                            ui.label(&item.unit);
+                            ui.label(
+                                item.due
+                                    .map_or_else(|| "未定".to_owned(), |d| d.to_string()),
+                            );
+                            ui.end_row();
+                        }
+                    });
+            });
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(preview.can_apply(), egui::Button::new("全部写入"))
+                .clicked()
+            {
+                let edits = preview
+                    .items
+                    .iter()
+                    .map(|item| {
+                        let mut item = item.clone();
+                        if item.batch.is_empty() {
+                            item.batch = batch.trim().to_owned();
+                        }
+                        Edit::AddRectification(item)
+                    })
+                    .collect();
+                cmds.push(Command::Edit {
+                    edits,
+                    action: "导入问题清单".into(),
+                });
+                close = true;
+            }
+            if ui.button("取消").clicked() {
+                close = true;
+            }
+        });
     });
     close
 }

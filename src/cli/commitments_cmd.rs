@@ -152,3 +152,88 @@ pub(super) fn cmd_rectification(opts: &Options) -> CliResult<()> {
     }
     Ok(())
 }
+
+/// `rectification import FILE 问题清单.xlsx [--batch 批次] [--source 督导] [--yes]`.
+pub(super) fn cmd_rectification_import(opts: &Options) -> CliResult<i32> {
+    use crate::domain::commitments::RectificationSource;
+    use std::io::Write;
+    let file = opts
+        .files
+        .first()
+        .cloned()
+        .ok_or_else(|| CliError::usage("缺少规划文件"))?;
+    let list = opts
+        .files
+        .get(1)
+        .cloned()
+        .ok_or_else(|| CliError::usage("缺少问题清单（.xlsx）"))?;
+    let s = opts.get("--source").unwrap_or("督导");
+    let source = RectificationSource::from_label(s)
+        .or_else(|| RectificationSource::from_code(s))
+        .ok_or_else(|| {
+            CliError::usage(format!(
+                "--source 应为 督导、审计、巡察 或 自查，而不是“{s}”"
+            ))
+        })?;
+    let batch = opts.get("--batch").unwrap_or("").trim().to_owned();
+    let batch_date = match opts.get("--batch-date") {
+        Some(t) => Some(
+            t.trim()
+                .parse()
+                .map_err(|_| CliError::usage(format!("日期“{t}”无法识别，请写作 2024-06-30")))?,
+        ),
+        None => None,
+    };
+    let plan = PlanFile::read_only(&file)
+        .and_then(|f| f.load())
+        .map_err(CliError::failed)?;
+    let preview = crate::exchange::problem_list::preview_problem_list(
+        &plan, &list, &batch, source, batch_date,
+    );
+    for item in &preview.items {
+        let due = item
+            .due
+            .map_or_else(|| "未定".to_owned(), |d| d.to_string());
+        println!(
+            "新增：{}（{}，整改时限{due}）",
+            one_line(&item.problem),
+            item.unit
+        );
+    }
+    if preview.already_there > 0 {
+        println!("已在台账中的{}项不重复导入。", preview.already_there);
+    }
+    if preview.problem_count > 0 {
+        for p in &preview.problems {
+            eprintln!("问题：{p}");
+        }
+        if preview.problem_count > preview.problems.len() {
+            eprintln!(
+                "……另有{}处问题",
+                preview.problem_count - preview.problems.len()
+            );
+        }
+        eprintln!("发现{}个问题，未导入任何数据。", preview.problem_count);
+        return Ok(1);
+    }
+    if preview.items.is_empty() {
+        println!("没有需要新增的问题。");
+        return Ok(0);
+    }
+    let confirmed = opts.flag("--yes") || {
+        print!("共{}项问题，确认写入整改台账？[y/N] ", preview.items.len());
+        let _ = std::io::stdout().flush();
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer).is_ok()
+            && matches!(answer.trim(), "y" | "Y" | "是" | "yes")
+    };
+    if !confirmed {
+        eprintln!("未写入任何数据。（加 --yes 可不经确认直接写入）");
+        return Ok(1);
+    }
+    let mut pf = PlanFile::open(&file).map_err(CliError::failed)?;
+    pf.apply(&preview.edits(), "导入问题清单")
+        .map_err(CliError::failed)?;
+    println!("已把{}项问题写入整改台账。", preview.items.len());
+    Ok(0)
+}

@@ -44,6 +44,10 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
                                   --date 2024-06-30 按指定日期判断，默认今天
   eduplan rectification 文件.eduplan [--date 日期] [--format table|tsv]
                                   整改台账：每个问题的责任单位、整改时限、状态和销号日期，最后一行按状态计数
+  eduplan rectification import 文件.eduplan 问题清单.xlsx [--batch 批次名称] [--source 督导|审计|巡察|自查]
+                  [--batch-date 日期] [--yes]
+                                  导入督导、审计、巡察反馈的问题清单（按表头“问题描述”“整改措施”“责任单位”
+                                  “责任人”“整改时限”识别各列）：先列出全部问题，确认后一次写入
   eduplan findings 文件.eduplan [--year 年份] [--format table|tsv]
                                   上报或印发前的检查：指标定义、数据问题，以及对标（与全国、省、市目标比较：
                                   目标偏低、时限偏晚、全国约束性指标缺失或标为预期性）；有错误时退出码为1
@@ -162,10 +166,20 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             commitments_cmd::cmd_tasks(&Options::parse(rest, &["--format", "--date", "--unit"])?)
                 .map(|_| Outcome::Exit(0))
         }
-        "rectification" | "整改" => {
-            commitments_cmd::cmd_rectification(&Options::parse(rest, &["--format", "--date"])?)
-                .map(|_| Outcome::Exit(0))
-        }
+        "rectification" | "整改" => match rest.first().map(String::as_str) {
+            Some("import") => {
+                commitments_cmd::cmd_rectification_import(&Options::parse_with_flags(
+                    &rest[1..],
+                    &["--batch", "--source", "--batch-date"],
+                    &["--yes"],
+                )?)
+                .map(Outcome::Exit)
+            }
+            _ => {
+                commitments_cmd::cmd_rectification(&Options::parse(rest, &["--format", "--date"])?)
+                    .map(|_| Outcome::Exit(0))
+            }
+        },
         "findings" => library_cmd::cmd_findings(&Options::parse(rest, &["--format", "--year"])?)
             .map(Outcome::Exit),
         "library" => library_cmd::cmd_library(rest).map(|_| Outcome::Exit(0)),

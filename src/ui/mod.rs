@@ -93,6 +93,8 @@ pub enum Command {
     SchoolImportDialog,
     /// Ask for a plan's text (.txt/.docx) and review the targets read from it.
     ExtractDialog,
+    /// Ask for an inspection's problem list (.xlsx) and preview it.
+    ProblemListDialog,
     /// Ask for a file and keep it in the plan as evidence of `owner`.
     AddEvidenceDialog(crate::domain::EvidenceOwner),
     /// Open an evidence file with the system's viewer.

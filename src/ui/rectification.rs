@@ -66,6 +66,9 @@ pub fn rectification_ui(
         {
             cmds.push(Command::SetAsOf(day));
         }
+        if ui.button("导入问题清单…").clicked() {
+            cmds.push(Command::ProblemListDialog);
+        }
         if ui.button("新增问题").clicked() {
             let mut item = Rectification::new(RectificationId(0), "新问题");
             item.due = None;

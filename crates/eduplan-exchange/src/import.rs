@@ -210,7 +210,7 @@ pub(crate) fn cell_text(d: &Data) -> String {
 
 /// Check the bytes before handing them to the xlsx reader, to say what the file really is,
 /// and refuse archives that would unpack to far more than a fill-in table can hold.
-fn sniff(path: &Path) -> Result<(), String> {
+pub(crate) fn sniff(path: &Path) -> Result<(), String> {
     let mut head = [0u8; 8];
     let mut f = std::fs::File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => "找不到文件".to_owned(),
@@ -280,7 +280,7 @@ impl SheetCells {
     }
 }
 
-fn read_sheet<RS: Read + Seek>(
+pub(crate) fn read_sheet<RS: Read + Seek>(
     book: &mut Xlsx<RS>,
     name: &str,
     last_col: u16,

@@ -9,6 +9,7 @@ pub mod generate;
 pub mod import;
 pub mod plan_document;
 pub mod plan_text;
+pub mod problem_list;
 pub mod schools;
 pub mod template;
 pub mod xlsx_export;
