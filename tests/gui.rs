@@ -543,3 +543,29 @@ fn a_rectification_item_closes_only_with_an_acceptance_note_and_reopens_with_a_r
         "{progress:?}"
     );
 }
+
+#[test]
+fn leaving_meeting_mode_restores_the_light_workbench() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let p = path.clone();
+    // As on a real screen: the harness's own default theme is dark.
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| EduPlanApp::for_tests(&cc.egui_ctx, &p));
+    h.run();
+    let before = h.ctx.global_style().visuals.clone();
+    assert!(!before.dark_mode, "the workbench starts light");
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert_eq!(h.state().view(), View::Meeting);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_ne!(h.state().view(), View::Meeting);
+    assert!(
+        !h.ctx.global_style().visuals.dark_mode,
+        "the workbench stays light"
+    );
+    assert_eq!(h.ctx.global_style().visuals, before);
+}

@@ -857,7 +857,9 @@ pub fn run_gui(path: Option<PathBuf>) -> i32 {
     }
     let options = eframe::NativeOptions {
         viewport,
-        persist_window: true,
+        // The window opens maximised every time; nothing about it is remembered, so a close in
+        // meeting mode can never bring the next start up full screen without a title bar.
+        persist_window: false,
         ..Default::default()
     };
     match eframe::run_native(

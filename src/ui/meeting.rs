@@ -63,7 +63,8 @@ pub fn meeting_ui(ui: &mut Ui, state: &mut MeetingState, pv: &PlanView, cmds: &m
         .inner_margin(32.0)
         .show(ui, |ui| {
             ui.set_min_size(ui.available_size());
-            ui.set_visuals(egui::Visuals::dark());
+            // This Ui only: `ui.set_visuals` would reach the Context and darken the whole program.
+            *ui.visuals_mut() = egui::Visuals::dark();
             ui.visuals_mut().override_text_color = Some(FG);
             match pages.get(state.page) {
                 None => {
