@@ -517,3 +517,71 @@ fn a_problem_list_is_read_by_its_headers_previewed_and_written_in_one_step() {
     assert_eq!(code, 1);
     assert!(err.contains("不是Excel工作簿"), "{err}");
 }
+
+#[test]
+fn a_units_fill_in_workbook_carries_its_tasks_progress_completion_and_status() {
+    use calamine::Data;
+    use common::book::resave_all;
+    use eduplan::exchange::import::preview_import;
+    use eduplan::exchange::template::write_template;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let template = dir.path().join("人事科.xlsx");
+    write_template(&plan, 2024, Some("人事科"), &template).expect("template");
+    let title = "探索建立教师绩效考核制度";
+    let fill = |done: &'static str| {
+        move |sheet: &str, rows: &mut Vec<Vec<Data>>| {
+            if sheet != "任务填报" {
+                return;
+            }
+            let r = rows
+                .iter()
+                .position(|row| row.get(2).is_some_and(|c| *c == title))
+                .expect("the task's row");
+            rows[r][4] = Data::String("绩效考核办法已印发".into());
+            rows[r][5] = Data::String(done.into());
+            rows[r][6] = Data::String("已完成".into());
+        }
+    };
+    let returned = dir.path().join("人事科交回.xlsx");
+    resave_all(&template, &returned, fill("下个月"));
+    let preview = preview_import(&plan, std::slice::from_ref(&returned), Some(2024));
+    assert!(
+        preview
+            .problems
+            .iter()
+            .any(|p| p.contains("完成日期“下个月”无法识别")),
+        "{:?}",
+        preview.problems
+    );
+    assert!(!preview.can_apply());
+
+    resave_all(&template, &returned, fill("2024-11-30"));
+    let preview = preview_import(&plan, std::slice::from_ref(&returned), Some(2024));
+    assert_eq!(preview.problem_count, 0, "{:?}", preview.problems);
+    let whats: Vec<&str> = preview
+        .changes
+        .iter()
+        .filter(|c| c.name == title)
+        .map(|c| c.what)
+        .collect();
+    assert_eq!(whats, ["进展", "完成日期", "完成状态"]);
+    let mut pf = PlanFile::open(&path).expect("open");
+    pf.apply(&preview.edits(), "导入填报表").expect("apply");
+    let after = pf.load().expect("load");
+    let task = after.tasks.iter().find(|t| t.title == title).expect("task");
+    assert_eq!(task.completed_date, Some(date(2024, 11, 30)));
+    assert_eq!(
+        task.progress.get(&2024).map(String::as_str),
+        Some("绩效考核办法已印发")
+    );
+    assert_eq!(
+        task_state(task, date(2024, 12, 31), 30),
+        TaskState::DoneLate,
+        "due end of 2023"
+    );
+}

@@ -103,3 +103,34 @@ pub fn write_bytes(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     std::fs::write(&p, bytes).expect("write");
     p
 }
+
+/// Re-save every sheet of a workbook as a unit would after typing into it; `edit` gets each
+/// sheet's name and cells.
+pub fn resave_all(template: &Path, out: &Path, edit: impl Fn(&str, &mut Vec<Vec<Data>>)) {
+    let mut book: Xlsx<_> = open_workbook(template).expect("template");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for name in book.sheet_names() {
+        let mut rows: Vec<Vec<Data>> = book
+            .worksheet_range(&name)
+            .expect("sheet")
+            .rows()
+            .map(|r| r.to_vec())
+            .collect();
+        edit(&name, &mut rows);
+        let ws = wb.add_worksheet();
+        ws.set_name(&name).expect("name");
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match v {
+                    Data::Float(f) => ws.write_number(r, c, *f).map(|_| ()),
+                    Data::Int(i) => ws.write_number(r, c, *i as f64).map(|_| ()),
+                    Data::String(s) => ws.write_string(r, c, s).map(|_| ()),
+                    _ => Ok(()),
+                }
+                .expect("write");
+            }
+        }
+    }
+    wb.save(out).expect("save");
+}

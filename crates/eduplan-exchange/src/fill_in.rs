@@ -36,6 +36,29 @@ pub fn row_id(plan: &Plan, ind: &Indicator) -> String {
     format!("{}:{}", plan.uid, ind.id.0)
 }
 
+/// The tasks sheet of a fill-in workbook: each unit's progress, completion date and status
+/// for its 重点任务, beside its indicators.
+pub const TASK_SHEET: &str = "任务填报";
+pub fn task_header_titles(year: i32) -> Vec<String> {
+    vec![
+        "编号".into(),
+        "序号".into(),
+        "重点任务".into(),
+        "完成时限".into(),
+        format!("{year}年进展"),
+        "完成日期".into(),
+        "完成状态".into(),
+    ]
+}
+pub const TASK_COL_TITLE: u16 = 2;
+pub const TASK_COL_PROGRESS: u16 = 4;
+pub const TASK_COL_DONE: u16 = 5;
+pub const TASK_COL_STATUS: u16 = 6;
+
+pub fn task_row_id(plan: &Plan, id: eduplan_domain::TaskId) -> String {
+    format!("{}:task:{}", plan.uid, id.0)
+}
+
 /// The school-data table (义务教育优质均衡): one row per school for one year.
 pub const SCHOOL_SHEET: &str = "学校数据";
 pub const SCHOOL_MARK: &str = "eduplan-schools-1";

@@ -221,7 +221,7 @@ fn header_of(text: &str) -> Option<Column> {
 }
 
 /// A date cell: an Excel date, 2024-06-30, 2024/6/30, 2024年6月30日, or a wording (2024年6月底).
-fn date_of(cell: &Data) -> Result<Option<Date>, String> {
+pub(crate) fn date_of(cell: &Data) -> Result<Option<Date>, String> {
     match cell {
         Data::Empty => Ok(None),
         Data::DateTime(d) => excel_serial(d.as_f64())

@@ -32,7 +32,13 @@ pub fn write_template(
             units,
         ));
     }
-    let bytes = build_template(plan, year, unit, &indicators).map_err(ExchangeError::Build)?;
+    let tasks: Vec<&eduplan_domain::Task> = plan
+        .tasks_in_outline_order()
+        .into_iter()
+        .filter(|t| unit.is_none_or(|u| t.lead_unit == u))
+        .collect();
+    let bytes =
+        build_template(plan, year, unit, &indicators, &tasks).map_err(ExchangeError::Build)?;
     write_atomically(path, &bytes)?;
     Ok(indicators.len())
 }
@@ -42,6 +48,7 @@ fn build_template(
     year: i32,
     unit: Option<&str>,
     indicators: &[&Indicator],
+    tasks: &[&eduplan_domain::Task],
 ) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
@@ -200,6 +207,9 @@ fn build_template(
     crate::xlsx_export::signature_line(ws, after + 1, 1, last_col)?;
     style::page_setup(ws, HEADER_ROW, &plan.info.name)?;
     ws.protect();
+    if !tasks.is_empty() {
+        task_sheet(wb.add_worksheet(), plan, year, unit, tasks)?;
+    }
 
     let meta = wb.add_worksheet();
     meta.set_name(META_SHEET)?;
@@ -217,4 +227,91 @@ fn build_template(
     meta.set_hidden(true);
     meta.protect();
     wb.save_to_buffer()
+}
+
+/// The tasks of the same unit: progress for the year, completion date and status to fill in.
+fn task_sheet(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    plan: &Plan,
+    year: i32,
+    unit: Option<&str>,
+    tasks: &[&eduplan_domain::Task],
+) -> Result<(), XlsxError> {
+    ws.set_name(TASK_SHEET)?;
+    let titles = task_header_titles(year);
+    let last_col = titles.len() as u16 - 1;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        &format!("{}　{year}年度重点任务进展填报表", plan.info.name),
+        &style::title(),
+    )?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        last_col,
+        &format!(
+            "填报单位：{}　　请只在黄色单元格中填写；完成日期写作2024-06-30，未完成的留空。",
+            unit.unwrap_or("各牵头单位")
+        ),
+        &style::subtitle(),
+    )?;
+    let widths = [4.0, 5.0, 36.0, 14.0, 44.0, 13.0, 11.0];
+    for (c, (t, w)) in titles.iter().zip(widths).enumerate() {
+        ws.write_string_with_format(HEADER_ROW, c as u16, t, &style::header())?;
+        ws.set_column_width(c as u16, w)?;
+    }
+    ws.set_row_height(HEADER_ROW, 30)?;
+    ws.set_column_hidden(COL_ID)?;
+    let input =
+        |f: rust_xlsxwriter::Format| f.set_unlocked().set_background_color(Color::RGB(0xFFF2CC));
+    let statuses: Vec<&str> = eduplan_domain::TaskStatus::ALL
+        .iter()
+        .map(|s| s.label())
+        .collect();
+    let status_list = DataValidation::new().allow_list_strings(&statuses)?;
+    for (i, task) in tasks.iter().enumerate() {
+        let row = HEADER_ROW + 1 + i as u32;
+        ws.write_string_with_format(row, COL_ID, task_row_id(plan, task.id), &style::text())?;
+        ws.write_number_with_format(
+            row,
+            1,
+            (i + 1) as f64,
+            &style::centered().set_num_format("0"),
+        )?;
+        ws.write_string_with_format(row, TASK_COL_TITLE, &task.title, &style::text())?;
+        let deadline = match task.deadline_date {
+            Some(d) => format!("{}\n（{d}）", task.deadline),
+            None => task.deadline.clone(),
+        };
+        ws.write_string_with_format(row, 3, &deadline, &style::centered().set_text_wrap())?;
+        let progress = task.progress.get(&year).cloned().unwrap_or_default();
+        ws.write_string_with_format(row, TASK_COL_PROGRESS, &progress, &input(style::text()))?;
+        let done = task
+            .completed_date
+            .map_or_else(String::new, |d| d.to_string());
+        ws.write_string_with_format(row, TASK_COL_DONE, &done, &input(style::centered()))?;
+        ws.write_string_with_format(
+            row,
+            TASK_COL_STATUS,
+            task.status.label(),
+            &input(style::centered()),
+        )?;
+        ws.add_data_validation(row, TASK_COL_STATUS, row, TASK_COL_STATUS, &status_list)?;
+        style::fit_row(
+            ws,
+            row,
+            &[
+                (&task.title, widths[2]),
+                (&progress, widths[4]),
+                (&deadline, widths[3]),
+            ],
+        )?;
+    }
+    style::page_setup(ws, HEADER_ROW, &plan.info.name)?;
+    ws.protect();
+    Ok(())
 }
