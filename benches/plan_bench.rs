@@ -113,27 +113,35 @@ fn frames(path: &std::path::Path) {
     };
     let mut overview = OverviewState::default();
     let mut grid = GridState::default();
+    let mut meeting = eduplan::ui::meeting::MeetingState::default();
     let mut run = |view: u8| {
         let mut cmds = Vec::new();
         let out = ctx.run_ui(input(), |ui| {
             let pv = doc.view();
             egui::CentralPanel::default_margins().show(ui, |ui| match view {
                 0 => overview_ui(ui, &mut overview, &pv, &mut cmds),
-                _ => grid_ui(ui, &mut grid, &pv, &mut cmds),
+                1 => grid_ui(ui, &mut grid, &pv, &mut cmds),
+                // Meeting pages: the summary, a section with its chart, an indicator.
+                page => {
+                    meeting.page = usize::from(page - 2);
+                    eduplan::ui::meeting::meeting_ui(ui, &mut meeting, &pv, &mut cmds)
+                }
             });
         });
         let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
         prims.len()
     };
-    for view in [0u8, 1] {
+    for view in [0u8, 1, 2, 3, 4] {
         for _ in 0..5 {
             run(view); // warm up: font atlas, layout caches
         }
         let samples: Vec<Duration> = (0..60).map(|_| time(|| run(view)).1).collect();
-        let name = if view == 0 {
-            "frame: overview (layout + tessellation)"
-        } else {
-            "frame: indicator grid (layout + tessellation)"
+        let name = match view {
+            0 => "frame: overview (layout + tessellation)",
+            1 => "frame: indicator grid (layout + tessellation)",
+            2 => "frame: meeting summary page",
+            3 => "frame: meeting section page (chart)",
+            _ => "frame: meeting indicator page",
         };
         report(name, samples, 4.0);
     }

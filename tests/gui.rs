@@ -569,3 +569,50 @@ fn leaving_meeting_mode_restores_the_light_workbench() {
     );
     assert_eq!(h.ctx.global_style().visuals, before);
 }
+
+#[test]
+fn meeting_mode_opens_on_a_summary_and_moves_by_keys_index_and_page_number() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(
+        h.query_by_label_contains("33项指标中，25项达到或快于序时进度，7项滞后，其中约束性2项")
+            .is_some(),
+        "the opening judgement"
+    );
+    assert!(h.query_by_label_contains("约束性指标预警 2 项").is_some());
+    h.key_press(egui::Key::End);
+    h.run();
+    assert!(
+        h.query_by_label("整改台账").is_some(),
+        "the last page is the 整改台账"
+    );
+    h.key_press(egui::Key::Home);
+    h.run();
+    assert!(h.query_by_label_contains("第 1/").is_some());
+    // A page number and Enter jump there (a presenter's "go to slide").
+    h.event(egui::Event::Text("3".into()));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.query_by_label_contains("第 3/").is_some());
+    // G shows the index; Esc closes it before it leaves meeting mode.
+    h.key_press(egui::Key::G);
+    h.run();
+    assert!(h.query_by_label("目录").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().view(), View::Meeting);
+    assert!(h.query_by_label("目录").is_none());
+    // A unit's page lists its overdue tasks on the day.
+    h.key_press(egui::Key::G);
+    h.run();
+    h.get_by_label_contains("牵头单位：人事科").click();
+    h.run();
+    assert!(h.query_by_label_contains("逾期任务").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().view(), View::Overview);
+}

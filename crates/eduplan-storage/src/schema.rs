@@ -258,8 +258,10 @@ pub const MIGRATIONS: &[&str] = &[
         text TEXT NOT NULL,
         PRIMARY KEY (rectification_id, day)
     ) WITHOUT ROWID;
-    -- 佐证材料 kept inside the plan: the bytes with what they belong to. A removed file keeps
-    -- its bytes (removed = 1) so that undo and redo can bring it back.
+    "#,
+    // 7: 佐证材料 kept inside the plan: the bytes with what they belong to. A removed file keeps
+    //    its bytes (removed = 1) so that undo and redo can bring it back.
+    r#"
     CREATE TABLE evidence (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         owner TEXT NOT NULL CHECK (owner IN ('task', 'rectification', 'actual')),
