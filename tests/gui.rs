@@ -102,6 +102,12 @@ fn find_in_tree_type_a_value_see_status_change_undo_and_check_the_file() {
             .and_then(|i| i.actual_value(2024)),
         Some(98.6)
     );
+    assert!(
+        h.query_by_label_contains("已撤销：义务教育巩固率·2024年实际值 98.6 → 99.5")
+            .is_some(),
+        "the banner says what was undone: {:?}",
+        h.state().message().map(|m| m.text.clone())
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
     h.run();
     drop(h);

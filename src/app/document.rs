@@ -169,6 +169,37 @@ impl Document {
         Ok(reverse)
     }
 
+    /// What a reverse step changed, as the original change reads: “义务教育巩固率·2024年实际值
+    /// 98.6 → 99.2”, and how many more values it took with it.
+    pub fn describe_reverse(&self, reverse: &[BatchId]) -> String {
+        let entries = self.file.history(None, 200).unwrap_or_default();
+        let mine: Vec<_> = entries
+            .iter()
+            .filter(|e| reverse.contains(&e.batch))
+            .collect();
+        match mine.last() {
+            None => String::new(),
+            Some(first) => {
+                let more = if mine.len() > 1 {
+                    format!("等{}处", mine.len())
+                } else {
+                    String::new()
+                };
+                // The reverse entry runs new → old; the officer thinks of the change itself.
+                format!("{} {} → {}{more}", first.label, first.new, first.old)
+            }
+        }
+    }
+
+    /// The last step undone and what it was, or None when there is nothing to undo.
+    pub fn undo_described(&mut self) -> Result<Option<String>, StorageError> {
+        if !self.undo()? {
+            return Ok(None);
+        }
+        let last = self.redo.last().cloned().unwrap_or_default();
+        Ok(Some(self.describe_reverse(&last)))
+    }
+
     pub fn undo(&mut self) -> Result<bool, StorageError> {
         let Some(step) = self.undo.pop() else {
             return Ok(false);

@@ -216,9 +216,10 @@ impl EduPlanApp {
             }
             Command::Undo => {
                 if let Some(doc) = self.doc.as_mut() {
-                    match doc.undo() {
-                        Ok(true) => self.info("已撤销"),
-                        Ok(false) => self.info("没有可撤销的操作"),
+                    match doc.undo_described() {
+                        Ok(Some(what)) if what.is_empty() => self.info("已撤销"),
+                        Ok(Some(what)) => self.info(format!("已撤销：{what}")),
+                        Ok(None) => self.info("没有可撤销的操作"),
                         Err(e) => self.error(e.to_string()),
                     }
                 }

@@ -301,7 +301,15 @@ impl Value {
         match self {
             Value::Null => "（空）".to_owned(),
             Value::Int(v) => v.to_string(),
-            Value::Num(v) => super::input::format_number(*v, 2),
+            // 98.6 as typed, not 98.60.
+            Value::Num(v) => {
+                let text = super::input::format_number(*v, 4);
+                if text.contains('.') {
+                    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+                } else {
+                    text
+                }
+            }
             Value::Text(s) if s.is_empty() => "（空）".to_owned(),
             Value::Text(s) => s.clone(),
         }
