@@ -60,7 +60,7 @@ fn every_edit_is_in_the_file_and_the_history_and_can_be_undone() {
     assert_eq!(history[0].label, "义务教育巩固率·2024年实际值");
     assert_eq!(
         (history[0].old.as_str(), history[0].new.as_str()),
-        ("98.60", "99.40")
+        ("98.6", "99.4")
     );
 
     let undo = pf.revert(batch, "撤销").expect("undo");
