@@ -622,3 +622,47 @@ fn meeting_mode_opens_on_a_summary_and_moves_by_keys_index_and_page_number() {
     h.run();
     assert_eq!(h.state().view(), View::Overview);
 }
+
+#[test]
+fn schools_are_added_renamed_and_deleted_in_the_balance_view() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    let before = h.state().document().expect("doc").plan().schools.len();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    h.run();
+    h.get_by_label_contains("学校名单（").click();
+    h.run();
+    h.get_by_label("新增学校").click();
+    h.run();
+    let plan = h.state().document().expect("doc").plan().clone();
+    assert_eq!(plan.schools.len(), before + 1);
+    // Rename the first school on the list.
+    let first = plan.schools[0].clone();
+    let field = format!("学校名称 {}", first.id.0);
+    h.get_by_role_and_label(Role::TextInput, &field).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, &field)
+        .type_text("龙潭区实验小学（本部）");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let plan = h.state().document().expect("doc").plan().clone();
+    assert_eq!(
+        plan.school(first.id).map(|s| s.name.as_str()),
+        Some("龙潭区实验小学（本部）")
+    );
+    // Deleting takes its figures with it and is undone like any edit.
+    h.query_all_by_label("删除").next().expect("delete").click();
+    h.run();
+    let plan = h.state().document().expect("doc").plan().clone();
+    assert!(plan.school(first.id).is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let plan = h.state().document().expect("doc").plan().clone();
+    assert_eq!(
+        plan.school(first.id).map(|s| s.years.len()),
+        Some(first.years.len())
+    );
+}

@@ -42,7 +42,8 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView, cmds: &m
         .copied()
     else {
         super::widgets::heading(ui, "义务教育优质均衡");
-        ui.label("该规划还没有学校数据。录入各校的在校生数和七项资源指标的原始数据后，这里会计算差异系数和各校达标情况。");
+        ui.label("该规划还没有学校数据。先在下面的学校名单中新增学校，再用“文件 › 生成学校数据表”请各校填报在校生数和七项资源指标的原始数据，交回后导入；这里会计算差异系数和各校达标情况。");
+        school_list_ui(ui, pv, cmds, true);
         return;
     };
     let year = state
@@ -57,6 +58,7 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView, cmds: &m
             }
         }
     });
+    school_list_ui(ui, pv, cmds, false);
     let settings = &pv.plan.info.balance;
     let report = match evaluate_balance(&schools_for_year(pv.plan, year), settings) {
         Ok(report) => report,
@@ -206,6 +208,99 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView, cmds: &m
             ui.add_space(8.0);
             what_if_ui(ui, state, pv, year, &report, cmds);
         });
+}
+
+/// 学校名单: add, rename, retype or delete a school (its figures come by the school-data table
+/// or the 假设分析's “保存”).
+fn school_list_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>, open: bool) {
+    use crate::domain::balance::{School, SchoolType};
+    use crate::domain::edit::SchoolField;
+    egui::CollapsingHeader::new(format!(
+        "学校名单（{}所，可新增、改名、删除）",
+        pv.plan.schools.len()
+    ))
+    .id_salt("school_list")
+    .default_open(open)
+    .show(ui, |ui| {
+        if ui.button("新增学校").clicked() {
+            let n = pv.plan.schools.len() + 1;
+            cmds.push(Command::Edit {
+                edits: vec![Edit::AddSchool(School::new(
+                    SchoolId(0),
+                    &format!("新学校{n}"),
+                ))],
+                action: "新增学校".into(),
+            });
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("school_list_scroll")
+            .max_height(260.0)
+            .show(ui, |ui| {
+                egui::Grid::new("school_list_grid")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for h in ["学校名称", "类型", "备注", ""] {
+                            ui.strong(h);
+                        }
+                        ui.end_row();
+                        for school in &pv.plan.schools {
+                            let set = |field: SchoolField, value: Value| Command::Edit {
+                                edits: vec![Edit::Set(Field::School(school.id, field), value)],
+                                action: "修改学校".into(),
+                            };
+                            if let Some(t) = super::widgets::commit_text(
+                                ui,
+                                &format!("学校名称 {}", school.id.0),
+                                &school.name,
+                                false,
+                                240.0,
+                            ) {
+                                let t = t.trim().to_owned();
+                                if !t.is_empty() {
+                                    cmds.push(set(SchoolField::Name, Value::Text(t)));
+                                }
+                            }
+                            let mut kind = school.school_type;
+                            let combo = egui::ComboBox::from_id_salt(("school_type", school.id.0))
+                                .selected_text(kind.label())
+                                .show_ui(ui, |ui| {
+                                    for &t in SchoolType::ALL {
+                                        ui.selectable_value(&mut kind, t, t.label());
+                                    }
+                                })
+                                .response;
+                            super::widgets::name_widget(
+                                ui,
+                                &combo,
+                                &format!("{} 学校类型", school.name),
+                            );
+                            if kind != school.school_type {
+                                cmds.push(set(SchoolField::Type, Value::code(kind)));
+                            }
+                            if let Some(t) = super::widgets::commit_text(
+                                ui,
+                                &format!("{} 备注", school.name),
+                                &school.remark,
+                                false,
+                                200.0,
+                            ) {
+                                cmds.push(set(SchoolField::Remark, Value::text(t.trim())));
+                            }
+                            if ui
+                                .small_button("删除")
+                                .on_hover_text("连同各年数据一起删除，可用“撤销”恢复")
+                                .clicked()
+                            {
+                                cmds.push(Command::Edit {
+                                    edits: vec![Edit::DeleteSchool(school.id)],
+                                    action: "删除学校".into(),
+                                });
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+    });
 }
 
 /// One indicator in one 学段, school by school, with the standard as a line: who is below it
