@@ -560,3 +560,62 @@ fn an_inspections_problem_list_is_previewed_and_goes_into_the_ledger() {
     );
     assert_eq!(item.due, Some(jiff::civil::date(2025, 3, 31)));
 }
+
+#[test]
+fn a_provincial_target_typed_in_the_alignment_view_is_kept_and_judged_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let library = dir.path().join("我的指标库.json");
+    let lib = library.clone();
+    let p = path.clone();
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_max_steps(12)
+        .build_eframe(move |cc| EduPlanApp::for_tests(&cc.egui_ctx, &p).with_library_file(&lib));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
+    h.run();
+    // The first row is 学前三年毛入园率 (90%以上), which meets the national target.
+    h.get_all_by_label("添加省/市目标")
+        .next()
+        .expect("button")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("为“学前三年毛入园率”添加上级目标")
+            .is_some()
+    );
+    let field = |h: &mut Harness<'static, EduPlanApp>, name: &str, text: &str| {
+        h.get_by_role_and_label(Role::TextInput, name).click();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_by_role_and_label(Role::TextInput, name)
+            .type_text(text);
+        h.run();
+    };
+    field(&mut h, "目标值", "92");
+    // Without a source it is refused: the 对标 finding cites it.
+    h.get_by_label("保存目标").click();
+    h.run();
+    assert!(h.query_by_label_contains("请写明出处").is_some());
+    field(
+        &mut h,
+        "出处（文件名称和文号）",
+        "省“十四五”教育规划（测试）",
+    );
+    h.get_by_label("保存目标").click();
+    h.run();
+    assert!(library.exists(), "kept in the officer's own library file");
+    let findings = h.state().document().expect("doc").findings().to_vec();
+    let plan = h.state().document().expect("doc").plan().clone();
+    let texts: Vec<String> = findings
+        .iter()
+        .map(|f| eduplan::domain::explain::finding_text(f, &plan))
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("低于省级目标（2025年92%，省“十四五”教育规划（测试））")),
+        "{texts:?}"
+    );
+}

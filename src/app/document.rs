@@ -88,6 +88,12 @@ impl Document {
         self.file.is_writable()
     }
 
+    /// Judge 对标 against this library from now on.
+    pub fn set_library(&mut self, library: &Library) {
+        self.library = library.clone();
+        self.derive();
+    }
+
     /// The day tasks and 整改 items are judged on (今天 unless the officer chose another).
     pub fn as_of(&self) -> crate::domain::Date {
         self.as_of

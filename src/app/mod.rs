@@ -54,6 +54,7 @@ pub struct EduPlanApp {
     balance: BalanceState,
     meeting: MeetingState,
     rectification: RectificationViewState,
+    alignment: crate::ui::alignment::AlignmentState,
     modal: Option<Modal>,
     dialogs: Box<dyn FileDialogs>,
     fullscreen: bool,
@@ -61,6 +62,8 @@ pub struct EduPlanApp {
     window_title: String,
     /// The indicator library with the officer's own provincial and city targets.
     library: crate::domain::library::Library,
+    /// Where the officer's own library additions are kept.
+    library_file: PathBuf,
 }
 
 impl EduPlanApp {
@@ -110,6 +113,12 @@ impl EduPlanApp {
         app
     }
 
+    /// For tests: keep the officer's library additions in `path` (not the user's data folder).
+    pub fn with_library_file(mut self, path: &Path) -> Self {
+        self.library_file = path.to_owned();
+        self
+    }
+
     /// For tests: as `for_tests_with`, every file question cancelled.
     pub fn for_tests(ctx: &egui::Context, path: &Path) -> Self {
         Self::for_tests_with(ctx, path, Box::new(dialogs::ScriptedDialogs::default()))
@@ -128,11 +137,13 @@ impl EduPlanApp {
             balance: BalanceState::default(),
             meeting: MeetingState::default(),
             rectification: RectificationViewState::default(),
+            alignment: crate::ui::alignment::AlignmentState::default(),
             modal: None,
             dialogs,
             fullscreen: false,
             window_title: String::new(),
             library: crate::domain::library::Library::builtin(),
+            library_file: settings::user_library_path(),
         }
     }
 
@@ -287,6 +298,7 @@ impl EduPlanApp {
             Command::SchoolImportDialog => self.import(true),
             Command::ExtractDialog => self.extract_from_text(),
             Command::AddEvidenceDialog(owner) => self.add_evidence(owner),
+            Command::AddLibraryTarget { code, target } => self.add_library_target(&code, target),
             Command::ProblemListDialog => {
                 if let Some(doc) = &self.doc
                     && let Some(path) = self.dialogs.open_problem_list(&settings::documents_dir())
@@ -484,6 +496,45 @@ impl EduPlanApp {
     }
 
     /// Ask for returned tables (indicator or school tables) and show what they would change.
+    /// A provincial or city target into 我的指标库.json, then 对标 against it at once.
+    fn add_library_target(&mut self, code: &str, target: crate::domain::library::LibraryTarget) {
+        let Some(entry) = self.library.entry(code).cloned() else {
+            return;
+        };
+        let mut own = match settings::load_user_library_from(&self.library_file) {
+            Ok(own) => own,
+            Err(e) => {
+                self.error(e);
+                return;
+            }
+        };
+        let level = target.level;
+        let mut addition = entry;
+        addition.targets = vec![target];
+        let name = addition.name.clone();
+        own.merge(crate::domain::library::Library::of_entries(
+            "",
+            vec![addition],
+        ));
+        if let Err(e) = settings::save_user_library_to(&own, &self.library_file) {
+            self.error(e);
+            return;
+        }
+        let (library, warning) = settings::load_library_from(&self.library_file);
+        self.library = library;
+        if let Some(doc) = self.doc.as_mut() {
+            doc.set_library(&self.library);
+        }
+        match warning {
+            Some(w) => self.error(w),
+            None => self.info(format!(
+                "已为“{name}”保存{}目标（{}）",
+                level.label(),
+                self.library_file.display()
+            )),
+        }
+    }
+
     /// Ask for a file and keep it inside the plan, refusing one over 20 MB before reading it.
     fn add_evidence(&mut self, owner: crate::domain::EvidenceOwner) {
         if self.doc.is_none() {
@@ -824,7 +875,9 @@ impl eframe::App for EduPlanApp {
                     View::Detail(id) => detail_ui(ui, &pv, id, &mut cmds),
                     View::Tasks => tasks_ui(ui, &mut self.tasks, &pv, &mut cmds),
                     View::Balance => balance_ui(ui, &mut self.balance, &pv, &mut cmds),
-                    View::Alignment => alignment_ui(ui, &pv, &self.library),
+                    View::Alignment => {
+                        alignment_ui(ui, &mut self.alignment, &pv, &self.library, &mut cmds)
+                    }
                     View::Rectification => {
                         rectification_ui(ui, &mut self.rectification, &pv, &mut cmds)
                     }

@@ -81,9 +81,12 @@ pub fn user_library_path() -> PathBuf {
 /// The built-in library with the officer's additions; a broken additions file is reported and
 /// left alone (the built-in library still works).
 pub fn load_library() -> (crate::domain::library::Library, Option<String>) {
+    load_library_from(&user_library_path())
+}
+
+pub fn load_library_from(path: &Path) -> (crate::domain::library::Library, Option<String>) {
     let mut library = crate::domain::library::Library::builtin();
-    let path = user_library_path();
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let Ok(text) = std::fs::read_to_string(path) else {
         return (library, None);
     };
     match crate::domain::library::Library::parse(&text) {
@@ -97,8 +100,11 @@ pub fn load_library() -> (crate::domain::library::Library, Option<String>) {
 
 /// The officer's additions alone (empty when there are none yet).
 pub fn load_user_library() -> Result<crate::domain::library::Library, String> {
-    let path = user_library_path();
-    match std::fs::read_to_string(&path) {
+    load_user_library_from(&user_library_path())
+}
+
+pub fn load_user_library_from(path: &Path) -> Result<crate::domain::library::Library, String> {
+    match std::fs::read_to_string(path) {
         Ok(text) => crate::domain::library::Library::parse(&text)
             .map_err(|e| format!("“{}”{e}", path.display())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -114,13 +120,19 @@ pub fn load_user_library() -> Result<crate::domain::library::Library, String> {
 /// Save the officer's additions: written beside and renamed over, so a crash never leaves half
 /// a file.
 pub fn save_user_library(own: &crate::domain::library::Library) -> Result<(), String> {
-    let path = user_library_path();
-    let dir = data_dir();
+    save_user_library_to(own, &user_library_path())
+}
+
+pub fn save_user_library_to(
+    own: &crate::domain::library::Library,
+    path: &Path,
+) -> Result<(), String> {
+    let dir = path.parent().map_or_else(data_dir, Path::to_path_buf);
     std::fs::create_dir_all(&dir)
         .map_err(|e| format!("无法创建数据文件夹“{}”：{e}", dir.display()))?;
-    let tmp = dir.join("我的指标库.json.tmp");
+    let tmp = path.with_extension("json.tmp");
     std::fs::write(&tmp, own.to_json()).map_err(|e| format!("无法写入“{}”：{e}", tmp.display()))?;
-    std::fs::rename(&tmp, &path).map_err(|e| format!("无法写入“{}”：{e}", path.display()))
+    std::fs::rename(&tmp, path).map_err(|e| format!("无法写入“{}”：{e}", path.display()))
 }
 
 /// Today in the officer's time zone (tasks and 整改 deadlines are judged against it).

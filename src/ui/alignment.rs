@@ -3,20 +3,39 @@
 
 use egui::{RichText, Ui};
 
-use super::{PlanView, theme};
+use super::{Command, PlanView, theme};
 use crate::domain::explain::alignment_text;
 use crate::domain::input::format_number;
 use crate::domain::library::{Alignment, AlignmentIssue, Library, TargetLevel, align};
 
-pub fn alignment_ui(ui: &mut Ui, pv: &PlanView, library: &Library) {
+/// The provincial or city target being typed for one library entry.
+#[derive(Default)]
+pub struct AlignmentState {
+    editing: Option<String>,
+    level_city: bool,
+    value: String,
+    year: String,
+    source: String,
+    binding: bool,
+    message: Option<String>,
+}
+
+pub fn alignment_ui(
+    ui: &mut Ui,
+    state: &mut AlignmentState,
+    pv: &PlanView,
+    library: &Library,
+    cmds: &mut Vec<Command>,
+) {
     ui.heading("对标：本规划目标与全国、省、市目标");
     ui.label(
         RichText::new(
-            "按指标名称或指标库链接匹配。省级、市级目标可用命令 eduplan library add-target 添加，或导入同事分享的指标库文件（eduplan library import）。",
+            "按指标名称或指标库链接匹配。点“添加省/市目标”录入上级文件的目标（保存在本人的指标库中，可用 eduplan library export 分享给同事）。",
         )
         .small()
         .color(theme::GREY),
     );
+    target_form_ui(ui, state, library, cmds);
     let findings = align(pv.plan, library);
     let missing: Vec<&Alignment> = findings.iter().filter(|a| a.indicator.is_none()).collect();
     for m in &missing {
@@ -39,13 +58,14 @@ pub fn alignment_ui(ui: &mut Ui, pv: &PlanView, library: &Library) {
         .show(ui, |ui| {
             egui::Grid::new("alignment_grid")
                 .striped(true)
-                .num_columns(7)
+                .num_columns(8)
                 .show(ui, |ui| {
                     for h in [
                         "指标",
                         "本规划目标",
                         "全国目标",
                         "对标结论",
+                        "",
                         "省级目标",
                         "市级目标",
                         "属性（本规划/全国）",
@@ -100,6 +120,13 @@ pub fn alignment_ui(ui: &mut Ui, pv: &PlanView, library: &Library) {
                             ui.label(RichText::new(short.join("；")).color(theme::ERROR_TEXT))
                                 .on_hover_text(full.join("\n"));
                         }
+                        if ui.small_button("添加省/市目标").clicked() {
+                            state.editing = Some(entry.code.clone());
+                            state.year = ind.target_year.to_string();
+                            state.value.clear();
+                            state.source.clear();
+                            state.message = None;
+                        }
                         target_cell(ui, TargetLevel::Provincial);
                         target_cell(ui, TargetLevel::City);
                         let national_attr =
@@ -118,4 +145,90 @@ fn short_issue(issue: &AlignmentIssue) -> String {
         AlignmentIssue::MarkedExpected { .. } => "全国为约束性".to_owned(),
         AlignmentIssue::MissingBinding { .. } => "缺少".to_owned(),
     }
+}
+
+/// The form for one entry's provincial or city target: value, year, source (required).
+fn target_form_ui(
+    ui: &mut Ui,
+    state: &mut AlignmentState,
+    library: &Library,
+    cmds: &mut Vec<Command>,
+) {
+    use crate::domain::library::LibraryTarget;
+    let Some(code) = state.editing.clone() else {
+        return;
+    };
+    let Some(entry) = library.entry(&code) else {
+        state.editing = None;
+        return;
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(
+            RichText::new(format!(
+                "为“{}”添加上级目标（单位：{}）",
+                entry.name, entry.unit
+            ))
+            .strong(),
+        );
+        ui.horizontal_wrapped(|ui| {
+            ui.radio_value(&mut state.level_city, false, "省级");
+            ui.radio_value(&mut state.level_city, true, "市级");
+            let l = ui.label("目标值");
+            ui.add(egui::TextEdit::singleline(&mut state.value).desired_width(70.0))
+                .labelled_by(l.id);
+            let l = ui.label("年份");
+            ui.add(egui::TextEdit::singleline(&mut state.year).desired_width(60.0))
+                .labelled_by(l.id);
+            ui.checkbox(&mut state.binding, "约束性");
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label("出处（文件名称和文号）");
+            ui.add(egui::TextEdit::singleline(&mut state.source).desired_width(420.0))
+                .labelled_by(l.id);
+        });
+        ui.horizontal(|ui| {
+            if ui.button("保存目标").clicked() {
+                let value = crate::domain::input::parse_plain_number(&state.value)
+                    .ok()
+                    .flatten();
+                let year = crate::domain::input::parse_year(&state.year);
+                match (value, year) {
+                    (None, _) => state.message = Some("目标值应为数字".into()),
+                    (_, None) => state.message = Some("年份应为四位数字，如2025".into()),
+                    _ if state.source.trim().is_empty() => {
+                        state.message =
+                            Some("请写明出处（文件名称和文号），对标结论会引用它".into());
+                    }
+                    (Some(v), Some(y)) => {
+                        cmds.push(Command::AddLibraryTarget {
+                            code: code.clone(),
+                            target: LibraryTarget {
+                                level: if state.level_city {
+                                    TargetLevel::City
+                                } else {
+                                    TargetLevel::Provincial
+                                },
+                                target: v,
+                                year: y,
+                                attribute: if state.binding { "binding" } else { "expected" }
+                                    .to_owned(),
+                                text: format!("{}{}", format_number(v, 2), entry.unit),
+                                source: state.source.trim().to_owned(),
+                                base_2020: None,
+                                comparison: None,
+                            },
+                        });
+                        state.editing = None;
+                        state.message = None;
+                    }
+                }
+            }
+            if ui.button("取消").clicked() {
+                state.editing = None;
+            }
+        });
+        if let Some(m) = &state.message {
+            ui.label(RichText::new(m).color(theme::ERROR_TEXT));
+        }
+    });
 }

@@ -93,6 +93,11 @@ pub enum Command {
     SchoolImportDialog,
     /// Ask for a plan's text (.txt/.docx) and review the targets read from it.
     ExtractDialog,
+    /// Keep a provincial or city target in the officer's own library (我的指标库.json).
+    AddLibraryTarget {
+        code: String,
+        target: crate::domain::library::LibraryTarget,
+    },
     /// Ask for an inspection's problem list (.xlsx) and preview it.
     ProblemListDialog,
     /// Ask for a file and keep it in the plan as evidence of `owner`.
