@@ -666,3 +666,25 @@ fn schools_are_added_renamed_and_deleted_in_the_balance_view() {
         Some(first.years.len())
     );
 }
+
+#[test]
+fn f1_explains_the_rules_with_this_plans_settings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(h.query_by_label("评价规则").is_some());
+    assert!(
+        h.query_by_label_contains("2024年评估一个2020年基期、2025年目标的指标，序时进度为80%")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("差距 ≥ +5 为快于预期").is_some(),
+        "the plan's own settings"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("评价规则").is_none());
+}

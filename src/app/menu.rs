@@ -33,6 +33,9 @@ impl EduPlanApp {
             if shortcut(Modifiers::COMMAND, Key::E) {
                 cmds.push(Command::ExportDialog);
             }
+            if shortcut(Modifiers::NONE, Key::F1) {
+                cmds.push(Command::ShowHelp);
+            }
             if shortcut(Modifiers::NONE, Key::F5) {
                 cmds.push(Command::Show(View::Meeting));
             }
@@ -178,6 +181,9 @@ impl EduPlanApp {
             ui.menu_button("帮助", |ui| {
                 if ui.button("关于").clicked() {
                     cmds.push(Command::ShowAbout);
+                }
+                if ui.button("帮助：评价规则	F1").clicked() {
+                    cmds.push(Command::ShowHelp);
                 }
                 if ui.button("快捷键").clicked() {
                     cmds.push(Command::ShowShortcuts);

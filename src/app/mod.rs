@@ -64,6 +64,8 @@ pub struct EduPlanApp {
     library: crate::domain::library::Library,
     /// Where the officer's own library additions are kept.
     library_file: PathBuf,
+    /// Started without a file: the sample is open, and the officer is told so.
+    sample_notice: bool,
 }
 
 impl EduPlanApp {
@@ -87,6 +89,7 @@ impl EduPlanApp {
         {
             app.view = app.settings.last_view.unwrap_or(View::Overview);
         }
+        app.sample_notice = path.is_none();
         let path = match path {
             Some(p) => Some(p),
             None => match settings::sample_copy() {
@@ -144,6 +147,7 @@ impl EduPlanApp {
             window_title: String::new(),
             library: crate::domain::library::Library::builtin(),
             library_file: settings::user_library_path(),
+            sample_notice: false,
         }
     }
 
@@ -338,6 +342,7 @@ impl EduPlanApp {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ShowAbout => self.modal = Some(Modal::About),
             Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Command::ShowHelp => self.modal = Some(Modal::Help),
             Command::ShowPlanInfo => self.modal = Some(Modal::PlanInfo),
             Command::EditTask(id) => self.modal = Some(Modal::Task(id)),
         }
@@ -846,6 +851,30 @@ impl eframe::App for EduPlanApp {
                     if dismiss {
                         self.message = None;
                     }
+                }
+                if self.sample_notice && self.doc.is_some() {
+                    egui::Frame::new()
+                        .fill(egui::Color32::from_rgb(0xe8, 0xf0, 0xfb))
+                        .inner_margin(6.0)
+                        .show(ui, |ui| {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(
+                                    RichText::new("现在打开的是龙潭区示例规划：目标摘自规划原文，各年数据为示意，可以随意试用。")
+                                        .strong(),
+                                );
+                                if ui.button("新建规划…").clicked() {
+                                    cmds.push(Command::NewPlan);
+                                    self.sample_notice = false;
+                                }
+                                if ui.button("打开规划…").clicked() {
+                                    cmds.push(Command::OpenDialog);
+                                    self.sample_notice = false;
+                                }
+                                if ui.button("继续查看示例").clicked() {
+                                    self.sample_notice = false;
+                                }
+                            });
+                        });
                 }
                 if let Some(doc) = &self.doc
                     && !doc.is_writable()

@@ -15,6 +15,7 @@ pub(super) enum Modal {
     NewPlan(NewPlanForm),
     About,
     Shortcuts,
+    Help,
     /// A preview, and the words the history gives the import.
     Import(ImportPreview, &'static str),
     PlanInfo,
@@ -61,6 +62,7 @@ impl EduPlanApp {
             Modal::PlanInfo => plan_info_ui(ctx, doc, cmds),
             Modal::Task(id) => task_ui(ctx, doc, *id, cmds),
             Modal::Shortcuts => shortcuts_ui(ctx),
+            Modal::Help => help_ui(ctx, doc),
             Modal::Template(unit) => template_ui(ctx, doc, unit, cmds),
             Modal::Import(preview, action) => import_ui(ctx, preview, action, cmds),
             Modal::Review(state) => review_modal_ui(ctx, state, doc, &self.library, cmds),
@@ -403,6 +405,52 @@ fn task_ui(
             crate::ui::tasks::task_detail_ui(ui, &doc.view(), id, cmds);
         }
         if ui.button("关闭").clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+/// 帮助: how the program judges, in a few short paragraphs, with this plan's settings.
+fn help_ui(ctx: &egui::Context, doc: Option<&Document>) -> bool {
+    let mut close = false;
+    let info = doc.map(|d| d.plan().info.clone()).unwrap_or_default();
+    egui::Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
+        ui.set_max_width(760.0);
+        ui.heading("评价规则");
+        egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+            for (title, text) in [
+                (
+                    "序时进度",
+                    "规划期已过去的比例：评估年距基期年的年数 ÷ 目标年距基期年的年数。2024年评估一个2020年基期、2025年目标的指标，序时进度为80%。".to_owned(),
+                ),
+                (
+                    "完成进度",
+                    "已走过全程的多少：（实际值 − 基期值）÷（目标值 − 基期值）。累计类指标用基期以来的累计数。完成进度不低于序时进度，就是按计划推进。".to_owned(),
+                ),
+                (
+                    "评价用语",
+                    "提前实现：目标年之前已达到最终目标；已实现/未实现：目标年及以后是否达到；快于预期、基本符合预期、滞后：按差距判断（见下）；未填报：当年没有数据（不是0）；未到期：是否类事项还没到目标年；无法评价：缺少基期值等，判定依据会写明缺什么。".to_owned(),
+                ),
+                (
+                    "灯色",
+                    "绿灯●、黄灯▲、红灯■，不亮灯○。约束性指标亮红灯即为预警，上报前需填写说明。颜色之外总有符号和文字，黑白打印也看得出。".to_owned(),
+                ),
+            ] {
+                ui.label(RichText::new(title).strong());
+                ui.label(text);
+                ui.add_space(6.0);
+            }
+            ui.label(RichText::new("本规划的设置").strong());
+            for line in crate::domain::explain::rules_text(&info) {
+                ui.label(format!("· {line}"));
+            }
+            ui.label(
+                RichText::new("界限在“编辑 › 规划信息与设置”中修改；每个指标的“判定依据”写明了它是怎样算出来的。")
+                    .color(theme::GREY),
+            );
+        });
+        if ui.button("关闭").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
             close = true;
         }
     });

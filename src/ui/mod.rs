@@ -111,6 +111,8 @@ pub enum Command {
     Quit,
     ShowAbout,
     ShowShortcuts,
+    /// 帮助: 序时进度, 完成进度, the words, the lights and the settings, for this plan.
+    ShowHelp,
     ShowPlanInfo,
     /// Open the dialog with every field of one task.
     EditTask(TaskId),

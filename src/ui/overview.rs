@@ -83,7 +83,7 @@ fn counts_ui(ui: &mut Ui, pv: &PlanView) {
 }
 
 fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
-    ui.label(RichText::new("需要关注的指标").strong());
+    ui.label(RichText::new("需要关注的指标和任务").strong());
     let mut items: Vec<(u8, IndicatorId)> = pv
         .order
         .iter()
@@ -108,44 +108,16 @@ fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
         .id_salt("attention")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            const OVERDUE_SHOWN: usize = 5;
-            if overdue.len() > OVERDUE_SHOWN
-                && ui
-                    .link(format!(
-                        "另有{}项任务逾期（截至{}），查看全部",
-                        overdue.len() - OVERDUE_SHOWN,
-                        pv.as_of
-                    ))
-                    .clicked()
-            {
-                cmds.push(Command::ShowOverdueTasks);
-            }
-            for t in overdue.iter().take(OVERDUE_SHOWN) {
-                egui::Frame::new()
-                    .fill(theme::WARNING_BG)
-                    .inner_margin(4.0)
-                    .corner_radius(4.0)
-                    .show(ui, |ui| {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(RichText::new("■ 任务逾期").color(theme::RED).strong());
-                            if ui.link(&t.title).clicked() {
-                                cmds.push(Command::ShowTask(t.id));
-                            }
-                            let due = t.deadline_date.map_or_else(String::new, |d| d.to_string());
-                            ui.label(
-                                RichText::new(format!(
-                                    "{}　完成时限{due}（{}）",
-                                    t.lead_unit, t.deadline
-                                ))
-                                .color(theme::GREY),
-                            );
-                        });
-                    });
-            }
             if items.is_empty() {
                 ui.label(RichText::new("所有已填报指标均达到序时进度。").color(theme::GREEN));
             }
+            // Warnings first, then overdue tasks, then the other indicators.
+            let mut overdue_shown = false;
             for (rank, id) in items {
+                if rank > 0 && !overdue_shown {
+                    overdue_tasks_ui(ui, pv, &overdue, cmds);
+                    overdue_shown = true;
+                }
                 let (Some(ind), Some(e)) = (pv.plan.indicator(id), pv.eval(id)) else {
                     continue;
                 };
@@ -195,6 +167,9 @@ fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
                         }
                     }
                 });
+            }
+            if !overdue_shown {
+                overdue_tasks_ui(ui, pv, &overdue, cmds);
             }
             if total > ATTENTION_LIMIT {
                 let more = format!(
@@ -366,4 +341,44 @@ fn progress_row_ui(ui: &mut Ui, pv: &PlanView, id: IndicatorId, height: f32) -> 
         crate::domain::explain::basis_text(e, ind)
     ));
     clicked
+}
+
+/// Tasks past their deadline on the 评估日期: the first few, and a link to all of them.
+fn overdue_tasks_ui(
+    ui: &mut Ui,
+    pv: &PlanView,
+    overdue: &[&crate::domain::Task],
+    cmds: &mut Vec<Command>,
+) {
+    const OVERDUE_SHOWN: usize = 3;
+    if overdue.len() > OVERDUE_SHOWN
+        && ui
+            .link(format!(
+                "另有{}项任务逾期（截至{}），查看全部",
+                overdue.len() - OVERDUE_SHOWN,
+                pv.as_of
+            ))
+            .clicked()
+    {
+        cmds.push(Command::ShowOverdueTasks);
+    }
+    for t in overdue.iter().take(OVERDUE_SHOWN) {
+        egui::Frame::new()
+            .fill(theme::WARNING_BG)
+            .inner_margin(4.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new("■ 任务逾期").color(theme::RED).strong());
+                    if ui.link(&t.title).clicked() {
+                        cmds.push(Command::ShowTask(t.id));
+                    }
+                    let due = t.deadline_date.map_or_else(String::new, |d| d.to_string());
+                    ui.label(
+                        RichText::new(format!("{}　完成时限{due}（{}）", t.lead_unit, t.deadline))
+                            .color(theme::GREY),
+                    );
+                });
+            });
+    }
 }
