@@ -688,3 +688,25 @@ fn f1_explains_the_rules_with_this_plans_settings() {
     h.run();
     assert!(h.query_by_label("评价规则").is_none());
 }
+
+#[test]
+fn on_a_small_screen_the_outline_gives_way_and_ctrl_b_brings_it_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let p = path.clone();
+    let mut h = Harness::builder()
+        .with_size([1024.0, 600.0])
+        .with_max_steps(12)
+        .build_eframe(move |cc| EduPlanApp::for_tests(&cc.egui_ctx, &p));
+    h.run();
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "搜索").is_none(),
+        "hidden at 1024 wide"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
+    h.run();
+    assert!(h.query_by_role_and_label(Role::TextInput, "搜索").is_some());
+    h.get_by_label("目录").click();
+    h.run();
+    assert!(h.query_by_role_and_label(Role::TextInput, "搜索").is_none());
+}

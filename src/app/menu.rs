@@ -33,6 +33,9 @@ impl EduPlanApp {
             if shortcut(Modifiers::COMMAND, Key::E) {
                 cmds.push(Command::ExportDialog);
             }
+            if shortcut(Modifiers::COMMAND, Key::B) {
+                cmds.push(Command::ToggleOutline);
+            }
             if shortcut(Modifiers::NONE, Key::F1) {
                 cmds.push(Command::ShowHelp);
             }
@@ -159,6 +162,10 @@ impl EduPlanApp {
                 }
             });
             ui.menu_button("视图", |ui| {
+                if ui.button("显示/隐藏目录\tCtrl+B").clicked() {
+                    cmds.push(Command::ToggleOutline);
+                }
+                ui.separator();
                 for v in [
                     View::Overview,
                     View::Indicators,
@@ -214,6 +221,13 @@ impl EduPlanApp {
                 ui.label("未打开规划文件");
                 return;
             };
+            if ui
+                .small_button("目录")
+                .on_hover_text("显示或隐藏左侧目录（Ctrl+B），小屏幕上可腾出表格的位置")
+                .clicked()
+            {
+                cmds.push(Command::ToggleOutline);
+            }
             let shown_path = doc.file().read_only_source().unwrap_or(doc.file().path());
             ui.label(RichText::new(shown_path.display().to_string()).small());
             if !doc.is_writable() {

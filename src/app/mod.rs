@@ -66,6 +66,8 @@ pub struct EduPlanApp {
     library_file: PathBuf,
     /// Started without a file: the sample is open, and the officer is told so.
     sample_notice: bool,
+    /// The outline shown or hidden by the officer (Ctrl+B); None: by the window's width.
+    tree_shown: Option<bool>,
 }
 
 impl EduPlanApp {
@@ -148,6 +150,7 @@ impl EduPlanApp {
             library: crate::domain::library::Library::builtin(),
             library_file: settings::user_library_path(),
             sample_notice: false,
+            tree_shown: None,
         }
     }
 
@@ -343,6 +346,11 @@ impl EduPlanApp {
             Command::ShowAbout => self.modal = Some(Modal::About),
             Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Command::ShowHelp => self.modal = Some(Modal::Help),
+            Command::ToggleOutline => {
+                let narrow = ctx.content_rect().width() < 1150.0;
+                let shown = self.tree_shown.unwrap_or(!narrow);
+                self.tree_shown = Some(!shown);
+            }
             Command::ShowPlanInfo => self.modal = Some(Modal::PlanInfo),
             Command::EditTask(id) => self.modal = Some(Modal::Task(id)),
         }
@@ -818,7 +826,10 @@ impl eframe::App for EduPlanApp {
         } else {
             egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut cmds));
             egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &mut cmds));
-            if let Some(doc) = &self.doc {
+            // The outline gives way on small screens (1024 wide) unless the officer chose.
+            let narrow = ctx.content_rect().width() < 1150.0;
+            let show_tree = self.tree_shown.unwrap_or(!narrow);
+            if let (Some(doc), true) = (&self.doc, show_tree) {
                 egui::Panel::left("outline")
                     .resizable(true)
                     .default_size(250.0)

@@ -111,6 +111,8 @@ pub enum Command {
     Quit,
     ShowAbout,
     ShowShortcuts,
+    /// Show or hide the outline on the left (Ctrl+B), for small screens.
+    ToggleOutline,
     /// 帮助: 序时进度, 完成进度, the words, the lights and the settings, for this plan.
     ShowHelp,
     ShowPlanInfo,
