@@ -79,6 +79,15 @@ pub fn detail_ui(
             ui.add_space(8.0);
             years_ui(ui, pv, ind, cmds);
             ui.add_space(8.0);
+            // The 佐证材料 behind this year's figure (a statistics sheet, a notice).
+            ui.label(RichText::new(format!("{}年数据的佐证", pv.year)).strong());
+            super::widgets::evidence_ui(
+                ui,
+                pv,
+                crate::domain::EvidenceOwner::Actual(ind.id, pv.year),
+                cmds,
+            );
+            ui.add_space(8.0);
             history_ui(ui, pv);
             ui.add_space(8.0);
             egui::CollapsingHeader::new("评价规则")

@@ -217,6 +217,9 @@ pub fn normalize(text: &str) -> String {
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '％' => '%',
+            '＞' => '>',
+            '＜' => '<',
+            '＝' => '=',
             '．' => '.',
             '\u{3000}' | '\u{a0}' => ' ',
             _ => c,
@@ -445,6 +448,11 @@ struct NumberMention {
 
 /// Comparisons after which a bare number (no unit) is still a target.
 const BARE_CUES: &[&str] = &[
+    "≥",
+    "≤",
+    ">",
+    "<",
+    "=",
     "不高于",
     "不低于",
     "不超过",
@@ -1075,6 +1083,11 @@ fn paragraph_targets(text: &str, period: Option<Period>) -> Vec<Proposal> {
 /// What a clause talks about: the words before its first cue (毛入园率 in 毛入园率达到90%).
 fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) -> String {
     const STOPS: &[&str] = &[
+        "≥",
+        "≤",
+        ">",
+        "<",
+        "=",
         "达到",
         "保持",
         "稳定在",
@@ -1372,7 +1385,16 @@ fn mention_target(
     let maintain = ["保持", "稳定在", "巩固在", "始终"]
         .iter()
         .any(|w| before_text.contains(w));
-    let mut comparison = if suffix.contains("以下")
+    let symbol = before_text.trim_end().chars().last();
+    let mut comparison = if let Some(c @ ('≥' | '≤' | '>' | '<' | '=')) = symbol {
+        match c {
+            '≥' => Comparison::AtLeast,
+            '≤' => Comparison::AtMost,
+            '>' => Comparison::MoreThan,
+            '<' => Comparison::LessThan,
+            _ => Comparison::Equal,
+        }
+    } else if suffix.contains("以下")
         || suffix.contains("以内")
         || [
             "不超过",
@@ -1910,6 +1932,30 @@ mod tests {
                 ("义务教育近视率".into(), -10.0, None, "个百分点".into()),
                 ("培养区级骨干教师".into(), 400.0, None, "人".into()),
                 ("培养市级学科带头人".into(), 40.0, None, "人".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn comparison_symbols_as_tables_and_texts_write_them() {
+        let p = one("到2025年，学前三年毛入园率≥95%，义务教育巩固率＞99%，生师比≤19。");
+        let got: Vec<(String, &str, f64, String)> = p
+            .iter()
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.comparison.symbol(),
+                    p.value,
+                    p.unit.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("学前三年毛入园率".into(), "≥", 95.0, "%".into()),
+                ("义务教育巩固率".into(), ">", 99.0, "%".into()),
+                ("生师比".into(), "≤", 19.0, String::new()),
             ]
         );
     }
