@@ -109,6 +109,7 @@ fn extraction_precision_and_recall_on_the_development_set() {
         "qingshan-work-points",
         "qingshan-balance-scheme",
         "hebin-district-plan",
+        "xiling-county-plan",
     ];
     let (mut proposed, mut wanted, mut matched) = (0, 0, 0);
     let mut report = Vec::new();

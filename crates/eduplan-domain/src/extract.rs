@@ -1034,6 +1034,11 @@ fn paragraph_targets(text: &str, period: Option<Period>) -> Vec<Proposal> {
             let clause_mentions: Vec<&NumberMention> = mentions
                 .iter()
                 .filter(|m| m.start >= a && m.start < b && !mask[m.start])
+                // 每百名学生 / 第三期: part of a name, not a number of its own.
+                .filter(|m| {
+                    m.start == 0
+                        || !matches!(chars[m.start - 1], '第' | '每' | '各' | '前' | '近' | '后')
+                })
                 .collect();
             let verb_here = nearest_action_verb(&chars, a, b, &mask);
             for (k, m) in clause_mentions.iter().enumerate() {
@@ -1195,6 +1200,8 @@ const LEADING_NOISE: &[&str] = &[
     "达到",
 ];
 const TRAILING_NOISE: &[&str] = &[
+    "年均",
+    "每年",
     "要",
     "将",
     "均",
@@ -1221,6 +1228,12 @@ const TRAILING_NOISE: &[&str] = &[
 ];
 
 fn clean_name(s: &str) -> String {
+    // ①… list marks, and the period a sentence opens with (“十四五”期间, 规划期内).
+    let s = s.trim_start_matches(|c: char| ('①'..='⑳').contains(&c));
+    let s = match s.find("期间").or_else(|| s.find("期内")) {
+        Some(i) if s[..i].chars().count() <= 8 => &s[i + "期间".len()..],
+        _ => s,
+    };
     let mut s = s
         .trim()
         .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;（）()".contains(c))
@@ -1564,6 +1577,28 @@ fn mention_target(
                 (None, None) => object,
             }
         }
+    };
+    // 生均公用经费标准小学不低于720元、初中不低于940元: the second names only its 学段.
+    const STAGES: &[&str] = &["小学", "初中", "高中", "幼儿园", "中职", "学前"];
+    // 小学均不高于0.50、初中均不高于0.45: the words since the last number name the 学段.
+    let local = if prev_end > a {
+        clean_name(&text_of(
+            chars,
+            prev_end,
+            cue_start(chars, prev_end, m.start),
+        ))
+    } else {
+        String::new()
+    };
+    let stage_word = STAGES
+        .iter()
+        .find(|s| name == **s || (is_percent && local == **s));
+    let name = match stage_word {
+        Some(stage) => STAGES
+            .iter()
+            .find_map(|other| subject.strip_suffix(other).filter(|_| other != stage))
+            .map_or(name.clone(), |stem| format!("{stem}{stage}")),
+        None => name,
     };
     let name = name.trim().to_owned();
     if name.chars().count() < 2 {
