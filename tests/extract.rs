@@ -110,6 +110,7 @@ fn extraction_precision_and_recall_on_the_development_set() {
         "qingshan-balance-scheme",
         "hebin-district-plan",
         "xiling-county-plan",
+        "dongchuan-work-points",
     ];
     let (mut proposed, mut wanted, mut matched) = (0, 0, 0);
     let mut report = Vec::new();

@@ -444,6 +444,8 @@ struct NumberMention {
     unit: String,
     chinese: bool,
     unit_end: usize,
+    /// Written out as 百分之九十: a percentage in words.
+    written_percent: bool,
 }
 
 /// Comparisons after which a bare number (no unit) is still a target.
@@ -547,6 +549,42 @@ fn number_mentions(chars: &[char]) -> Vec<NumberMention> {
     while i < chars.len() {
         let c = chars[i];
         let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+        // 百分之九十 / 百分之95: a percentage written in words.
+        if contains_at(chars, i, "百分之") {
+            let from = i + 3;
+            let (value, len, chinese) = if chars.get(from).is_some_and(char::is_ascii_digit) {
+                let (v, l) = ascii_number(&chars[from..]);
+                (Some(v), l, false)
+            } else {
+                let l = chars[from..]
+                    .iter()
+                    .take_while(|c| is_cn_digit(**c))
+                    .count();
+                (parse_cn_number(&chars[from..from + l]), l, true)
+            };
+            if let Some(value) = value.filter(|_| len > 0) {
+                let mut end = from + len;
+                let tail: String = chars[end..chars.len().min(end + 3)].iter().collect();
+                for w in ["及以上", "以上", "以下", "以内", "左右"] {
+                    if tail.starts_with(w) {
+                        end += w.chars().count();
+                        break;
+                    }
+                }
+                out.push(NumberMention {
+                    start: i,
+                    end,
+                    value,
+                    stretch: None,
+                    unit: "%".to_owned(),
+                    chinese,
+                    unit_end: from + len,
+                    written_percent: true,
+                });
+                i = end;
+                continue;
+            }
+        }
         if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.') {
             let (value, len) = ascii_number(&chars[i..]);
             let mut j = i + len;
@@ -685,6 +723,7 @@ fn push_mention(
                 unit: String::new(),
                 chinese,
                 unit_end: number_end,
+                written_percent: false,
             });
         }
         return;
@@ -714,6 +753,7 @@ fn push_mention(
         unit,
         chinese,
         unit_end,
+        written_percent: false,
     });
 }
 
@@ -1341,15 +1381,23 @@ fn mention_target(
         return None;
     }
     // A Chinese numeral count (三所, 四个) is a target only next to an action.
-    if m.chinese {
+    if m.chinese && !m.written_percent {
         if is_percent {
             return None;
         }
         if m.value == 1.0 && !matches!(m.unit.as_str(), "所" | "座" | "名" | "人") {
             return None;
         }
-        // 四个意识 / 四个模块 are not counted by an action; 创建四个示范校 is.
-        action_verb_in(chars, a, m.start, mask, true)?;
+        // 四个意识 / 四个模块 are not counted by an action; 创建四个示范校 and 两所小学新建 are.
+        const BUILDING: &[&str] = &[
+            "新建", "改建", "扩建", "建设", "建成", "创建", "改造", "配备",
+        ];
+        let built_after = BUILDING
+            .iter()
+            .any(|w| find_word(chars, m.end, b, w).is_some());
+        if action_verb_in(chars, a, m.start, mask, true).is_none() && !built_after {
+            return None;
+        }
         // A、B和C三项重点: a count that sums up a list before it.
         let before = text_of(chars, a, m.start);
         if before.contains('、')
