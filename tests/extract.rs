@@ -111,6 +111,7 @@ fn extraction_precision_and_recall_on_the_development_set() {
         "hebin-district-plan",
         "xiling-county-plan",
         "dongchuan-work-points",
+        "nanhu-modernisation-scheme",
     ];
     let (mut proposed, mut wanted, mut matched) = (0, 0, 0);
     let mut report = Vec::new();

@@ -130,7 +130,7 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
                         headings.push(h);
                         rest
                     }
-                    None => text,
+                    None => strip_list_mark(&text),
                 };
                 if headings.in_past_section() || body.trim().is_empty() {
                     continue;
@@ -401,6 +401,16 @@ fn parse_heading(text: &str) -> Option<Heading> {
         return None;
     };
     let after: String = chars[mark_len..].iter().collect();
+    // 2.每千名学生拥有…不低于0.5人； is an item of a list of targets, not a heading.
+    if level >= 3 {
+        let first: Vec<char> = after.chars().take_while(|c| *c != '。').collect();
+        let targets = number_mentions(&first)
+            .iter()
+            .any(|m| !m.unit.is_empty() && m.unit != "年");
+        if targets || first.last().is_some_and(|c| matches!(c, '；' | ';')) {
+            return None;
+        }
+    }
     let title_end = after.find(['。', '\n']).unwrap_or(after.len());
     let (title, rest) = after.split_at(title_end);
     let rest = rest.trim_start_matches('。');
@@ -488,6 +498,8 @@ const UNITS: &[&str] = &[
     "所",
     "学时",
     "课时",
+    "小时",
+    "分钟",
     "台套",
     "台",
     "套",
@@ -1074,6 +1086,8 @@ fn paragraph_targets(text: &str, period: Option<Period>) -> Vec<Proposal> {
             let clause_mentions: Vec<&NumberMention> = mentions
                 .iter()
                 .filter(|m| m.start >= a && m.start < b && !mask[m.start])
+                // 三至六年级 / 五年内: durations and grades, not numbers of the clause.
+                .filter(|m| m.unit != "年" || !m.chinese)
                 // 每百名学生 / 第三期: part of a name, not a number of its own.
                 .filter(|m| {
                     m.start == 0
@@ -1100,6 +1114,17 @@ fn paragraph_targets(text: &str, period: Option<Period>) -> Vec<Proposal> {
                         .filter(|y| period.is_none_or(|p| *y > p.base_year))
                         .or(paragraph_year);
                     let resolve = sentence_resolve;
+                    // 其中2022年前完成4所: the verb alone names nothing; the sentence's last
+                    // target says what is counted.
+                    let mut p = p;
+                    if ACTION_VERBS.contains(&p.name.as_str())
+                        && let Some(prev) = out
+                            .iter()
+                            .rev()
+                            .find(|q: &&Proposal| q.sentence == sentence)
+                    {
+                        p.name = prev.name.clone();
+                    }
                     out.push(Proposal {
                         year: year.or(period.map(|p| p.last_year)),
                         year_stated: year.is_some(),
@@ -1123,6 +1148,29 @@ fn paragraph_targets(text: &str, period: Option<Period>) -> Vec<Proposal> {
         }
     }
     out
+}
+
+/// A list item's mark (1. / 2、 / （3） / ④) before its text.
+fn strip_list_mark(text: &str) -> String {
+    let t = text.trim_start();
+    let chars: Vec<char> = t.chars().collect();
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && digits <= 2 && matches!(chars.get(digits), Some('.' | '、')) {
+        let next_digit = chars.get(digits + 1).is_some_and(char::is_ascii_digit);
+        if !next_digit {
+            return chars[digits + 1..].iter().collect();
+        }
+    }
+    if matches!(chars.first(), Some('（' | '('))
+        && let Some(close) = chars.iter().position(|c| matches!(c, '）' | ')'))
+        && close <= 3
+        && chars[1..close].iter().all(char::is_ascii_digit)
+        && close > 1
+    {
+        return chars[close + 1..].iter().collect();
+    }
+    t.trim_start_matches(|c: char| ('①'..='⑳').contains(&c))
+        .to_owned()
 }
 
 /// What a clause talks about: the words before its first cue (毛入园率 in 毛入园率达到90%).
