@@ -443,7 +443,11 @@ mod tests {
     fn every_target_agrees_with_its_wording_and_its_entry() {
         let lib = Library::builtin();
         for e in &lib.entries {
-            assert!(!e.definition.is_empty() && !e.definition_source.is_empty(), "{}", e.name);
+            assert!(
+                !e.definition.is_empty() && !e.definition_source.is_empty(),
+                "{}",
+                e.name
+            );
             let kind = e.kind();
             let cmp = e.comparison();
             for t in &e.targets {
@@ -455,17 +459,30 @@ mod tests {
                 let text = t.text.as_str();
                 // A change (降低…以上) is judged on its sign, not on 以上.
                 let level = kind != IndicatorKind::ChangeFromBase;
-                if level && ["以上", "不低于", "不少于"].iter().any(|w| text.contains(w)) {
+                if level
+                    && ["以上", "不低于", "不少于"]
+                        .iter()
+                        .any(|w| text.contains(w))
+                {
                     assert!(!cmp.lower_is_better(), "{}: {text} is a floor", e.name);
                 }
                 if level && ["不超过", "以内", "以下"].iter().any(|w| text.contains(w)) {
                     assert!(cmp.lower_is_better(), "{}: {text} is a ceiling", e.name);
                 }
                 if kind == IndicatorKind::ChangeFromBase {
-                    assert!(t.text.contains("降低") || t.text.contains("提高"), "{}", e.name);
+                    assert!(
+                        t.text.contains("降低") || t.text.contains("提高"),
+                        "{}",
+                        e.name
+                    );
                 }
                 if e.unit == "%" && kind != IndicatorKind::ChangeFromBase && !e.may_exceed_100 {
-                    assert!((0.0..=100.0).contains(&t.target), "{}: {}", e.name, t.target);
+                    assert!(
+                        (0.0..=100.0).contains(&t.target),
+                        "{}: {}",
+                        e.name,
+                        t.target
+                    );
                 }
                 assert!((2020..=2035).contains(&t.year), "{}: {}", e.name, t.year);
             }
