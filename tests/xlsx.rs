@@ -622,3 +622,31 @@ fn the_rectification_ledger_sheet_has_the_government_layout_and_the_states_of_th
         .expect("task row");
     assert_eq!(at(&tasks, row, 8), "已完成（逾期）\n2023-03-15");
 }
+
+#[test]
+fn long_school_lists_in_the_dispersion_sheet_get_rows_tall_enough_to_print() {
+    use std::io::Read;
+    let plan = common::sample_plan();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("差异系数.xlsx");
+    export_workbook(&plan, 2024, AS_OF, &out).expect("export");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("open")).expect("zip");
+    // Sheets are written in order: the sixth is 差异系数表.
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet6.xml")
+        .expect("sheet6")
+        .read_to_string(&mut xml)
+        .expect("xml");
+    let height_of = |r: u32| -> f64 {
+        let tag = format!("<row r=\"{r}\"");
+        let start = xml.find(&tag).expect("row");
+        let row = &xml[start..start + xml[start..].find('>').expect("end")];
+        row.split("ht=\"")
+            .nth(1)
+            .and_then(|h| h.split('"').next())
+            .and_then(|h| h.parse().ok())
+            .unwrap_or(15.0)
+    };
+    // Row 4 names three schools: two printed lines at least.
+    assert!(height_of(4) >= 28.0, "row 4 is {} points", height_of(4));
+}

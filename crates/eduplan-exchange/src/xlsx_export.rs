@@ -964,7 +964,14 @@ fn dispersion_sheet(
             .take(3)
             .map(|(s, _)| s.as_str())
             .collect();
-        ws.write_string_with_format(row, 9, top.join("、"), &style::text())?;
+        let top = top.join("、");
+        ws.write_string_with_format(row, 9, &top, &style::text())?;
+        // Three school names wrap: the row grows so they never run into the next one.
+        style::fit_row(
+            ws,
+            row,
+            &[(&top, widths[9]), (d.resource.label(), widths[1])],
+        )?;
     }
     let note_row = 4 + report.dispersions.len() as u32;
     ws.merge_range(
