@@ -156,7 +156,6 @@ pub(super) fn cmd_rectification(opts: &Options) -> CliResult<()> {
 /// `rectification import FILE 问题清单.xlsx [--batch 批次] [--source 督导] [--yes]`.
 pub(super) fn cmd_rectification_import(opts: &Options) -> CliResult<i32> {
     use crate::domain::commitments::RectificationSource;
-    use std::io::Write;
     let file = opts
         .files
         .first()
@@ -220,18 +219,20 @@ pub(super) fn cmd_rectification_import(opts: &Options) -> CliResult<i32> {
         println!("没有需要新增的问题。");
         return Ok(0);
     }
-    let confirmed = opts.flag("--yes") || {
-        print!("共{}项问题，确认写入整改台账？[y/N] ", preview.items.len());
-        let _ = std::io::stdout().flush();
-        let mut answer = String::new();
-        std::io::stdin().read_line(&mut answer).is_ok()
-            && matches!(answer.trim(), "y" | "Y" | "是" | "yes")
-    };
+    let confirmed = super::confirmed(
+        opts,
+        &format!("共{}项问题，确认写入整改台账？", preview.items.len()),
+    );
     if !confirmed {
         eprintln!("未写入任何数据。（加 --yes 可不经确认直接写入）");
         return Ok(1);
     }
     let mut pf = PlanFile::open(&file).map_err(CliError::failed)?;
+    if pf.load().map_err(CliError::failed)? != plan {
+        return Err(CliError::failed(
+            "确认期间规划文件被其他窗口修改过，未写入任何数据。请重新运行导入命令。",
+        ));
+    }
     pf.apply(&preview.edits(), "导入问题清单")
         .map_err(CliError::failed)?;
     println!("已把{}项问题写入整改台账。", preview.items.len());

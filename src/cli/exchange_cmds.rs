@@ -1,7 +1,6 @@
 //! `export`, `template` and `import`: the command line's side of the exchange layer. The plan
 //! is read here and handed to `eduplan_exchange`, which knows nothing of files being open.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use super::{CliError, CliResult, Options};
@@ -143,13 +142,10 @@ fn import_with(opts: &Options, preview_of: PreviewFn, action: &str) -> CliResult
         println!("没有需要写入的改动（这些填报表可能已经导入过）。");
         return Ok(0);
     }
-    let confirmed = opts.flag("--yes") || {
-        print!("共{}处改动，确认写入？[y/N] ", preview.changes.len());
-        let _ = std::io::stdout().flush();
-        let mut answer = String::new();
-        std::io::stdin().read_line(&mut answer).is_ok()
-            && matches!(answer.trim(), "y" | "Y" | "是" | "yes")
-    };
+    let confirmed = super::confirmed(
+        opts,
+        &format!("共{}处改动，确认写入？", preview.changes.len()),
+    );
     if !confirmed {
         eprintln!("未写入任何数据。（加 --yes 可不经确认直接写入）");
         return Ok(1);

@@ -504,3 +504,15 @@ mod extract_cmd;
 mod library_cmd;
 use balance_cmd::cmd_balance;
 use exchange_cmds::{cmd_export, cmd_import, cmd_school_import, cmd_school_template, cmd_template};
+
+/// `--yes`, or the officer's answer to `question` on the terminal.
+fn confirmed(opts: &Options, question: &str) -> bool {
+    use std::io::Write;
+    opts.flag("--yes") || {
+        print!("{question}[y/N] ");
+        let _ = std::io::stdout().flush();
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer).is_ok()
+            && matches!(answer.trim(), "y" | "Y" | "是" | "yes")
+    }
+}

@@ -575,14 +575,7 @@ fn number_mentions(chars: &[char]) -> Vec<NumberMention> {
                 (parse_cn_number(&chars[from..from + l]), l, true)
             };
             if let Some(value) = value.filter(|_| len > 0) {
-                let mut end = from + len;
-                let tail: String = chars[end..chars.len().min(end + 3)].iter().collect();
-                for w in ["及以上", "以上", "以下", "以内", "左右"] {
-                    if tail.starts_with(w) {
-                        end += w.chars().count();
-                        break;
-                    }
-                }
+                let end = from + len + comparison_suffix_len(chars, from + len);
                 out.push(NumberMention {
                     start: i,
                     end,
@@ -599,14 +592,7 @@ fn number_mentions(chars: &[char]) -> Vec<NumberMention> {
         }
         if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.') {
             let (value, len) = ascii_number(&chars[i..]);
-            let mut j = i + len;
-            let mut stretch = None;
-            if let Some((s, l)) = range_tail(&chars[j..], false)
-                && s > value
-            {
-                stretch = Some(s);
-                j += l;
-            }
+            let (stretch, j) = with_range(chars, i + len, value, false);
             push_mention(chars, i, j, value, stretch, false, &mut out);
             i = j.max(i + 1);
         } else if is_cn_digit(c) {
@@ -615,14 +601,7 @@ fn number_mentions(chars: &[char]) -> Vec<NumberMention> {
                 i += len;
                 continue;
             };
-            let mut j = i + len;
-            let mut stretch = None;
-            if let Some((s, l)) = range_tail(&chars[j..], true)
-                && s > value
-            {
-                stretch = Some(s);
-                j += l;
-            }
+            let (stretch, j) = with_range(chars, i + len, value, true);
             push_mention(chars, i, j, value, stretch, true, &mut out);
             i = j.max(i + 1);
         } else {
@@ -630,6 +609,25 @@ fn number_mentions(chars: &[char]) -> Vec<NumberMention> {
         }
     }
     out
+}
+
+/// The upper end of a range right after a number ending at `j`, and where the mention ends.
+fn with_range(chars: &[char], j: usize, value: f64, chinese: bool) -> (Option<f64>, usize) {
+    match range_tail(&chars[j..], chinese) {
+        Some((s, l)) if s > value => (Some(s), j + l),
+        _ => (None, j),
+    }
+}
+
+/// 以上 / 以下 / 以内 / 左右 right after a number: how many characters it takes.
+fn comparison_suffix_len(chars: &[char], j: usize) -> usize {
+    let tail: String = chars[j.min(chars.len())..chars.len().min(j + 3)]
+        .iter()
+        .collect();
+    ["及以上", "以上", "以下", "以内", "左右"]
+        .iter()
+        .find(|w| tail.starts_with(**w))
+        .map_or(0, |w| w.chars().count())
 }
 
 fn ascii_number(chars: &[char]) -> (f64, usize) {
@@ -722,11 +720,7 @@ fn push_mention(
             )
         });
         if cue && ends && !chinese && prefix.is_empty() {
-            let mut end = number_end;
-            let tail: String = chars[end..chars.len().min(end + 2)].iter().collect();
-            if ["以内", "以下", "以上"].contains(&tail.as_str()) {
-                end += 2;
-            }
+            let end = number_end + comparison_suffix_len(chars, number_end);
             out.push(NumberMention {
                 start,
                 end,
@@ -743,14 +737,7 @@ fn push_mention(
     j += unit.chars().count();
     unit = format!("{prefix}{unit}");
     let unit_end = j;
-    // 个 after a count is part of 批次/方面 etc. only when a noun follows; keep it.
-    let tail: String = chars[j..chars.len().min(j + 3)].iter().collect();
-    for w in ["及以上", "以上", "以下", "以内", "左右"] {
-        if tail.starts_with(w) {
-            j += w.chars().count();
-            break;
-        }
-    }
+    j += comparison_suffix_len(chars, j);
     if unit == "百分点" {
         unit = "个百分点".to_owned();
     }
