@@ -585,3 +585,203 @@ fn a_units_fill_in_workbook_carries_its_tasks_progress_completion_and_status() {
         "due end of 2023"
     );
 }
+
+#[test]
+fn a_quarterly_table_brings_one_quarters_progress_and_the_plan_keeps_it_apart_from_the_year() {
+    use calamine::{Data, Reader};
+    use common::book::resave_all;
+    use eduplan::domain::Quarter;
+    use eduplan::domain::commitments::{latest_progress, progress_in_year};
+    use eduplan::exchange::import::preview_import;
+    use eduplan::exchange::template::write_template_for_quarter;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let template = dir.path().join("人事科第二季度.xlsx");
+    assert!(write_template_for_quarter(&plan, 2025, Some("人事科"), Some(5), &template).is_err());
+    assert!(!template.exists());
+    write_template_for_quarter(&plan, 2025, Some("人事科"), Some(2), &template).expect("template");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&template).expect("open");
+    let sheet = book.worksheet_range("任务填报").expect("tasks sheet");
+    assert_eq!(
+        common::book::text(&common::book::cell(&sheet, 2, 4)),
+        "2025年第二季度形象进度"
+    );
+    assert!(common::book::text(&common::book::cell(&sheet, 0, 0)).contains("2025年第二季度"));
+
+    let title = "探索建立教师绩效考核制度";
+    let returned = dir.path().join("人事科交回.xlsx");
+    resave_all(
+        &template,
+        &returned,
+        |sheet: &str, rows: &mut Vec<Vec<Data>>| {
+            if sheet == "任务填报" {
+                let r = rows
+                    .iter()
+                    .position(|row| row.get(2).is_some_and(|c| *c == title))
+                    .expect("the task's row");
+                rows[r][4] = Data::String("考核方案已征求意见".into());
+            }
+        },
+    );
+    let preview = preview_import(&plan, std::slice::from_ref(&returned), Some(2025));
+    assert_eq!(preview.problem_count, 0, "{:?}", preview.problems);
+    let change = preview
+        .changes
+        .iter()
+        .find(|c| c.name == title)
+        .expect("the task's change");
+    assert_eq!(change.what, "第二季度形象进度");
+    let mut pf = PlanFile::open(&path).expect("open");
+    let batch = pf
+        .apply(&preview.edits(), "导入填报表")
+        .expect("apply")
+        .expect("a change");
+    let after = pf.load().expect("load");
+    let task = after.tasks.iter().find(|t| t.title == title).expect("task");
+    let q2 = Quarter::new(2025, 2).expect("quarter");
+    assert_eq!(
+        task.quarterly.get(&q2).map(String::as_str),
+        Some("考核方案已征求意见")
+    );
+    assert_eq!(
+        task.progress.get(&2025),
+        plan.tasks
+            .iter()
+            .find(|t| t.title == title)
+            .expect("before")
+            .progress
+            .get(&2025),
+        "the year's own progress is untouched"
+    );
+    if !task.progress.contains_key(&2025) {
+        assert_eq!(progress_in_year(task, 2025), "第二季度：考核方案已征求意见");
+        assert_eq!(
+            latest_progress(task).map(|(p, t)| (p, t.to_owned())),
+            Some(("2025年第二季度".to_owned(), "考核方案已征求意见".to_owned()))
+        );
+    }
+    // Undo takes it out again.
+    pf.revert(batch, "撤销").expect("undo");
+    let undone = pf.load().expect("load");
+    let task = undone
+        .tasks
+        .iter()
+        .find(|t| t.title == title)
+        .expect("task");
+    assert!(task.quarterly.is_empty());
+}
+
+#[test]
+fn quarterly_progress_in_a_plan_text_is_read_and_a_wrong_quarter_is_refused() {
+    use eduplan::exchange::plan_text::parse_plan_text;
+    let text = |q: &str| {
+        format!(
+            r#"{{"format": "eduplan-plan-text", "version": 3,
+            "plan": {{"name": "测试规划", "base_year": 2020, "first_year": 2021, "last_year": 2025}},
+            "sections": [{{"title": "重点任务", "tasks": [{{"title": "制定布局规划",
+            "quarterly_progress": {{"{q}": "已完成调研"}}}}]}}]}}"#
+        )
+    };
+    let plan = parse_plan_text(&text("2024Q3"), "测试").expect("parses");
+    let task = &plan.tasks[0];
+    let q3 = eduplan::domain::Quarter::new(2024, 3).expect("quarter");
+    assert_eq!(
+        task.quarterly.get(&q3).map(String::as_str),
+        Some("已完成调研")
+    );
+    let err = parse_plan_text(&text("2024Q5"), "测试").expect_err("refused");
+    assert!(err.to_string().contains("2024Q5"), "{err}");
+}
+
+#[test]
+fn a_units_table_asks_for_progress_on_its_open_rectifications_and_brings_it_back_dated() {
+    use calamine::{Data, Reader};
+    use common::book::resave_all;
+    use eduplan::exchange::import::preview_import;
+    use eduplan::exchange::template::write_template;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let template = dir.path().join("人事科.xlsx");
+    write_template(&plan, 2024, Some("人事科"), &template).expect("template");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&template).expect("open");
+    let sheet = book.worksheet_range("整改填报").expect("the 整改 sheet");
+    let problems: Vec<String> = (3..sheet.height() as u32)
+        .map(|r| common::book::text(&common::book::cell(&sheet, r, 2)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    // Only the unit's open items: the closed 骨干教师 item is not asked about.
+    assert_eq!(problems, ["体育艺术专任教师缺额，部分学校兼职授课"]);
+
+    let returned = dir.path().join("人事科交回.xlsx");
+    let fill = |date: &'static str, text: &'static str, swap: bool| {
+        move |sheet: &str, rows: &mut Vec<Vec<Data>>| {
+            if sheet == "整改填报" {
+                rows[3][6] = Data::String(date.into());
+                rows[3][7] = Data::String(text.into());
+                if swap {
+                    rows[3][2] = Data::String("校舍安全隐患整改不彻底".into());
+                }
+            }
+        }
+    };
+    resave_all(&template, &returned, fill("", "已招聘体育教师3名", false));
+    let preview = preview_import(&plan, std::slice::from_ref(&returned), Some(2024));
+    assert!(
+        preview.problems.iter().any(|p| p.contains("缺少进展日期")),
+        "{:?}",
+        preview.problems
+    );
+    assert!(!preview.can_apply());
+    resave_all(
+        &template,
+        &returned,
+        fill("2024-10-15", "已招聘体育教师3名", true),
+    );
+    let preview = preview_import(&plan, std::slice::from_ref(&returned), Some(2024));
+    assert!(
+        preview
+            .problems
+            .iter()
+            .any(|p| p.contains("表格可能被排序过")),
+        "{:?}",
+        preview.problems
+    );
+
+    resave_all(
+        &template,
+        &returned,
+        fill("2024-10-15", "已招聘体育教师3名", false),
+    );
+    let preview = preview_import(&plan, std::slice::from_ref(&returned), Some(2024));
+    assert_eq!(preview.problem_count, 0, "{:?}", preview.problems);
+    let change = preview
+        .changes
+        .iter()
+        .find(|c| c.what == "整改进展")
+        .expect("the progress change");
+    assert_eq!(change.new, "2024-10-15 已招聘体育教师3名");
+    let mut pf = PlanFile::open(&path).expect("open");
+    pf.apply(&preview.edits(), "导入填报表").expect("apply");
+    let after = pf.load().expect("load");
+    let item = after
+        .rectifications
+        .iter()
+        .find(|r| r.problem == "体育艺术专任教师缺额，部分学校兼职授课")
+        .expect("item");
+    assert!(item.progress.contains(&ProgressEntry {
+        date: date(2024, 10, 15),
+        text: "已招聘体育教师3名".into()
+    }));
+    assert_eq!(item.closed, None, "a unit reports; the bureau closes");
+    // The same table again changes nothing.
+    let again = preview_import(&after, std::slice::from_ref(&returned), Some(2024));
+    assert!(again.changes.iter().all(|c| c.what != "整改进展"));
+}

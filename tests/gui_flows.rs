@@ -619,3 +619,99 @@ fn a_provincial_target_typed_in_the_alignment_view_is_kept_and_judged_at_once() 
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_colleagues_library_is_imported_from_the_alignment_view_and_the_own_targets_exported() {
+    use eduplan::domain::library::{Library, LibraryTarget, TargetLevel};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let own_file = dir.path().join("我的指标库.json");
+    // A colleague's file: the provincial target for 学前三年毛入园率.
+    let mut entry = Library::builtin()
+        .entry("preschool_gross_enrolment")
+        .expect("entry")
+        .clone();
+    entry.targets = vec![LibraryTarget {
+        level: TargetLevel::Provincial,
+        target: 95.0,
+        year: 2025,
+        attribute: "expected".to_owned(),
+        text: "95%以上".to_owned(),
+        source: "某省“十四五”教育事业发展规划".to_owned(),
+        base_2020: None,
+        comparison: None,
+        main_table: false,
+    }];
+    let colleague = dir.path().join("同事的指标库.json");
+    std::fs::write(
+        &colleague,
+        Library::of_entries("同事", vec![entry]).to_json(),
+    )
+    .expect("write");
+    let not_a_library = dir.path().join("随便的文件.json");
+    std::fs::write(&not_a_library, "{\"a\": 1}").expect("write");
+
+    let dialogs = ScriptedDialogs::default();
+    let (p, lib, d) = (path.clone(), own_file.clone(), dialogs.clone());
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_max_steps(12)
+        .build_eframe(move |cc| {
+            EduPlanApp::for_tests_with(&cc.egui_ctx, &p, Box::new(d.clone()))
+                .with_library_file(&lib)
+        });
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
+    h.run();
+
+    // Nothing to export yet: said, and no file written.
+    let out = dir.path().join("导出的指标库.json");
+    dialogs.answer(&out);
+    h.get_by_label("导出本人添加的目标…").click();
+    h.run();
+    assert!(message(&h).contains("还没有本人添加"), "{}", message(&h));
+    assert!(!out.exists());
+
+    // A file that is not a library is refused and changes nothing.
+    dialogs.answer(&not_a_library);
+    h.get_by_label("导入同事的指标库…").click();
+    h.run();
+    assert!(message(&h).contains("未导入"), "{}", message(&h));
+    assert!(!own_file.exists());
+
+    dialogs.answer(&colleague);
+    h.get_by_label("导入同事的指标库…").click();
+    h.run();
+    assert!(message(&h).contains("已导入1个指标条目"), "{}", message(&h));
+    let doc = h.state().document().expect("doc");
+    let texts: Vec<String> = doc
+        .findings()
+        .iter()
+        .map(|f| eduplan::domain::explain::finding_text(f, doc.plan()))
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("低于省级目标（2025年95%，某省“十四五”教育事业发展规划）")),
+        "{texts:?}"
+    );
+    // The side-by-side table shows the provincial target.
+    assert!(h.query_by_label_contains("95%以上").is_some());
+
+    dialogs.answer(&out);
+    h.get_by_label("导出本人添加的目标…").click();
+    h.run();
+    assert!(
+        message(&h).contains("已导出本人添加的1个指标条目"),
+        "{}",
+        message(&h)
+    );
+    let exported =
+        Library::parse(&std::fs::read_to_string(&out).expect("exported")).expect("parses");
+    assert_eq!(exported.entries.len(), 1);
+    assert_eq!(exported.entries[0].targets[0].target, 95.0);
+    assert_eq!(
+        exported.entries[0].targets[0].level,
+        TargetLevel::Provincial
+    );
+}

@@ -23,6 +23,10 @@ pub trait FileDialogs {
     fn open_any(&mut self, start: &Path) -> Option<PathBuf>;
     /// Where to save a copy of a file named `name`.
     fn save_any(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
+    /// A colleague's indicator library (.json) to merge into the officer's own.
+    fn open_library(&mut self, start: &Path) -> Option<PathBuf>;
+    /// Where to write the officer's library additions to share them.
+    fn save_library(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's dialogs.
@@ -110,6 +114,24 @@ impl FileDialogs for NativeDialogs {
             .set_file_name(name)
             .save_file()
     }
+
+    fn open_library(&mut self, start: &Path) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("导入指标库（同事导出的省级、市级目标）")
+            .set_directory(start_in(start))
+            .add_filter("EduPlan指标库", &["json"])
+            .pick_file()
+    }
+
+    fn save_library(&mut self, start: &Path, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("导出本人添加的目标")
+            .set_directory(start_in(start))
+            .set_file_name(format!("{name}.json"))
+            .add_filter("EduPlan指标库", &["json"])
+            .save_file()
+            .map(|p| with_extension(p, "json"))
+    }
 }
 
 /// Answers given in advance, one per question, in order; no answer left means "cancel".
@@ -171,5 +193,11 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn save_any(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
         self.next_one("佐证材料另存为")
+    }
+    fn open_library(&mut self, _start: &Path) -> Option<PathBuf> {
+        self.next_one("导入指标库")
+    }
+    fn save_library(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
+        self.next_one("导出本人添加的目标")
     }
 }

@@ -296,16 +296,46 @@ impl EduPlanApp {
             Command::ExportDialog => self.export(),
             Command::TemplateDialog => {
                 if self.doc.is_some() {
-                    self.modal = Some(Modal::Template(None));
+                    self.modal = Some(Modal::Template(None, None));
                 }
             }
-            Command::WriteTemplate(unit) => self.write_template(unit.as_deref()),
+            Command::WriteTemplate { unit, quarter } => {
+                self.write_template(unit.as_deref(), quarter)
+            }
             Command::ImportDialog => self.import(false),
             Command::SchoolTemplateDialog => self.write_school_template(),
             Command::SchoolImportDialog => self.import(true),
             Command::ExtractDialog => self.extract_from_text(),
             Command::AddEvidenceDialog(owner) => self.add_evidence(owner),
             Command::AddLibraryTarget { code, target } => self.add_library_target(&code, target),
+            Command::ExportLibraryDialog => {
+                if let Some(out) = self
+                    .dialogs
+                    .save_library(&settings::documents_dir(), "省市目标指标库")
+                {
+                    match settings::export_user_library(&self.library_file, &out) {
+                        Ok(n) => self.info(format!(
+                            "已导出本人添加的{n}个指标条目到“{}”，可发给同事导入。",
+                            out.display()
+                        )),
+                        Err(e) => self.error(e),
+                    }
+                }
+            }
+            Command::ImportLibraryDialog => {
+                if let Some(file) = self.dialogs.open_library(&settings::documents_dir()) {
+                    match settings::import_user_library(&self.library_file, &file) {
+                        Ok(n) => {
+                            if self.reload_library() {
+                                self.info(format!(
+                                    "已导入{n}个指标条目（同一指标同一级别的目标以导入的为准），对标已按新目标重新判断。"
+                                ));
+                            }
+                        }
+                        Err(e) => self.error(e),
+                    }
+                }
+            }
             Command::ProblemListDialog => {
                 if let Some(doc) = &self.doc
                     && let Some(path) = self.dialogs.open_problem_list(&settings::documents_dir())
@@ -476,16 +506,27 @@ impl EduPlanApp {
         }
     }
 
-    fn write_template(&mut self, unit: Option<&str>) {
+    fn write_template(&mut self, unit: Option<&str>, quarter: Option<u8>) {
         let Some(doc) = &self.doc else { return };
-        let name = format!("{}年指标填报表（{}）", doc.year(), unit.unwrap_or("全部"));
+        let period = quarter.map_or_else(String::new, |q| format!("第{q}季度"));
+        let name = format!(
+            "{}年{period}填报表（{}）",
+            doc.year(),
+            unit.unwrap_or("全部")
+        );
         let dest = match self.xlsx_destination(&name, "生成填报表") {
             None => return,
             Some(Err(e)) => return self.error(e),
             Some(Ok(dest)) => dest,
         };
         let Some(doc) = &self.doc else { return };
-        let result = crate::exchange::template::write_template(doc.plan(), doc.year(), unit, &dest);
+        let result = crate::exchange::template::write_template_for_quarter(
+            doc.plan(),
+            doc.year(),
+            unit,
+            quarter,
+            &dest,
+        );
         self.modal = None;
         match result {
             Ok(n) => self.info(format!("已生成填报表“{}”（{n}个指标）", dest.display())),
@@ -508,7 +549,6 @@ impl EduPlanApp {
         }
     }
 
-    /// Ask for returned tables (indicator or school tables) and show what they would change.
     /// A provincial or city target into 我的指标库.json, then 对标 against it at once.
     fn add_library_target(&mut self, code: &str, target: crate::domain::library::LibraryTarget) {
         let Some(entry) = self.library.entry(code).cloned() else {
@@ -533,18 +573,29 @@ impl EduPlanApp {
             self.error(e);
             return;
         }
+        if self.reload_library() {
+            self.info(format!(
+                "已为“{name}”保存{}目标（{}）",
+                level.label(),
+                self.library_file.display()
+            ));
+        }
+    }
+
+    /// Read the library again after the officer's additions changed; false (and a message) when
+    /// the additions file could not be used.
+    fn reload_library(&mut self) -> bool {
         let (library, warning) = settings::load_library_from(&self.library_file);
         self.library = library;
         if let Some(doc) = self.doc.as_mut() {
             doc.set_library(&self.library);
         }
         match warning {
-            Some(w) => self.error(w),
-            None => self.info(format!(
-                "已为“{name}”保存{}目标（{}）",
-                level.label(),
-                self.library_file.display()
-            )),
+            Some(w) => {
+                self.error(w);
+                false
+            }
+            None => true,
         }
     }
 

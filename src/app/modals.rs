@@ -21,7 +21,7 @@ pub(super) enum Modal {
     PlanInfo,
     Task(TaskId),
     /// Choose whose indicators go into a fill-in table.
-    Template(Option<String>),
+    Template(Option<String>, Option<u8>),
     /// The targets read from a plan's text, to accept or reject.
     Review(crate::ui::review::ReviewState),
     /// An inspection's problem list, before it goes into the 整改台账; the batch name typed.
@@ -63,7 +63,7 @@ impl EduPlanApp {
             Modal::Task(id) => task_ui(ctx, doc, *id, cmds),
             Modal::Shortcuts => shortcuts_ui(ctx),
             Modal::Help => help_ui(ctx, doc),
-            Modal::Template(unit) => template_ui(ctx, doc, unit, cmds),
+            Modal::Template(unit, quarter) => template_ui(ctx, doc, unit, quarter, cmds),
             Modal::Import(preview, action) => import_ui(ctx, preview, action, cmds),
             Modal::Review(state) => review_modal_ui(ctx, state, doc, &self.library, cmds),
             Modal::ProblemList(preview, batch) => problem_list_ui(ctx, preview, batch, cmds),
@@ -493,6 +493,7 @@ fn template_ui(
     ctx: &egui::Context,
     doc: Option<&Document>,
     unit: &mut Option<String>,
+    quarter: &mut Option<u8>,
     cmds: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
@@ -515,8 +516,30 @@ fn template_ui(
             crate::ui::widgets::name_widget(ui, &combo, "填报表牵头单位");
         });
         ui.horizontal(|ui| {
+            ui.label("任务进展");
+            let label = |q: Option<u8>| match q {
+                None => "全年进展".to_owned(),
+                Some(q) => format!(
+                    "第{}季度形象进度",
+                    ["一", "二", "三", "四"][usize::from(q - 1)]
+                ),
+            };
+            let combo = egui::ComboBox::from_id_salt("template_quarter")
+                .selected_text(label(*quarter))
+                .show_ui(ui, |ui| {
+                    for q in [None, Some(1), Some(2), Some(3), Some(4)] {
+                        ui.selectable_value(quarter, q, label(q));
+                    }
+                })
+                .response;
+            crate::ui::widgets::name_widget(ui, &combo, "填报表任务进展");
+        });
+        ui.horizontal(|ui| {
             if ui.button("选择保存位置并生成…").clicked() {
-                cmds.push(Command::WriteTemplate(unit.clone()));
+                cmds.push(Command::WriteTemplate {
+                    unit: unit.clone(),
+                    quarter: *quarter,
+                });
             }
             if ui.button("取消").clicked() {
                 close = true;

@@ -135,6 +135,46 @@ pub fn save_user_library_to(
     std::fs::rename(&tmp, path).map_err(|e| format!("无法写入“{}”：{e}", path.display()))
 }
 
+/// Write the officer's additions to `out` (a .json file to share with colleagues); returns how
+/// many entries were written.
+pub fn export_user_library(library_file: &Path, out: &Path) -> Result<usize, String> {
+    if !out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        return Err("指标库文件名必须以 .json 结尾".to_owned());
+    }
+    if out == library_file {
+        return Err("不能导出到本人指标库文件本身，请另选位置".to_owned());
+    }
+    let own = load_user_library_from(library_file)?;
+    if own.entries.is_empty() {
+        return Err("还没有本人添加的省级、市级目标可以导出。请先在“对标”视图中添加。".to_owned());
+    }
+    let tmp = out.with_extension("json.tmp");
+    std::fs::write(&tmp, own.to_json())
+        .and_then(|()| std::fs::rename(&tmp, out))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            format!("无法写入“{}”：{e}。请换一个位置保存。", out.display())
+        })?;
+    Ok(own.entries.len())
+}
+
+/// Merge a colleague's library file into the officer's additions (the incoming target wins for
+/// the same indicator and level); a file that is not a library changes nothing.
+pub fn import_user_library(library_file: &Path, file: &Path) -> Result<usize, String> {
+    let text =
+        std::fs::read_to_string(file).map_err(|e| format!("无法读取“{}”：{e}", file.display()))?;
+    let incoming = crate::domain::library::Library::parse(&text)
+        .map_err(|e| format!("“{}”{e}，未导入。", file.display()))?;
+    let mut own = load_user_library_from(library_file)?;
+    let n = incoming.entries.len();
+    own.merge(incoming);
+    save_user_library_to(&own, library_file)?;
+    Ok(n)
+}
+
 /// Today in the officer's time zone (tasks and 整改 deadlines are judged against it).
 pub fn today() -> crate::domain::Date {
     jiff::Zoned::now().date()

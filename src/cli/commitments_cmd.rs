@@ -85,7 +85,7 @@ pub(super) fn cmd_tasks(opts: &Options) -> CliResult<()> {
                 deadline,
                 state_text,
                 latest_progress(t)
-                    .map_or_else(String::new, |(y, text)| one_line(&format!("{y}年：{text}"))),
+                    .map_or_else(String::new, |(y, text)| one_line(&format!("{y}：{text}"))),
             ]
         })
         .collect();

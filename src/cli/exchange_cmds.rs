@@ -76,9 +76,21 @@ pub(super) fn cmd_template(opts: &Options) -> CliResult<()> {
         .map_err(CliError::usage)?
         .ok_or_else(|| CliError::usage("缺少 --year 年份"))?;
     let unit = opts.get("--unit");
-    let n = template::write_template(&plan, year, unit, &out).map_err(CliError::failed)?;
+    let quarter = match opts.get("--quarter") {
+        None => None,
+        Some(q) => Some(
+            q.trim()
+                .parse::<u8>()
+                .ok()
+                .filter(|q| (1..=4).contains(q))
+                .ok_or_else(|| CliError::usage(format!("--quarter 应为1到4，而不是“{q}”")))?,
+        ),
+    };
+    let n = template::write_template_for_quarter(&plan, year, unit, quarter, &out)
+        .map_err(CliError::failed)?;
+    let period = quarter.map_or_else(String::new, |q| format!("，任务按第{q}季度填报"));
     println!(
-        "已生成填报表：{}（{year}年，{}，{n}个指标）",
+        "已生成填报表：{}（{year}年，{}，{n}个指标{period}）",
         out.display(),
         unit.unwrap_or("全部牵头单位")
     );

@@ -106,27 +106,16 @@ pub(super) fn cmd_library(rest: &[String]) -> CliResult<()> {
         Some("export") => {
             let opts = Options::parse(&rest[1..], &["-o"])?;
             let out = opts.require("-o")?;
-            if !out.to_lowercase().ends_with(".json") {
-                return Err(CliError::usage("指标库文件名必须以 .json 结尾"));
-            }
-            let own = settings::load_user_library().map_err(CliError::failed)?;
-            std::fs::write(out, own.to_json()).map_err(|e| {
-                CliError::failed(format!("无法写入“{out}”：{e}。请换一个位置保存。"))
-            })?;
-            println!("已导出本人添加的{}个指标条目到“{out}”。", own.entries.len());
+            let n = settings::export_user_library(&settings::user_library_path(), out.as_ref())
+                .map_err(CliError::failed)?;
+            println!("已导出本人添加的{n}个指标条目到“{out}”。");
             Ok(())
         }
         Some("import") => {
             let opts = Options::parse(&rest[1..], &[])?;
             let file = opts.one_file()?;
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| CliError::failed(format!("无法读取“{}”：{e}", file.display())))?;
-            let incoming = Library::parse(&text)
-                .map_err(|e| CliError::failed(format!("“{}”{e}，未导入。", file.display())))?;
-            let mut own = settings::load_user_library().map_err(CliError::failed)?;
-            let n = incoming.entries.len();
-            own.merge(incoming);
-            settings::save_user_library(&own).map_err(CliError::failed)?;
+            let n = settings::import_user_library(&settings::user_library_path(), &file)
+                .map_err(CliError::failed)?;
             println!("已导入{n}个指标条目（同一指标同一级别的目标以导入的为准）。");
             Ok(())
         }
@@ -249,6 +238,7 @@ fn add_target(opts: &Options) -> CliResult<()> {
         source,
         base_2020: None,
         comparison: None,
+        main_table: false,
     }];
     let name = addition.name.clone();
     own.merge(Library::of_entries("", vec![addition]));

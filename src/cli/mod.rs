@@ -27,8 +27,9 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan export 文件.eduplan -o 输出.xlsx [--year 年份] [--date 日期]
                                   导出上报用的Excel工作簿（主要指标表、指标监测表、重点任务台账、图表；
                                   有学校数据时另含资源配置指标表和差异系数表）
-  eduplan template 文件.eduplan -o 填报表.xlsx --year 年份 [--unit 牵头单位]
-                                  生成某一年度的填报表，可只含某个牵头单位的指标
+  eduplan template 文件.eduplan -o 填报表.xlsx --year 年份 [--unit 牵头单位] [--quarter 1-4]
+                                  生成某一年度的填报表，可只含某个牵头单位的指标和任务；
+                                  给出 --quarter 时任务填报该季度的形象进度
   eduplan import 文件.eduplan 填报表.xlsx... [--year 年份] [--yes]
                                   导入交回的填报表：先列出全部改动和问题，确认后一次性写入；
                                   给出 --year 时只接受该年度的填报表；未写入时退出码为1
@@ -187,8 +188,11 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             .map(|_| Outcome::Exit(0)),
         "export" => cmd_export(&Options::parse(rest, &["-o", "--year", "--date"])?)
             .map(|_| Outcome::Exit(0)),
-        "template" => cmd_template(&Options::parse(rest, &["-o", "--year", "--unit"])?)
-            .map(|_| Outcome::Exit(0)),
+        "template" => cmd_template(&Options::parse(
+            rest,
+            &["-o", "--year", "--unit", "--quarter"],
+        )?)
+        .map(|_| Outcome::Exit(0)),
         "import" => cmd_import(&Options::parse_with_flags(rest, &["--year"], &["--yes"])?)
             .map(Outcome::Exit),
         other if other.starts_with('-') => Err(CliError::usage(format!("未知选项“{other}”"))),

@@ -30,11 +30,27 @@ pub fn alignment_ui(
     ui.heading("对标：本规划目标与全国、省、市目标");
     ui.label(
         RichText::new(
-            "按指标名称或指标库链接匹配。点“添加省/市目标”录入上级文件的目标（保存在本人的指标库中，可用 eduplan library export 分享给同事）。",
+            "按指标名称或指标库链接匹配。点“添加省/市目标”录入上级文件的目标（保存在本人的指标库中，可导出分享给同事）。",
         )
         .small()
         .color(theme::GREY),
     );
+    ui.horizontal(|ui| {
+        if ui
+            .button("导入同事的指标库…")
+            .on_hover_text("合并同事导出的省级、市级目标（.json）；同一指标同一级别以导入的为准")
+            .clicked()
+        {
+            cmds.push(Command::ImportLibraryDialog);
+        }
+        if ui
+            .button("导出本人添加的目标…")
+            .on_hover_text("把本人录入的省级、市级目标存为一个 .json 文件，发给同事导入")
+            .clicked()
+        {
+            cmds.push(Command::ExportLibraryDialog);
+        }
+    });
     target_form_ui(ui, state, library, cmds);
     let findings = align(pv.plan, library);
     let missing: Vec<&Alignment> = findings.iter().filter(|a| a.indicator.is_none()).collect();
@@ -216,6 +232,7 @@ fn target_form_ui(
                                 source: state.source.trim().to_owned(),
                                 base_2020: None,
                                 comparison: None,
+                                main_table: false,
                             },
                         });
                         state.editing = None;

@@ -10,7 +10,8 @@ use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoint, Text, VLine};
 
 use super::{Command, PlanView, View};
 use crate::domain::commitments::{
-    RectificationState, TaskState, count_by_state, latest_progress, rectification_state, task_state,
+    RectificationState, TaskState, count_by_state, latest_progress, progress_in_year,
+    rectification_state, task_state,
 };
 use crate::domain::input::{format_percent, format_value};
 use crate::domain::{IndicatorId, IndicatorKind, Light, SectionId, Status};
@@ -732,8 +733,7 @@ impl Slide<'_> {
                                 format!("{} {}", s.light().symbol(), s.label()),
                                 self.sizes.small,
                             ));
-                            let progress = t.progress.get(&pv.year).cloned().unwrap_or_default();
-                            ui.label(self.small(progress));
+                            ui.label(self.small(progress_in_year(t, pv.year)));
                             ui.end_row();
                         }
                     });
@@ -791,7 +791,7 @@ impl Slide<'_> {
             ));
             for t in overdue.iter().take(8) {
                 let latest =
-                    latest_progress(t).map_or_else(String::new, |(y, p)| format!("　{y}年：{p}"));
+                    latest_progress(t).map_or_else(String::new, |(y, p)| format!("　{y}：{p}"));
                 ui.label(self.small(format!("　{}（{}）{latest}", t.title, t.deadline)));
             }
         }

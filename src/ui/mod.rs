@@ -85,7 +85,12 @@ pub enum Command {
     /// Show the choice of lead unit for a fill-in table.
     TemplateDialog,
     /// Ask where to save, then write the fill-in table (all units, or one).
-    WriteTemplate(Option<String>),
+    /// Ask where to write a fill-in table for one lead unit (or all), its tasks asking for
+    /// the year's progress or one quarter's (1-4).
+    WriteTemplate {
+        unit: Option<String>,
+        quarter: Option<u8>,
+    },
     ImportDialog,
     /// Ask where to save, then write the school-data table for the evaluation year.
     SchoolTemplateDialog,
@@ -98,6 +103,10 @@ pub enum Command {
         code: String,
         target: crate::domain::library::LibraryTarget,
     },
+    /// Ask where to write the officer's library additions, and write them.
+    ExportLibraryDialog,
+    /// Ask for a colleague's library file and merge it into the officer's own.
+    ImportLibraryDialog,
     /// Ask for an inspection's problem list (.xlsx) and preview it.
     ProblemListDialog,
     /// Ask for a file and keep it in the plan as evidence of `owner`.

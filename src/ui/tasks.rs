@@ -386,4 +386,29 @@ pub fn task_detail_ui(ui: &mut Ui, pv: &PlanView, id: TaskId, cmds: &mut Vec<Com
                 ui.end_row();
             }
         });
+    ui.label(RichText::new(format!("{}年季度形象进度", pv.year)).strong())
+        .on_hover_text("局里按季度调度时逐季填写；评估年度在状态栏切换");
+    egui::Grid::new(("task_quarters", id.0))
+        .num_columns(2)
+        .show(ui, |ui| {
+            for quarter in crate::domain::Quarter::of_year(pv.year) {
+                let current = task.quarterly.get(&quarter).cloned().unwrap_or_default();
+                if let Some(t) = super::widgets::labelled_commit_text(
+                    ui,
+                    quarter.label(),
+                    &current,
+                    false,
+                    420.0,
+                ) {
+                    cmds.push(Command::Edit {
+                        edits: vec![Edit::Set(
+                            Field::TaskQuarter(task.id, quarter),
+                            Value::Text(t.trim().to_owned()),
+                        )],
+                        action: "填写季度形象进度".into(),
+                    });
+                }
+                ui.end_row();
+            }
+        });
 }

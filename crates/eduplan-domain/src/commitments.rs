@@ -105,13 +105,45 @@ pub fn deadline_from_wording(text: &str) -> Option<Date> {
     Date::new(year, 12, 31).ok()
 }
 
-/// The latest progress a task reports: the text of its latest year.
-pub fn latest_progress(task: &Task) -> Option<(i32, &str)> {
-    task.progress
+/// The latest progress a task reports, with its period ("2024年", "2024年第二季度"): a
+/// quarter's report is newer than its own year's summary only when that year has none.
+pub fn latest_progress(task: &Task) -> Option<(String, &str)> {
+    let year = task
+        .progress
         .iter()
         .rev()
         .find(|(_, t)| !t.trim().is_empty())
-        .map(|(y, t)| (*y, t.as_str()))
+        .map(|(y, t)| (*y, t.as_str()));
+    let quarter = task
+        .quarterly
+        .iter()
+        .rev()
+        .find(|(_, t)| !t.trim().is_empty())
+        .map(|(q, t)| (*q, t.as_str()));
+    match (year, quarter) {
+        (Some((y, text)), Some((q, _))) if y >= q.year() => Some((format!("{y}年"), text)),
+        (_, Some((q, text))) => Some((format!("{}年{}", q.year(), q.label()), text)),
+        (Some((y, text)), None) => Some((format!("{y}年"), text)),
+        (None, None) => None,
+    }
+}
+
+/// What a task reports for `year`: the year's progress, or else the latest quarter of that
+/// year with its label ("第二季度：…").
+pub fn progress_in_year(task: &Task, year: i32) -> String {
+    if let Some(text) = task.progress.get(&year).filter(|t| !t.trim().is_empty()) {
+        return text.clone();
+    }
+    crate::model::Quarter::of_year(year)
+        .iter()
+        .rev()
+        .find_map(|q| {
+            task.quarterly
+                .get(q)
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| format!("{}：{t}", q.label()))
+        })
+        .unwrap_or_default()
 }
 
 /// Counts of 整改 items by state, in the order of `RectificationState::ALL`.
@@ -150,7 +182,11 @@ pub fn task_state(task: &Task, today: Date, due_soon_days: i64) -> TaskState {
             return TaskState::DueSoon;
         }
     }
-    let reported = task.progress.values().any(|t| !t.trim().is_empty());
+    let reported = task
+        .progress
+        .values()
+        .chain(task.quarterly.values())
+        .any(|t| !t.trim().is_empty());
     if reported || matches!(task.status, TaskStatus::InProgress | TaskStatus::Late) {
         TaskState::InProgress
     } else {

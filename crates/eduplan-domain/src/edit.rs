@@ -257,6 +257,8 @@ pub enum Field {
     Actual(IndicatorId, i32, ActualField),
     Task(TaskId, TaskField),
     TaskProgress(TaskId, i32),
+    /// 季度形象进度 (empty text removes it).
+    TaskQuarter(TaskId, crate::model::Quarter),
     School(SchoolId, SchoolField),
     SchoolYear(SchoolId, i32, SchoolYearField),
     Rectification(RectificationId, RectificationField),
@@ -413,6 +415,7 @@ impl Field {
             Field::Actual(id, y, f) => format!("actual.{}.{y}.{}", id.0, f.spec().key),
             Field::Task(id, f) => format!("task.{}.{}", id.0, f.spec().key),
             Field::TaskProgress(id, y) => format!("task_progress.{}.{y}", id.0),
+            Field::TaskQuarter(id, q) => format!("task_quarter.{}.{q}", id.0),
             Field::School(id, f) => format!("school.{}.{}", id.0, f.spec().key),
             Field::SchoolYear(id, y, f) => format!("school_year.{}.{y}.{}", id.0, f.spec().key),
             Field::Rectification(id, f) => format!("rectification.{}.{}", id.0, f.spec().key),
@@ -439,6 +442,7 @@ impl Field {
             }
             ["task", i, f] => Field::Task(TaskId(id(i)?), TaskField::from_key(f)?),
             ["task_progress", i, y] => Field::TaskProgress(TaskId(id(i)?), year(y)?),
+            ["task_quarter", i, q] => Field::TaskQuarter(TaskId(id(i)?), q.parse().ok()?),
             ["school", i, f] => Field::School(SchoolId(id(i)?), SchoolField::from_key(f)?),
             ["rectification", i, f] => {
                 Field::Rectification(RectificationId(id(i)?), RectificationField::from_key(f)?)
@@ -474,7 +478,7 @@ impl Field {
             Field::Planned(..) | Field::Benchmark(..) => Shape::OptionalNumber,
             Field::Actual(_, _, f) => f.spec().shape,
             Field::Task(_, f) => f.spec().shape,
-            Field::TaskProgress(..) => Shape::Text,
+            Field::TaskProgress(..) | Field::TaskQuarter(..) => Shape::Text,
             Field::School(_, f) => f.spec().shape,
             Field::SchoolYear(_, _, f) => f.spec().shape,
             Field::Rectification(_, f) => f.spec().shape,
@@ -509,6 +513,9 @@ impl Field {
             Field::Actual(id, y, f) => format!("{}·{y}年{}", ind_name(*id), actual_field_label(*f)),
             Field::Task(id, f) => format!("{}·{}", task_name(*id), task_field_label(*f)),
             Field::TaskProgress(id, y) => format!("{}·{y}年进展", task_name(*id)),
+            Field::TaskQuarter(id, q) => {
+                format!("{}·{}年{}形象进度", task_name(*id), q.year(), q.label())
+            }
             Field::School(id, f) => format!("{}·{}", school_name(*id), f.spec().label),
             Field::SchoolYear(id, y, f) => {
                 format!("{}·{y}年{}", school_name(*id), f.spec().label)

@@ -48,6 +48,10 @@ pub struct LibraryTarget {
     /// Where the target's comparison differs from the entry's (90%以上 vs >90%).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comparison: Option<String>,
+    /// The target is a row of a national plan's main indicator table (主要指标表): a binding
+    /// one is expected in every district plan.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub main_table: bool,
 }
 
 impl LibraryTarget {
@@ -337,9 +341,11 @@ pub struct Alignment {
     pub issue: AlignmentIssue,
 }
 
-/// National indicators every district plan is expected to carry (the binding ones of the
-/// national 十四五 tables).
-const CORE_BINDING: &[&str] = &["compulsory_retention", "years_of_schooling"];
+/// A binding national target from a national plan's main indicator table: every district plan
+/// is expected to carry it, and as 约束性.
+fn is_core_binding(t: &LibraryTarget) -> bool {
+    t.level == TargetLevel::National && t.main_table && t.attribute() == Attribute::Binding
+}
 
 /// 对标: compare each indicator's target with the targets set above it.
 pub fn align(plan: &Plan, library: &Library) -> Vec<Alignment> {
@@ -393,11 +399,7 @@ pub fn align(plan: &Plan, library: &Library) -> Vec<Alignment> {
                     },
                 );
             }
-            if t.level == TargetLevel::National
-                && t.attribute() == Attribute::Binding
-                && ind.attribute == Attribute::Expected
-                && CORE_BINDING.contains(&entry.code.as_str())
-            {
+            if is_core_binding(t) && ind.attribute == Attribute::Expected {
                 push(
                     &mut out,
                     AlignmentIssue::MarkedExpected {
@@ -407,10 +409,9 @@ pub fn align(plan: &Plan, library: &Library) -> Vec<Alignment> {
             }
         }
     }
-    for code in CORE_BINDING {
-        if !present.iter().any(|p| p == code)
-            && let Some(e) = library.entry(code)
-            && let Some(t) = e.national()
+    for e in &library.entries {
+        if !present.contains(&e.code)
+            && let Some(t) = e.targets.iter().find(|t| is_core_binding(t))
         {
             out.push(Alignment {
                 indicator: None,
@@ -509,5 +510,58 @@ mod tests {
             );
         }
         assert!(lib.match_name("蔬菜五谷种植区面积").is_none());
+    }
+
+    #[test]
+    fn binding_rows_of_the_national_tables_are_expected_in_every_plan_and_as_binding() {
+        use crate::model::{Section, SectionId};
+        let lib = Library::builtin();
+        let mut plan = Plan::default();
+        plan.sections.push(Section {
+            id: SectionId(1),
+            parent: None,
+            position: 0,
+            numbering: "一、".to_owned(),
+            title: "发展目标".to_owned(),
+            body: String::new(),
+            lead_unit: String::new(),
+            co_units: String::new(),
+        });
+        let mut ind = Indicator::new(crate::model::IndicatorId(1), SectionId(1), "义务教育巩固率");
+        ind.target_value = 99.0;
+        ind.attribute = Attribute::Expected;
+        plan.indicators.push(ind);
+        let found = align(&plan, &lib);
+        let missing: Vec<&str> = found
+            .iter()
+            .filter_map(|a| match &a.issue {
+                AlignmentIssue::MissingBinding { .. } => Some(a.entry_code.as_str()),
+                _ => None,
+            })
+            .collect();
+        // Only the binding rows of the national main tables, not every binding standard.
+        assert_eq!(missing, ["years_of_schooling"]);
+        assert!(
+            found
+                .iter()
+                .any(|a| a.indicator == Some(crate::model::IndicatorId(1))
+                    && matches!(a.issue, AlignmentIssue::MarkedExpected { .. }))
+        );
+
+        // The rule comes from the data: a library whose table row is binding asks for it too.
+        let mut shared = lib
+            .entry("preschool_gross_enrolment")
+            .expect("entry")
+            .clone();
+        shared.targets[0].attribute = "binding".to_owned();
+        let mut lib2 = Library::builtin();
+        lib2.merge(Library::of_entries("", vec![shared]));
+        let found = align(&plan, &lib2);
+        assert!(
+            found
+                .iter()
+                .any(|a| a.entry_code == "preschool_gross_enrolment"
+                    && matches!(a.issue, AlignmentIssue::MissingBinding { .. }))
+        );
     }
 }

@@ -387,7 +387,100 @@ pub struct Task {
     pub status: TaskStatus,
     /// 年度进展 per year.
     pub progress: BTreeMap<i32, String>,
+    /// 季度形象进度, where the bureau asks quarterly.
+    #[serde(default)]
+    pub quarterly: BTreeMap<Quarter, String>,
     pub remark: String,
+}
+
+/// A quarter of a year (季度), for quarterly progress reports (季度形象进度). Written as
+/// `2024Q1` in plan texts and history keys, kept as 20241 in the plan file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Quarter {
+    year: i32,
+    quarter: u8,
+}
+
+impl Quarter {
+    /// `quarter` is 1 to 4.
+    pub fn new(year: i32, quarter: u8) -> Option<Quarter> {
+        (1..=4)
+            .contains(&quarter)
+            .then_some(Quarter { year, quarter })
+    }
+    pub fn year(self) -> i32 {
+        self.year
+    }
+    pub fn quarter(self) -> u8 {
+        self.quarter
+    }
+    /// The four quarters of a year.
+    pub fn of_year(year: i32) -> [Quarter; 4] {
+        [1, 2, 3, 4].map(|quarter| Quarter { year, quarter })
+    }
+    /// 20241 for 2024Q1: the integer key the plan file keeps.
+    pub fn number(self) -> i32 {
+        self.year * 10 + i32::from(self.quarter)
+    }
+    pub fn from_number(n: i32) -> Option<Quarter> {
+        Quarter::new(n.div_euclid(10), u8::try_from(n.rem_euclid(10)).ok()?)
+    }
+    /// 第二季度
+    pub fn label(self) -> &'static str {
+        ["第一季度", "第二季度", "第三季度", "第四季度"][usize::from(self.quarter - 1)]
+    }
+    /// 第二季度形象进度
+    pub fn progress_label(self) -> &'static str {
+        [
+            "第一季度形象进度",
+            "第二季度形象进度",
+            "第三季度形象进度",
+            "第四季度形象进度",
+        ][usize::from(self.quarter - 1)]
+    }
+    /// The last day of the quarter.
+    pub fn last_day(self) -> Option<jiff::civil::Date> {
+        let year = i16::try_from(self.year).ok()?;
+        let month = i8::try_from(self.quarter * 3).ok()?;
+        jiff::civil::Date::new(year, month, 1)
+            .ok()
+            .map(|d| d.last_of_month())
+    }
+}
+
+impl std::fmt::Display for Quarter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}Q{}", self.year, self.quarter)
+    }
+}
+
+impl std::str::FromStr for Quarter {
+    type Err = String;
+    /// `2024Q1` (also `2024q1`).
+    fn from_str(s: &str) -> Result<Quarter, String> {
+        let bad = || format!("季度“{s}”应写作如2024Q1");
+        let (y, q) = s.trim().split_once(['Q', 'q']).ok_or_else(bad)?;
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let quarter: u8 = q.parse().map_err(|_| bad())?;
+        if !(1900..=2999).contains(&year) {
+            return Err(bad());
+        }
+        Quarter::new(year, quarter).ok_or_else(bad)
+    }
+}
+
+impl TryFrom<String> for Quarter {
+    type Error = String;
+    fn try_from(s: String) -> Result<Quarter, String> {
+        s.parse()
+    }
+}
+
+impl From<Quarter> for String {
+    fn from(q: Quarter) -> String {
+        q.to_string()
+    }
 }
 
 impl Task {
@@ -409,6 +502,7 @@ impl Task {
             budget_wan_yuan: None,
             status: TaskStatus::NotStarted,
             progress: BTreeMap::new(),
+            quarterly: BTreeMap::new(),
             remark: String::new(),
         }
     }

@@ -39,13 +39,17 @@ pub fn row_id(plan: &Plan, ind: &Indicator) -> String {
 /// The tasks sheet of a fill-in workbook: each unit's progress, completion date and status
 /// for its 重点任务, beside its indicators.
 pub const TASK_SHEET: &str = "任务填报";
-pub fn task_header_titles(year: i32) -> Vec<String> {
+/// `quarter`: the table asks for one quarter's 形象进度 instead of the year's progress.
+pub fn task_header_titles(year: i32, quarter: Option<eduplan_domain::Quarter>) -> Vec<String> {
     vec![
         "编号".into(),
         "序号".into(),
         "重点任务".into(),
         "完成时限".into(),
-        format!("{year}年进展"),
+        match quarter {
+            Some(q) => format!("{}年{}形象进度", q.year(), q.label()),
+            None => format!("{year}年进展"),
+        },
         "完成日期".into(),
         "完成状态".into(),
     ]
@@ -54,9 +58,56 @@ pub const TASK_COL_TITLE: u16 = 2;
 pub const TASK_COL_PROGRESS: u16 = 4;
 pub const TASK_COL_DONE: u16 = 5;
 pub const TASK_COL_STATUS: u16 = 6;
+/// The row of the hidden sheet that holds the quarter (1-4) a table asks about, empty for a
+/// yearly table; rows 0-3 hold the mark, the plan, the year and the unit.
+pub const META_ROW_QUARTER: u32 = 4;
 
 pub fn task_row_id(plan: &Plan, id: eduplan_domain::TaskId) -> String {
     format!("{}:task:{}", plan.uid, id.0)
+}
+
+/// The 整改 sheet of a fill-in workbook: each open 整改台账 item of the unit, for a dated
+/// 整改进展 entry.
+pub const RECTIFICATION_SHEET: &str = "整改填报";
+pub fn rectification_header_titles() -> Vec<String> {
+    [
+        "编号",
+        "序号",
+        "问题描述",
+        "整改措施",
+        "整改时限",
+        "最新进展（参考）",
+        "进展日期",
+        "本次整改进展",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+pub const RECTIFICATION_COL_PROBLEM: u16 = 2;
+pub const RECTIFICATION_COL_DATE: u16 = 6;
+pub const RECTIFICATION_COL_PROGRESS: u16 = 7;
+
+pub fn rectification_row_id(plan: &Plan, id: eduplan_domain::RectificationId) -> String {
+    format!("{}:rect:{}", plan.uid, id.0)
+}
+
+/// The open items a unit's table asks about: not yet 销号, and the unit among the 责任单位
+/// (which may name several: 基础教育科、计财科).
+pub fn open_rectifications_of<'a>(
+    plan: &'a Plan,
+    unit: Option<&str>,
+) -> Vec<&'a eduplan_domain::Rectification> {
+    plan.rectifications
+        .iter()
+        .filter(|r| r.closed.is_none())
+        .filter(|r| {
+            unit.is_none_or(|u| {
+                r.unit
+                    .split(['、', '，', ',', '；', ';', ' ', '\u{3000}'])
+                    .any(|part| part.trim() == u)
+            })
+        })
+        .collect()
 }
 
 /// The school-data table (义务教育优质均衡): one row per school for one year.

@@ -546,6 +546,123 @@ fn read_returned(
         preview.changes.extend(row_changes);
     }
     read_task_sheet(plan, path, year, preview);
+    read_rectification_sheet(plan, path, year, preview);
+}
+
+/// The 整改 sheet of the same workbook, when it has one: a dated 整改进展 entry per item,
+/// checked like the indicators (hidden id against the problem shown).
+fn read_rectification_sheet(plan: &Plan, path: &Path, year: i32, preview: &mut ImportPreview) {
+    let file = file_label(path);
+    let Ok(mut book) = calamine::open_workbook::<Xlsx<_>, _>(path) else {
+        return;
+    };
+    if !calamine::Reader::sheet_names(&book)
+        .iter()
+        .any(|n| n == RECTIFICATION_SHEET)
+    {
+        return;
+    }
+    let titles = rectification_header_titles();
+    let sheet = match read_sheet(&mut book, RECTIFICATION_SHEET, titles.len() as u16 - 1) {
+        Ok(s) => s,
+        Err(why) => {
+            preview.add_problem(format!("“{file}”：{why}"));
+            return;
+        }
+    };
+    for (c, expected) in titles.iter().enumerate() {
+        let got = cell_text(&sheet.get(HEADER_ROW, c as u16));
+        if got.replace(['\n', ' '], "") != expected.replace(['\n', ' '], "") {
+            preview.add_problem(format!(
+                "“{file}”：整改填报表表头第{}列应为“{expected}”，实际为“{got}”，请使用原表填写",
+                c + 1
+            ));
+            return;
+        }
+    }
+    for row in HEADER_ROW + 1..=sheet.last_row {
+        let id_text = cell_text(&sheet.get(row, COL_ID));
+        let problem = cell_text(&sheet.get(row, RECTIFICATION_COL_PROBLEM));
+        if id_text.is_empty() && problem.is_empty() {
+            continue;
+        }
+        let Some(item) = id_text
+            .strip_prefix(&format!("{}:rect:", plan.uid))
+            .and_then(|id| id.parse::<i64>().ok())
+            .and_then(|id| {
+                plan.rectifications
+                    .iter()
+                    .find(|r| r.id == eduplan_domain::RectificationId(id))
+            })
+        else {
+            preview.add_problem(format!(
+                "“{file}”：整改填报表第{}行（“{problem}”）的编号无法识别，该问题可能已被删除",
+                row + 1
+            ));
+            continue;
+        };
+        if problem != item.problem {
+            preview.add_problem(format!(
+                "“{file}”：整改填报表第{}行显示的是“{problem}”，但隐藏编号属于“{}”，表格可能被排序过",
+                row + 1,
+                item.problem
+            ));
+            continue;
+        }
+        let text = cell_text(&sheet.get(row, RECTIFICATION_COL_PROGRESS));
+        let date = crate::problem_list::date_of(&sheet.get(row, RECTIFICATION_COL_DATE));
+        let date = match (date, text.is_empty()) {
+            (Ok(None), true) => continue,
+            (Ok(Some(_)), true) => {
+                preview.add_problem(format!(
+                    "“{file}”：整改填报表第{}行填了进展日期，但没有填本次整改进展",
+                    row + 1
+                ));
+                continue;
+            }
+            (Ok(None), false) => {
+                preview.add_problem(format!(
+                    "“{file}”：整改填报表第{}行缺少进展日期，请写作2024-06-30",
+                    row + 1
+                ));
+                continue;
+            }
+            (Err(bad), _) => {
+                preview.add_problem(format!(
+                    "“{file}”：整改填报表第{}行的进展日期“{bad}”无法识别，请写作2024-06-30",
+                    row + 1
+                ));
+                continue;
+            }
+            (Ok(Some(d)), false) => d,
+        };
+        let old = item
+            .progress
+            .iter()
+            .find(|p| p.date == date)
+            .map(|p| p.text.clone())
+            .unwrap_or_default();
+        if old == text {
+            continue;
+        }
+        preview.changes.push(ImportChange {
+            file: path.display().to_string(),
+            indicator: None,
+            name: item.problem.clone(),
+            year,
+            what: "整改进展",
+            old: if old.is_empty() {
+                "（空）".into()
+            } else {
+                old
+            },
+            new: format!("{date} {text}"),
+            edit: Edit::Set(
+                Field::RectificationProgress(item.id, date),
+                Value::text(text),
+            ),
+        });
+    }
 }
 
 /// The tasks sheet of the same workbook, when it has one: progress for the year, completion
@@ -562,7 +679,26 @@ fn read_task_sheet(plan: &Plan, path: &Path, year: i32, preview: &mut ImportPrev
     {
         return;
     }
-    let titles = task_header_titles(year);
+    // A quarterly table (row 4 of the hidden sheet, checked like the rest of its header).
+    let quarter = read_sheet(&mut book, META_SHEET, 0)
+        .ok()
+        .map(|meta| cell_text(&meta.get(META_ROW_QUARTER, 0)))
+        .filter(|q| !q.is_empty());
+    let quarter = match quarter {
+        None => None,
+        Some(q) => match q
+            .parse()
+            .ok()
+            .and_then(|q| eduplan_domain::Quarter::new(year, q))
+        {
+            Some(q) => Some(q),
+            None => {
+                preview.add_problem(format!("“{file}”：任务填报表的季度信息“{q}”无法识别"));
+                return;
+            }
+        },
+    };
+    let titles = task_header_titles(year, quarter);
     let sheet = match read_sheet(&mut book, TASK_SHEET, titles.len() as u16 - 1) {
         Ok(s) => s,
         Err(why) => {
@@ -627,14 +763,20 @@ fn read_task_sheet(plan: &Plan, path: &Path, year: i32, preview: &mut ImportPrev
             };
         let progress = cell_text(&sheet.get(row, TASK_COL_PROGRESS));
         if !progress.is_empty() {
-            let old = task.progress.get(&year).cloned().unwrap_or_default();
-            push(
-                "进展",
-                Field::TaskProgress(task.id, year),
-                old,
-                progress.clone(),
-                Value::text(progress),
-            );
+            let (what, field, old) = match quarter {
+                Some(q) => (
+                    q.progress_label(),
+                    Field::TaskQuarter(task.id, q),
+                    task.quarterly.get(&q),
+                ),
+                None => (
+                    "进展",
+                    Field::TaskProgress(task.id, year),
+                    task.progress.get(&year),
+                ),
+            };
+            let old = old.cloned().unwrap_or_default();
+            push(what, field, old, progress.clone(), Value::text(progress));
         }
         match crate::problem_list::date_of(&sheet.get(row, TASK_COL_DONE)) {
             Ok(Some(d)) => {

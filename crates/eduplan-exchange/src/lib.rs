@@ -30,6 +30,8 @@ pub enum ExchangeError {
     Write(String, String),
     #[error("不能写入“{0}”：{1}。请换一个文件名。")]
     Refused(String, String),
+    #[error("季度应为1到4，而不是{0}")]
+    BadQuarter(u8),
 }
 
 /// Refuse an output path that would destroy something: a name not ending in .xlsx, one of

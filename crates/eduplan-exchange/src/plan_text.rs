@@ -162,6 +162,9 @@ pub struct TaskText {
     pub status: String,
     #[serde(default)]
     pub progress: BTreeMap<i32, String>,
+    /// 季度形象进度: `{"2024Q1": "…"}`.
+    #[serde(default)]
+    pub quarterly_progress: BTreeMap<String, String>,
     #[serde(default)]
     pub remark: String,
     /// The date the deadline names (version 3); read from `deadline` when absent.
@@ -457,6 +460,15 @@ fn add_section(
             budget_wan_yuan: t.budget_wan_yuan,
             status,
             progress: t.progress.clone(),
+            quarterly: t
+                .quarterly_progress
+                .iter()
+                .map(|(q, text)| {
+                    q.parse()
+                        .map(|q| (q, text.clone()))
+                        .map_err(|e| format!("任务“{}”的{e}", t.title))
+                })
+                .collect::<Result<_, String>>()?,
             remark: t.remark.clone(),
             deadline_date: match date_of(&t.deadline_date, "完成时限日期")? {
                 Some(d) => Some(d),

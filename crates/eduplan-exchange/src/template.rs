@@ -10,7 +10,7 @@ use crate::fill_in::*;
 use crate::xlsx_style as style;
 use crate::{ExchangeError, write_atomically};
 use eduplan_domain::input::{display_decimals, format_value};
-use eduplan_domain::{EntryMode, Indicator, IndicatorKind, Plan};
+use eduplan_domain::{EntryMode, Indicator, IndicatorKind, Plan, Quarter};
 
 /// Write the fill-in table for `year` (all indicators, or those of one lead unit).
 /// Returns how many indicators it holds.
@@ -20,6 +20,22 @@ pub fn write_template(
     unit: Option<&str>,
     path: &Path,
 ) -> Result<usize, ExchangeError> {
+    write_template_for_quarter(plan, year, unit, None, path)
+}
+
+/// The same, with the tasks sheet asking for one quarter's 形象进度 (1-4) where the bureau
+/// collects progress quarterly; the indicators are still the year's.
+pub fn write_template_for_quarter(
+    plan: &Plan,
+    year: i32,
+    unit: Option<&str>,
+    quarter: Option<u8>,
+    path: &Path,
+) -> Result<usize, ExchangeError> {
+    let quarter = match quarter {
+        None => None,
+        Some(q) => Some(Quarter::new(year, q).ok_or(ExchangeError::BadQuarter(q))?),
+    };
     let indicators: Vec<&Indicator> = plan
         .indicators_in_outline_order()
         .into_iter()
@@ -37,8 +53,8 @@ pub fn write_template(
         .into_iter()
         .filter(|t| unit.is_none_or(|u| t.lead_unit == u))
         .collect();
-    let bytes =
-        build_template(plan, year, unit, &indicators, &tasks).map_err(ExchangeError::Build)?;
+    let bytes = build_template(plan, year, unit, quarter, &indicators, &tasks)
+        .map_err(ExchangeError::Build)?;
     write_atomically(path, &bytes)?;
     Ok(indicators.len())
 }
@@ -47,6 +63,7 @@ fn build_template(
     plan: &Plan,
     year: i32,
     unit: Option<&str>,
+    quarter: Option<Quarter>,
     indicators: &[&Indicator],
     tasks: &[&eduplan_domain::Task],
 ) -> Result<Vec<u8>, XlsxError> {
@@ -208,16 +225,22 @@ fn build_template(
     style::page_setup(ws, HEADER_ROW, &plan.info.name)?;
     ws.protect();
     if !tasks.is_empty() {
-        task_sheet(wb.add_worksheet(), plan, year, unit, tasks)?;
+        task_sheet(wb.add_worksheet(), plan, year, unit, quarter, tasks)?;
+    }
+    let items = open_rectifications_of(plan, unit);
+    if !items.is_empty() {
+        rectification_sheet(wb.add_worksheet(), plan, unit, &items)?;
     }
 
     let meta = wb.add_worksheet();
     meta.set_name(META_SHEET)?;
+    let quarter_number = quarter.map_or_else(String::new, |q| q.quarter().to_string());
     for (r, v) in [
         MARK,
         plan.uid.as_str(),
         &year.to_string(),
         unit.unwrap_or(""),
+        &quarter_number,
     ]
     .iter()
     .enumerate()
@@ -235,17 +258,22 @@ fn task_sheet(
     plan: &Plan,
     year: i32,
     unit: Option<&str>,
+    quarter: Option<Quarter>,
     tasks: &[&eduplan_domain::Task],
 ) -> Result<(), XlsxError> {
     ws.set_name(TASK_SHEET)?;
-    let titles = task_header_titles(year);
+    let titles = task_header_titles(year, quarter);
     let last_col = titles.len() as u16 - 1;
+    let period = match quarter {
+        Some(q) => format!("{year}年{}", q.label()),
+        None => format!("{year}年度"),
+    };
     ws.merge_range(
         0,
         0,
         0,
         last_col,
-        &format!("{}　{year}年度重点任务进展填报表", plan.info.name),
+        &format!("{}　{period}重点任务进展填报表", plan.info.name),
         &style::title(),
     )?;
     ws.merge_range(
@@ -288,7 +316,11 @@ fn task_sheet(
             None => task.deadline.clone(),
         };
         ws.write_string_with_format(row, 3, &deadline, &style::centered().set_text_wrap())?;
-        let progress = task.progress.get(&year).cloned().unwrap_or_default();
+        let progress = match quarter {
+            Some(q) => task.quarterly.get(&q).cloned(),
+            None => task.progress.get(&year).cloned(),
+        }
+        .unwrap_or_default();
         ws.write_string_with_format(row, TASK_COL_PROGRESS, &progress, &input(style::text()))?;
         let done = task
             .completed_date
@@ -308,6 +340,90 @@ fn task_sheet(
                 (&task.title, widths[2]),
                 (&progress, widths[4]),
                 (&deadline, widths[3]),
+            ],
+        )?;
+    }
+    style::page_setup(ws, HEADER_ROW, &plan.info.name)?;
+    ws.protect();
+    Ok(())
+}
+
+/// The unit's open 整改 items: a dated progress entry to fill in for each.
+fn rectification_sheet(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    plan: &Plan,
+    unit: Option<&str>,
+    items: &[&eduplan_domain::Rectification],
+) -> Result<(), XlsxError> {
+    ws.set_name(RECTIFICATION_SHEET)?;
+    let titles = rectification_header_titles();
+    let last_col = titles.len() as u16 - 1;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        &format!("{}　整改进展填报表", plan.info.name),
+        &style::title(),
+    )?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        last_col,
+        &format!(
+            "责任单位：{}　　请只在黄色单元格中填写：进展日期写作2024-06-30，本次整改进展写做了什么、到了哪一步；销号由教育局审核。",
+            unit.unwrap_or("各责任单位")
+        ),
+        &style::subtitle().set_text_wrap(),
+    )?;
+    ws.set_row_height(1, 30)?;
+    let widths = [4.0, 5.0, 34.0, 30.0, 11.0, 30.0, 12.0, 40.0];
+    for (c, (t, w)) in titles.iter().zip(widths).enumerate() {
+        ws.write_string_with_format(HEADER_ROW, c as u16, t, &style::header())?;
+        ws.set_column_width(c as u16, w)?;
+    }
+    ws.set_row_height(HEADER_ROW, 30)?;
+    ws.set_column_hidden(COL_ID)?;
+    let input =
+        |f: rust_xlsxwriter::Format| f.set_unlocked().set_background_color(Color::RGB(0xFFF2CC));
+    for (i, item) in items.iter().enumerate() {
+        let row = HEADER_ROW + 1 + i as u32;
+        ws.write_string_with_format(
+            row,
+            COL_ID,
+            rectification_row_id(plan, item.id),
+            &style::text(),
+        )?;
+        ws.write_number_with_format(
+            row,
+            1,
+            (i + 1) as f64,
+            &style::centered().set_num_format("0"),
+        )?;
+        ws.write_string_with_format(
+            row,
+            RECTIFICATION_COL_PROBLEM,
+            &item.problem,
+            &style::text(),
+        )?;
+        ws.write_string_with_format(row, 3, &item.measures, &style::text())?;
+        let due = item.due.map_or_else(String::new, |d| d.to_string());
+        ws.write_string_with_format(row, 4, &due, &style::centered())?;
+        let latest = item
+            .progress
+            .last()
+            .map_or_else(String::new, |p| format!("{} {}", p.date, p.text));
+        ws.write_string_with_format(row, 5, &latest, &style::text())?;
+        ws.write_blank(row, RECTIFICATION_COL_DATE, &input(style::centered()))?;
+        ws.write_blank(row, RECTIFICATION_COL_PROGRESS, &input(style::text()))?;
+        style::fit_row(
+            ws,
+            row,
+            &[
+                (&item.problem, widths[2]),
+                (&item.measures, widths[3]),
+                (&latest, widths[5]),
             ],
         )?;
     }

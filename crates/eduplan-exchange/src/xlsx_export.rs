@@ -563,12 +563,8 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32, as_of: Date) -> Resul
             _ => task.deadline.clone(),
         };
         ws.write_string_with_format(row, 6, &deadline, &style::centered())?;
-        ws.write_string_with_format(
-            row,
-            7,
-            task.progress.get(&year).map_or("", String::as_str),
-            &style::text(),
-        )?;
+        let progress = eduplan_domain::commitments::progress_in_year(task, year);
+        ws.write_string_with_format(row, 7, &progress, &style::text())?;
         let state = task_state(task, as_of, plan.info.due_soon_days);
         // The officer's own 滞后 (behind, though not yet past the deadline) stays visible.
         let behind = task.status == eduplan_domain::TaskStatus::Late
@@ -588,7 +584,6 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32, as_of: Date) -> Resul
         };
         ws.write_string_with_format(row, 8, &state_text, &style::light_cell(light))?;
         ws.write_string_with_format(row, 9, &task.remark, &style::text())?;
-        let progress = task.progress.get(&year).map_or("", String::as_str);
         style::fit_row(
             ws,
             row,
@@ -596,7 +591,7 @@ fn tasks_sheet(ws: &mut Worksheet, plan: &Plan, year: i32, as_of: Date) -> Resul
                 (&chapter, 22.0),
                 (&title, 28.0),
                 (&measures, 40.0),
-                (progress, 30.0),
+                (&progress, 30.0),
                 (&task.co_units, 14.0),
             ],
         )?;

@@ -26,8 +26,8 @@ use eduplan_domain::commitments::RectificationSource;
 use eduplan_domain::edit::{Edit, Field, IndicatorField, PlanField, Subtree, TaskField, Value};
 use eduplan_domain::{
     Actual, Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan,
-    PlanInfo, ProgressEntry, Rectification, RectificationId, SchoolId, Section, SectionId, Task,
-    TaskId, TaskKind, TaskStatus,
+    PlanInfo, ProgressEntry, Quarter, Rectification, RectificationId, SchoolId, Section, SectionId,
+    Task, TaskId, TaskKind, TaskStatus,
 };
 
 pub use schema::{APPLICATION_ID, current_version};
@@ -778,6 +778,9 @@ fn describe_field(tx: &Transaction, field: Field) -> Result<String> {
         Field::Actual(id, y, f) => format!("{}·{y}年{}", indicator(id)?, f.spec().label),
         Field::Task(id, f) => format!("{}·{}", task(id)?, f.spec().label),
         Field::TaskProgress(id, y) => format!("{}·{y}年进展", task(id)?),
+        Field::TaskQuarter(id, q) => {
+            format!("{}·{}年{}形象进度", task(id)?, q.year(), q.label())
+        }
         Field::School(id, f) => format!("{}·{}", school(id)?, f.spec().label),
         Field::SchoolYear(id, y, f) => format!("{}·{y}年{}", school(id)?, f.spec().label),
         Field::Rectification(id, f) => format!("{}·{}", rectification(id)?, f.spec().label),
@@ -1146,6 +1149,14 @@ fn place_of(field: Field) -> Place {
         }
         Field::Actual(id, year, f) => yearly("actual", "indicator_id", id.0, year, f.spec().key),
         Field::TaskProgress(id, year) => yearly("task_progress", "task_id", id.0, year, "text"),
+        Field::TaskQuarter(id, q) => Place::Yearly {
+            table: "task_quarter_progress",
+            key: "task_id",
+            id: id.0,
+            year: q.number(),
+            column: "text",
+            period: "quarter",
+        },
         Field::School(id, f) => row("school", id.0, f.spec().key),
         Field::SchoolYear(id, year, f) => {
             yearly("school_year", "school_id", id.0, year, f.spec().key)
@@ -1450,6 +1461,12 @@ fn insert_task(tx: &Transaction, task: &Task, with_id: bool) -> Result<TaskId> {
     for (year, text) in &task.progress {
         tx.prepare_cached("INSERT INTO task_progress (task_id, year, text) VALUES (?1, ?2, ?3)")?
             .execute(params![id.0, year, text])?;
+    }
+    for (quarter, text) in &task.quarterly {
+        tx.prepare_cached(
+            "INSERT INTO task_quarter_progress (task_id, quarter, text) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id.0, quarter.number(), text])?;
     }
     Ok(id)
 }
@@ -1766,6 +1783,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             budget_wan_yuan: r.get(9)?,
             status: TaskStatus::from_code(&status).ok_or_else(|| bad("任务状态", &status))?,
             progress: Default::default(),
+            quarterly: Default::default(),
             remark: r.get(11)?,
             deadline_date: parse_date(r.get(12)?, "完成时限日期")?,
             responsible_person: r.get(13)?,
@@ -1780,6 +1798,16 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
     while let Some(r) = rows.next()? {
         if let Some(&i) = task_index.get(&r.get::<_, i64>(0)?) {
             tasks[i].progress.insert(r.get(1)?, r.get(2)?);
+        }
+    }
+    let mut stmt = conn.prepare("SELECT task_id, quarter, text FROM task_quarter_progress")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = task_index.get(&r.get::<_, i64>(0)?) {
+            let n: i32 = r.get(1)?;
+            let quarter =
+                Quarter::from_number(n).ok_or_else(|| bad("季度形象进度的季度", &n.to_string()))?;
+            tasks[i].quarterly.insert(quarter, r.get(2)?);
         }
     }
     let mut stmt = conn.prepare(

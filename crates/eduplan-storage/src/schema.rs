@@ -275,6 +275,15 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX evidence_owner ON evidence(owner, owner_id);
     "#,
+    // 8: 季度形象进度: a task's progress by quarter, keyed 20241 for 2024Q1.
+    r#"
+    CREATE TABLE task_quarter_progress (
+        task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+        quarter INTEGER NOT NULL CHECK (quarter % 10 BETWEEN 1 AND 4),
+        text TEXT NOT NULL,
+        PRIMARY KEY (task_id, quarter)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 pub fn current_version() -> i32 {
