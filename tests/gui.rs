@@ -596,6 +596,9 @@ fn meeting_mode_opens_on_a_summary_and_moves_by_keys_index_and_page_number() {
         h.query_by_label("整改台账").is_some(),
         "the last page is the 整改台账"
     );
+    // Counts by 责任单位 and the 动态清零 curve are on it too.
+    assert!(h.query_by_label("其中逾期").is_some());
+    assert!(h.query_by_label("动态清零：各月末未销号问题数").is_some());
     h.key_press(egui::Key::Home);
     h.run();
     assert!(h.query_by_label_contains("第 1/").is_some());
