@@ -377,3 +377,64 @@ fn findings_compare_targets_with_the_national_and_the_officers_provincial_ones()
     assert_eq!(code, 1);
     assert!(err.contains("不是EduPlan指标库文件"), "{err}");
 }
+
+/// Pages of a PDF as its page objects say (`/Type /Page`, not `/Pages`).
+fn pdf_pages(bytes: &[u8]) -> usize {
+    let needle = b"/Type /Page";
+    bytes
+        .windows(needle.len() + 1)
+        .filter(|w| w.starts_with(needle) && w[needle.len()] != b's')
+        .count()
+}
+
+#[test]
+fn the_meeting_pages_go_out_as_a_pdf_one_page_per_slide() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = common::sample_file(&dir);
+    let file = file.to_str().expect("utf-8 path");
+    let pdf = dir.path().join("会议材料 2024.pdf");
+    let (code, out, err) = eduplan(&[
+        "meeting",
+        file,
+        "-o",
+        pdf.to_str().expect("p"),
+        "--year",
+        "2024",
+        "--date",
+        "2024-12-31",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let bytes = std::fs::read(&pdf).expect("the pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+    // As many pages as meeting mode shows (the sample: 64).
+    let said: usize = out
+        .split_once('（')
+        .and_then(|(_, r)| r.split_once('页'))
+        .and_then(|(n, _)| n.parse().ok())
+        .expect("the page count is said");
+    assert_eq!(pdf_pages(&bytes), said, "{out}");
+    assert!(said > 30, "{out}");
+    // The slides' text is embedded as text, in the subset CJK font.
+    assert!(bytes.windows(10).any(|w| w == b"/ToUnicode"));
+
+    // Never over the plan, a workbook, or under a name that is not .pdf.
+    let before = std::fs::read(file).expect("plan");
+    for bad in [
+        file.to_owned(),
+        dir.path().join("x.xlsx").display().to_string(),
+    ] {
+        let (code, _, err) = eduplan(&["meeting", file, "-o", &bad]);
+        assert_eq!(code, 1, "{bad}");
+        assert!(err.contains("PDF") || err.contains(".pdf"), "{err}");
+    }
+    let notes = dir.path().join("会议纪要.pdf");
+    std::fs::write(&notes, "不是PDF的文件").expect("write");
+    let (code, _, err) = eduplan(&["meeting", file, "-o", notes.to_str().expect("p")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("不能覆盖"), "{err}");
+    assert_eq!(
+        std::fs::read(&notes).expect("kept"),
+        "不是PDF的文件".as_bytes()
+    );
+    assert_eq!(std::fs::read(file).expect("plan"), before);
+}

@@ -715,3 +715,29 @@ fn a_colleagues_library_is_imported_from_the_alignment_view_and_the_own_targets_
         TargetLevel::Provincial
     );
 }
+
+#[test]
+fn the_meeting_pages_are_exported_as_a_pdf_from_the_file_menu() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    let out = dir.path().join("会议材料.pdf");
+    dialogs.answer(&out);
+    menu(&mut h, "文件", "导出会议材料（PDF）…");
+    assert!(
+        dialogs
+            .asked()
+            .iter()
+            .any(|q| q.contains("导出会议材料（PDF）"))
+    );
+    assert!(message(&h).contains("已导出会议材料"), "{}", message(&h));
+    let bytes = std::fs::read(&out).expect("written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    // Cancelled: nothing written, nothing said.
+    std::fs::remove_file(&out).expect("rm");
+    dialogs.cancel();
+    menu(&mut h, "文件", "导出会议材料（PDF）…");
+    assert!(!out.exists());
+}

@@ -23,6 +23,8 @@ pub trait FileDialogs {
     fn open_any(&mut self, start: &Path) -> Option<PathBuf>;
     /// Where to save a copy of a file named `name`.
     fn save_any(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
+    /// Where to write the meeting pages as a PDF.
+    fn save_pdf(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
     /// A colleague's indicator library (.json) to merge into the officer's own.
     fn open_library(&mut self, start: &Path) -> Option<PathBuf>;
     /// Where to write the officer's library additions to share them.
@@ -115,6 +117,16 @@ impl FileDialogs for NativeDialogs {
             .save_file()
     }
 
+    fn save_pdf(&mut self, start: &Path, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("导出会议材料（PDF）")
+            .set_directory(start_in(start))
+            .set_file_name(format!("{name}.pdf"))
+            .add_filter("PDF文档", &["pdf"])
+            .save_file()
+            .map(|p| with_extension(p, "pdf"))
+    }
+
     fn open_library(&mut self, start: &Path) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title("导入指标库（同事导出的省级、市级目标）")
@@ -196,6 +208,9 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn open_library(&mut self, _start: &Path) -> Option<PathBuf> {
         self.next_one("导入指标库")
+    }
+    fn save_pdf(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
+        self.next_one("导出会议材料（PDF）")
     }
     fn save_library(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
         self.next_one("导出本人添加的目标")

@@ -104,6 +104,9 @@ impl EduPlanApp {
                 if ui.button("导出Excel…\tCtrl+E").clicked() {
                     cmds.push(Command::ExportDialog);
                 }
+                if ui.button("导出会议材料（PDF）…").clicked() {
+                    cmds.push(Command::ExportMeetingPdfDialog);
+                }
                 if ui.button("生成填报表…").clicked() {
                     cmds.push(Command::TemplateDialog);
                 }

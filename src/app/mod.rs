@@ -294,6 +294,7 @@ impl EduPlanApp {
             Command::Open(p) => self.open(&p),
             Command::SaveAsDialog => self.save_as(),
             Command::ExportDialog => self.export(),
+            Command::ExportMeetingPdfDialog => self.export_meeting_pdf(),
             Command::TemplateDialog => {
                 if self.doc.is_some() {
                     self.modal = Some(Modal::Template(None, None));
@@ -474,6 +475,25 @@ impl EduPlanApp {
                 .map(|()| dest)
                 .map_err(|e| e.to_string()),
         )
+    }
+
+    fn export_meeting_pdf(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let name = format!("{}（{}年会议材料）", doc.plan().info.name, doc.year());
+        let Some(dest) = self.dialogs.save_pdf(&settings::documents_dir(), &name) else {
+            return;
+        };
+        if self.plan_path().is_some_and(|p| p == dest) {
+            return self.error("这是规划文件本身，不能用PDF覆盖它".to_owned());
+        }
+        let Some(doc) = &self.doc else { return };
+        match crate::ui::meeting_pdf::write_meeting_pdf(&doc.view(), &dest) {
+            Ok(n) => self.info(format!(
+                "已导出会议材料“{}”（{n}页，与会议模式各页相同）",
+                dest.display()
+            )),
+            Err(e) => self.error(e.to_string()),
+        }
     }
 
     fn export(&mut self) {

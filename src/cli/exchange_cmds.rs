@@ -69,6 +69,35 @@ pub(super) fn cmd_export(opts: &Options) -> CliResult<()> {
     Ok(())
 }
 
+/// The meeting pages as a PDF.
+pub(super) fn cmd_meeting_pdf(opts: &Options) -> CliResult<()> {
+    let out = opts
+        .get("-o")
+        .map(PathBuf::from)
+        .ok_or_else(|| CliError::usage("缺少输出文件（-o 会议材料.pdf）"))?;
+    let (plan_path, plan) = read_plan(opts)?;
+    let same = |a: &std::path::Path, b: &std::path::Path| match (a.canonicalize(), b.canonicalize())
+    {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same(&out, &plan_path) {
+        return Err(CliError::failed("这是规划文件本身，不能用PDF覆盖它"));
+    }
+    let year = opts
+        .year(&plan)
+        .map_err(CliError::usage)?
+        .unwrap_or_else(|| plan.default_evaluation_year());
+    let as_of = super::commitments_cmd::as_of(opts)?;
+    let n = crate::ui::meeting_pdf::write_plan_meeting_pdf(&plan, year, as_of, &out)
+        .map_err(CliError::failed)?;
+    println!(
+        "已导出会议材料：{}（{n}页，评估年度{year}年，截至{as_of}）",
+        out.display()
+    );
+    Ok(())
+}
+
 pub(super) fn cmd_template(opts: &Options) -> CliResult<()> {
     let (plan, out) = plan_and_output(opts)?;
     let year = opts

@@ -27,6 +27,8 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan export 文件.eduplan -o 输出.xlsx [--year 年份] [--date 日期]
                                   导出上报用的Excel工作簿（主要指标表、指标监测表、重点任务台账、图表；
                                   有学校数据时另含资源配置指标表和差异系数表）
+  eduplan meeting 文件.eduplan -o 会议材料.pdf [--year 年份] [--date 日期]
+                                  把会议模式各页导出为PDF（每页一张，与屏幕上相同），会前发送或打印
   eduplan template 文件.eduplan -o 填报表.xlsx --year 年份 [--unit 牵头单位] [--quarter 1-4]
                                   生成某一年度的填报表，可只含某个牵头单位的指标和任务；
                                   给出 --quarter 时任务填报该季度的形象进度
@@ -188,6 +190,10 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             .map(|_| Outcome::Exit(0)),
         "export" => cmd_export(&Options::parse(rest, &["-o", "--year", "--date"])?)
             .map(|_| Outcome::Exit(0)),
+        "meeting" => {
+            exchange_cmds::cmd_meeting_pdf(&Options::parse(rest, &["-o", "--year", "--date"])?)
+                .map(|_| Outcome::Exit(0))
+        }
         "template" => cmd_template(&Options::parse(
             rest,
             &["-o", "--year", "--unit", "--quarter"],

@@ -278,7 +278,54 @@ pub fn meeting_ui(ui: &mut Ui, state: &mut MeetingState, pv: &PlanView, cmds: &m
     }
     state.page = state.page.min(last);
 
-    let palette = Palette::new(state.dark);
+    let typed = if state.typed.is_empty() {
+        String::new()
+    } else {
+        format!(" ｜ 跳到第{}页（回车）", state.typed)
+    };
+    let footer = format!(
+        "{} ｜ 评估年度 {}年 ｜ 第 {}/{} 页 ｜ ←/→ 翻页，数字+回车跳页，G 目录，T 深浅色，Esc 退出{typed}",
+        pv.plan.info.name,
+        pv.year,
+        state.page + 1,
+        pages.len()
+    );
+    let dark = state.dark;
+    slide_frame(ui, pv, dark, &footer, |ui, slide| {
+        if state.show_index {
+            index_page(ui, pv, &pages, state, slide.palette, slide.sizes);
+        } else if let Some(page) = pages.get(state.page) {
+            slide.page(ui, page);
+        }
+    });
+}
+
+/// One page as it is printed (the PDF of the meeting pages): light, no keys in the footer.
+pub fn print_page(ui: &mut Ui, pv: &PlanView, pages: &[Page], index: usize) {
+    let footer = format!(
+        "{} ｜ 评估年度 {}年 ｜ 截至{} ｜ 第 {}/{} 页",
+        pv.plan.info.name,
+        pv.year,
+        pv.as_of,
+        index + 1,
+        pages.len()
+    );
+    slide_frame(ui, pv, false, &footer, |ui, slide| {
+        if let Some(page) = pages.get(index) {
+            slide.page(ui, page);
+        }
+    });
+}
+
+/// The slide's background, sizes from the screen, the body and the footer line.
+fn slide_frame(
+    ui: &mut Ui,
+    pv: &PlanView,
+    dark: bool,
+    footer: &str,
+    body: impl FnOnce(&mut Ui, &Slide),
+) {
+    let palette = Palette::new(dark);
     let sizes = Sizes::for_height(ui.ctx().content_rect().height());
     egui::Frame::new()
         .fill(palette.bg)
@@ -292,43 +339,21 @@ pub fn meeting_ui(ui: &mut Ui, state: &mut MeetingState, pv: &PlanView, cmds: &m
                 egui::Visuals::light()
             };
             ui.visuals_mut().override_text_color = Some(palette.fg);
-            let footer = 40.0;
-            let body_height = (ui.available_height() - footer).max(200.0);
+            let footer_height = 40.0;
+            let body_height = (ui.available_height() - footer_height).max(200.0);
+            let slide = Slide {
+                pv,
+                palette: &palette,
+                sizes: &sizes,
+            };
             ui.allocate_ui(egui::vec2(ui.available_width(), body_height), |ui| {
-                if state.show_index {
-                    index_page(ui, pv, &pages, state, &palette, &sizes);
-                    return;
-                }
-                let ctx = Slide {
-                    pv,
-                    palette: &palette,
-                    sizes: &sizes,
-                };
-                match pages.get(state.page) {
-                    None | Some(Page::Summary) => ctx.summary(ui),
-                    Some(Page::Section(id)) => ctx.section(ui, *id),
-                    Some(Page::Indicator(id)) => ctx.indicator(ui, *id),
-                    Some(Page::Tasks(id)) => ctx.tasks(ui, *id),
-                    Some(Page::Unit(u)) => ctx.unit(ui, u),
-                    Some(Page::Rectification) => ctx.rectification(ui),
-                }
+                body(ui, &slide);
             });
             ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
-                let typed = if state.typed.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ｜ 跳到第{}页（回车）", state.typed)
-                };
                 ui.label(
-                    RichText::new(format!(
-                        "{} ｜ 评估年度 {}年 ｜ 第 {}/{} 页 ｜ ←/→ 翻页，数字+回车跳页，G 目录，T 深浅色，Esc 退出{typed}",
-                        pv.plan.info.name,
-                        pv.year,
-                        state.page + 1,
-                        pages.len()
-                    ))
-                    .size((sizes.small * 0.8).max(18.0))
-                    .color(palette.muted),
+                    RichText::new(footer)
+                        .size((sizes.small * 0.8).max(18.0))
+                        .color(palette.muted),
                 );
             });
         });
@@ -378,6 +403,17 @@ struct Slide<'a> {
 }
 
 impl Slide<'_> {
+    fn page(&self, ui: &mut Ui, page: &Page) {
+        match page {
+            Page::Summary => self.summary(ui),
+            Page::Section(id) => self.section(ui, *id),
+            Page::Indicator(id) => self.indicator(ui, *id),
+            Page::Tasks(id) => self.tasks(ui, *id),
+            Page::Unit(u) => self.unit(ui, u),
+            Page::Rectification => self.rectification(ui),
+        }
+    }
+
     fn title(&self, ui: &mut Ui, text: impl Into<String>) {
         ui.label(
             RichText::new(text)

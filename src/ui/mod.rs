@@ -7,6 +7,7 @@ pub mod detail;
 pub mod grid;
 pub mod import;
 pub mod meeting;
+pub mod meeting_pdf;
 pub mod overview;
 pub mod plan_info;
 pub mod rectification;
@@ -82,6 +83,8 @@ pub enum Command {
     Open(PathBuf),
     SaveAsDialog,
     ExportDialog,
+    /// Ask where to write the meeting pages as a PDF, and write them.
+    ExportMeetingPdfDialog,
     /// Show the choice of lead unit for a fill-in table.
     TemplateDialog,
     /// Ask where to save, then write the fill-in table (all units, or one).

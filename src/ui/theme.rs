@@ -78,12 +78,14 @@ pub fn apply(ctx: &egui::Context) {
 
 /// The embedded CJK font (GB 2312 and common punctuation), first in both families so Chinese
 /// and Latin text share one design. Characters outside it fall back to the system's fonts.
+/// Noto Sans CJK SC cut to GB 2312 (`scripts/make-font.sh`): the screen's font and the PDF's.
+pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-GB2312.otf");
+
 pub fn install_fonts(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
-    static NOTO_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-GB2312.otf");
     ctx.add_font(FontInsert::new(
         "noto_sans_sc",
-        egui::FontData::from_static(NOTO_SC),
+        egui::FontData::from_static(CJK_FONT),
         vec![
             InsertFontFamily {
                 family: egui::FontFamily::Proportional,

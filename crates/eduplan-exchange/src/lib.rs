@@ -78,6 +78,11 @@ pub fn check_output_path(path: &Path, protected: &[&Path]) -> Result<(), Exchang
 /// path holds either the old file or the complete new one, never half of it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExchangeError> {
     check_output_path(path, &[])?;
+    replace_atomically(path, bytes)
+}
+
+/// The same for a file the caller has already checked may be replaced (a PDF, say).
+pub fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExchangeError> {
     let name = path.display().to_string();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
