@@ -741,3 +741,66 @@ fn the_meeting_pages_are_exported_as_a_pdf_from_the_file_menu() {
     menu(&mut h, "文件", "导出会议材料（PDF）…");
     assert!(!out.exists());
 }
+
+#[test]
+fn in_every_dialog_enter_confirms_and_esc_cancels() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+
+    // Esc: the fill-in table dialog goes away and nothing is asked.
+    menu(&mut h, "文件", "生成填报表…");
+    assert!(h.query_by_label("选择保存位置并生成…").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("选择保存位置并生成…").is_none());
+    assert!(dialogs.asked().is_empty());
+
+    // Enter: it goes on to the file question and writes the table.
+    let table = dir.path().join("填报表.xlsx");
+    dialogs.answer(&table);
+    menu(&mut h, "文件", "生成填报表…");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(table.exists(), "{}", message(&h));
+    assert!(h.query_by_label("选择保存位置并生成…").is_none());
+
+    // A returned table: Enter writes what the preview shows.
+    let returned = dir.path().join("交回.xlsx");
+    resave(&table, &returned, |rows| {
+        let r = row_of(rows, "骨干教师培养");
+        rows[r][6] = Data::Float(43.0);
+    });
+    dialogs.answer_many(vec![returned.clone()]);
+    menu(&mut h, "文件", "导入填报表…");
+    assert!(h.query_by_label_contains("将写入 1 处改动").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    let year = h.state().document().expect("open").year();
+    let value = |h: &Harness<'static, EduPlanApp>| {
+        h.state()
+            .document()
+            .expect("open")
+            .plan()
+            .indicator_by_name("骨干教师培养")
+            .and_then(|i| i.actual_value(year))
+    };
+    assert_ne!(value(&h), Some(43.0), "Esc writes nothing");
+    dialogs.answer_many(vec![returned]);
+    menu(&mut h, "文件", "导入填报表…");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(value(&h), Some(43.0));
+
+    // Dialogs that only show things close on either key.
+    for key in [egui::Key::Enter, egui::Key::Escape] {
+        h.key_press(egui::Key::F1);
+        h.run();
+        assert!(h.query_by_label("评价规则").is_some());
+        h.key_press(key);
+        h.run();
+        assert!(h.query_by_label("评价规则").is_none(), "{key:?}");
+    }
+}

@@ -54,21 +54,37 @@ impl EduPlanApp {
         let Some(modal) = self.modal.as_mut() else {
             return;
         };
+        // Every dialog: Esc cancels; Enter confirms (closes a dialog that only shows things)
+        // unless a text field has the keyboard, where Enter finishes the field first.
+        let (escape, enter) = ctx.input(|i| {
+            (
+                i.key_pressed(Key::Escape),
+                i.key_pressed(Key::Enter) && i.modifiers.is_none(),
+            )
+        });
+        let nothing_focused = ctx.memory(|m| m.focused().is_none());
+        let enter = enter && nothing_focused;
+        // In a text field, Esc first puts back what the field held (widgets::commit_text);
+        // the review screen has its own Esc.
+        let escape = escape && nothing_focused && !matches!(modal, Modal::Review(_));
         let close = match modal {
-            Modal::ConfirmDelete(target, what) => confirm_delete_ui(ctx, *target, what, cmds),
+            Modal::ConfirmDelete(target, what) => {
+                confirm_delete_ui(ctx, *target, what, enter, cmds)
+            }
             Modal::Rename(target, text) => rename_ui(ctx, *target, text, cmds),
-            Modal::NewPlan(form) => new_plan_ui(ctx, form, &self.library, cmds),
-            Modal::About => about_ui(ctx),
-            Modal::PlanInfo => plan_info_ui(ctx, doc, cmds),
-            Modal::Task(id) => task_ui(ctx, doc, *id, cmds),
-            Modal::Shortcuts => shortcuts_ui(ctx),
-            Modal::Help => help_ui(ctx, doc),
-            Modal::Template(unit, quarter) => template_ui(ctx, doc, unit, quarter, cmds),
-            Modal::Import(preview, action) => import_ui(ctx, preview, action, cmds),
+            Modal::NewPlan(form) => new_plan_ui(ctx, form, &self.library, enter, cmds),
+            Modal::About => about_ui(ctx) || enter,
+            Modal::PlanInfo => plan_info_ui(ctx, doc, cmds) || enter,
+            Modal::Task(id) => task_ui(ctx, doc, *id, cmds) || enter,
+            Modal::Shortcuts => shortcuts_ui(ctx) || enter,
+            Modal::Help => help_ui(ctx, doc) || enter,
+            Modal::Template(unit, quarter) => template_ui(ctx, doc, unit, quarter, enter, cmds),
+            Modal::Import(preview, action) => import_ui(ctx, preview, action, enter, cmds),
+            // Enter accepts the selected target there; the screen says so.
             Modal::Review(state) => review_modal_ui(ctx, state, doc, &self.library, cmds),
-            Modal::ProblemList(preview, batch) => problem_list_ui(ctx, preview, batch, cmds),
+            Modal::ProblemList(preview, batch) => problem_list_ui(ctx, preview, batch, enter, cmds),
         };
-        if close {
+        if close || escape {
             self.modal = None;
         }
     }
@@ -79,6 +95,7 @@ fn confirm_delete_ui(
     ctx: &egui::Context,
     target: DeleteTarget,
     what: &str,
+    enter: bool,
     cmds: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
@@ -87,7 +104,7 @@ fn confirm_delete_ui(
         ui.label(format!("确定要删除{what}吗？"));
         ui.label(RichText::new("删除后可用“撤销”（Ctrl+Z）恢复。").color(theme::GREY));
         ui.horizontal(|ui| {
-            if ui.button(RichText::new("删除").color(theme::RED)).clicked() {
+            if ui.button(RichText::new("删除").color(theme::RED)).clicked() || enter {
                 let edit = match target {
                     DeleteTarget::Section(id) => Edit::DeleteSection(id),
                     DeleteTarget::Indicator(id) => Edit::DeleteIndicator(id),
@@ -150,6 +167,7 @@ fn new_plan_ui(
     ctx: &egui::Context,
     form: &mut NewPlanForm,
     library: &crate::domain::library::Library,
+    enter: bool,
     cmds: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
@@ -229,7 +247,7 @@ fn new_plan_ui(
             ui.label(RichText::new(e).color(theme::ERROR_TEXT));
         }
         ui.horizontal(|ui| {
-            if ui.button("选择保存位置并创建…").clicked() {
+            if ui.button("选择保存位置并创建…").clicked() || enter {
                 cmds.push(Command::CreatePlan(request.clone()));
             }
             if ui.button("取消").clicked() {
@@ -277,6 +295,7 @@ fn problem_list_ui(
     ctx: &egui::Context,
     preview: &crate::exchange::problem_list::ProblemListPreview,
     batch: &mut String,
+    enter: bool,
     cmds: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
@@ -331,10 +350,10 @@ fn problem_list_ui(
                     });
             });
         ui.horizontal(|ui| {
-            if ui
+            let write = ui
                 .add_enabled(preview.can_apply(), egui::Button::new("全部写入"))
-                .clicked()
-            {
+                .clicked();
+            if write || (enter && preview.can_apply()) {
                 let edits = preview
                     .items
                     .iter()
@@ -450,7 +469,7 @@ fn help_ui(ctx: &egui::Context, doc: Option<&Document>) -> bool {
                     .color(theme::GREY),
             );
         });
-        if ui.button("关闭").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+        if ui.button("关闭").clicked() {
             close = true;
         }
     });
@@ -494,6 +513,7 @@ fn template_ui(
     doc: Option<&Document>,
     unit: &mut Option<String>,
     quarter: &mut Option<u8>,
+    enter: bool,
     cmds: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
@@ -535,7 +555,7 @@ fn template_ui(
             crate::ui::widgets::name_widget(ui, &combo, "填报表任务进展");
         });
         ui.horizontal(|ui| {
-            if ui.button("选择保存位置并生成…").clicked() {
+            if ui.button("选择保存位置并生成…").clicked() || enter {
                 cmds.push(Command::WriteTemplate {
                     unit: unit.clone(),
                     quarter: *quarter,
@@ -553,16 +573,17 @@ fn import_ui(
     ctx: &egui::Context,
     preview: &ImportPreview,
     action: &str,
+    enter: bool,
     cmds: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
     egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
         crate::ui::import::preview_ui(ui, preview);
         ui.horizontal(|ui| {
-            if ui
+            let write = ui
                 .add_enabled(preview.can_apply(), egui::Button::new("全部写入"))
-                .clicked()
-            {
+                .clicked();
+            if write || (enter && preview.can_apply()) {
                 cmds.push(Command::Edit {
                     edits: preview.edits(),
                     action: action.into(),
