@@ -804,3 +804,38 @@ fn in_every_dialog_enter_confirms_and_esc_cancels() {
         assert!(h.query_by_label("评价规则").is_none(), "{key:?}");
     }
 }
+
+#[test]
+fn without_a_system_file_dialog_the_path_is_typed_instead() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    // Linux without a portal: the export asks, nothing comes up.
+    dialogs.unavailable();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(
+        h.query_by_label_contains("系统没有弹出选择文件的窗口")
+            .is_some()
+    );
+    let out = dir.path().join("手输路径 监测表.xlsx");
+    let field = h.get_by_role_and_label(Role::TextInput, "文件路径");
+    field.click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "文件路径")
+        .type_text(out.to_str().expect("utf-8"));
+    h.run();
+    h.get_by_label("确定").click();
+    h.run();
+    assert!(out.exists(), "{}", message(&h));
+    assert!(message(&h).contains("已导出"), "{}", message(&h));
+    assert!(h.query_by_label_contains("系统没有弹出").is_none());
+
+    // A cancelled dialog is just a cancel: no path field.
+    dialogs.cancel();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(h.query_by_label_contains("系统没有弹出").is_none());
+}

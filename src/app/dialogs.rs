@@ -29,10 +29,97 @@ pub trait FileDialogs {
     fn open_library(&mut self, start: &Path) -> Option<PathBuf>;
     /// Where to write the officer's library additions to share them.
     fn save_library(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
+    /// True once after a question the system could not show at all (no dialog came up): the
+    /// app then asks for the path in a field of its own.
+    fn take_unavailable(&mut self) -> bool {
+        false
+    }
 }
 
-/// The operating system's dialogs.
-pub struct NativeDialogs;
+/// The app's dialogs: the system's (or scripted) ones, and a path the officer typed into the
+/// fallback field, which answers the next question instead.
+pub struct Dialogs {
+    inner: Box<dyn FileDialogs>,
+    typed: Option<Vec<PathBuf>>,
+}
+
+impl Dialogs {
+    pub fn new(inner: Box<dyn FileDialogs>) -> Self {
+        Dialogs { inner, typed: None }
+    }
+    /// The next question is answered with what the officer typed (several files: `;`).
+    pub fn answer_typed(&mut self, text: &str) {
+        let paths: Vec<PathBuf> = text
+            .split(';')
+            .map(|p| p.trim().trim_matches('"'))
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .collect();
+        self.typed = (!paths.is_empty()).then_some(paths);
+    }
+    /// A typed answer no question used is not kept for a later one.
+    pub fn forget_typed(&mut self) {
+        self.typed = None;
+    }
+    pub fn take_unavailable(&mut self) -> bool {
+        self.inner.take_unavailable()
+    }
+}
+
+macro_rules! typed_or_asked {
+    ($( fn $name:ident(&mut self $(, $arg:ident: $ty:ty)*) -> Option<$ret:ty> => $pick:expr; )*) => {
+        impl FileDialogs for Dialogs {
+            $( fn $name(&mut self $(, $arg: $ty)*) -> Option<$ret> {
+                match self.typed.take() {
+                    Some(paths) => {
+                        let pick: fn(Vec<PathBuf>) -> Option<$ret> = $pick;
+                        pick(paths)
+                    }
+                    None => self.inner.$name($($arg),*),
+                }
+            } )*
+            fn take_unavailable(&mut self) -> bool {
+                self.inner.take_unavailable()
+            }
+        }
+    };
+}
+
+fn first(paths: Vec<PathBuf>) -> Option<PathBuf> {
+    paths.into_iter().next()
+}
+
+typed_or_asked! {
+    fn open_plan(&mut self, start: &Path) -> Option<PathBuf> => first;
+    fn save_plan(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
+    fn save_xlsx(&mut self, start: &Path, name: &str, title: &str) -> Option<PathBuf> => first;
+    fn open_xlsx_many(&mut self, start: &Path) -> Option<Vec<PathBuf>> => Some;
+    fn open_document(&mut self, start: &Path) -> Option<PathBuf> => first;
+    fn open_problem_list(&mut self, start: &Path) -> Option<PathBuf> => first;
+    fn open_any(&mut self, start: &Path) -> Option<PathBuf> => first;
+    fn save_any(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
+    fn save_pdf(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
+    fn open_library(&mut self, start: &Path) -> Option<PathBuf> => first;
+    fn save_library(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
+}
+
+/// The operating system's dialogs. On Linux they need xdg-desktop-portal or zenity; without
+/// either, rfd returns at once as if cancelled, which no officer can do within a moment.
+#[derive(Default)]
+pub struct NativeDialogs {
+    unavailable: bool,
+}
+
+impl NativeDialogs {
+    fn watch<T>(&mut self, ask: impl FnOnce() -> Option<T>) -> Option<T> {
+        let started = std::time::Instant::now();
+        let answer = ask();
+        self.unavailable = answer.is_none()
+            && !cfg!(windows)
+            && started.elapsed() < std::time::Duration::from_millis(250);
+        answer
+    }
+}
 
 /// Dialogs start in Documents\EduPlan; make it on first use (best effort: the dialog still
 /// opens elsewhere if it cannot be made).
@@ -51,98 +138,124 @@ fn with_extension(p: PathBuf, ext: &str) -> PathBuf {
 
 impl FileDialogs for NativeDialogs {
     fn open_plan(&mut self, start: &Path) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("打开规划文件")
-            .set_directory(start_in(start))
-            .add_filter("EduPlan规划文件", &[EXTENSION])
-            .pick_file()
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("打开规划文件")
+                .set_directory(start_in(start))
+                .add_filter("EduPlan规划文件", &[EXTENSION])
+                .pick_file()
+        })
     }
 
     fn save_plan(&mut self, start: &Path, name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("保存规划文件")
-            .set_directory(start_in(start))
-            .set_file_name(format!("{name}.{EXTENSION}"))
-            .add_filter("EduPlan规划文件", &[EXTENSION])
-            .save_file()
-            .map(|p| with_extension(p, EXTENSION))
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("保存规划文件")
+                .set_directory(start_in(start))
+                .set_file_name(format!("{name}.{EXTENSION}"))
+                .add_filter("EduPlan规划文件", &[EXTENSION])
+                .save_file()
+                .map(|p| with_extension(p, EXTENSION))
+        })
     }
 
     fn save_xlsx(&mut self, start: &Path, name: &str, title: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .set_directory(start_in(start))
-            .set_file_name(format!("{name}.xlsx"))
-            .add_filter("Excel工作簿", &["xlsx"])
-            .save_file()
-            .map(|p| with_extension(p, "xlsx"))
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .set_directory(start_in(start))
+                .set_file_name(format!("{name}.xlsx"))
+                .add_filter("Excel工作簿", &["xlsx"])
+                .save_file()
+                .map(|p| with_extension(p, "xlsx"))
+        })
     }
 
     fn open_xlsx_many(&mut self, start: &Path) -> Option<Vec<PathBuf>> {
-        rfd::FileDialog::new()
-            .set_title("选择交回的填报表")
-            .set_directory(start_in(start))
-            .add_filter("Excel工作簿", &["xlsx"])
-            .pick_files()
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("选择交回的填报表")
+                .set_directory(start_in(start))
+                .add_filter("Excel工作簿", &["xlsx"])
+                .pick_files()
+        })
     }
 
     fn open_document(&mut self, start: &Path) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("选择规划文本")
-            .set_directory(start_in(start))
-            .add_filter("规划文本（Word文档、纯文本）", &["docx", "txt"])
-            .pick_file()
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("选择规划文本")
+                .set_directory(start_in(start))
+                .add_filter("规划文本（Word文档、纯文本）", &["docx", "txt"])
+                .pick_file()
+        })
     }
 
     fn open_problem_list(&mut self, start: &Path) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("选择问题清单（督导、审计、巡察反馈）")
-            .set_directory(start_in(start))
-            .add_filter("Excel工作簿", &["xlsx"])
-            .pick_file()
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("选择问题清单（督导、审计、巡察反馈）")
+                .set_directory(start_in(start))
+                .add_filter("Excel工作簿", &["xlsx"])
+                .pick_file()
+        })
     }
 
     fn open_any(&mut self, start: &Path) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("选择佐证材料（照片、扫描件、PDF等，不超过20 MB）")
-            .set_directory(start_in(start))
-            .pick_file()
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("选择佐证材料（照片、扫描件、PDF等，不超过20 MB）")
+                .set_directory(start_in(start))
+                .pick_file()
+        })
     }
 
     fn save_any(&mut self, start: &Path, name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("佐证材料另存为")
-            .set_directory(start_in(start))
-            .set_file_name(name)
-            .save_file()
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("佐证材料另存为")
+                .set_directory(start_in(start))
+                .set_file_name(name)
+                .save_file()
+        })
     }
 
     fn save_pdf(&mut self, start: &Path, name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("导出会议材料（PDF）")
-            .set_directory(start_in(start))
-            .set_file_name(format!("{name}.pdf"))
-            .add_filter("PDF文档", &["pdf"])
-            .save_file()
-            .map(|p| with_extension(p, "pdf"))
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("导出会议材料（PDF）")
+                .set_directory(start_in(start))
+                .set_file_name(format!("{name}.pdf"))
+                .add_filter("PDF文档", &["pdf"])
+                .save_file()
+                .map(|p| with_extension(p, "pdf"))
+        })
     }
 
     fn open_library(&mut self, start: &Path) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("导入指标库（同事导出的省级、市级目标）")
-            .set_directory(start_in(start))
-            .add_filter("EduPlan指标库", &["json"])
-            .pick_file()
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("导入指标库（同事导出的省级、市级目标）")
+                .set_directory(start_in(start))
+                .add_filter("EduPlan指标库", &["json"])
+                .pick_file()
+        })
     }
 
     fn save_library(&mut self, start: &Path, name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("导出本人添加的目标")
-            .set_directory(start_in(start))
-            .set_file_name(format!("{name}.json"))
-            .add_filter("EduPlan指标库", &["json"])
-            .save_file()
-            .map(|p| with_extension(p, "json"))
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("导出本人添加的目标")
+                .set_directory(start_in(start))
+                .set_file_name(format!("{name}.json"))
+                .add_filter("EduPlan指标库", &["json"])
+                .save_file()
+                .map(|p| with_extension(p, "json"))
+        })
+    }
+
+    fn take_unavailable(&mut self) -> bool {
+        std::mem::take(&mut self.unavailable)
     }
 }
 
@@ -152,6 +265,9 @@ impl FileDialogs for NativeDialogs {
 pub struct ScriptedDialogs {
     answers: Rc<RefCell<VecDeque<Option<Vec<PathBuf>>>>>,
     asked: Rc<RefCell<Vec<String>>>,
+    /// Which answers (by position in the queue) stand for "no dialog could be shown".
+    unavailable_next: Rc<RefCell<VecDeque<usize>>>,
+    was_unavailable: Rc<RefCell<bool>>,
 }
 
 impl ScriptedDialogs {
@@ -167,6 +283,13 @@ impl ScriptedDialogs {
     pub fn cancel(&self) {
         self.answers.borrow_mut().push_back(None);
     }
+    /// The next question cannot be shown: the system has no file dialog.
+    pub fn unavailable(&self) {
+        self.unavailable_next
+            .borrow_mut()
+            .push_back(self.answers.borrow().len());
+        self.answers.borrow_mut().push_back(None);
+    }
     /// The titles of the questions asked so far.
     pub fn asked(&self) -> Vec<String> {
         self.asked.borrow().clone()
@@ -174,6 +297,15 @@ impl ScriptedDialogs {
 
     fn next(&self, question: &str) -> Option<Vec<PathBuf>> {
         self.asked.borrow_mut().push(question.to_owned());
+        let mut marks = self.unavailable_next.borrow_mut();
+        let unavailable = marks.front() == Some(&0);
+        if unavailable {
+            marks.pop_front();
+        }
+        for m in marks.iter_mut() {
+            *m = m.saturating_sub(1);
+        }
+        *self.was_unavailable.borrow_mut() = unavailable;
         self.answers.borrow_mut().pop_front().flatten()
     }
     fn next_one(&self, question: &str) -> Option<PathBuf> {
@@ -214,5 +346,8 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn save_library(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
         self.next_one("导出本人添加的目标")
+    }
+    fn take_unavailable(&mut self) -> bool {
+        std::mem::take(&mut *self.was_unavailable.borrow_mut())
     }
 }

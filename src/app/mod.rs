@@ -56,7 +56,7 @@ pub struct EduPlanApp {
     rectification: RectificationViewState,
     alignment: crate::ui::alignment::AlignmentState,
     modal: Option<Modal>,
-    dialogs: Box<dyn FileDialogs>,
+    dialogs: dialogs::Dialogs,
     fullscreen: bool,
     /// Sent to the window only when it changes: every viewport command costs a repaint.
     window_title: String,
@@ -80,7 +80,7 @@ impl EduPlanApp {
             .storage
             .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
             .unwrap_or_default();
-        let mut app = EduPlanApp::empty(settings, Box::new(NativeDialogs));
+        let mut app = EduPlanApp::empty(settings, Box::new(NativeDialogs::default()));
         let (library, warning) = settings::load_library();
         app.library = library;
         if let Some(w) = warning {
@@ -144,7 +144,7 @@ impl EduPlanApp {
             rectification: RectificationViewState::default(),
             alignment: crate::ui::alignment::AlignmentState::default(),
             modal: None,
-            dialogs,
+            dialogs: dialogs::Dialogs::new(dialogs),
             fullscreen: false,
             window_title: String::new(),
             library: crate::domain::library::Library::builtin(),
@@ -224,6 +224,17 @@ impl EduPlanApp {
 
     /// Carry out one command from a view, a menu or a dialog.
     pub fn handle(&mut self, ctx: &egui::Context, cmd: Command) {
+        let asks_for_file = cmd.asks_for_file().then(|| cmd.clone());
+        self.carry_out(ctx, cmd);
+        // No file dialog could be shown (Linux without a portal): ask for the path here.
+        if let Some(cmd) = asks_for_file
+            && self.dialogs.take_unavailable()
+        {
+            self.modal = Some(Modal::PathFallback(cmd, String::new()));
+        }
+    }
+
+    fn carry_out(&mut self, ctx: &egui::Context, cmd: Command) {
         match cmd {
             Command::Edit { edits, action } => {
                 if let Some(doc) = self.doc.as_mut()
@@ -372,6 +383,11 @@ impl EduPlanApp {
                     };
                     self.modal = Some(Modal::Rename(target, current.unwrap_or_default()));
                 }
+            }
+            Command::AnswerTyped(cmd, path) => {
+                self.dialogs.answer_typed(&path);
+                self.handle(ctx, *cmd);
+                self.dialogs.forget_typed();
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ShowAbout => self.modal = Some(Modal::About),

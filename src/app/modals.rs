@@ -26,6 +26,8 @@ pub(super) enum Modal {
     Review(crate::ui::review::ReviewState),
     /// An inspection's problem list, before it goes into the 整改台账; the batch name typed.
     ProblemList(crate::exchange::problem_list::ProblemListPreview, String),
+    /// The system could not show a file dialog: the path typed here answers the command.
+    PathFallback(Command, String),
 }
 
 pub(super) struct NewPlanForm {
@@ -83,6 +85,7 @@ impl EduPlanApp {
             // Enter accepts the selected target there; the screen says so.
             Modal::Review(state) => review_modal_ui(ctx, state, doc, &self.library, cmds),
             Modal::ProblemList(preview, batch) => problem_list_ui(ctx, preview, batch, enter, cmds),
+            Modal::PathFallback(cmd, path) => path_fallback_ui(ctx, cmd, path, cmds),
         };
         if close || escape {
             self.modal = None;
@@ -369,6 +372,63 @@ fn problem_list_ui(
                     edits,
                     action: "导入问题清单".into(),
                 });
+                close = true;
+            }
+            if ui.button("取消").clicked() {
+                close = true;
+            }
+        });
+    });
+    close
+}
+
+/// What the path typed for `cmd` looks like.
+fn example_file_name(cmd: &Command) -> &'static str {
+    match cmd {
+        Command::OpenDialog | Command::SaveAsDialog | Command::CreatePlan(_) => {
+            "龙潭区教育规划.eduplan"
+        }
+        Command::ExportMeetingPdfDialog => "会议材料.pdf",
+        Command::ExtractDialog => "规划文本.docx",
+        Command::ExportLibraryDialog | Command::ImportLibraryDialog => "省市目标指标库.json",
+        Command::AddEvidenceDialog(_) | Command::SaveEvidenceDialog(_) => "佐证材料.pdf",
+        _ => "填报表.xlsx",
+    }
+}
+
+/// A path typed by hand, where no file dialog can be shown.
+fn path_fallback_ui(
+    ctx: &egui::Context,
+    cmd: &Command,
+    path: &mut String,
+    cmds: &mut Vec<Command>,
+) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("path_fallback")).show(ctx, |ui| {
+        ui.heading("请输入文件路径");
+        ui.label(
+            "系统没有弹出选择文件的窗口（Linux 上需要安装 xdg-desktop-portal 或 zenity）。请直接输入完整路径：",
+        );
+        ui.label(
+            RichText::new(format!(
+                "例如 {}；导入多个填报表时用分号“;”隔开。",
+                super::settings::documents_dir()
+                    .join(example_file_name(cmd))
+                    .display()
+            ))
+            .color(theme::GREY),
+        );
+        let label = ui.label("文件路径");
+        let r = ui
+            .add(egui::TextEdit::singleline(path).desired_width(560.0))
+            .labelled_by(label.id);
+        if !r.has_focus() && path.is_empty() {
+            r.request_focus();
+        }
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        ui.horizontal(|ui| {
+            if (ui.button("确定").clicked() || enter) && !path.trim().is_empty() {
+                cmds.push(Command::AnswerTyped(Box::new(cmd.clone()), path.trim().to_owned()));
                 close = true;
             }
             if ui.button("取消").clicked() {

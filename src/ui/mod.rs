@@ -120,6 +120,9 @@ pub enum Command {
     SaveEvidenceDialog(crate::domain::EvidenceId),
     ConfirmDelete(DeleteTarget),
     Rename(RenameTarget),
+    /// Carry out a command again, the file question answered with a typed path (the
+    /// fallback when the system has no file dialog).
+    AnswerTyped(Box<Command>, String),
     Quit,
     ShowAbout,
     ShowShortcuts,
@@ -130,6 +133,31 @@ pub enum Command {
     ShowPlanInfo,
     /// Open the dialog with every field of one task.
     EditTask(TaskId),
+}
+
+impl Command {
+    /// Commands that ask the officer for a file (and so need a fallback when the system
+    /// cannot show a file dialog).
+    pub fn asks_for_file(&self) -> bool {
+        matches!(
+            self,
+            Command::CreatePlan(_)
+                | Command::OpenDialog
+                | Command::SaveAsDialog
+                | Command::ExportDialog
+                | Command::ExportMeetingPdfDialog
+                | Command::WriteTemplate { .. }
+                | Command::ImportDialog
+                | Command::SchoolTemplateDialog
+                | Command::SchoolImportDialog
+                | Command::ExtractDialog
+                | Command::ExportLibraryDialog
+                | Command::ImportLibraryDialog
+                | Command::ProblemListDialog
+                | Command::AddEvidenceDialog(_)
+                | Command::SaveEvidenceDialog(_)
+        )
+    }
 }
 
 /// What the new-plan form asks for.
