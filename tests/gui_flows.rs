@@ -839,3 +839,25 @@ fn without_a_system_file_dialog_the_path_is_typed_instead() {
     h.run();
     assert!(h.query_by_label_contains("系统没有弹出").is_none());
 }
+
+#[test]
+fn a_status_word_opens_the_rules_that_made_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    // In the indicator grid, the 评价 of a row.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    h.run();
+    assert!(h.query_by_label("评价规则").is_none());
+    h.get_all_by_label_contains("基本符合预期")
+        .next()
+        .expect("a status word in the grid")
+        .click();
+    h.run();
+    assert!(h.query_by_label("评价规则").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("评价规则").is_none());
+}

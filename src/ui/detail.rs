@@ -43,7 +43,12 @@ pub fn detail_ui(
         super::widgets::heading(ui, &ind.name);
         if let Some(e) = eval {
             light_badge(ui, e.light, e.warning);
-            ui.label(super::widgets::status_text(e));
+            super::widgets::status_word(
+                ui,
+                super::widgets::status_text(e),
+                &basis_text(e, ind),
+                cmds,
+            );
             ui.label(format!(
                 "{}年 完成进度 {}，序时进度 {}",
                 pv.year,

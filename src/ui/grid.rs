@@ -272,7 +272,7 @@ fn table_ui(
                             .color(theme::RED)
                             .strong();
                         }
-                        ui.label(text).on_hover_text(basis_text(e, ind));
+                        super::widgets::status_word(ui, text, &basis_text(e, ind), cmds);
                     }
                 });
             });

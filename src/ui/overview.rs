@@ -30,7 +30,7 @@ pub fn overview_ui(ui: &mut Ui, state: &mut OverviewState, pv: &PlanView, cmds: 
                 .strong(),
         );
     });
-    counts_ui(ui, pv);
+    counts_ui(ui, pv, cmds);
     ui.add_space(6.0);
     ui.columns(2, |cols| {
         attention_ui(&mut cols[0], pv, cmds);
@@ -38,7 +38,7 @@ pub fn overview_ui(ui: &mut Ui, state: &mut OverviewState, pv: &PlanView, cmds: 
     });
 }
 
-fn counts_ui(ui: &mut Ui, pv: &PlanView) {
+fn counts_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
     let counts = count_statuses(pv.order.iter().filter_map(|id| pv.eval(*id)));
     ui.horizontal_wrapped(|ui| {
         for (status, n) in &counts.by_status {
@@ -53,7 +53,12 @@ fn counts_ui(ui: &mut Ui, pv: &PlanView) {
             let color = theme::status_word_color(*status);
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.vertical(|ui| {
-                    ui.label(RichText::new(status.label()).color(color));
+                    super::widgets::status_word(
+                        ui,
+                        RichText::new(status.label()).color(color),
+                        "",
+                        cmds,
+                    );
                     ui.label(
                         RichText::new(n.to_string())
                             .size(26.0)

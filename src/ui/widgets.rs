@@ -18,6 +18,28 @@ pub fn light_badge(ui: &mut Ui, light: Light, warning: bool) -> egui::Response {
     )
 }
 
+/// A status word that explains itself: the 判定依据 on hover, the 评价规则 page on a click.
+pub fn status_word(
+    ui: &mut Ui,
+    text: RichText,
+    basis: &str,
+    cmds: &mut Vec<super::Command>,
+) -> egui::Response {
+    let hover = if basis.is_empty() {
+        "点击查看评价规则".to_owned()
+    } else {
+        format!("{basis}\n（点击查看评价规则）")
+    };
+    let response = ui
+        .add(egui::Label::new(text).sense(egui::Sense::click()))
+        .on_hover_cursor(egui::CursorIcon::Help)
+        .on_hover_text(hover);
+    if response.clicked() {
+        cmds.push(super::Command::ShowHelp);
+    }
+    response
+}
+
 pub fn status_text(eval: &Evaluation) -> RichText {
     let word = crate::domain::explain::status_text(eval);
     RichText::new(format!("{} {}", eval.light.symbol(), word))
