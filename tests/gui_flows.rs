@@ -177,12 +177,29 @@ fn the_outline_grows_is_renamed_and_reordered() {
         .load()
         .expect("load");
     assert!(plan.sections.iter().any(|s| s.title == "新章节"));
+    // The new chapter's name is selected for typing: typing replaces it, Enter keeps it.
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "新名称")
+        .type_text("保障");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.query_by_label("新名称").is_none(), "the dialog closed");
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    assert!(
+        plan.sections.iter().any(|s| s.title == "保障"),
+        "{:?}",
+        plan.sections
+    );
 
-    h.get_by_label("新章节").click_secondary();
+    // Renamed later from its menu.
+    h.get_by_label("保障").click_secondary();
     h.run();
     h.get_by_label("重命名…").click();
     h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.get_by_role_and_label(Role::TextInput, "新名称")
         .type_text("保障措施");
     h.run();

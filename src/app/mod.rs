@@ -237,10 +237,17 @@ impl EduPlanApp {
     fn carry_out(&mut self, ctx: &egui::Context, cmd: Command) {
         match cmd {
             Command::Edit { edits, action } => {
-                if let Some(doc) = self.doc.as_mut()
-                    && let Err(e) = doc.apply(&edits, &action)
-                {
-                    self.error(e.to_string());
+                if let Some(doc) = self.doc.as_mut() {
+                    match doc.apply(&edits, &action) {
+                        Err(e) => self.error(e.to_string()),
+                        // Something new in the outline: its name is ready to be typed over.
+                        Ok(()) => {
+                            if let Some(target) = added_by(&edits, doc.plan()) {
+                                let name = current_name(doc.plan(), target);
+                                self.modal = Some(Modal::Rename(target, name, true));
+                            }
+                        }
+                    }
                 }
             }
             Command::Undo => {
@@ -381,7 +388,7 @@ impl EduPlanApp {
                         RenameTarget::Indicator(id) => plan.indicator(id).map(|i| i.name.clone()),
                         RenameTarget::Task(id) => plan.task(id).map(|t| t.title.clone()),
                     };
-                    self.modal = Some(Modal::Rename(target, current.unwrap_or_default()));
+                    self.modal = Some(Modal::Rename(target, current.unwrap_or_default(), true));
                 }
             }
             Command::AnswerTyped(cmd, path) => {
@@ -1054,4 +1061,39 @@ pub fn run_gui(path: Option<PathBuf>) -> i32 {
             1
         }
     }
+}
+
+/// The section, indicator or task a single add just made (the newest of its kind).
+fn added_by(edits: &[crate::domain::edit::Edit], plan: &Plan) -> Option<RenameTarget> {
+    use crate::domain::edit::Edit;
+    match edits {
+        [Edit::AddSection { .. }] => plan
+            .sections
+            .iter()
+            .map(|s| s.id)
+            .max_by_key(|id| id.0)
+            .map(RenameTarget::Section),
+        [Edit::AddIndicator { .. }] => plan
+            .indicators
+            .iter()
+            .map(|i| i.id)
+            .max_by_key(|id| id.0)
+            .map(RenameTarget::Indicator),
+        [Edit::AddTask { .. }] => plan
+            .tasks
+            .iter()
+            .map(|t| t.id)
+            .max_by_key(|id| id.0)
+            .map(RenameTarget::Task),
+        _ => None,
+    }
+}
+
+fn current_name(plan: &Plan, target: RenameTarget) -> String {
+    match target {
+        RenameTarget::Section(id) => plan.section(id).map(|s| s.title.clone()),
+        RenameTarget::Indicator(id) => plan.indicator(id).map(|i| i.name.clone()),
+        RenameTarget::Task(id) => plan.task(id).map(|t| t.title.clone()),
+    }
+    .unwrap_or_default()
 }

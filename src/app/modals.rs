@@ -11,7 +11,8 @@ use crate::ui::{Command, DeleteTarget, NewPlanRequest, PlanStart, RenameTarget, 
 
 pub(super) enum Modal {
     ConfirmDelete(DeleteTarget, String),
-    Rename(RenameTarget, String),
+    /// The name being typed; true until the whole name has been selected once.
+    Rename(RenameTarget, String, bool),
     NewPlan(NewPlanForm),
     About,
     Shortcuts,
@@ -73,7 +74,9 @@ impl EduPlanApp {
             Modal::ConfirmDelete(target, what) => {
                 confirm_delete_ui(ctx, *target, what, enter, cmds)
             }
-            Modal::Rename(target, text) => rename_ui(ctx, *target, text, cmds),
+            Modal::Rename(target, text, select_all) => {
+                rename_ui(ctx, *target, text, select_all, cmds)
+            }
             Modal::NewPlan(form) => new_plan_ui(ctx, form, &self.library, enter, cmds),
             Modal::About => about_ui(ctx) || enter,
             Modal::PlanInfo => plan_info_ui(ctx, doc, cmds) || enter,
@@ -134,18 +137,30 @@ fn rename_ui(
     ctx: &egui::Context,
     target: RenameTarget,
     text: &mut String,
+    select_all: &mut bool,
     cmds: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
     egui::Modal::new(egui::Id::unique("rename")).show(ctx, |ui| {
         ui.heading("重命名");
         let label = ui.label("新名称");
-        let r = ui
-            .add(egui::TextEdit::singleline(text).desired_width(360.0))
-            .labelled_by(label.id);
+        let mut output = egui::TextEdit::singleline(text)
+            .desired_width(360.0)
+            .show(ui);
+        if std::mem::take(select_all) {
+            // The whole name selected: typing replaces it.
+            let all = egui::text::CCursorRange::two(
+                egui::text::CCursor::new(0),
+                egui::text::CCursor::new(text.chars().count()),
+            );
+            output.state.cursor.set_char_range(Some(all));
+            output.state.store(ui.ctx(), output.response.id);
+        }
+        let r = output.response.response.clone().labelled_by(label.id);
         r.request_focus();
         ui.horizontal(|ui| {
-            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let enter =
+                (r.has_focus() || r.lost_focus()) && ui.input(|i| i.key_pressed(Key::Enter));
             if (ui.button("确定").clicked() || enter) && !text.trim().is_empty() {
                 let field = match target {
                     RenameTarget::Section(id) => Field::Section(id, SectionField::Title),
@@ -425,7 +440,7 @@ fn path_fallback_ui(
         if !r.has_focus() && path.is_empty() {
             r.request_focus();
         }
-        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let enter = (r.has_focus() || r.lost_focus()) && ui.input(|i| i.key_pressed(Key::Enter));
         ui.horizontal(|ui| {
             if (ui.button("确定").clicked() || enter) && !path.trim().is_empty() {
                 cmds.push(Command::AnswerTyped(Box::new(cmd.clone()), path.trim().to_owned()));
