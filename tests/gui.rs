@@ -713,3 +713,35 @@ fn on_a_small_screen_the_outline_gives_way_and_ctrl_b_brings_it_back() {
     h.run();
     assert!(h.query_by_role_and_label(Role::TextInput, "搜索").is_none());
 }
+
+#[test]
+fn the_frozen_names_follow_the_cells_down_the_grid() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.get_by_label("指标").click();
+    h.run();
+    let names: Vec<String> = {
+        let doc = h.state().document().expect("open");
+        doc.plan()
+            .indicators_in_outline_order()
+            .iter()
+            .map(|i| i.name.clone())
+            .collect()
+    };
+    let last = names.last().expect("indicators").clone();
+    assert!(
+        h.query_by_label(&last).is_none(),
+        "the last row starts below the window"
+    );
+    h.get_by_label(&format!("{} 2024年", names[0])).click();
+    h.run();
+    for _ in 0..names.len() {
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+    }
+    // The cells scrolled to the last row, and the frozen column with them.
+    assert!(h.query_by_label(&format!("{last} 2024年")).is_some());
+    assert!(h.query_by_label(&last).is_some(), "{last}");
+}

@@ -58,6 +58,8 @@ pub struct GridState {
     pub sort: SortBy,
     scroll_to_selected: bool,
     focus_editor: bool,
+    /// The vertical scroll shared by the frozen name column and the scrolling cells.
+    scroll_y: f32,
 }
 
 /// The indicators the grid shows, after filters and sorting.
@@ -125,9 +127,106 @@ pub fn grid_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView, cmds: &mut Vec
         );
     }
 
-    egui::ScrollArea::horizontal()
-        .id_salt("grid_hscroll")
-        .show(ui, |ui| table_ui(ui, state, pv, &rows, &years, cmds));
+    // The names stay put while the other columns scroll sideways; both scroll together
+    // up and down (whichever was scrolled this frame sets the offset for the next).
+    let names_width = (ui.available_width() * 0.2).clamp(140.0, 260.0) + STATUS_WIDTH;
+    let height = ui.available_height();
+    let before = state.scroll_y;
+    let mut names_offset = before;
+    let mut cells_offset = before;
+    let top_down = egui::Layout::top_down(egui::Align::Min);
+    ui.horizontal_top(|ui| {
+        ui.allocate_ui_with_layout(egui::vec2(names_width, height), top_down, |ui| {
+            names_offset = names_ui(ui, state, pv, &rows, cmds);
+        });
+        ui.separator();
+        let rest = egui::vec2(ui.available_width(), height);
+        ui.allocate_ui_with_layout(rest, top_down, |ui| {
+            egui::ScrollArea::horizontal()
+                .id_salt("grid_hscroll")
+                .show(ui, |ui| {
+                    ui.with_layout(top_down, |ui| {
+                        cells_offset = table_ui(ui, state, pv, &rows, &years);
+                    });
+                });
+        });
+    });
+    state.scroll_y = if (names_offset - before).abs() > 0.5 {
+        names_offset
+    } else {
+        cells_offset
+    };
+    if (state.scroll_y - before).abs() > 0.5 {
+        ui.ctx().request_repaint();
+    }
+}
+
+/// Wide enough for "● 基本符合预期" and "■ 滞后 预警".
+const STATUS_WIDTH: f32 = 118.0;
+
+/// The frozen first columns: each indicator's name, a click away from its details, and its
+/// 评价, a click away from the rules.
+fn names_ui(
+    ui: &mut Ui,
+    state: &GridState,
+    pv: &PlanView,
+    rows: &[IndicatorId],
+    cmds: &mut Vec<Command>,
+) -> f32 {
+    TableBuilder::new(ui)
+        .id_salt("indicator_grid_names")
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::remainder().clip(true))
+        .column(Column::exact(STATUS_WIDTH).clip(true))
+        .min_scrolled_height(0.0)
+        .vertical_scroll_offset(state.scroll_y)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+        .animate_scrolling(false)
+        .header(theme::ROW_HEIGHT + 4.0, |mut header| {
+            header.col(|ui| {
+                ui.strong("指标");
+            });
+            header.col(|ui| {
+                ui.strong("评价");
+            });
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
+                let Some(ind) = pv.plan.indicator(rows[row.index()]) else {
+                    return;
+                };
+                row.col(|ui| {
+                    let name = ui.add(
+                        egui::Label::new(&ind.name)
+                            .sense(egui::Sense::click())
+                            .truncate(),
+                    );
+                    if name.clicked() {
+                        cmds.push(Command::Show(View::Detail(ind.id)));
+                    }
+                    name.on_hover_text(format!("{}（点击查看详情）", ind.name));
+                });
+                row.col(|ui| {
+                    if let Some(e) = pv.eval(ind.id) {
+                        let mut text = super::widgets::status_text(e);
+                        if e.warning {
+                            text = RichText::new(format!(
+                                "{} {} 预警",
+                                e.light.symbol(),
+                                e.status.label()
+                            ))
+                            .color(theme::RED)
+                            .strong();
+                        }
+                        super::widgets::status_word(ui, text, &basis_text(e, ind), cmds);
+                    }
+                });
+            });
+        })
+        .state
+        .clamped_offset()
+        .y
 }
 
 /// Where the selected cell is among the shown rows and years.
@@ -149,26 +248,20 @@ fn table_ui(
     pv: &PlanView,
     rows: &[IndicatorId],
     years: &[i32],
-    cmds: &mut Vec<Command>,
-) {
+) -> f32 {
     let mut table = TableBuilder::new(ui)
         .id_salt("indicator_grid")
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(
-            Column::initial(200.0)
-                .at_least(120.0)
-                .clip(true)
-                .resizable(true),
-        )
+        .vertical_scroll_offset(state.scroll_y)
+        .animate_scrolling(false)
         .column(Column::exact(40.0))
         .column(Column::exact(50.0))
         .column(Column::exact(54.0))
-        .columns(Column::exact(60.0), years.len())
+        .columns(Column::exact(56.0), years.len())
         .column(Column::exact(54.0))
-        .column(Column::initial(100.0).clip(true).resizable(true))
-        .column(Column::exact(66.0))
-        .column(Column::remainder().at_least(96.0))
+        .column(Column::initial(96.0).clip(true).resizable(true))
+        .column(Column::remainder().at_least(66.0))
         .min_scrolled_height(0.0);
     if state.scroll_to_selected {
         if let Some((r, _)) = selected_position(state, rows, years) {
@@ -178,7 +271,7 @@ fn table_ui(
     }
     table
         .header(theme::ROW_HEIGHT + 4.0, |mut header| {
-            for title in ["指标", "单位", "属性", "基期"] {
+            for title in ["单位", "属性", "基期"] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -197,7 +290,7 @@ fn table_ui(
                 ui.strong("累计")
                     .on_hover_text("累计类指标：年度栏填当年完成数，本栏为基期以来的累计完成数");
             });
-            for title in ["目标", "完成进度", "评价"] {
+            for title in ["目标", "完成进度"] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -210,17 +303,6 @@ fn table_ui(
                     return;
                 };
                 let eval = pv.eval(ind.id);
-                row.col(|ui| {
-                    let name = ui.add(
-                        egui::Label::new(&ind.name)
-                            .sense(egui::Sense::click())
-                            .truncate(),
-                    );
-                    if name.clicked() {
-                        cmds.push(Command::Show(View::Detail(ind.id)));
-                    }
-                    name.on_hover_text(format!("{}（点击查看详情）", ind.name));
-                });
                 row.col(|ui| {
                     let unit = ui.label(&ind.unit);
                     if ind.kind == IndicatorKind::Cumulative {
@@ -260,23 +342,11 @@ fn table_ui(
                 row.col(|ui| {
                     ui.label(eval.map_or_else(|| "—".to_owned(), progress_text));
                 });
-                row.col(|ui| {
-                    if let Some(e) = eval {
-                        let mut text = super::widgets::status_text(e);
-                        if e.warning {
-                            text = RichText::new(format!(
-                                "{} {} 预警",
-                                e.light.symbol(),
-                                e.status.label()
-                            ))
-                            .color(theme::RED)
-                            .strong();
-                        }
-                        super::widgets::status_word(ui, text, &basis_text(e, ind), cmds);
-                    }
-                });
             });
-        });
+        })
+        .state
+        .clamped_offset()
+        .y
 }
 
 fn filter_bar_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView) {
