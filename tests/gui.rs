@@ -745,3 +745,46 @@ fn the_frozen_names_follow_the_cells_down_the_grid() {
     assert!(h.query_by_label(&format!("{last} 2024年")).is_some());
     assert!(h.query_by_label(&last).is_some(), "{last}");
 }
+
+/// The longest 目标 in the sample, and the 完成进度 header.
+fn target_and_next_column(h: &Harness<'_, EduPlanApp>) -> (egui::Rect, egui::Rect) {
+    let target = h.get_by_label_contains("共360学时").rect();
+    let next = h.get_by_label("完成进度").rect();
+    (target, next)
+}
+
+#[test]
+fn the_grid_shows_every_target_whole_on_a_wide_screen_and_every_column_on_a_small_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    for (size, whole) in [([1920.0, 1080.0], true), ([1024.0, 600.0], false)] {
+        let p = path.clone();
+        let mut h = Harness::builder()
+            .with_size(size)
+            .with_max_steps(12)
+            .build_eframe(move |cc| EduPlanApp::for_tests(&cc.egui_ctx, &p));
+        h.run();
+        h.get_by_label("指标").click();
+        h.run();
+        if whole {
+            let (target, next) = target_and_next_column(&h);
+            assert!(
+                target.right() <= next.left(),
+                "at {size:?} the 目标 text ends at {} but the next column starts at {}",
+                target.right(),
+                next.left()
+            );
+            assert!(
+                next.right() <= size[0],
+                "nothing beyond the window at {size:?}"
+            );
+        } else {
+            // The 目标 column lies beyond the window; a scrollbar takes the rest sideways.
+            // Long targets give up width (their whole text shows on hover) so that every
+            // column, up to 完成进度, still fits beside the names.
+            let next = h.get_by_label("完成进度").rect();
+            assert!(next.right() <= size[0], "完成进度 ends at {}", next.right());
+            assert!(h.get_by_label("义务教育巩固率").rect().left() < 300.0);
+        }
+    }
+}

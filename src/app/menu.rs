@@ -231,12 +231,9 @@ impl EduPlanApp {
             {
                 cmds.push(Command::ToggleOutline);
             }
-            let shown_path = doc.file().read_only_source().unwrap_or(doc.file().path());
-            ui.label(RichText::new(shown_path.display().to_string()).small());
             if !doc.is_writable() {
                 ui.label(RichText::new("只读").color(theme::ERROR_TEXT).strong());
             }
-            ui.separator();
             match doc.saved_at() {
                 Some(t) => ui.label(RichText::new(format!("已保存 {t}")).color(theme::GREEN)),
                 None => ui.label(RichText::new("所有修改即时保存").color(theme::GREY)),
@@ -260,6 +257,7 @@ impl EduPlanApp {
                     }
                 });
             }
+            ui.separator();
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let mut year = doc.year();
                 let combo = egui::ComboBox::from_id_salt("evaluation_year")
@@ -275,6 +273,18 @@ impl EduPlanApp {
                 if year != doc.year() {
                     cmds.push(Command::SetYear(year));
                 }
+                ui.separator();
+                // The path takes what is left and gives way first on a small screen.
+                let shown_path = doc
+                    .file()
+                    .read_only_source()
+                    .unwrap_or(doc.file().path())
+                    .display()
+                    .to_string();
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.add(egui::Label::new(RichText::new(&shown_path).small()).truncate())
+                        .on_hover_text(shown_path);
+                });
             });
         });
     }

@@ -446,8 +446,8 @@ impl eframe::App for EduPlanApp {
             if let (Some(doc), true) = (&self.doc, show_tree) {
                 egui::Panel::left("outline")
                     .resizable(true)
-                    .default_size(250.0)
-                    .size_range(180.0..=300.0)
+                    .default_size((ctx.content_rect().width() * 0.19).clamp(240.0, 360.0))
+                    .size_range(180.0..=(ctx.content_rect().width() * 0.22).clamp(300.0, 480.0))
                     .show(ui, |ui| {
                         tree_ui(ui, &mut self.tree, &doc.view(), self.view, &mut cmds)
                     });

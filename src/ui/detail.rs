@@ -1,7 +1,7 @@
 //! 指标详情: every field of one indicator, its chart, yearly values and notes, its history.
 
 use egui::{RichText, Ui};
-use egui_plot::{HLine, Legend, Line, LineStyle, Plot, PlotPoints, Points};
+use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints, Points};
 
 use super::widgets::{commit_parsed, commit_text, labelled_commit_text, light_badge};
 use super::{Command, DeleteTarget, PlanView, View, theme};
@@ -107,7 +107,7 @@ pub fn detail_ui(
 
 fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>) {
     ui.label(RichText::new("指标信息").strong());
-    let w = 220.0;
+    let w = (ui.available_width() - 140.0).clamp(220.0, 420.0);
     egui::Grid::new("indicator_fields")
         .num_columns(2)
         .spacing([10.0, 6.0])
@@ -455,9 +455,25 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
     } else {
         ind.unit.clone()
     };
+    // The legend sits above the chart, never over a point.
+    let target_label = format!("目标 {}", ind.target_text);
+    let mut legend = Vec::new();
+    if !actual_points.is_empty() {
+        legend.push((theme::ACCENT, LegendMark::LineWithDot, "实际值"));
+    }
+    if target.is_some() {
+        legend.push((theme::GREEN, LegendMark::Line, target_label.as_str()));
+    }
+    if base.is_some() && target.is_some() {
+        legend.push((theme::PLAN_LINE, LegendMark::Dashed, "规划路径"));
+    }
+    if !planned.is_empty() {
+        legend.push((theme::YELLOW, LegendMark::Diamond, "年度目标"));
+    }
+    legend_row(ui, &legend);
+    let height = (height - ui.spacing().interact_size.y).max(80.0);
     Plot::new(("indicator_chart", ind.id.0))
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -508,6 +524,55 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
         });
 }
 
+#[derive(Clone, Copy)]
+enum LegendMark {
+    Line,
+    LineWithDot,
+    Dashed,
+    Diamond,
+}
+
+/// A chart's legend as a row of marks and words, drawn outside the plot area.
+fn legend_row(ui: &mut Ui, items: &[(egui::Color32, LegendMark, &str)]) {
+    let size = ui.text_style_height(&egui::TextStyle::Body);
+    ui.horizontal_wrapped(|ui| {
+        for (color, mark, label) in items {
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(size * 1.8, size), egui::Sense::hover());
+            let painter = ui.painter();
+            let (left, right, mid) = (rect.left_center(), rect.right_center(), rect.center());
+            let stroke = egui::Stroke::new(2.5, *color);
+            match mark {
+                LegendMark::Line => {
+                    painter.line_segment([left, right], stroke);
+                }
+                LegendMark::LineWithDot => {
+                    painter.line_segment([left, right], stroke);
+                    painter.circle_filled(mid, 4.0, *color);
+                }
+                LegendMark::Dashed => {
+                    painter.extend(egui::Shape::dashed_line(&[left, right], stroke, 5.0, 3.0));
+                }
+                LegendMark::Diamond => {
+                    let r = 5.0;
+                    painter.add(egui::Shape::convex_polygon(
+                        vec![
+                            mid - egui::vec2(0.0, r),
+                            mid + egui::vec2(r, 0.0),
+                            mid + egui::vec2(0.0, r),
+                            mid - egui::vec2(r, 0.0),
+                        ],
+                        *color,
+                        egui::Stroke::NONE,
+                    ));
+                }
+            }
+            ui.label(*label);
+            ui.add_space(8.0);
+        }
+    });
+}
+
 fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>) {
     ui.label(RichText::new("年度数据").strong());
     let counts = ind.computed_from_counts();
@@ -518,6 +583,21 @@ fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>
         (true, EntryMode::RunningTotal) => "累计数",
         _ => "实际值",
     };
+    // The 说明 field takes the width the other columns leave: it holds a paragraph.
+    let other_columns = 50.0
+        + 60.0 * (2.0 + f32::from(u8::from(benchmark)) + f32::from(u8::from(cumulative)))
+        + 120.0 * f32::from(u8::from(counts))
+        + 160.0;
+    let columns = 5.0
+        + 2.0 * f32::from(u8::from(counts))
+        + f32::from(u8::from(cumulative))
+        + f32::from(u8::from(benchmark));
+    let note_width = (ui.available_width()
+        - other_columns
+        - ui.spacing().item_spacing.x * columns
+        - ui.spacing().scroll.bar_width
+        - 16.0)
+        .clamp(300.0, 900.0);
     egui::Grid::new("indicator_years")
         .striped(true)
         .num_columns(5 + 2 * usize::from(counts) + usize::from(cumulative) + usize::from(benchmark))
@@ -613,7 +693,7 @@ fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>
                     }
                 }
                 if let Some(t) =
-                    commit_text(ui, &format!("{year}年说明"), &actual.note, false, 360.0)
+                    commit_text(ui, &format!("{year}年说明"), &actual.note, true, note_width)
                 {
                     cmds.push(actual_edit(
                         ind,

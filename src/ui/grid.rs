@@ -9,7 +9,7 @@ use super::{Command, PlanView, View, theme};
 use crate::domain::edit::{ActualField, Edit, Field, Value};
 use crate::domain::explain::{basis_text, progress_text};
 use crate::domain::input::{format_value, parse_indicator_value};
-use crate::domain::{Attribute, Indicator, IndicatorId, IndicatorKind, Status};
+use crate::domain::{Attribute, Evaluation, Indicator, IndicatorId, IndicatorKind, Status};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -129,15 +129,19 @@ pub fn grid_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView, cmds: &mut Vec
 
     // The names stay put while the other columns scroll sideways; both scroll together
     // up and down (whichever was scrolled this frame sets the offset for the next).
-    let names_width = (ui.available_width() * 0.2).clamp(140.0, 260.0) + STATUS_WIDTH;
+    let widths = ColumnWidths::measure(ui, pv, &rows, years.len());
+    let names_width = widths.name + widths.status + ui.spacing().item_spacing.x * 2.0;
     let height = ui.available_height();
     let before = state.scroll_y;
     let mut names_offset = before;
     let mut cells_offset = before;
     let top_down = egui::Layout::top_down(egui::Align::Min);
+    // The up-down scrollbar goes with the cells unless they scroll sideways, which would take
+    // it out of sight; then it stands beside the names.
+    let sideways = widths.name + widths.status + widths.cells_width + 16.0 > ui.available_width();
     ui.horizontal_top(|ui| {
         ui.allocate_ui_with_layout(egui::vec2(names_width, height), top_down, |ui| {
-            names_offset = names_ui(ui, state, pv, &rows, cmds);
+            names_offset = names_ui(ui, state, pv, &rows, &widths, sideways, cmds);
         });
         ui.separator();
         let rest = egui::vec2(ui.available_width(), height);
@@ -146,7 +150,7 @@ pub fn grid_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView, cmds: &mut Vec
                 .id_salt("grid_hscroll")
                 .show(ui, |ui| {
                     ui.with_layout(top_down, |ui| {
-                        cells_offset = table_ui(ui, state, pv, &rows, &years);
+                        cells_offset = table_ui(ui, state, pv, &rows, &years, &widths, !sideways);
                     });
                 });
         });
@@ -161,8 +165,90 @@ pub fn grid_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView, cmds: &mut Vec
     }
 }
 
-/// Wide enough for "● 基本符合预期" and "■ 滞后 预警".
-const STATUS_WIDTH: f32 = 118.0;
+/// Column widths from the texts they show: names, 评价, units and targets get their whole
+/// text when the window allows; on a small screen names and targets give up space first (they
+/// show the whole text on hover) and the rest scrolls sideways.
+struct ColumnWidths {
+    name: f32,
+    status: f32,
+    unit: f32,
+    target: f32,
+    /// What the scrolling columns need together.
+    cells_width: f32,
+}
+
+impl ColumnWidths {
+    const ATTRIBUTE: f32 = 50.0;
+    const BASE: f32 = 54.0;
+    const YEAR: f32 = 56.0;
+    const TOTAL: f32 = 54.0;
+    const PROGRESS: f32 = 66.0;
+
+    fn measure(ui: &Ui, pv: &PlanView, rows: &[IndicatorId], year_count: usize) -> Self {
+        let shown: Vec<&Indicator> = rows
+            .iter()
+            .filter_map(|id| pv.plan.indicator(*id))
+            .collect();
+        let pad = 12.0;
+        let name = super::widgets::widest_text(ui, shown.iter().map(|i| i.name.as_str())) + pad;
+        let statuses: Vec<String> = shown
+            .iter()
+            .filter_map(|i| pv.eval(i.id))
+            .map(status_label)
+            .collect();
+        let status_least = super::widgets::widest_text(ui, ["■ 基本符合预期"]) + pad;
+        let status = (super::widgets::widest_text(ui, statuses.iter().map(String::as_str)) + pad)
+            .max(status_least);
+        let unit = (super::widgets::widest_text(ui, shown.iter().map(|i| i.unit.as_str())) + pad)
+            .max(40.0);
+        let target =
+            super::widgets::widest_text(ui, shown.iter().map(|i| i.target_text.as_str())) + pad;
+
+        let columns = 8 + year_count;
+        let spacing = ui.spacing().item_spacing.x * (columns as f32 + 2.0)
+            + ui.spacing().scroll.bar_width
+            + 8.0;
+        let fixed = Self::ATTRIBUTE
+            + Self::BASE
+            + Self::YEAR * year_count as f32
+            + Self::TOTAL
+            + Self::PROGRESS
+            + unit
+            + spacing;
+        let shared = super::widgets::share_width(
+            &[name.min(480.0), status, target.min(360.0)],
+            &[140.0, status_least, 96.0],
+            ui.available_width() - fixed,
+        );
+        let cells_width =
+            fixed - spacing + shared[2] + ui.spacing().item_spacing.x * columns as f32;
+        Self {
+            name: shared[0],
+            status: shared[1],
+            unit,
+            target: shared[2],
+            cells_width,
+        }
+    }
+}
+
+fn scrollbar(shown: bool) -> egui::scroll_area::ScrollBarVisibility {
+    if shown {
+        egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded
+    } else {
+        egui::scroll_area::ScrollBarVisibility::AlwaysHidden
+    }
+}
+
+/// The 评价 cell's text: light, word and 预警.
+fn status_label(e: &Evaluation) -> String {
+    let word = crate::domain::explain::status_text(e);
+    if e.warning {
+        format!("{} {} 预警", e.light.symbol(), e.status.label())
+    } else {
+        format!("{} {word}", e.light.symbol())
+    }
+}
 
 /// The frozen first columns: each indicator's name, a click away from its details, and its
 /// 评价, a click away from the rules.
@@ -171,17 +257,19 @@ fn names_ui(
     state: &GridState,
     pv: &PlanView,
     rows: &[IndicatorId],
+    widths: &ColumnWidths,
+    with_scrollbar: bool,
     cmds: &mut Vec<Command>,
 ) -> f32 {
     TableBuilder::new(ui)
         .id_salt("indicator_grid_names")
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::remainder().clip(true))
-        .column(Column::exact(STATUS_WIDTH).clip(true))
+        .column(Column::exact(widths.name).clip(true))
+        .column(Column::exact(widths.status).clip(true))
         .min_scrolled_height(0.0)
         .vertical_scroll_offset(state.scroll_y)
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+        .scroll_bar_visibility(scrollbar(with_scrollbar))
         .animate_scrolling(false)
         .header(theme::ROW_HEIGHT + 4.0, |mut header| {
             header.col(|ui| {
@@ -211,13 +299,7 @@ fn names_ui(
                     if let Some(e) = pv.eval(ind.id) {
                         let mut text = super::widgets::status_text(e);
                         if e.warning {
-                            text = RichText::new(format!(
-                                "{} {} 预警",
-                                e.light.symbol(),
-                                e.status.label()
-                            ))
-                            .color(theme::RED)
-                            .strong();
+                            text = RichText::new(status_label(e)).color(theme::RED).strong();
                         }
                         super::widgets::status_word(ui, text, &basis_text(e, ind), cmds);
                     }
@@ -248,20 +330,23 @@ fn table_ui(
     pv: &PlanView,
     rows: &[IndicatorId],
     years: &[i32],
+    widths: &ColumnWidths,
+    with_scrollbar: bool,
 ) -> f32 {
     let mut table = TableBuilder::new(ui)
         .id_salt("indicator_grid")
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .vertical_scroll_offset(state.scroll_y)
+        .scroll_bar_visibility(scrollbar(with_scrollbar))
         .animate_scrolling(false)
-        .column(Column::exact(40.0))
-        .column(Column::exact(50.0))
-        .column(Column::exact(54.0))
-        .columns(Column::exact(56.0), years.len())
-        .column(Column::exact(54.0))
-        .column(Column::initial(96.0).clip(true).resizable(true))
-        .column(Column::remainder().at_least(66.0))
+        .column(Column::exact(widths.unit).clip(true))
+        .column(Column::exact(ColumnWidths::ATTRIBUTE))
+        .column(Column::exact(ColumnWidths::BASE))
+        .columns(Column::exact(ColumnWidths::YEAR), years.len())
+        .column(Column::exact(ColumnWidths::TOTAL))
+        .column(Column::exact(widths.target).clip(true))
+        .column(Column::remainder().at_least(ColumnWidths::PROGRESS))
         .min_scrolled_height(0.0);
     if state.scroll_to_selected {
         if let Some((r, _)) = selected_position(state, rows, years) {

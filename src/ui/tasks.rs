@@ -63,6 +63,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                 .is_none_or(|s| task_state(t, pv.as_of, days) == s)
     });
     let year = pv.year;
+    let widths = TaskColumnWidths::measure(ui, pv, &tasks, year);
     egui::ScrollArea::horizontal()
         .id_salt("tasks_hscroll")
         .show(ui, |ui| {
@@ -70,14 +71,14 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                 .id_salt("task_table")
                 .striped(true)
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                .column(Column::initial(120.0).clip(true).resizable(true))
-                .column(Column::initial(230.0).clip(true).resizable(true))
-                .column(Column::exact(110.0))
-                .column(Column::exact(90.0))
-                .column(Column::exact(80.0))
-                .column(Column::exact(88.0))
-                .column(Column::remainder().at_least(160.0))
-                .column(Column::exact(52.0))
+                .column(Column::exact(widths.chapter).clip(true))
+                .column(Column::exact(widths.title).clip(true))
+                .column(Column::exact(widths.unit))
+                .column(Column::exact(widths.deadline))
+                .column(Column::exact(TaskColumnWidths::BUDGET))
+                .column(Column::exact(widths.state))
+                .column(Column::remainder().at_least(widths.progress))
+                .column(Column::exact(TaskColumnWidths::DELETE))
                 .min_scrolled_height(0.0);
             if state.scroll_to_highlight {
                 if let Some(pos) = tasks.iter().position(|t| Some(t.id) == state.highlight) {
@@ -140,7 +141,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                                 &format!("{} 牵头单位", task.title),
                                 &task.lead_unit,
                                 false,
-                                100.0,
+                                widths.unit - TaskColumnWidths::CELL_GAP,
                             ) {
                                 cmds.push(set(
                                     task,
@@ -155,7 +156,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                                 &format!("{} 完成时限", task.title),
                                 &task.deadline,
                                 false,
-                                80.0,
+                                widths.deadline - TaskColumnWidths::CELL_GAP,
                             ) {
                                 cmds.push(set_deadline(task, t.trim()));
                             }
@@ -229,6 +230,91 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                     });
                 });
         });
+}
+
+/// Widths from the texts shown: unit names and deadlines are never cut; chapters, titles and
+/// the progress text share what is left (each shows its whole text on hover), and on a small
+/// screen the table scrolls sideways.
+struct TaskColumnWidths {
+    chapter: f32,
+    title: f32,
+    unit: f32,
+    deadline: f32,
+    state: f32,
+    progress: f32,
+}
+
+impl TaskColumnWidths {
+    const BUDGET: f32 = 100.0;
+    const DELETE: f32 = 52.0;
+    /// A text field's frame, inner margin and cursor room, both sides together.
+    const FIELD_MARGIN: f32 = 26.0;
+    /// Between a text field and the next column.
+    const CELL_GAP: f32 = 8.0;
+
+    fn measure(ui: &Ui, pv: &PlanView, tasks: &[&Task], year: i32) -> Self {
+        use crate::ui::widgets::{share_width, widest_text, widest_text_in};
+        let pad = 12.0;
+        let chapters: Vec<String> = tasks
+            .iter()
+            .map(|t| {
+                pv.plan
+                    .section(t.section)
+                    .map_or_else(String::new, |s| s.heading())
+            })
+            .collect();
+        let chapter = widest_text_in(
+            ui,
+            egui::TextStyle::Small,
+            chapters.iter().map(String::as_str),
+        ) + pad;
+        let title = widest_text(
+            ui,
+            tasks.iter().map(|t| t.title.as_str()).chain(["【工程】"]),
+        ) + pad;
+        let unit = (widest_text(ui, tasks.iter().map(|t| t.lead_unit.as_str()))
+            + Self::FIELD_MARGIN
+            + Self::CELL_GAP)
+            .max(widest_text(ui, ["牵头单位"]) + pad);
+        let deadline = (widest_text(ui, tasks.iter().map(|t| t.deadline.as_str()))
+            + Self::FIELD_MARGIN
+            + Self::CELL_GAP)
+            .max(widest_text(ui, ["完成时限"]) + pad);
+        let state = widest_text(ui, ["■ 已完成（逾期）"]) + pad;
+        let progress = widest_text(
+            ui,
+            tasks
+                .iter()
+                .filter_map(|t| t.progress.get(&year).map(String::as_str)),
+        ) + Self::FIELD_MARGIN
+            + pad;
+
+        let columns = 8.0;
+        let fixed = unit
+            + deadline
+            + Self::BUDGET
+            + state
+            + Self::DELETE
+            + ui.spacing().item_spacing.x * (columns + 1.0)
+            + ui.spacing().scroll.bar_width;
+        let shared = share_width(
+            &[
+                chapter.min(300.0),
+                title.min(420.0),
+                progress.clamp(160.0, 600.0),
+            ],
+            &[90.0, 160.0, 160.0],
+            ui.available_width() - fixed,
+        );
+        Self {
+            chapter: shared[0],
+            title: shared[1],
+            unit,
+            deadline,
+            state,
+            progress: shared[2],
+        }
+    }
 }
 
 fn state_rich(state: TaskState) -> RichText {

@@ -73,6 +73,9 @@ pub fn apply(ctx: &egui::Context) {
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+        // Scrollbars always shown, as in Excel: a table that goes on to the right or below
+        // must say so without the pointer over it.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
     });
 }
 

@@ -89,7 +89,16 @@ fn section_ui(
     let indicators = pv.plan.section_indicators(id);
     let tasks = pv.plan.section_tasks(id);
     let title = section.heading();
-    let header = egui::CollapsingHeader::new(RichText::new(&title).strong())
+    // Long headings end in "…" inside the panel (whole on hover) rather than widening it.
+    let room = ui.available_width() - ui.spacing().indent - ui.spacing().button_padding.x;
+    let mut job = egui::text::LayoutJob::simple_singleline(
+        title.clone(),
+        egui::TextStyle::Button.resolve(ui.style()),
+        ui.visuals().strong_text_color(),
+    );
+    job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(40.0));
+    let heading = ui.fonts_mut(|f| f.layout_job(job));
+    let header = egui::CollapsingHeader::new(heading)
         .id_salt(("section", id.0))
         // Large plans open with their chapters only, so the tree stays quick to draw.
         .default_open(
@@ -106,64 +115,67 @@ fn section_ui(
                 section_ui(ui, pv, child.id, depth + 1, current, cmds);
             }
         });
-    header.header_response.context_menu(|ui| {
-        if ui.button("新增下级章节").clicked() {
-            cmds.push(Command::Edit {
-                edits: vec![Edit::AddSection {
-                    parent: Some(id),
-                    numbering: String::new(),
-                    title: "新章节".into(),
-                }],
-                action: "新增章节".into(),
-            });
-        }
-        if ui.button("在此新增指标").clicked() {
-            cmds.push(Command::Edit {
-                edits: vec![Edit::AddIndicator {
-                    section: id,
-                    name: "新指标".into(),
-                }],
-                action: "新增指标".into(),
-            });
-        }
-        if ui.button("在此新增任务").clicked() {
-            cmds.push(Command::Edit {
-                edits: vec![Edit::AddTask {
-                    section: id,
-                    title: "新任务".into(),
-                }],
-                action: "新增任务".into(),
-            });
-        }
-        ui.separator();
-        if ui.button("重命名…").clicked() {
-            cmds.push(Command::Rename(RenameTarget::Section(id)));
-        }
-        let siblings = pv.plan.child_sections(section.parent);
-        let pos = siblings.iter().position(|s| s.id == id).unwrap_or(0);
-        let swap = |other: usize| {
-            let a = siblings[pos];
-            let b = siblings[other];
-            Command::Edit {
-                edits: vec![
-                    Edit::Set(
-                        Field::Section(a.id, SectionField::Position),
-                        Value::Int(b.position),
-                    ),
-                    Edit::Set(
-                        Field::Section(b.id, SectionField::Position),
-                        Value::Int(a.position),
-                    ),
-                ],
-                action: "调整顺序".into(),
+    header
+        .header_response
+        .on_hover_text(&title)
+        .context_menu(|ui| {
+            if ui.button("新增下级章节").clicked() {
+                cmds.push(Command::Edit {
+                    edits: vec![Edit::AddSection {
+                        parent: Some(id),
+                        numbering: String::new(),
+                        title: "新章节".into(),
+                    }],
+                    action: "新增章节".into(),
+                });
             }
-        };
-        move_buttons_ui(ui, pos, siblings.len(), swap, cmds);
-        ui.separator();
-        if ui.button("删除章节…").clicked() {
-            cmds.push(Command::ConfirmDelete(DeleteTarget::Section(id)));
-        }
-    });
+            if ui.button("在此新增指标").clicked() {
+                cmds.push(Command::Edit {
+                    edits: vec![Edit::AddIndicator {
+                        section: id,
+                        name: "新指标".into(),
+                    }],
+                    action: "新增指标".into(),
+                });
+            }
+            if ui.button("在此新增任务").clicked() {
+                cmds.push(Command::Edit {
+                    edits: vec![Edit::AddTask {
+                        section: id,
+                        title: "新任务".into(),
+                    }],
+                    action: "新增任务".into(),
+                });
+            }
+            ui.separator();
+            if ui.button("重命名…").clicked() {
+                cmds.push(Command::Rename(RenameTarget::Section(id)));
+            }
+            let siblings = pv.plan.child_sections(section.parent);
+            let pos = siblings.iter().position(|s| s.id == id).unwrap_or(0);
+            let swap = |other: usize| {
+                let a = siblings[pos];
+                let b = siblings[other];
+                Command::Edit {
+                    edits: vec![
+                        Edit::Set(
+                            Field::Section(a.id, SectionField::Position),
+                            Value::Int(b.position),
+                        ),
+                        Edit::Set(
+                            Field::Section(b.id, SectionField::Position),
+                            Value::Int(a.position),
+                        ),
+                    ],
+                    action: "调整顺序".into(),
+                }
+            };
+            move_buttons_ui(ui, pos, siblings.len(), swap, cmds);
+            ui.separator();
+            if ui.button("删除章节…").clicked() {
+                cmds.push(Command::ConfirmDelete(DeleteTarget::Section(id)));
+            }
+        });
 }
 
 /// 上移/下移 within `len` siblings, `pos` being this one; `swap(other)` makes the command.
@@ -200,7 +212,7 @@ fn indicator_row(
     let response = ui
         .horizontal(|ui| {
             ui.label(RichText::new(light.symbol()).color(theme::light_color(light)));
-            ui.selectable_label(selected, &ind.name)
+            ui.add(egui::Button::selectable(selected, &ind.name).truncate())
         })
         .inner;
     if response.clicked() {
@@ -208,7 +220,8 @@ fn indicator_row(
     }
     response
         .on_hover_text(format!(
-            "{}｜{}｜{}",
+            "{}\n{}｜{}｜{}",
+            ind.name,
             light.label(),
             ind.category,
             ind.lead_unit
@@ -243,12 +256,13 @@ fn task_row(ui: &mut Ui, task: &Task, cmds: &mut Vec<Command>) {
     let response = ui
         .horizontal(|ui| {
             ui.label(RichText::new("◆").color(theme::ACCENT));
-            ui.selectable_label(false, &task.title)
+            ui.add(egui::Button::selectable(false, &task.title).truncate())
         })
         .inner;
     if response.clicked() {
         cmds.push(Command::ShowTask(task.id));
     }
+    let response = response.on_hover_text(format!("{}（{}）", task.title, task.lead_unit));
     response.context_menu(|ui| {
         if ui.button("重命名…").clicked() {
             cmds.push(Command::Rename(RenameTarget::Task(task.id)));

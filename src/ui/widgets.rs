@@ -83,11 +83,31 @@ fn commit_text_inner(
         .data(|d| d.get_temp::<String>(id))
         .unwrap_or_else(|| current.to_owned());
     let edit = if multiline {
-        egui::TextEdit::multiline(&mut text).desired_rows(3)
+        egui::TextEdit::multiline(&mut text).desired_rows(2)
     } else {
         egui::TextEdit::singleline(&mut text)
     };
-    let response = ui.add(edit.desired_width(width));
+    // Allocated at its full width first: inside a `Grid` a cell is otherwise only as wide as
+    // it was the frame before, and a field would never grow past its first, narrow width.
+    let width = if width.is_finite() {
+        width
+    } else {
+        ui.available_width()
+    };
+    // The field's own height (from the frame before), so that the row's alignment centres it.
+    let height_id = id.with("height");
+    let height = ui
+        .data(|d| d.get_temp::<f32>(height_id))
+        .unwrap_or(ui.spacing().interact_size.y);
+    let response = ui
+        .allocate_ui(egui::vec2(width, height), |ui| {
+            ui.add(edit.desired_width(width))
+        })
+        .inner;
+    if (response.rect.height() - height).abs() > 0.5 {
+        ui.data_mut(|d| d.insert_temp(height_id, response.rect.height()));
+        ui.ctx().request_repaint();
+    }
     let response = match label_id {
         Some(label_id) => response.labelled_by(label_id),
         None => {
@@ -217,4 +237,83 @@ pub fn evidence_ui(
         });
     }
     files.len()
+}
+
+/// The widest of `texts` in the body font, measured glyph by glyph (no layout, so it is cheap
+/// enough for a thousand rows every frame).
+pub fn widest_text<'a>(ui: &Ui, texts: impl IntoIterator<Item = &'a str>) -> f32 {
+    widest_text_in(ui, egui::TextStyle::Body, texts)
+}
+
+/// `widest_text` in another text style.
+pub fn widest_text_in<'a>(
+    ui: &Ui,
+    style: egui::TextStyle,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> f32 {
+    let font = style.resolve(ui.style());
+    ui.ctx().fonts_mut(|fonts| {
+        texts
+            .into_iter()
+            .map(|t| t.chars().map(|c| fonts.glyph_width(&font, c)).sum::<f32>())
+            .fold(0.0, f32::max)
+    })
+}
+
+/// Widths for columns that show text: each gets its content's width when the space allows;
+/// otherwise each gives up space in proportion to what it has above its minimum.
+/// `wanted` and `minimum` are per column; `available` is what the columns may take together.
+pub fn share_width(wanted: &[f32], minimum: &[f32], available: f32) -> Vec<f32> {
+    let want: f32 = wanted.iter().sum();
+    if want <= available {
+        return wanted.to_vec();
+    }
+    let slack: Vec<f32> = wanted
+        .iter()
+        .zip(minimum)
+        .map(|(w, m)| (w - m).max(0.0))
+        .collect();
+    let total_slack: f32 = slack.iter().sum();
+    let shortage = want - available;
+    wanted
+        .iter()
+        .zip(minimum)
+        .zip(&slack)
+        .map(|((w, m), s)| {
+            if total_slack <= shortage {
+                w.min(*m)
+            } else {
+                w - shortage * s / total_slack
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share_width;
+
+    #[test]
+    fn columns_get_their_content_width_when_it_fits() {
+        assert_eq!(
+            share_width(&[300.0, 120.0, 200.0], &[140.0, 120.0, 96.0], 900.0),
+            vec![300.0, 120.0, 200.0]
+        );
+    }
+
+    #[test]
+    fn a_shortage_is_taken_from_each_column_in_proportion_to_its_slack() {
+        // Slack 160 + 0 + 104 = 264; 132 short: each gives up half its slack.
+        let widths = share_width(&[300.0, 120.0, 200.0], &[140.0, 120.0, 96.0], 488.0);
+        assert_eq!(widths, vec![220.0, 120.0, 148.0]);
+        assert_eq!(widths.iter().sum::<f32>(), 488.0);
+    }
+
+    #[test]
+    fn no_column_goes_below_its_minimum() {
+        assert_eq!(
+            share_width(&[300.0, 120.0, 200.0], &[140.0, 120.0, 96.0], 200.0),
+            vec![140.0, 120.0, 96.0]
+        );
+    }
 }
