@@ -312,7 +312,7 @@ fn chart_ui(
     settings: &crate::domain::balance::BalanceSettings,
 ) {
     use crate::domain::balance::Stage;
-    use egui_plot::{Bar, BarChart, HLine, Legend, Plot};
+    use egui_plot::{Bar, BarChart, HLine, Plot};
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("各校指标图").strong());
         for (s, stage) in Stage::ALL.iter().enumerate() {
@@ -351,11 +351,22 @@ fn chart_ui(
         })
         .collect();
     let names: Vec<String> = parts.iter().map(|p| p.school.clone()).collect();
+    let standard_label = format!("标准 {}", format_number(standard, 2));
+    {
+        use super::widgets::LegendMark;
+        super::widgets::legend_row(
+            ui,
+            &[
+                (theme::GREEN, LegendMark::Bar, "达到标准的学校"),
+                (theme::RED, LegendMark::Bar, "低于标准的学校"),
+                (theme::PLAN_LINE, LegendMark::Line, standard_label.as_str()),
+            ],
+        );
+    }
     Plot::new(("school_chart", k, s))
         .height(280.0)
         .include_y(0.0)
         .include_y(standard * 1.15)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -375,7 +386,7 @@ fn chart_ui(
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("各校数值（红色低于标准）", bars).width(0.7));
             plot.hline(
-                HLine::new(format!("标准 {}", format_number(standard, 2)), standard)
+                HLine::new(standard_label.as_str(), standard)
                     .color(theme::PLAN_LINE)
                     .width(3.0),
             );

@@ -79,7 +79,7 @@ pub fn detail_ui(
             ui.columns(2, |cols| {
                 fields_ui(&mut cols[0], pv, ind, cmds);
                 cols[1].label(RichText::new("走势").strong());
-                indicator_chart_ui(&mut cols[1], &pv.plan.info, ind, 230.0);
+                indicator_chart_ui(&mut cols[1], &pv.plan.info, ind, 230.0, 2.5);
             });
             ui.add_space(8.0);
             years_ui(ui, pv, ind, cmds);
@@ -419,7 +419,10 @@ fn parse_target_year(text: &str, info: &PlanInfo) -> Result<i32, String> {
 }
 
 /// Planned path from base to target, planned yearly values, actuals and the target line.
-pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height: f32) {
+/// The indicator's chart: actual values (running totals for cumulative ones), the target, the
+/// straight path and the plan's yearly milestones. `line` is the width of its lines in points
+/// (thicker in the meeting room).
+pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height: f32, line: f32) {
     let cumulative = ind.kind == IndicatorKind::Cumulative;
     let target = ind.effective_target();
     let base = if cumulative {
@@ -459,18 +462,34 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
     let target_label = format!("目标 {}", ind.target_text);
     let mut legend = Vec::new();
     if !actual_points.is_empty() {
-        legend.push((theme::ACCENT, LegendMark::LineWithDot, "实际值"));
+        legend.push((
+            theme::ACCENT,
+            super::widgets::LegendMark::LineWithDot,
+            "实际值",
+        ));
     }
     if target.is_some() {
-        legend.push((theme::GREEN, LegendMark::Line, target_label.as_str()));
+        legend.push((
+            theme::GREEN,
+            super::widgets::LegendMark::Line,
+            target_label.as_str(),
+        ));
     }
     if base.is_some() && target.is_some() {
-        legend.push((theme::PLAN_LINE, LegendMark::Dashed, "规划路径"));
+        legend.push((
+            theme::PLAN_LINE,
+            super::widgets::LegendMark::Dashed,
+            "规划路径",
+        ));
     }
     if !planned.is_empty() {
-        legend.push((theme::YELLOW, LegendMark::Diamond, "年度目标"));
+        legend.push((
+            theme::YELLOW,
+            super::widgets::LegendMark::Diamond,
+            "年度目标",
+        ));
     }
-    legend_row(ui, &legend);
+    super::widgets::legend_row(ui, &legend);
     let height = (height - ui.spacing().interact_size.y).max(80.0);
     Plot::new(("indicator_chart", ind.id.0))
         .height(height)
@@ -487,6 +506,7 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
             }
         })
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .y_grid_spacer(super::widgets::nice_grid_spacer())
         .y_axis_label(y_label)
         .show(ui, |plot_ui| {
             if let (Some(b), Some(t)) = (base, target) {
@@ -494,6 +514,7 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
                 plot_ui.line(
                     Line::new("规划路径", PlotPoints::from(path))
                         .style(LineStyle::dashed_loose())
+                        .width(line * 0.8)
                         .color(theme::PLAN_LINE),
                 );
             }
@@ -501,76 +522,30 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
                 plot_ui.points(
                     Points::new("年度目标", PlotPoints::from(planned))
                         .shape(egui_plot::MarkerShape::Diamond)
-                        .radius(5.0)
+                        .radius(line * 2.0)
                         .color(theme::YELLOW),
                 );
             }
             if let Some(t) = target {
-                plot_ui
-                    .hline(HLine::new(format!("目标 {}", ind.target_text), t).color(theme::GREEN));
+                plot_ui.hline(
+                    HLine::new(format!("目标 {}", ind.target_text), t)
+                        .color(theme::GREEN)
+                        .width(line),
+                );
             }
             if !actual_points.is_empty() {
                 plot_ui.line(
                     Line::new("实际值", PlotPoints::from(actual_points.clone()))
                         .color(theme::ACCENT)
-                        .width(2.5),
+                        .width(line),
                 );
                 plot_ui.points(
                     Points::new("实际值", PlotPoints::from(actual_points))
-                        .radius(4.0)
+                        .radius(line * 1.6)
                         .color(theme::ACCENT),
                 );
             }
         });
-}
-
-#[derive(Clone, Copy)]
-enum LegendMark {
-    Line,
-    LineWithDot,
-    Dashed,
-    Diamond,
-}
-
-/// A chart's legend as a row of marks and words, drawn outside the plot area.
-fn legend_row(ui: &mut Ui, items: &[(egui::Color32, LegendMark, &str)]) {
-    let size = ui.text_style_height(&egui::TextStyle::Body);
-    ui.horizontal_wrapped(|ui| {
-        for (color, mark, label) in items {
-            let (rect, _) =
-                ui.allocate_exact_size(egui::vec2(size * 1.8, size), egui::Sense::hover());
-            let painter = ui.painter();
-            let (left, right, mid) = (rect.left_center(), rect.right_center(), rect.center());
-            let stroke = egui::Stroke::new(2.5, *color);
-            match mark {
-                LegendMark::Line => {
-                    painter.line_segment([left, right], stroke);
-                }
-                LegendMark::LineWithDot => {
-                    painter.line_segment([left, right], stroke);
-                    painter.circle_filled(mid, 4.0, *color);
-                }
-                LegendMark::Dashed => {
-                    painter.extend(egui::Shape::dashed_line(&[left, right], stroke, 5.0, 3.0));
-                }
-                LegendMark::Diamond => {
-                    let r = 5.0;
-                    painter.add(egui::Shape::convex_polygon(
-                        vec![
-                            mid - egui::vec2(0.0, r),
-                            mid + egui::vec2(r, 0.0),
-                            mid + egui::vec2(0.0, r),
-                            mid - egui::vec2(r, 0.0),
-                        ],
-                        *color,
-                        egui::Stroke::NONE,
-                    ));
-                }
-            }
-            ui.label(*label);
-            ui.add_space(8.0);
-        }
-    });
 }
 
 fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>) {

@@ -6,7 +6,9 @@
 //! index, Esc to leave.
 
 use egui::{Color32, Key, RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoint, Text, VLine};
+use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text, VLine};
+
+use super::widgets::LegendMark;
 
 use super::{Command, PlanView, View};
 use crate::domain::commitments::{
@@ -575,26 +577,29 @@ impl Slide<'_> {
             };
             labels.push((value, y, text));
         }
-        let label_size = (self.sizes.small * 0.9).max(20.0);
-        // Axis labels and the legend read from these styles: big enough for the back row.
-        for style in [egui::TextStyle::Body, egui::TextStyle::Small] {
-            ui.style_mut()
-                .text_styles
-                .insert(style, egui::FontId::proportional(label_size));
-        }
+        let label_size = self.chart_text(ui);
         let fg = self.palette.fg;
         let line = if self.palette.dark {
             Color32::WHITE
         } else {
             Color32::from_gray(20)
         };
+        // The legend stands above the chart, in words, where it cannot cover a bar.
+        let elapsed_label = format!("序时进度 {elapsed:.0}%");
+        let mut legend: Vec<(Color32, LegendMark, &str)> = bars_by_light
+            .iter()
+            .map(|(light, _)| {
+                (
+                    self.palette.light(*light),
+                    LegendMark::Bar,
+                    bar_series(*light),
+                )
+            })
+            .collect();
+        legend.push((line, LegendMark::Line, elapsed_label.as_str()));
+        super::widgets::legend_row(ui, &legend);
         Plot::new(("meeting_section", id.0))
             .height(ui.available_height().max(200.0))
-            .legend(
-                Legend::default()
-                    .position(egui_plot::Corner::RightBottom)
-                    .text_style(egui::TextStyle::Body),
-            )
             .show_grid([true, false])
             .allow_zoom(false)
             .allow_drag(false)
@@ -618,20 +623,14 @@ impl Slide<'_> {
             .x_axis_formatter(|mark, _| format!("{}%", mark.value.round()))
             .show(ui, |p| {
                 for (light, bars) in bars_by_light {
-                    let name = match light {
-                        Light::Green => "完成进度：绿灯",
-                        Light::Yellow => "完成进度：黄灯",
-                        Light::Red => "完成进度：红灯",
-                        Light::Grey => "无法评价/未填报",
-                    };
                     p.bar_chart(
-                        BarChart::new(name, bars)
+                        BarChart::new(bar_series(light), bars)
                             .horizontal()
                             .color(self.palette.light(light)),
                     );
                 }
                 p.vline(
-                    VLine::new(format!("序时进度 {elapsed:.0}%"), elapsed)
+                    VLine::new(elapsed_label.as_str(), elapsed)
                         .color(line)
                         .width(3.0),
                 );
@@ -646,6 +645,18 @@ impl Slide<'_> {
                     );
                 }
             });
+    }
+
+    /// Chart text (axis labels, legends) big enough for the back row: at least 20 px at
+    /// 1366×768. Returns the size.
+    fn chart_text(&self, ui: &mut Ui) -> f32 {
+        let size = (self.sizes.small * 0.9).max(20.0);
+        for style in [egui::TextStyle::Body, egui::TextStyle::Small] {
+            ui.style_mut()
+                .text_styles
+                .insert(style, egui::FontId::proportional(size));
+        }
+        size
     }
 
     fn indicator(&self, ui: &mut Ui, id: IndicatorId) {
@@ -731,7 +742,8 @@ impl Slide<'_> {
         if ind.kind != IndicatorKind::YesNo {
             ui.add_space(8.0);
             let height = (ui.available_height() - 10.0).max(160.0);
-            super::detail::indicator_chart_ui(ui, &pv.plan.info, ind, height);
+            self.chart_text(ui);
+            super::detail::indicator_chart_ui(ui, &pv.plan.info, ind, height, 4.0);
         }
     }
 
@@ -1056,4 +1068,14 @@ fn judgement(pv: &PlanView) -> String {
     }
     s.push('。');
     s
+}
+
+/// The name of a section chart's bar series (one per light).
+fn bar_series(light: Light) -> &'static str {
+    match light {
+        Light::Green => "完成进度：绿灯",
+        Light::Yellow => "完成进度：黄灯",
+        Light::Red => "完成进度：红灯",
+        Light::Grey => "无法评价/未填报",
+    }
 }

@@ -112,9 +112,12 @@ pub fn rectification_ui(
             .strong(),
         );
     });
+    // The summary keeps to about a third of the height so the list below still shows rows
+    // on a small screen; the unit table scrolls when it is longer.
+    let summary_height = (ui.available_height() * 0.3).clamp(110.0, 260.0);
     ui.columns(2, |cols| {
-        by_unit_ui(&mut cols[0], pv, state);
-        clearing_chart(&mut cols[1], pv);
+        by_unit_ui(&mut cols[0], pv, state, summary_height);
+        clearing_chart(&mut cols[1], pv, summary_height);
     });
     ui.separator();
     let shown: Vec<&Rectification> = items
@@ -207,7 +210,7 @@ fn list_ui(
         });
 }
 
-fn by_unit_ui(ui: &mut Ui, pv: &PlanView, state: &mut RectificationViewState) {
+fn by_unit_ui(ui: &mut Ui, pv: &PlanView, state: &mut RectificationViewState, height: f32) {
     let mut units: Vec<&str> = pv
         .plan
         .rectifications
@@ -217,6 +220,13 @@ fn by_unit_ui(ui: &mut Ui, pv: &PlanView, state: &mut RectificationViewState) {
     units.sort_unstable();
     units.dedup();
     ui.label(RichText::new("按责任单位").strong());
+    egui::ScrollArea::vertical()
+        .id_salt("rect_by_unit_scroll")
+        .max_height(height)
+        .show(ui, |ui| by_unit_table(ui, pv, state, units));
+}
+
+fn by_unit_table(ui: &mut Ui, pv: &PlanView, state: &mut RectificationViewState, units: Vec<&str>) {
     egui::Grid::new("rect_by_unit")
         .striped(true)
         .show(ui, |ui| {
@@ -266,7 +276,7 @@ fn by_unit_ui(ui: &mut Ui, pv: &PlanView, state: &mut RectificationViewState) {
 }
 
 /// 动态清零: open items at the end of each month.
-fn clearing_chart(ui: &mut Ui, pv: &PlanView) {
+fn clearing_chart(ui: &mut Ui, pv: &PlanView, height: f32) {
     use egui_plot::{Line, Plot, PlotPoints};
     let curve = open_items_by_month(&pv.plan.rectifications, pv.as_of);
     ui.label(RichText::new("动态清零：各月末未销号问题数").strong());
@@ -283,7 +293,7 @@ fn clearing_chart(ui: &mut Ui, pv: &PlanView) {
         .map(|(i, (_, n))| [i as f64, *n as f64])
         .collect();
     Plot::new("clearing")
-        .height(150.0)
+        .height(height)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)

@@ -108,6 +108,16 @@ fn commit_text_inner(
         ui.data_mut(|d| d.insert_temp(height_id, response.rect.height()));
         ui.ctx().request_repaint();
     }
+    // A one-line field too narrow for its text shows the whole text on hover.
+    let margin = 2.0 * ui.spacing().button_padding.x + 4.0;
+    let response = if !multiline
+        && !response.has_focus()
+        && widest_text(ui, [current]) > response.rect.width() - margin
+    {
+        response.on_hover_text(current)
+    } else {
+        response
+    };
     let response = match label_id {
         Some(label_id) => response.labelled_by(label_id),
         None => {
@@ -289,9 +299,98 @@ pub fn share_width(wanted: &[f32], minimum: &[f32], available: f32) -> Vec<f32> 
         .collect()
 }
 
+/// How a chart's legend draws one series.
+#[derive(Clone, Copy)]
+pub enum LegendMark {
+    Line,
+    LineWithDot,
+    Dashed,
+    Diamond,
+    Bar,
+}
+
+/// A chart's legend as a row of marks and words, drawn outside the plot area so that it never
+/// covers data.
+pub fn legend_row(ui: &mut Ui, items: &[(egui::Color32, LegendMark, &str)]) {
+    let size = ui.text_style_height(&egui::TextStyle::Body);
+    ui.horizontal_wrapped(|ui| {
+        for (color, mark, label) in items {
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(size * 1.8, size), egui::Sense::hover());
+            let painter = ui.painter();
+            let (left, right, mid) = (rect.left_center(), rect.right_center(), rect.center());
+            let stroke = egui::Stroke::new((size / 8.0).max(2.5), *color);
+            match mark {
+                LegendMark::Line => {
+                    painter.line_segment([left, right], stroke);
+                }
+                LegendMark::LineWithDot => {
+                    painter.line_segment([left, right], stroke);
+                    painter.circle_filled(mid, 4.0, *color);
+                }
+                LegendMark::Dashed => {
+                    painter.extend(egui::Shape::dashed_line(&[left, right], stroke, 5.0, 3.0));
+                }
+                LegendMark::Diamond => {
+                    let r = (size * 0.3).max(5.0);
+                    painter.add(egui::Shape::convex_polygon(
+                        vec![
+                            mid - egui::vec2(0.0, r),
+                            mid + egui::vec2(r, 0.0),
+                            mid + egui::vec2(0.0, r),
+                            mid - egui::vec2(r, 0.0),
+                        ],
+                        *color,
+                        egui::Stroke::NONE,
+                    ));
+                }
+                LegendMark::Bar => {
+                    painter.rect_filled(
+                        rect.shrink2(egui::vec2(size * 0.5, size * 0.2)),
+                        1.0,
+                        *color,
+                    );
+                }
+            }
+            ui.label(*label);
+            ui.add_space(8.0);
+        }
+    });
+}
+
+/// A value axis whose grid steps go 1, 2, 5, 10, … (the default goes 1, 10, 100, which leaves
+/// a single labelled value on a chart from 42 to 52).
+pub fn nice_grid_spacer() -> Box<dyn Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark>> {
+    egui_plot::uniform_grid_spacer(|input| {
+        let first = next_nice_step(input.base_step_size.abs().max(f64::MIN_POSITIVE));
+        let second = next_nice_step(first * 1.01);
+        [first, second, next_nice_step(second * 1.01)]
+    })
+}
+
+/// The smallest of 1, 2, 5 × 10ⁿ that is at least `at_least`.
+fn next_nice_step(at_least: f64) -> f64 {
+    let power = 10f64.powf(at_least.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|step| *step >= at_least * 0.999_999)
+        .unwrap_or(10.0 * power)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::share_width;
+    use super::{next_nice_step, share_width};
+
+    #[test]
+    fn grid_steps_go_one_two_five() {
+        assert_eq!(next_nice_step(0.33), 0.5);
+        assert_eq!(next_nice_step(0.5), 0.5);
+        assert_eq!(next_nice_step(1.2), 2.0);
+        assert_eq!(next_nice_step(3.0), 5.0);
+        assert_eq!(next_nice_step(7.0), 10.0);
+        assert_eq!(next_nice_step(120.0), 200.0);
+    }
 
     #[test]
     fn columns_get_their_content_width_when_it_fits() {
