@@ -131,13 +131,37 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView, cmds: &m
             let mut parts: Vec<_> = report.parts.iter().collect();
             parts.sort_by(|a, b| a.weakest_share.total_cmp(&b.weakest_share));
             let mut picked: Option<String> = None;
-            TableBuilder::new(ui)
+            // Each column as wide as its header or its widest value, whichever is wider.
+            let pad = 14.0;
+            let school_width =
+                super::widgets::widest_text(ui, parts.iter().map(|p| p.school.as_str())) + pad;
+            let resource_widths: Vec<f32> = Resource::ALL
+                .iter()
+                .enumerate()
+                .map(|(k, r)| {
+                    let values: Vec<String> = parts
+                        .iter()
+                        .map(|p| format!("▼{}", format_number(p.values[k], 2)))
+                        .collect();
+                    super::widgets::widest_text(ui, [r.short_label()]).max(
+                        super::widgets::widest_text(ui, values.iter().map(String::as_str)),
+                    ) + pad
+                })
+                .collect();
+            let mut table = TableBuilder::new(ui)
                 .id_salt("school_table")
                 .striped(true)
-                .column(Column::initial(220.0).clip(true).resizable(true))
+                .column(
+                    Column::initial(school_width.clamp(120.0, 320.0))
+                        .clip(true)
+                        .resizable(true),
+                )
                 .column(Column::exact(40.0))
-                .column(Column::exact(56.0))
-                .columns(Column::exact(104.0), Resource::ALL.len())
+                .column(Column::exact(56.0));
+            for width in resource_widths {
+                table = table.column(Column::exact(width));
+            }
+            table
                 .column(Column::exact(60.0))
                 .column(Column::remainder().at_least(80.0))
                 .header(theme::ROW_HEIGHT + 4.0, |mut header| {

@@ -76,10 +76,12 @@ pub fn detail_ui(
         .id_salt("detail_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            // The chart about as tall as the fields beside it on a large screen.
+            let chart_height = (ui.available_height() * 0.45).clamp(230.0, 480.0);
             ui.columns(2, |cols| {
                 fields_ui(&mut cols[0], pv, ind, cmds);
                 cols[1].label(RichText::new("走势").strong());
-                indicator_chart_ui(&mut cols[1], &pv.plan.info, ind, 230.0, 2.5);
+                indicator_chart_ui(&mut cols[1], &pv.plan.info, ind, chart_height, 2.5);
             });
             ui.add_space(8.0);
             years_ui(ui, pv, ind, cmds);
@@ -507,6 +509,7 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
         })
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
         .y_grid_spacer(super::widgets::nice_grid_spacer())
+        .y_axis_formatter(|mark, _| super::widgets::axis_value_label(mark))
         .y_axis_label(y_label)
         .show(ui, |plot_ui| {
             if let (Some(b), Some(t)) = (base, target) {

@@ -368,6 +368,18 @@ pub fn nice_grid_spacer() -> Box<dyn Fn(egui_plot::GridInput) -> Vec<egui_plot::
     })
 }
 
+/// A value-axis label with as many decimals as its grid step needs (0.5 steps print 87.5,
+/// not 88 twice).
+pub fn axis_value_label(mark: egui_plot::GridMark) -> String {
+    let decimals = (-mark.step_size.abs().log10().floor()).clamp(0.0, 6.0) as usize;
+    let text = format!("{:.*}", decimals, mark.value);
+    if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
+        text.trim_start_matches('-').to_owned()
+    } else {
+        text
+    }
+}
+
 /// The smallest of 1, 2, 5 × 10ⁿ that is at least `at_least`.
 fn next_nice_step(at_least: f64) -> f64 {
     let power = 10f64.powf(at_least.log10().floor());
@@ -380,7 +392,17 @@ fn next_nice_step(at_least: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{next_nice_step, share_width};
+    use super::{axis_value_label, next_nice_step, share_width};
+
+    #[test]
+    fn axis_labels_carry_the_decimals_of_their_step() {
+        let label = |value, step_size| axis_value_label(egui_plot::GridMark { value, step_size });
+        assert_eq!(label(87.5, 0.5), "87.5");
+        assert_eq!(label(88.0, 0.5), "88.0");
+        assert_eq!(label(90.0, 2.0), "90");
+        assert_eq!(label(0.25, 0.05), "0.25");
+        assert_eq!(label(-0.0, 1.0), "0");
+    }
 
     #[test]
     fn grid_steps_go_one_two_five() {

@@ -253,18 +253,25 @@ pub fn basis_text(eval: &Evaluation, ind: &Indicator) -> String {
 
 /// The rules in one sentence each, with the plan's settings.
 pub fn rules_text(info: &PlanInfo) -> Vec<String> {
-    let n = |x: f64| format_number(x, 1);
+    let signed = |sign: &str, x: f64| {
+        if x.abs() < 0.05 {
+            "0".to_owned()
+        } else {
+            format!("{sign}{}", format_number(x, 1))
+        }
+    };
+    let minus = |x: f64| signed("−", x);
     vec![
         "序时进度 =（评估年 − 基期年）÷（目标年 − 基期年）；序时目标值取规划的年度目标，没有年度目标时按基期值到目标值的直线推算。".to_owned(),
         format!(
-            "差距 =（实际值 − 序时目标值）÷（目标值 − 基期值），以全程的百分点计；差距 ≥ +{} 为快于预期，≥ −{} 为基本符合预期，再低为滞后。",
-            n(info.ahead_margin_pp),
-            n(info.yellow_tolerance_pp)
+            "差距 =（实际值 − 序时目标值）÷（目标值 − 基期值），以全程的百分点计；差距 ≥ {} 为快于预期，≥ {} 为基本符合预期，再低为滞后。",
+            signed("+", info.ahead_margin_pp),
+            minus(info.yellow_tolerance_pp)
         ),
         format!(
-            "灯色：差距 ≥ −{} 为绿灯●，≥ −{} 为黄灯▲，更低为红灯■；未填报、未到期、无法评价不亮灯○。约束性指标亮红灯即为预警。",
-            n(info.green_limit_pp),
-            n(info.yellow_tolerance_pp)
+            "灯色：差距 ≥ {} 为绿灯●，≥ {} 为黄灯▲，更低为红灯■；未填报、未到期、无法评价不亮灯○。约束性指标亮红灯即为预警。",
+            minus(info.green_limit_pp),
+            minus(info.yellow_tolerance_pp)
         ),
         "“保持在…以上/控制在…以下”的指标每年对照底线（上限）：达到为基本符合预期、绿灯，未达到为滞后、红灯，差距以指标本身的单位表示。“以上/以下”含本数。".to_owned(),
         "累计指标按基期以来的累计完成数评价；目标年前已达到最终目标为提前实现，目标年及以后为已实现或未实现。".to_owned(),
