@@ -195,7 +195,8 @@ impl Palette {
     }
 }
 
-/// Sizes from the screen: body ≥ 28 px at 768 px high, bigger on larger screens.
+/// Sizes from the screen: body ≥ 28 px at 768 px high, bigger on larger screens, a little
+/// smaller on a 600 px screen so that a chart still fits under the text.
 struct Sizes {
     title: f32,
     body: f32,
@@ -204,7 +205,7 @@ struct Sizes {
 
 impl Sizes {
     fn for_height(h: f32) -> Self {
-        let k = (h / 768.0).max(1.0);
+        let k = (h / 768.0).max(0.8);
         Sizes {
             title: 40.0 * k,
             body: 28.0 * k,
@@ -341,7 +342,17 @@ fn slide_frame(
                 egui::Visuals::light()
             };
             ui.visuals_mut().override_text_color = Some(palette.fg);
-            let footer_height = 40.0;
+            // The footer is laid out first (it wraps on a narrow screen) so that the page body
+            // gets exactly the height above it and never runs into it.
+            let footer = ui.fonts_mut(|fonts| {
+                fonts.layout(
+                    footer.to_owned(),
+                    egui::FontId::proportional((sizes.small * 0.8).max(18.0)),
+                    palette.muted,
+                    ui.available_width(),
+                )
+            });
+            let footer_height = footer.size().y + ui.spacing().item_spacing.y + 8.0;
             let body_height = (ui.available_height() - footer_height).max(200.0);
             let slide = Slide {
                 pv,
@@ -349,14 +360,11 @@ fn slide_frame(
                 sizes: &sizes,
             };
             ui.allocate_ui(egui::vec2(ui.available_width(), body_height), |ui| {
+                ui.shrink_clip_rect(ui.max_rect());
                 body(ui, &slide);
             });
             ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
-                ui.label(
-                    RichText::new(footer)
-                        .size((sizes.small * 0.8).max(18.0))
-                        .color(palette.muted),
-                );
+                ui.label(footer);
             });
         });
 }
@@ -741,7 +749,7 @@ impl Slide<'_> {
         }
         if ind.kind != IndicatorKind::YesNo {
             ui.add_space(8.0);
-            let height = (ui.available_height() - 10.0).max(160.0);
+            let height = (ui.available_height() - 10.0).max(120.0);
             self.chart_text(ui);
             super::detail::indicator_chart_ui(ui, &pv.plan.info, ind, height, 4.0);
         }
