@@ -444,9 +444,14 @@ impl eframe::App for EduPlanApp {
             let narrow = ctx.content_rect().width() < 1150.0;
             let show_tree = self.tree_shown.unwrap_or(!narrow);
             if let (Some(doc), true) = (&self.doc, show_tree) {
+                // The first frame comes before the window is maximised: the default width
+                // follows the screen, not that first window.
+                let screen_width = ctx
+                    .input(|i| i.viewport().monitor_size)
+                    .map_or(ctx.content_rect().width(), |m| m.x);
                 egui::Panel::left("outline")
                     .resizable(true)
-                    .default_size((ctx.content_rect().width() * 0.19).clamp(240.0, 360.0))
+                    .default_size((screen_width * 0.19).clamp(240.0, 360.0))
                     .size_range(180.0..=(ctx.content_rect().width() * 0.22).clamp(300.0, 480.0))
                     .show(ui, |ui| {
                         tree_ui(ui, &mut self.tree, &doc.view(), self.view, &mut cmds)
