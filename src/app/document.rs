@@ -18,6 +18,7 @@ pub struct Document {
     year: i32,
     evals: HashMap<IndicatorId, Evaluation>,
     order: Vec<IndicatorId>,
+    positions: HashMap<IndicatorId, usize>,
     findings: Vec<Finding>,
     history: Vec<HistoryEntry>,
     history_for: Option<IndicatorId>,
@@ -52,6 +53,7 @@ impl Document {
             year,
             evals: HashMap::new(),
             order: Vec::new(),
+            positions: HashMap::new(),
             findings: Vec::new(),
             history: Vec::new(),
             history_for: None,
@@ -118,6 +120,7 @@ impl Document {
             .iter()
             .map(|i| i.id)
             .collect();
+        self.positions = crate::ui::indicator_positions(&self.plan);
         self.evals = self
             .plan
             .indicators
@@ -267,6 +270,7 @@ impl Document {
             year: self.year,
             evals: &self.evals,
             order: &self.order,
+            positions: &self.positions,
             findings: &self.findings,
             history: &self.history,
             writable: self.file.is_writable(),

@@ -62,7 +62,7 @@ pub fn alignment_ui(
     let rows: Vec<_> = pv
         .order
         .iter()
-        .filter_map(|id| pv.plan.indicator(*id))
+        .filter_map(|id| pv.indicator(*id))
         .filter_map(|ind| library.comparable_entry(ind).map(|e| (ind, e)))
         .collect();
     if rows.is_empty() {

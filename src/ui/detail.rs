@@ -28,7 +28,7 @@ pub fn detail_ui(
     id: crate::domain::IndicatorId,
     cmds: &mut Vec<Command>,
 ) {
-    let Some(ind) = pv.plan.indicator(id) else {
+    let Some(ind) = pv.indicator(id) else {
         ui.label("该指标已被删除。");
         if ui.button("返回指标列表").clicked() {
             cmds.push(Command::Show(View::Indicators));

@@ -69,7 +69,7 @@ pub fn visible_rows(pv: &PlanView, state: &GridState) -> Vec<IndicatorId> {
         .iter()
         .copied()
         .filter(|id| {
-            let Some(ind) = pv.plan.indicator(*id) else {
+            let Some(ind) = pv.indicator(*id) else {
                 return false;
             };
             state.category.as_ref().is_none_or(|c| &ind.category == c)
@@ -81,14 +81,12 @@ pub fn visible_rows(pv: &PlanView, state: &GridState) -> Vec<IndicatorId> {
         .collect();
     match state.sort {
         SortBy::Outline => {}
-        SortBy::Name => {
-            rows.sort_by_cached_key(|id| pv.plan.indicator(*id).map(|i| i.name.clone()))
-        }
+        SortBy::Name => rows.sort_by_cached_key(|id| pv.indicator(*id).map(|i| i.name.clone())),
         SortBy::Category => {
-            rows.sort_by_cached_key(|id| pv.plan.indicator(*id).map(|i| i.category.clone()))
+            rows.sort_by_cached_key(|id| pv.indicator(*id).map(|i| i.category.clone()))
         }
         SortBy::LeadUnit => {
-            rows.sort_by_cached_key(|id| pv.plan.indicator(*id).map(|i| i.lead_unit.clone()))
+            rows.sort_by_cached_key(|id| pv.indicator(*id).map(|i| i.lead_unit.clone()))
         }
         SortBy::Status => rows.sort_by_key(|id| pv.eval(*id).map(|e| (e.status, e.light))),
         SortBy::Progress => rows.sort_by(|a, b| {
@@ -185,17 +183,23 @@ impl ColumnWidths {
     const PROGRESS: f32 = 66.0;
 
     fn measure(ui: &Ui, pv: &PlanView, rows: &[IndicatorId], year_count: usize) -> Self {
-        let shown: Vec<&Indicator> = rows
-            .iter()
-            .filter_map(|id| pv.plan.indicator(*id))
-            .collect();
+        let shown: Vec<&Indicator> = rows.iter().filter_map(|id| pv.indicator(*id)).collect();
         let pad = 12.0;
         let name = super::widgets::widest_text(ui, shown.iter().map(|i| i.name.as_str())) + pad;
-        let statuses: Vec<String> = shown
-            .iter()
-            .filter_map(|i| pv.eval(i.id))
-            .map(status_label)
-            .collect();
+        // The 评价 texts differ only by a few fields: one label per distinct kind.
+        let mut kinds: Vec<&Evaluation> = Vec::new();
+        for e in shown.iter().filter_map(|i| pv.eval(i.id)) {
+            let same = |k: &&Evaluation| {
+                k.status == e.status
+                    && k.light == e.light
+                    && k.warning == e.warning
+                    && k.stretch_reached == e.stretch_reached
+            };
+            if !kinds.iter().any(same) {
+                kinds.push(e);
+            }
+        }
+        let statuses: Vec<String> = kinds.into_iter().map(status_label).collect();
         let status_least = super::widgets::widest_text(ui, ["■ 基本符合预期"]) + pad;
         let status = (super::widgets::widest_text(ui, statuses.iter().map(String::as_str)) + pad)
             .max(status_least);
@@ -281,7 +285,7 @@ fn names_ui(
         })
         .body(|body| {
             body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
-                let Some(ind) = pv.plan.indicator(rows[row.index()]) else {
+                let Some(ind) = pv.indicator(rows[row.index()]) else {
                     return;
                 };
                 row.col(|ui| {
@@ -384,7 +388,7 @@ fn table_ui(
         .body(|body| {
             body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
                 let r = row.index();
-                let Some(ind) = pv.plan.indicator(rows[r]) else {
+                let Some(ind) = pv.indicator(rows[r]) else {
                     return;
                 };
                 let eval = pv.eval(ind.id);
@@ -567,7 +571,7 @@ pub fn paste_block(
             problems.push(format!("粘贴的第{}行超出了表格", dr + 1));
             break;
         };
-        let Some(ind) = pv.plan.indicator(*id) else {
+        let Some(ind) = pv.indicator(*id) else {
             continue;
         };
         for (dc, cell) in line.split('\t').enumerate() {
@@ -602,7 +606,7 @@ fn keyboard(
     let Some((r, c)) = selected_position(state, rows, years) else {
         return;
     };
-    let Some(ind) = rows.get(r).and_then(|id| pv.plan.indicator(*id)) else {
+    let Some(ind) = rows.get(r).and_then(|id| pv.indicator(*id)) else {
         return;
     };
     let year = years[c];

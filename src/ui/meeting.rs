@@ -487,7 +487,7 @@ impl Slide<'_> {
             .order
             .iter()
             .filter(|id| pv.eval(**id).is_some_and(|e| e.warning))
-            .filter_map(|id| pv.plan.indicator(*id).map(|i| i.name.as_str()))
+            .filter_map(|id| pv.indicator(*id).map(|i| i.name.as_str()))
             .collect();
         if warnings.is_empty() {
             ui.label(self.lit(Light::Green, "约束性指标无预警", self.sizes.body));
@@ -532,7 +532,7 @@ impl Slide<'_> {
                     .is_some_and(|x| x.kind == IndicatorKind::YesNo)
             });
         for id in &yes_no {
-            if let (Some(ind), Some(e)) = (pv.plan.indicator(*id), pv.eval(*id)) {
+            if let (Some(ind), Some(e)) = (pv.indicator(*id), pv.eval(*id)) {
                 let v = e
                     .value
                     .map_or_else(|| "未填报".to_owned(), |v| format_value(v, ind));
@@ -669,7 +669,7 @@ impl Slide<'_> {
 
     fn indicator(&self, ui: &mut Ui, id: IndicatorId) {
         let pv = self.pv;
-        let (Some(ind), Some(e)) = (pv.plan.indicator(id), pv.eval(id)) else {
+        let (Some(ind), Some(e)) = (pv.indicator(id), pv.eval(id)) else {
             return;
         };
         let chapter = pv
@@ -803,7 +803,7 @@ impl Slide<'_> {
             .order
             .iter()
             .copied()
-            .filter(|id| pv.plan.indicator(*id).is_some_and(|i| i.lead_unit == unit))
+            .filter(|id| pv.indicator(*id).is_some_and(|i| i.lead_unit == unit))
             .collect();
         let by = |pred: &dyn Fn(&crate::domain::Evaluation) -> bool| {
             mine.iter()
@@ -1041,7 +1041,7 @@ fn judgement(pv: &PlanView) -> String {
         .order
         .iter()
         .filter_map(|id| {
-            let binding = pv.plan.indicator(*id)?.attribute == crate::domain::Attribute::Binding;
+            let binding = pv.indicator(*id)?.attribute == crate::domain::Attribute::Binding;
             Some((binding, pv.eval(*id)?))
         })
         .collect();

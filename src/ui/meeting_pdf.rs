@@ -78,11 +78,13 @@ pub fn write_plan_meeting_pdf(
         .map(|i| (i.id, crate::domain::evaluate(i, &plan.info, year)))
         .collect();
     let findings = crate::domain::validate::validate_plan(plan, year);
+    let positions = super::indicator_positions(plan);
     let pv = PlanView {
         plan,
         year,
         evals: &evals,
         order: &order,
+        positions: &positions,
         findings: &findings,
         history: &[],
         writable: false,

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::edit::Edit;
 use crate::domain::validate::Finding;
-use crate::domain::{Evaluation, IndicatorId, Plan, SectionId, TaskId};
+use crate::domain::{Evaluation, Indicator, IndicatorId, Plan, SectionId, TaskId};
 use crate::storage::HistoryEntry;
 
 /// Which view fills the central area.
@@ -204,6 +204,8 @@ pub struct PlanView<'a> {
     pub evals: &'a HashMap<IndicatorId, Evaluation>,
     /// Indicators in outline order.
     pub order: &'a [IndicatorId],
+    /// Where each indicator sits in `plan.indicators` (a view looks up thousands a frame).
+    pub positions: &'a HashMap<IndicatorId, usize>,
     pub findings: &'a [Finding],
     /// History of the indicator shown in the detail view.
     pub history: &'a [HistoryEntry],
@@ -213,9 +215,25 @@ pub struct PlanView<'a> {
     pub as_of: crate::domain::Date,
 }
 
+/// Where each indicator sits in `plan.indicators`, for `PlanView::indicator`.
+pub fn indicator_positions(plan: &Plan) -> HashMap<IndicatorId, usize> {
+    plan.indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| (ind.id, i))
+        .collect()
+}
+
 impl PlanView<'_> {
     pub fn eval(&self, id: IndicatorId) -> Option<&Evaluation> {
         self.evals.get(&id)
+    }
+
+    pub fn indicator(&self, id: IndicatorId) -> Option<&Indicator> {
+        self.positions
+            .get(&id)
+            .and_then(|&i| self.plan.indicators.get(i))
+            .filter(|ind| ind.id == id)
     }
 
     /// Indicators anywhere under `section`, in outline order.
@@ -225,8 +243,7 @@ impl PlanView<'_> {
             .iter()
             .copied()
             .filter(|id| {
-                self.plan
-                    .indicator(*id)
+                self.indicator(*id)
                     .is_some_and(|i| sections.contains(&i.section))
             })
             .collect()

@@ -123,7 +123,7 @@ fn attention_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
                     overdue_tasks_ui(ui, pv, &overdue, cmds);
                     overdue_shown = true;
                 }
-                let (Some(ind), Some(e)) = (pv.plan.indicator(id), pv.eval(id)) else {
+                let (Some(ind), Some(e)) = (pv.indicator(id), pv.eval(id)) else {
                     continue;
                 };
                 let frame = if rank == 0 {
@@ -274,7 +274,7 @@ fn chart_ui(ui: &mut Ui, state: &mut OverviewState, pv: &PlanView, cmds: &mut Ve
 /// One bar: name, progress against the 序时进度 tick, the number. Returns true when clicked.
 fn progress_row_ui(ui: &mut Ui, pv: &PlanView, id: IndicatorId, height: f32) -> bool {
     const MAX_PCT: f32 = 150.0;
-    let (Some(ind), Some(e)) = (pv.plan.indicator(id), pv.eval(id)) else {
+    let (Some(ind), Some(e)) = (pv.indicator(id), pv.eval(id)) else {
         return false;
     };
     let width = ui.available_width();

@@ -50,7 +50,7 @@ pub fn tree_ui(
             } else {
                 let mut any = false;
                 for id in pv.order {
-                    let Some(ind) = pv.plan.indicator(*id) else {
+                    let Some(ind) = pv.indicator(*id) else {
                         continue;
                     };
                     if ind.name.contains(query)
