@@ -119,33 +119,40 @@ fn section_ui(
         .header_response
         .on_hover_text(&title)
         .context_menu(|ui| {
-            if ui.button("新增下级章节").clicked() {
-                cmds.push(Command::Edit {
-                    edits: vec![Edit::AddSection {
+            let additions = [
+                (
+                    "新增下级章节",
+                    "新增章节",
+                    Edit::AddSection {
                         parent: Some(id),
                         numbering: String::new(),
                         title: "新章节".into(),
-                    }],
-                    action: "新增章节".into(),
-                });
-            }
-            if ui.button("在此新增指标").clicked() {
-                cmds.push(Command::Edit {
-                    edits: vec![Edit::AddIndicator {
+                    },
+                ),
+                (
+                    "在此新增指标",
+                    "新增指标",
+                    Edit::AddIndicator {
                         section: id,
                         name: "新指标".into(),
-                    }],
-                    action: "新增指标".into(),
-                });
-            }
-            if ui.button("在此新增任务").clicked() {
-                cmds.push(Command::Edit {
-                    edits: vec![Edit::AddTask {
+                    },
+                ),
+                (
+                    "在此新增任务",
+                    "新增任务",
+                    Edit::AddTask {
                         section: id,
                         title: "新任务".into(),
-                    }],
-                    action: "新增任务".into(),
-                });
+                    },
+                ),
+            ];
+            for (button, action, edit) in additions {
+                if ui.button(button).clicked() {
+                    cmds.push(Command::Edit {
+                        edits: vec![edit],
+                        action: action.into(),
+                    });
+                }
             }
             ui.separator();
             if ui.button("重命名…").clicked() {
