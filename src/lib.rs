@@ -12,4 +12,5 @@ pub use eduplan_storage as storage;
 
 pub mod app;
 pub mod cli;
+pub mod session;
 pub mod ui;

@@ -221,7 +221,7 @@ fn template_for_one_unit_and_open() {
         "不存在的科室",
     ]);
     assert_eq!(code, 1);
-    assert!(err.contains("现有牵头单位"), "{err}");
+    assert!(err.contains("可生成填报表的单位"), "{err}");
 
     assert_eq!(
         eduplan::cli::run(vec!["open".into(), path.clone().into_os_string()]),

@@ -629,3 +629,156 @@ fn two_tables_that_disagree_on_a_cell_are_a_problem_and_agreeing_ones_count_once
         preview.problems
     );
 }
+
+/// A problem list as an inspection sends it: a header and one row, the 整改时限 a date cell.
+fn problem_list_book(path: &Path, due_serial: f64) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in [
+        "序号",
+        "问题描述",
+        "整改措施",
+        "责任单位",
+        "责任人",
+        "整改时限",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    ws.write_number(1, 0, 1.0).expect("cell");
+    ws.write_string(1, 1, "部分学校功能室不足").expect("cell");
+    ws.write_string(1, 2, "增建功能室").expect("cell");
+    ws.write_string(1, 3, "计财科").expect("cell");
+    ws.write_string(1, 4, "张科长").expect("cell");
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    ws.write_number_with_format(1, 5, due_serial, &date)
+        .expect("cell");
+    wb.save(path).expect("save");
+}
+
+#[test]
+fn a_date_far_outside_the_calendar_is_a_problem_not_a_crash() {
+    use eduplan::domain::commitments::RectificationSource;
+    use eduplan::exchange::problem_list::preview_problem_list;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let plan = load(&path);
+    for (n, serial) in [1e300, -5.0, 3_000_000.0, 45_000.5].into_iter().enumerate() {
+        let book = dir.path().join(format!("问题清单{n}.xlsx"));
+        problem_list_book(&book, serial);
+        let preview = std::panic::catch_unwind(|| {
+            preview_problem_list(
+                &plan,
+                &book,
+                "2024年督导",
+                RectificationSource::Inspection,
+                None,
+            )
+        })
+        .unwrap_or_else(|_| panic!("{serial} crashed the problem-list reader"));
+        if serial == 45_000.5 {
+            assert_eq!(preview.problem_count, 0, "{:?}", preview.problems);
+        } else {
+            assert!(
+                preview.problems.iter().any(|p| p.contains("整改时限")),
+                "{serial}: {:?}",
+                preview.problems
+            );
+        }
+    }
+}
+
+/// The shared-string table may claim any count; the xlsx reader would reserve room for it
+/// before reading a string (4294967295 aborts the process). Every reader refuses it first.
+#[test]
+fn a_shared_string_table_that_lies_about_its_size_is_refused_by_every_reader() {
+    use eduplan::domain::commitments::RectificationSource;
+    use eduplan::exchange::problem_list::preview_problem_list;
+    use eduplan::exchange::schools::preview_school_import;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, template) = fixture_and_template(&dir);
+    let plan = load(&path);
+    let lying = dir.path().join("字符串表.xlsx");
+    rewrite_zip(&template, &lying, |name, bytes| {
+        if name != "xl/sharedStrings.xml" {
+            return bytes;
+        }
+        let xml = String::from_utf8(bytes).expect("xml");
+        let start = xml.find("uniqueCount=\"").expect("uniqueCount") + "uniqueCount=\"".len();
+        let end = start + xml[start..].find('"').expect("quote");
+        format!("{}4294967295{}", &xml[..start], &xml[end..]).into_bytes()
+    });
+    let said = |problems: &[String]| problems.iter().any(|p| p.contains("字符串表"));
+    let preview = preview_import(&plan, std::slice::from_ref(&lying), Some(2024));
+    assert!(said(&preview.problems), "{:?}", preview.problems);
+    let preview = preview_school_import(&plan, std::slice::from_ref(&lying), Some(2024));
+    assert!(said(&preview.problems), "{:?}", preview.problems);
+    let preview =
+        preview_problem_list(&plan, &lying, "督导", RectificationSource::Inspection, None);
+    assert!(said(&preview.problems), "{:?}", preview.problems);
+}
+
+/// The same mutations as above, fed to the school-data and problem-list readers.
+#[test]
+fn mutated_school_tables_and_problem_lists_never_crash_their_readers() {
+    use eduplan::domain::commitments::RectificationSource;
+    use eduplan::exchange::problem_list::preview_problem_list;
+    use eduplan::exchange::schools::{preview_school_import, write_school_template};
+    let cases: u64 = std::env::var("EDUPLAN_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(150);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let plan = load(&path);
+    let schools = dir.path().join("学校数据.xlsx");
+    write_school_template(&plan, 2024, &schools).expect("school table");
+    let problems = dir.path().join("问题清单.xlsx");
+    problem_list_book(&problems, 45_600.0);
+    let members = [
+        "xl/worksheets/sheet1.xml",
+        "xl/sharedStrings.xml",
+        "xl/styles.xml",
+        "xl/workbook.xml",
+    ];
+    for case in 0..cases {
+        let mut rng = XorShift(0x51_7CC1_B727_220A ^ (case + 1).wrapping_mul(0x2545_F491));
+        let target = members[rng.below(members.len())];
+        let source = if case % 2 == 0 { &schools } else { &problems };
+        let out = dir.path().join(format!("变异{case}.xlsx"));
+        rewrite_zip(source, &out, |name, bytes| {
+            if name == target {
+                mutate(&mut XorShift(rng.0 ^ 0x1234), bytes)
+            } else {
+                bytes
+            }
+        });
+        let outcome = std::panic::catch_unwind(|| {
+            if case % 2 == 0 {
+                let p = preview_school_import(&plan, std::slice::from_ref(&out), Some(2024));
+                p.problem_count + p.changes.len()
+            } else {
+                let p = preview_problem_list(
+                    &plan,
+                    &out,
+                    "督导",
+                    RectificationSource::Inspection,
+                    None,
+                );
+                p.problem_count + p.items.len()
+            }
+        });
+        if outcome.is_err() {
+            let keep = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("target/fuzz-crash-{case}.xlsx"));
+            let _ = std::fs::copy(&out, &keep);
+            panic!(
+                "case {case} ({target}) crashed a reader; saved as {}",
+                keep.display()
+            );
+        }
+        let _ = std::fs::remove_file(&out);
+    }
+}

@@ -313,7 +313,7 @@ fn cases() -> Vec<Case> {
             2025,
             NotAchieved,
             Yellow,
-            "未达到目标90",
+            "等于90，未达到“高于90”的要求",
         ),
         case(
             "comparison against the wording",

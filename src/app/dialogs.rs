@@ -152,7 +152,10 @@ impl FileDialogs for NativeDialogs {
             rfd::FileDialog::new()
                 .set_title("保存规划文件")
                 .set_directory(start_in(start))
-                .set_file_name(format!("{name}.{EXTENSION}"))
+                .set_file_name(format!(
+                    "{}.{EXTENSION}",
+                    crate::domain::file_names::suggested_file_stem(name)
+                ))
                 .add_filter("EduPlan规划文件", &[EXTENSION])
                 .save_file()
                 .map(|p| with_extension(p, EXTENSION))
@@ -164,7 +167,10 @@ impl FileDialogs for NativeDialogs {
             rfd::FileDialog::new()
                 .set_title(title)
                 .set_directory(start_in(start))
-                .set_file_name(format!("{name}.xlsx"))
+                .set_file_name(format!(
+                    "{}.xlsx",
+                    crate::domain::file_names::suggested_file_stem(name)
+                ))
                 .add_filter("Excel工作簿", &["xlsx"])
                 .save_file()
                 .map(|p| with_extension(p, "xlsx"))
@@ -215,7 +221,7 @@ impl FileDialogs for NativeDialogs {
             rfd::FileDialog::new()
                 .set_title("佐证材料另存为")
                 .set_directory(start_in(start))
-                .set_file_name(name)
+                .set_file_name(crate::domain::file_names::safe_file_name(name, "佐证材料"))
                 .save_file()
         })
     }
@@ -225,7 +231,10 @@ impl FileDialogs for NativeDialogs {
             rfd::FileDialog::new()
                 .set_title("导出会议材料（PDF）")
                 .set_directory(start_in(start))
-                .set_file_name(format!("{name}.pdf"))
+                .set_file_name(format!(
+                    "{}.pdf",
+                    crate::domain::file_names::suggested_file_stem(name)
+                ))
                 .add_filter("PDF文档", &["pdf"])
                 .save_file()
                 .map(|p| with_extension(p, "pdf"))
@@ -247,7 +256,10 @@ impl FileDialogs for NativeDialogs {
             rfd::FileDialog::new()
                 .set_title("导出本人添加的目标")
                 .set_directory(start_in(start))
-                .set_file_name(format!("{name}.json"))
+                .set_file_name(format!(
+                    "{}.json",
+                    crate::domain::file_names::suggested_file_stem(name)
+                ))
                 .add_filter("EduPlan指标库", &["json"])
                 .save_file()
                 .map(|p| with_extension(p, "json"))

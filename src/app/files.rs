@@ -324,23 +324,39 @@ impl EduPlanApp {
         }
     }
 
-    /// Write the file to a folder of its own and let the system open it.
+    /// Write the file to a folder of its own and let the system open it. The name comes from
+    /// the plan, which may have come from anyone: only its cleaned last component is used,
+    /// the path is checked to stay in the folder, and an executable type is never handed to
+    /// the system's opener (on Windows opening a .bat or .exe runs it).
     pub(super) fn open_evidence(&mut self, id: crate::domain::EvidenceId) {
+        use crate::domain::file_names;
         let Some((name, data)) = self.evidence_bytes(id) else {
             return;
         };
+        let safe = file_names::safe_file_name(&name, "佐证材料");
+        if let Some(ext) = file_names::executable_extension(&safe) {
+            self.error(format!(
+                "“{safe}”是可执行类型的文件（.{ext}），打开就会运行其中的程序。规划文件可能来自他人，出于安全考虑，程序不直接打开这类文件；如确需查看，请用“另存为”保存，经杀毒软件检查后再处理。"
+            ));
+            return;
+        }
         let dir = std::env::temp_dir()
             .join("EduPlan佐证材料")
             .join(id.0.to_string());
-        let path = dir.join(&name);
+        let Some(path) = file_names::join_inside(&dir, &name, "佐证材料") else {
+            self.error(format!(
+                "佐证材料的名称“{safe}”不能用作文件名，请用“另存为”保存后打开。"
+            ));
+            return;
+        };
         let written = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, &data));
         if let Err(e) = written {
-            self.error(format!("无法打开“{name}”：{e}"));
+            self.error(format!("无法打开“{safe}”：{e}"));
             return;
         }
         if let Err(e) = opener::open(&path) {
             self.error(format!(
-                "系统没有能打开“{name}”的程序（{e}）。可用“另存为”保存后再打开。"
+                "系统没有能打开“{safe}”的程序（{e}）。可用“另存为”保存后再打开。"
             ));
         }
     }
@@ -349,7 +365,11 @@ impl EduPlanApp {
         let Some((name, data)) = self.evidence_bytes(id) else {
             return;
         };
-        let Some(dest) = self.dialogs.save_any(&settings::documents_dir(), &name) else {
+        let suggested = crate::domain::file_names::safe_file_name(&name, "佐证材料");
+        let Some(dest) = self
+            .dialogs
+            .save_any(&settings::documents_dir(), &suggested)
+        else {
             return;
         };
         let tmp = dest.with_extension("eduplan-part");

@@ -11,7 +11,6 @@
 //! * `settings` — what is remembered between runs.
 
 pub mod dialogs;
-mod document;
 mod files;
 mod menu;
 mod modals;
@@ -22,6 +21,7 @@ use std::path::{Path, PathBuf};
 use egui::RichText;
 
 use crate::domain::Plan;
+pub use crate::session::Document;
 use crate::ui::alignment::alignment_ui;
 use crate::ui::balance::{BalanceState, balance_ui};
 use crate::ui::detail::detail_ui;
@@ -33,7 +33,6 @@ use crate::ui::tasks::{TasksState, tasks_ui};
 use crate::ui::tree::{TreeState, tree_ui};
 use crate::ui::{Command, RenameTarget, View, theme};
 use dialogs::{FileDialogs, NativeDialogs};
-pub use document::Document;
 use modals::Modal;
 use settings::Settings;
 

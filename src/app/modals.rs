@@ -592,7 +592,9 @@ fn template_ui(
     cmds: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
-    let units = doc.map(|d| d.plan().lead_units()).unwrap_or_default();
+    let units = doc
+        .map(|d| crate::exchange::template::units_with_something_to_report(d.plan()))
+        .unwrap_or_default();
     let year = doc.map_or(0, Document::year);
     egui::Modal::new(egui::Id::unique("template")).show(ctx, |ui| {
         ui.heading(format!("生成{year}年填报表"));

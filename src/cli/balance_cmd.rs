@@ -77,7 +77,7 @@ pub(super) fn cmd_balance(opts: &Options) -> CliResult<i32> {
                 d.schools.to_string(),
                 format_number(d.mean, 2),
                 format_number(d.std_dev, 2),
-                format_number(d.cv, 3),
+                crate::domain::input::format_near(d.cv, d.max_cv, d.meets, 3),
                 format!("≤{}", format_number(d.max_cv, 2)),
                 yes_no(d.meets),
             ]
@@ -96,7 +96,12 @@ pub(super) fn cmd_balance(opts: &Options) -> CliResult<i32> {
                 p.stage.label().to_owned(),
                 format_number(p.pupils, 0),
             ];
-            row.extend(p.values.iter().map(|v| format_number(*v, 2)));
+            row.extend(Resource::ALL.iter().zip(&p.values).map(|(r, v)| {
+                let standard = settings.standard(*r, p.stage);
+                let met = *v >= standard - 1e-9;
+                let shown = crate::domain::input::format_near(*v, standard, met, 2);
+                if met { shown } else { format!("▼{shown}") }
+            }));
             row.extend([format!("{}/7", p.met), yes_no(p.meets_standards)]);
             row
         })

@@ -24,7 +24,7 @@ pub(super) fn as_of(opts: &Options) -> CliResult<Date> {
             .trim()
             .parse()
             .map_err(|_| CliError::usage(format!("日期“{text}”无法识别，请写作 2024-06-30"))),
-        None => Ok(crate::app::settings::today()),
+        None => Ok(crate::session::files::today()),
     }
 }
 
@@ -227,7 +227,7 @@ pub(super) fn cmd_rectification_import(opts: &Options) -> CliResult<i32> {
         eprintln!("未写入任何数据。（加 --yes 可不经确认直接写入）");
         return Ok(1);
     }
-    let mut pf = PlanFile::open(&file).map_err(CliError::failed)?;
+    let mut pf = PlanFile::open_waiting(&file, super::WRITER_WAIT).map_err(CliError::failed)?;
     if pf.load().map_err(CliError::failed)? != plan {
         return Err(CliError::failed(
             "确认期间规划文件被其他窗口修改过，未写入任何数据。请重新运行导入命令。",

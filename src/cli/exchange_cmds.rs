@@ -191,7 +191,8 @@ fn import_with(opts: &Options, preview_of: PreviewFn, action: &str) -> CliResult
         eprintln!("未写入任何数据。（加 --yes 可不经确认直接写入）");
         return Ok(1);
     }
-    let mut pf = PlanFile::open(&plan_path).map_err(CliError::failed)?;
+    let mut pf =
+        PlanFile::open_waiting(&plan_path, super::WRITER_WAIT).map_err(CliError::failed)?;
     let now = pf.load().map_err(CliError::failed)?;
     if now != plan {
         return Err(CliError::failed(
@@ -201,13 +202,28 @@ fn import_with(opts: &Options, preview_of: PreviewFn, action: &str) -> CliResult
     pf.apply(&preview.edits(), action)
         .map_err(CliError::failed)?;
     println!("已导入{}处改动。", preview.changes.len());
-    // Indicators that take their values from the school data follow the new figures.
     let after = pf.load().map_err(CliError::failed)?;
-    let linked = crate::domain::balance::linked_edits(&after);
-    if !linked.is_empty() {
-        pf.apply(&linked, "由学校数据更新")
-            .map_err(CliError::failed)?;
-        println!("已按学校数据更新{}个关联指标的数值。", linked.len());
+    let linked = linked_values_changed(&now, &after);
+    if linked > 0 {
+        println!("已按学校数据同步更新关联指标的{linked}个数值（与导入同一步，可一并撤销）。");
     }
     Ok(0)
+}
+
+/// Values of indicators linked to the school data that differ between two states of a plan.
+pub(super) fn linked_values_changed(before: &Plan, after: &Plan) -> usize {
+    after
+        .indicators
+        .iter()
+        .filter(|i| i.linked_figure.as_deref().is_some_and(|c| !c.is_empty()))
+        .map(|ind| {
+            let old = before.indicator(ind.id);
+            ind.actuals
+                .iter()
+                .filter(|(y, a)| {
+                    old.and_then(|o| o.actuals.get(y)).and_then(|o| o.value) != a.value
+                })
+                .count()
+        })
+        .sum()
 }

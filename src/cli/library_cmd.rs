@@ -2,11 +2,11 @@
 //! and the officer's own provincial and city targets).
 
 use super::{CliError, CliResult, Options, print_table};
-use crate::app::settings;
 use crate::domain::explain::finding_text;
 use crate::domain::input::format_number;
 use crate::domain::library::{Library, LibraryTarget, TargetLevel};
 use crate::domain::validate::{FindingKind, validate_plan_with_library};
+use crate::session::files as settings;
 use crate::storage::PlanFile;
 
 fn table_or_tsv(opts: &Options) -> CliResult<bool> {

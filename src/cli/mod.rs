@@ -10,6 +10,9 @@ use crate::domain::{Indicator, Plan, evaluate};
 use crate::exchange::plan_text::read_plan_text;
 use crate::storage::PlanFile;
 
+/// How long a writing command waits while another command or window holds the plan file.
+pub const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
+
 pub const HELP: &str = "\
 EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与年度监测
 
@@ -461,7 +464,7 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
     let name = opts.require("--indicator")?;
     let value_text = opts.require("--value")?;
     opts.require("--year")?;
-    let mut pf = PlanFile::open(&file).map_err(CliError::failed)?;
+    let mut pf = PlanFile::open_waiting(&file, WRITER_WAIT).map_err(CliError::failed)?;
     let plan = pf.load().map_err(CliError::failed)?;
     let year = opts
         .year(&plan)

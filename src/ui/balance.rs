@@ -109,7 +109,9 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView, cmds: &m
                     ui.label(d.stage.label());
                     ui.label(d.schools.to_string());
                     ui.label(format_number(d.mean, 2));
-                    ui.label(format_number(d.cv, 3));
+                    ui.label(crate::domain::input::format_near(
+                        d.cv, d.max_cv, d.meets, 3,
+                    ));
                     ui.label(format!("≤{}", format_number(d.max_cv, 2)));
                     verdict(ui, d.meets);
                     let top: Vec<&str> = d
@@ -201,8 +203,14 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView, cmds: &m
                         for (k, r) in Resource::ALL.iter().enumerate() {
                             row.col(|ui| {
                                 let standard = settings.standard(*r, p.stage);
-                                let value = format_number(p.values[k], 2);
-                                if p.values[k] >= standard - 1e-9 {
+                                let met = p.values[k] >= standard - 1e-9;
+                                let value = crate::domain::input::format_near(
+                                    p.values[k],
+                                    standard,
+                                    met,
+                                    2,
+                                );
+                                if met {
                                     ui.label(value);
                                 } else {
                                     ui.label(RichText::new(format!("▼{value}")).color(theme::RED))

@@ -36,6 +36,9 @@ pub enum PdfError {
     NotPdf,
 }
 
+/// The most of any one text a slide is given (a slide shows far less).
+const SLIDE_TEXT_CHARS: usize = 2_000;
+
 /// Write every meeting page of the plan to `path`; returns how many pages were written.
 pub fn write_meeting_pdf(pv: &PlanView, path: &Path) -> Result<usize, PdfError> {
     if !path
@@ -44,6 +47,13 @@ pub fn write_meeting_pdf(pv: &PlanView, path: &Path) -> Result<usize, PdfError> 
     {
         return Err(PdfError::NotPdf);
     }
+    // A slide shows a few lines of any text: an 18 MB note from an old or foreign file must
+    // not cost gigabytes of laid-out glyphs. Cut in this copy only, never in the plan.
+    let clipped = crate::domain::text_limits::clipped(pv.plan, SLIDE_TEXT_CHARS);
+    let pv = &PlanView {
+        plan: &clipped,
+        ..*pv
+    };
     let bytes = meeting_pdf(pv)?;
     let n = pages(pv).len();
     if path.is_file() && !std::fs::read(path).is_ok_and(|b| b.starts_with(b"%PDF")) {

@@ -17,15 +17,13 @@ pub mod theme;
 pub mod tree;
 pub mod widgets;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::edit::Edit;
-use crate::domain::validate::Finding;
-use crate::domain::{Evaluation, Indicator, IndicatorId, Plan, SectionId, TaskId};
-use crate::storage::HistoryEntry;
+use crate::domain::{IndicatorId, SectionId, TaskId};
+pub use crate::session::view::{PlanView, indicator_positions};
 
 /// Which view fills the central area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,57 +193,4 @@ pub enum RenameTarget {
     Section(SectionId),
     Indicator(IndicatorId),
     Task(TaskId),
-}
-
-/// Everything a view may read: the plan as last loaded and what is derived from it.
-pub struct PlanView<'a> {
-    pub plan: &'a Plan,
-    pub year: i32,
-    pub evals: &'a HashMap<IndicatorId, Evaluation>,
-    /// Indicators in outline order.
-    pub order: &'a [IndicatorId],
-    /// Where each indicator sits in `plan.indicators` (a view looks up thousands a frame).
-    pub positions: &'a HashMap<IndicatorId, usize>,
-    pub findings: &'a [Finding],
-    /// History of the indicator shown in the detail view.
-    pub history: &'a [HistoryEntry],
-    /// False for a read-only file: editors are shown but edits are refused.
-    pub writable: bool,
-    /// The day tasks and 整改 items are judged on (今天 unless the officer chose another).
-    pub as_of: crate::domain::Date,
-}
-
-/// Where each indicator sits in `plan.indicators`, for `PlanView::indicator`.
-pub fn indicator_positions(plan: &Plan) -> HashMap<IndicatorId, usize> {
-    plan.indicators
-        .iter()
-        .enumerate()
-        .map(|(i, ind)| (ind.id, i))
-        .collect()
-}
-
-impl PlanView<'_> {
-    pub fn eval(&self, id: IndicatorId) -> Option<&Evaluation> {
-        self.evals.get(&id)
-    }
-
-    pub fn indicator(&self, id: IndicatorId) -> Option<&Indicator> {
-        self.positions
-            .get(&id)
-            .and_then(|&i| self.plan.indicators.get(i))
-            .filter(|ind| ind.id == id)
-    }
-
-    /// Indicators anywhere under `section`, in outline order.
-    pub fn indicators_under(&self, section: SectionId) -> Vec<IndicatorId> {
-        let sections = self.plan.subtree_sections(section);
-        self.order
-            .iter()
-            .copied()
-            .filter(|id| {
-                self.indicator(*id)
-                    .is_some_and(|i| sections.contains(&i.section))
-            })
-            .collect()
-    }
 }

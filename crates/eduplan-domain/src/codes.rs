@@ -26,9 +26,35 @@ macro_rules! coded_enum {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
             $( $(#[$vmeta])* $variant ),+
+        }
+
+        /// Written as the stable code, so that history records and plan files never depend
+        /// on a Rust name.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+
+        /// Reads the code; also the Rust variant name that history records of format 2 and
+        /// earlier carried (renaming a variant must never break undo of old history).
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(d)?;
+                Self::from_code(&text)
+                    .or_else(|| {
+                        Self::ALL
+                            .iter()
+                            .copied()
+                            .find(|v| v.legacy_variant_name() == text)
+                    })
+                    .ok_or_else(|| {
+                        <D::Error as serde::de::Error>::custom(format!("unknown code {text}"))
+                    })
+            }
         }
 
         impl $crate::codes::Coded for $name {
@@ -49,6 +75,10 @@ macro_rules! coded_enum {
             }
             pub fn from_code(code: &str) -> Option<Self> {
                 <Self as $crate::codes::Coded>::from_code(code)
+            }
+            /// The name old history records used (format 2 and earlier).
+            fn legacy_variant_name(self) -> &'static str {
+                match self { $($name::$variant => stringify!($variant)),+ }
             }
             pub fn from_label(label: &str) -> Option<Self> {
                 let label = label.trim();

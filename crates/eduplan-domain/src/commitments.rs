@@ -165,14 +165,17 @@ pub fn count_by_state(items: &[Rectification], today: Date) -> Vec<(Rectificatio
 /// A task's state on `today`.
 pub fn task_state(task: &Task, today: Date, due_soon_days: i64) -> TaskState {
     let deadline = task.deadline_date;
-    if let Some(done) = task.completed_date {
-        return match deadline {
-            Some(d) if done > d => TaskState::DoneLate,
-            _ => TaskState::Done,
-        };
-    }
-    if task.status == TaskStatus::Done {
-        return TaskState::Done;
+    match task.completed_date {
+        Some(done) if done <= today => {
+            return match deadline {
+                Some(d) if done > d => TaskState::DoneLate,
+                _ => TaskState::Done,
+            };
+        }
+        // Completed after the day judged: on that day it was still open.
+        Some(_) => {}
+        None if task.status == TaskStatus::Done => return TaskState::Done,
+        None => {}
     }
     if let Some(d) = deadline {
         if today > d {

@@ -269,11 +269,17 @@ pub enum Field {
 }
 
 /// A field's value. Enumerations travel as their stable codes in `Text` (`Value::code`).
+/// Serialized with lower-case tags (history format 3); the capitalised Rust names of format 2
+/// are still read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Value {
+    #[serde(rename = "null", alias = "Null")]
     Null,
+    #[serde(rename = "int", alias = "Int")]
     Int(i64),
+    #[serde(rename = "num", alias = "Num")]
     Num(f64),
+    #[serde(rename = "text", alias = "Text")]
     Text(String),
 }
 

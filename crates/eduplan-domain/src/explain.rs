@@ -143,10 +143,19 @@ pub fn basis_text(eval: &Evaluation, ind: &Indicator) -> String {
                     comparison_words(ind.comparison)
                 ),
                 (true, false) => format!("{y}年{total}{shown}，已达到目标{}", v(*target)),
+                (false, _) if (target - value).abs() < 1e-9 => format!(
+                    "{y}年{total}{shown}，等于{}，未达到“{}{}”的要求",
+                    v(*target),
+                    comparison_words(ind.comparison),
+                    v(*target)
+                ),
                 (false, _) => format!(
                     "{y}年{total}{shown}，未达到目标{}，差{}{unit}",
                     v(*target),
-                    v((target - value).abs())
+                    crate::input::format_difference(
+                        target - value,
+                        crate::input::display_decimals(ind)
+                    )
                 ),
             }
         }
@@ -197,6 +206,13 @@ pub fn basis_text(eval: &Evaluation, ind: &Indicator) -> String {
                     comparison_words(*comparison),
                     v(*threshold)
                 )
+            } else if (value - threshold).abs() < 1e-9 {
+                format!(
+                    "{y}年{shown}，等于{line}{}，未达到“{}{}”的要求",
+                    v(*threshold),
+                    comparison_words(*comparison),
+                    v(*threshold)
+                )
             } else {
                 let side = if comparison.lower_is_better() {
                     "高于"
@@ -206,7 +222,10 @@ pub fn basis_text(eval: &Evaluation, ind: &Indicator) -> String {
                 format!(
                     "{y}年{shown}，{side}{line}（{}）{}{unit}",
                     v(*threshold),
-                    trimmed((value - threshold).abs(), 2)
+                    crate::input::format_difference(
+                        value - threshold,
+                        crate::input::display_decimals(ind).max(2)
+                    )
                 )
             }
         }
@@ -371,6 +390,17 @@ pub fn finding_text(finding: &Finding, plan: &Plan) -> String {
         }
         FindingKind::RedWithoutNote => format!("“{name}”{y}年为红灯，上报前需填写说明"),
         FindingKind::Alignment(issue) => alignment_text(issue, ind),
+        FindingKind::UnsafeEvidenceName { name, problem } => format!(
+            "佐证材料“{}”{}：程序只按清理后的文件名“{}”使用它{}。请核实这份规划文件的来源",
+            crate::text_limits::clip_str(name, 60),
+            problem.describe(),
+            crate::file_names::safe_file_name(name, "佐证材料"),
+            if matches!(problem, crate::file_names::NameProblem::Executable(_)) {
+                "，并且不会直接打开它"
+            } else {
+                ""
+            }
+        ),
     }
 }
 

@@ -176,13 +176,49 @@ pub fn format_value(value: f64, ind: &Indicator) -> String {
 /// A value shown next to a threshold it is compared with: never rounded onto the threshold
 /// when it does not reach it (99.96 next to a floor of 100 stays 99.96).
 pub fn format_value_near(value: f64, threshold: f64, reached: bool, ind: &Indicator) -> String {
-    let mut decimals = display_decimals(ind);
-    let mut text = format_number(value, decimals);
-    while !reached && decimals < 6 && text == format_number(threshold, decimals) {
-        decimals += 1;
-        text = format_number(value, decimals);
+    format_near(value, threshold, reached, display_decimals(ind))
+}
+
+/// `value` with `decimals` places, or as many more (up to 6) as it takes not to print a value
+/// that misses `threshold` as the threshold itself (0.8974 against 0.9 is "0.897", never
+/// "0.90"); trailing zeros of the extra places are dropped. A value equal to the threshold
+/// prints plainly: the sentence beside it says "等于".
+pub fn format_near(value: f64, threshold: f64, reached: bool, decimals: usize) -> String {
+    let mut places = decimals;
+    let mut text = format_number(value, places);
+    if reached || (value - threshold).abs() < 1e-9 {
+        return text;
+    }
+    while places < 6 && text == format_number(threshold, places) {
+        places += 1;
+        text = format_number(value, places);
+    }
+    if places > decimals && text.contains('.') {
+        text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
     }
     text
+}
+
+/// The size of a difference, never printed as 0 when it is not: 0.05 at one decimal is
+/// "0.05", not "0.1" or "0"; no trailing zeros.
+pub fn format_difference(difference: f64, decimals: usize) -> String {
+    let d = difference.abs();
+    let mut places = decimals;
+    loop {
+        let text = format_number(d, places);
+        let text = if text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            text
+        };
+        let rounded_away = format_number(d, places)
+            .parse::<f64>()
+            .is_ok_and(|r| (r - d).abs() > d / 2.0);
+        if (text != "0" && !rounded_away) || places >= 6 || d < 1e-9 {
+            return text;
+        }
+        places += 1;
+    }
 }
 
 /// Decimals shown for an indicator: its own setting, else 0 for counts and 1 for rates, or

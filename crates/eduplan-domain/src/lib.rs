@@ -10,10 +10,12 @@ pub mod drafting;
 pub mod edit;
 pub mod explain;
 pub mod extract;
+pub mod file_names;
 pub mod input;
 pub mod library;
 pub mod model;
 pub mod rules;
+pub mod text_limits;
 pub mod validate;
 
 pub use codes::Coded;

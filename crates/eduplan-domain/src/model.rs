@@ -543,9 +543,12 @@ pub const LARGE_PLAN_BYTES: u64 = 200 * 1024 * 1024;
 /// What a piece of evidence belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EvidenceOwner {
+    #[serde(rename = "task", alias = "Task")]
     Task(TaskId),
+    #[serde(rename = "rectification", alias = "Rectification")]
     Rectification(RectificationId),
     /// An indicator's figure for a year.
+    #[serde(rename = "actual", alias = "Actual")]
     Actual(IndicatorId, i32),
 }
 

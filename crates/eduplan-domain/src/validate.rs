@@ -43,6 +43,12 @@ pub enum FindingKind {
     RedWithoutNote,
     /// 对标: the target against the national (or provincial, city) one.
     Alignment(crate::library::AlignmentIssue),
+    /// A 佐证材料 whose stored name is a path, a device or an executable type: a plan that
+    /// came from elsewhere may try to write outside its folder or run a program.
+    UnsafeEvidenceName {
+        name: String,
+        problem: crate::file_names::NameProblem,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -158,6 +164,19 @@ pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
             .is_none_or(|a| a.note.trim().is_empty());
         if eval.light == Light::Red && note_missing {
             push(Notice, id, Some(year), K::RedWithoutNote);
+        }
+    }
+    for evidence in plan.evidence.iter().filter(|e| !e.removed) {
+        if let Some(problem) = crate::file_names::name_problem(&evidence.name) {
+            push(
+                Error,
+                None,
+                None,
+                K::UnsafeEvidenceName {
+                    name: evidence.name.clone(),
+                    problem,
+                },
+            );
         }
     }
     out.sort_by_key(|f| f.severity);

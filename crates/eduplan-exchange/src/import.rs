@@ -126,6 +126,16 @@ pub(crate) fn preview_with(
             None => kept.push(c),
         }
     }
+    for c in &kept {
+        if let Err(why) = eduplan_domain::text_limits::check_edit(&c.edit) {
+            preview.add_problem(format!(
+                "“{}”：“{}”的{}：{why}",
+                file_label(Path::new(&c.file)),
+                c.name,
+                c.what
+            ));
+        }
+    }
     preview.changes = kept;
     preview
 }
@@ -208,6 +218,36 @@ pub(crate) fn cell_text(d: &Data) -> String {
     }
 }
 
+/// A text cell as typed; a formula's error value ("#N/A") is refused, never kept as text.
+pub(crate) fn text_input(d: &Data) -> Result<String, String> {
+    match excel_error(d) {
+        Some(e) => Err(format!("是错误值“{e}”（公式出错），请改为文字或留空")),
+        None => Ok(cell_text(d)),
+    }
+}
+
+/// A formula's error: an error cell, or its text as another program saved the cached result.
+pub(crate) fn excel_error(d: &Data) -> Option<String> {
+    const ERROR_TEXTS: &[&str] = &[
+        "#DIV/0!",
+        "#N/A",
+        "#NAME?",
+        "#NULL!",
+        "#NUM!",
+        "#REF!",
+        "#VALUE!",
+        "#DATA!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+    ];
+    match d {
+        Data::Error(e) => Some(e.to_string()),
+        Data::String(t) if ERROR_TEXTS.contains(&t.trim()) => Some(t.trim().to_owned()),
+        _ => None,
+    }
+}
+
 /// Check the bytes before handing them to the xlsx reader, to say what the file really is,
 /// and refuse archives that would unpack to far more than a fill-in table can hold.
 pub(crate) fn sniff(path: &Path) -> Result<(), String> {
@@ -249,13 +289,65 @@ pub(crate) fn sniff(path: &Path) -> Result<(), String> {
         if member.size() > MAX_UNPACKED_BYTES {
             return Err(too_big());
         }
+        let is_shared_strings = member
+            .name()
+            .is_ok_and(|n| n.eq_ignore_ascii_case("xl/sharedStrings.xml"));
         let budget = MAX_UNPACKED_BYTES - unpacked;
-        let read = std::io::copy(&mut (&mut member).take(budget + 1), &mut std::io::sink())
+        let mut head = HeadKeeper::default();
+        let read = std::io::copy(&mut (&mut member).take(budget + 1), &mut head)
             .map_err(|_| "工作簿内部结构损坏，无法读取".to_owned())?;
         unpacked += read;
         if unpacked > MAX_UNPACKED_BYTES {
             return Err(too_big());
         }
+        if is_shared_strings {
+            check_shared_string_count(&head.bytes, read)?;
+        }
+    }
+    Ok(())
+}
+
+/// Keeps the first bytes of what is written to it and counts the rest away.
+#[derive(Default)]
+struct HeadKeeper {
+    bytes: Vec<u8>,
+}
+
+impl std::io::Write for HeadKeeper {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let room = 4096usize.saturating_sub(self.bytes.len());
+        self.bytes.extend_from_slice(&buf[..room.min(buf.len())]);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The shared-string table declares how many strings it holds, and the xlsx reader reserves
+/// room for that many before reading one: a `uniqueCount` of 4294967295 would ask for about
+/// 100 GB and abort the program. Each string takes at least `<si><t/></si>` (12 bytes), so a
+/// count beyond the table's size can only be a lie.
+fn check_shared_string_count(head: &[u8], unpacked_bytes: u64) -> Result<(), String> {
+    let text = String::from_utf8_lossy(head);
+    let Some(start) = text.find("<sst") else {
+        return Ok(());
+    };
+    let tag_end = text[start..].find('>').map_or(text.len(), |e| start + e);
+    let tag = &text[start..tag_end];
+    let Some(at) = tag.find("uniqueCount=") else {
+        return Ok(());
+    };
+    let digits: String = tag[at + "uniqueCount=".len()..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let declared: u64 = digits.parse().unwrap_or(u64::MAX);
+    if declared > unpacked_bytes / 12 + 1 {
+        return Err(
+            "工作簿内部的字符串表数量声明与实际内容不符（文件已损坏或被篡改），未读取".to_owned(),
+        );
     }
     Ok(())
 }
@@ -480,6 +572,30 @@ fn read_returned(
         let at = |what: &str| format!("第{}行“{}”的{what}", row + 1, ind.name);
         let mut row_changes: Vec<ImportChange> = Vec::new();
         let mut row_problems: Vec<String> = Vec::new();
+        // A formula's error ("#DIV/0!") is neither a value nor a note: say so, keep nothing.
+        let errors: Vec<String> = [
+            (COL_VALUE, "实际值"),
+            (COL_NUM, "分子"),
+            (COL_DEN, "分母"),
+            (COL_NOTE, "说明"),
+            (COL_SOURCE, "数据来源"),
+        ]
+        .iter()
+        .filter_map(|(c, label)| {
+            excel_error(&get(*c)).map(|e| {
+                format!(
+                    "{}是错误值“{e}”（公式出错），请改为数值或文字，或者留空",
+                    at(label)
+                )
+            })
+        })
+        .collect();
+        if !errors.is_empty() {
+            for p in errors {
+                report(preview, p);
+            }
+            continue;
+        }
         let mut push = |field: ActualField, v: Value| {
             if let Some(c) = change(plan, &file_label, ind.id, year, field, v) {
                 row_changes.push(c);
@@ -518,6 +634,10 @@ fn read_returned(
                 [Some(n), Some(d)] => {
                     if let Some(problem) = check_counts(n, d, value, ind) {
                         row_problems.push(format!("{}：{problem}", at("分子分母")));
+                    } else if value.is_none() && cell_text(&get(COL_VALUE)).is_empty() {
+                        // The value follows from the counts; the old one must not stay.
+                        let rate = n / d * 100.0; // check_counts: d > 0
+                        push(ActualField::Value, Value::Num(rate));
                     }
                 }
                 [Some(_), None] | [None, Some(_)] => row_problems.push(format!(
@@ -609,7 +729,16 @@ fn read_rectification_sheet(plan: &Plan, path: &Path, year: i32, preview: &mut I
             ));
             continue;
         }
-        let text = cell_text(&sheet.get(row, RECTIFICATION_COL_PROGRESS));
+        let text = match text_input(&sheet.get(row, RECTIFICATION_COL_PROGRESS)) {
+            Ok(t) => t,
+            Err(why) => {
+                preview.add_problem(format!(
+                    "“{file}”：整改填报表第{}行的整改进展{why}",
+                    row + 1
+                ));
+                continue;
+            }
+        };
         let date = crate::problem_list::date_of(&sheet.get(row, RECTIFICATION_COL_DATE));
         let date = match (date, text.is_empty()) {
             (Ok(None), true) => continue,
@@ -761,7 +890,17 @@ fn read_task_sheet(plan: &Plan, path: &Path, year: i32, preview: &mut ImportPrev
                     });
                 }
             };
-        let progress = cell_text(&sheet.get(row, TASK_COL_PROGRESS));
+        let progress = match text_input(&sheet.get(row, TASK_COL_PROGRESS)) {
+            Ok(t) => t,
+            Err(why) => {
+                preview.add_problem(format!(
+                    "“{file}”：任务填报表第{}行“{}”的进展{why}",
+                    row + 1,
+                    task.title
+                ));
+                String::new()
+            }
+        };
         if !progress.is_empty() {
             let (what, field, old) = match quarter {
                 Some(q) => (

@@ -22,7 +22,7 @@ use std::path::Path;
 pub enum ExchangeError {
     #[error("无法生成工作簿，文件未写入。请重试；如仍不成功，请把规划文件发给维护人员。")]
     Build(#[source] rust_xlsxwriter::XlsxError),
-    #[error("没有牵头单位为“{0}”的指标。现有牵头单位：{1}")]
+    #[error("“{0}”没有牵头的指标或任务，也没有未销号的整改问题，无需填报。可生成填报表的单位：{1}")]
     NoIndicatorsFor(String, String),
     #[error("“{0}”正被其他程序（如Excel或WPS）打开，无法覆盖。请先关闭该文件，再重新导出。")]
     Locked(String),

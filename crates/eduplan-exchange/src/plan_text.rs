@@ -104,10 +104,14 @@ pub struct IndicatorText {
     /// The indicator-library entry (its code) the indicator was made from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library: Option<String>,
-    pub target: f64,
+    /// Required except for year-over-year and benchmark indicators, whose target is the
+    /// previous year or the benchmark itself.
+    #[serde(default)]
+    pub target: Option<f64>,
     #[serde(default)]
     pub stretch: Option<f64>,
     pub target_year: i32,
+    #[serde(default)]
     pub target_text: String,
     #[serde(default)]
     pub planned: BTreeMap<i32, f64>,
@@ -258,6 +262,12 @@ fn rectification_from_text(
     item.closed = date_of(&t.closed, "销号日期")?;
     item.closed_by = t.closed_by.clone();
     item.closed_note = t.closed_note.clone();
+    // A plan text carries no 佐证材料, so a 销号 needs its written acceptance note.
+    if item.closed.is_some() && item.closed_note.trim().is_empty() {
+        return Err(format!(
+            "整改事项“{short}”写了销号日期，但没有验收意见（closed_note）。销号需要佐证材料或书面验收意见：请补写验收意见，或删去销号日期"
+        ));
+    }
     Ok(item)
 }
 
@@ -275,6 +285,50 @@ pub fn read_plan_text(path: &std::path::Path) -> Result<Plan, PlanTextError> {
     parse_plan_text(&text, &name)
 }
 
+/// serde's English reason in the officer's words, naming the field it is about.
+fn serde_problem(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let quoted = |after: &str| -> Option<String> {
+        let rest = &msg[msg.find(after)? + after.len()..];
+        let start = rest.find('`')? + 1;
+        let end = rest[start..].find('`')? + start;
+        Some(rest[start..end].to_owned())
+    };
+    if let Some(field) = quoted("missing field") {
+        return format!("缺少必填字段“{field}”");
+    }
+    if let Some(field) = quoted("unknown field") {
+        return format!("有无法识别的字段“{field}”");
+    }
+    if let Some(variant) = quoted("unknown variant") {
+        return format!("“{variant}”不是可用的取值");
+    }
+    if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
+        let expected = msg
+            .split("expected ")
+            .nth(1)
+            .and_then(|r| r.split(" at line").next())
+            .unwrap_or("");
+        let want =
+            if expected.contains("f64") || expected.contains("integer") || expected.contains("i32")
+            {
+                "数字"
+            } else if expected.contains("string") {
+                "文字（用英文双引号括起）"
+            } else if expected.contains("bool") {
+                "true 或 false"
+            } else if expected.contains("map") || expected.contains("struct") {
+                "一组字段（用 { } 括起）"
+            } else if expected.contains("sequence") {
+                "列表（用 [ ] 括起）"
+            } else {
+                "其他类型的值"
+            };
+        return format!("这里应为{want}");
+    }
+    "内容的类型或取值不对".to_owned()
+}
+
 pub fn parse_plan_text(text: &str, name: &str) -> Result<Plan, PlanTextError> {
     let doc: PlanText = serde_json::from_str(text).map_err(|e| {
         let place = format!("第{}行第{}列附近", e.line(), e.column());
@@ -283,7 +337,9 @@ pub fn parse_plan_text(text: &str, name: &str) -> Result<Plan, PlanTextError> {
                 "内容不完整".to_owned()
             }
             serde_json::error::Category::Syntax => format!("{place}格式有误"),
-            serde_json::error::Category::Data => format!("{place}的内容不符合规划文本的要求"),
+            serde_json::error::Category::Data => {
+                format!("{place}的内容不符合规划文本的要求：{}", serde_problem(&e))
+            }
         };
         PlanTextError::Format(name.to_owned(), what)
     })?;
@@ -321,6 +377,8 @@ pub fn parse_plan_text(text: &str, name: &str) -> Result<Plan, PlanTextError> {
             .map_err(|e| PlanTextError::Content(name.to_owned(), e))?;
         plan.rectifications.push(item);
     }
+    eduplan_domain::text_limits::check_all("规划文本", &plan)
+        .map_err(|e| PlanTextError::Content(name.to_owned(), e))?;
     Ok(plan)
 }
 
@@ -421,7 +479,16 @@ fn add_section(
             comparison,
             base_value: t.base,
             base_year: t.base_year,
-            target_value: t.target,
+            target_value: match (t.target, kind) {
+                (Some(v), _) => v,
+                (None, IndicatorKind::YearOverYear | IndicatorKind::Benchmark) => 0.0,
+                (None, _) => {
+                    return Err(format!(
+                        "指标“{}”缺少目标值（target），请填写规划确定的目标数值",
+                        t.name
+                    ));
+                }
+            },
             target_stretch: t.stretch,
             target_year: t.target_year,
             target_text: t.target_text.clone(),

@@ -253,8 +253,12 @@ pub(crate) fn date_of(cell: &Data) -> Result<Option<Date>, String> {
 }
 
 /// Excel's day count (1900 system: day 1 is 1900-01-01, with the 1900 leap-year bug).
+/// `None` for a number no calendar holds (a cell can carry any double, 1e300 or NaN).
 fn excel_serial(days: f64) -> Option<Date> {
+    if !days.is_finite() || !(1.0..=2_958_465.0).contains(&days) {
+        return None; // Excel's own range: 1900-01-01 to 9999-12-31
+    }
     let base = jiff::civil::date(1899, 12, 30);
-    let whole = days.floor() as i64;
-    base.checked_add(jiff::Span::new().days(whole)).ok()
+    let span = jiff::Span::new().try_days(days.floor() as i64).ok()?;
+    base.checked_add(span).ok()
 }

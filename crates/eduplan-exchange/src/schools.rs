@@ -35,6 +35,8 @@ pub fn write_school_template(plan: &Plan, year: i32, path: &Path) -> Result<usiz
 }
 
 fn build(plan: &Plan, year: i32) -> Result<Vec<u8>, XlsxError> {
+    let plan =
+        &*eduplan_domain::text_limits::clipped(plan, eduplan_domain::text_limits::MAX_OUTPUT_CHARS);
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(SCHOOL_SHEET)?;

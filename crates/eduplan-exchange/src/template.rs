@@ -41,22 +41,47 @@ pub fn write_template_for_quarter(
         .into_iter()
         .filter(|i| unit.is_none_or(|u| i.lead_unit == u))
         .collect();
-    if indicators.is_empty() {
-        let units = plan.lead_units().join("、");
-        return Err(ExchangeError::NoIndicatorsFor(
-            unit.unwrap_or("").to_owned(),
-            units,
-        ));
-    }
     let tasks: Vec<&eduplan_domain::Task> = plan
         .tasks_in_outline_order()
         .into_iter()
         .filter(|t| unit.is_none_or(|u| t.lead_unit == u))
         .collect();
+    // A unit that leads only tasks (安全科) or has only 整改 items still gets its table.
+    if indicators.is_empty() && tasks.is_empty() && open_rectifications_of(plan, unit).is_empty() {
+        return Err(ExchangeError::NoIndicatorsFor(
+            unit.unwrap_or("").to_owned(),
+            units_with_something_to_report(plan).join("、"),
+        ));
+    }
+    let clipped =
+        eduplan_domain::text_limits::clipped(plan, eduplan_domain::text_limits::MAX_OUTPUT_CHARS);
+    let plan = &*clipped;
+    let indicators: Vec<&Indicator> = indicators
+        .iter()
+        .filter_map(|i| plan.indicator(i.id))
+        .collect();
+    let tasks: Vec<&eduplan_domain::Task> = tasks.iter().filter_map(|t| plan.task(t.id)).collect();
     let bytes = build_template(plan, year, unit, quarter, &indicators, &tasks)
         .map_err(ExchangeError::Build)?;
     write_atomically(path, &bytes)?;
     Ok(indicators.len())
+}
+
+/// Units that lead an indicator or a task, or answer for an open 整改 item.
+pub fn units_with_something_to_report(plan: &Plan) -> Vec<String> {
+    let mut units = plan.lead_units();
+    units.extend(
+        plan.rectifications
+            .iter()
+            .filter(|r| r.closed.is_none())
+            .flat_map(|r| r.unit.split(['、', '，', ',', '；', ';', ' ', '\u{3000}']))
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map(str::to_owned),
+    );
+    units.sort();
+    units.dedup();
+    units
 }
 
 fn build_template(
@@ -210,7 +235,17 @@ fn build_template(
             ],
         )?;
     }
-    let after = HEADER_ROW + 2 + indicators.len() as u32;
+    if indicators.is_empty() {
+        ws.merge_range(
+            HEADER_ROW + 1,
+            1,
+            HEADER_ROW + 1,
+            last_col,
+            "本单位没有牵头的指标，本表无需填写；请填写本工作簿中的“任务填报”“整改填报”工作表。",
+            &style::subtitle(),
+        )?;
+    }
+    let after = HEADER_ROW + 2 + indicators.len().max(1) as u32;
     // Notes start in column B: column A is the row id the reader looks at.
     ws.merge_range(
         after,

@@ -55,6 +55,9 @@ pub fn export_workbook(
 }
 
 pub fn build_workbook(plan: &Plan, year: i32, as_of: Date) -> Result<Vec<u8>, XlsxError> {
+    // Text longer than a cell holds (an old or foreign file) is cut in this copy, not in the plan.
+    let plan =
+        &*eduplan_domain::text_limits::clipped(plan, eduplan_domain::text_limits::MAX_OUTPUT_CHARS);
     let mut wb = Workbook::new();
     let indicators = plan.indicators_in_outline_order();
     main_sheet(wb.add_worksheet(), plan, &indicators, year)?;
@@ -843,11 +846,15 @@ fn schools_sheet(
         ws.write_string_with_format(row, 2, part.stage.label(), &style::centered())?;
         ws.write_number_with_format(row, 3, part.pupils, &style::number(0))?;
         for (k, r) in Resource::ALL.iter().enumerate() {
-            let met = part.values[k] >= settings.standard(*r, part.stage) - 1e-9;
+            let standard = settings.standard(*r, part.stage);
+            let met = part.values[k] >= standard - 1e-9;
             let format = if met {
                 two.clone()
             } else {
-                two.clone()
+                // A missed standard never displays as the standard (0.8974 is not "0.90").
+                let shown = eduplan_domain::input::format_near(part.values[k], standard, false, 2);
+                let places = shown.split_once('.').map_or(0, |(_, f)| f.len()).max(2);
+                style::number(places)
                     .set_bold()
                     .set_background_color(style::light_fill(eduplan_domain::Light::Red))
             };
@@ -940,7 +947,11 @@ fn dispersion_sheet(
         ws.write_number_with_format(row, 3, d.schools as f64, &style::number(0))?;
         ws.write_number_with_format(row, 4, d.mean, &style::number(2))?;
         ws.write_number_with_format(row, 5, d.std_dev, &style::number(2))?;
-        ws.write_number_with_format(row, 6, d.cv, &style::number(3))?;
+        let cv_places = eduplan_domain::input::format_near(d.cv, d.max_cv, d.meets, 3)
+            .split_once('.')
+            .map_or(0, |(_, f)| f.len())
+            .max(3);
+        ws.write_number_with_format(row, 6, d.cv, &style::number(cv_places))?;
         ws.write_string_with_format(
             row,
             7,

@@ -23,7 +23,9 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction,
 
 use eduplan_domain::balance::{BalanceSettings, School, SchoolFigures, SchoolType};
 use eduplan_domain::commitments::RectificationSource;
-use eduplan_domain::edit::{Edit, Field, IndicatorField, PlanField, Subtree, TaskField, Value};
+use eduplan_domain::edit::{
+    Edit, Field, IndicatorField, PlanField, RectificationField, Subtree, TaskField, Value,
+};
 use eduplan_domain::{
     Actual, Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan,
     PlanInfo, ProgressEntry, Quarter, Rectification, RectificationId, SchoolId, Section, SectionId,
@@ -110,13 +112,122 @@ pub struct PlanFile {
 impl Drop for PlanFile {
     fn drop(&mut self) {
         if self.read_only_source.is_some() {
-            for suffix in ["", "-wal", "-shm"] {
-                let mut p = self.path.clone().into_os_string();
-                p.push(suffix);
-                let _ = std::fs::remove_file(p);
+            // Close first: Windows cannot remove a file that is still open.
+            if let Ok(placeholder) = Connection::open_in_memory() {
+                drop(std::mem::replace(&mut self.conn, placeholder));
             }
+            remove_snapshot(&self.path);
         }
     }
+}
+
+const SNAPSHOT_PREFIX: &str = "eduplan-view-";
+/// A snapshot this old whose owner no longer holds it was left by a killed process.
+const STALE_SNAPSHOT_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Where read-only snapshots live: a folder of their own in the temporary folder.
+pub fn snapshot_folder() -> PathBuf {
+    std::env::temp_dir().join("eduplan-snapshots")
+}
+
+/// Copy the user's file (and its journal) by content, so the snapshot is an ordinary
+/// writable file of this user whatever the original's mode (a read-only attachment, a CD):
+/// `std::fs::copy` would carry the read-only mode over and SQLite could not open it.
+fn copy_for_snapshot(path: &Path, snapshot: &Path, name: &str) -> Result<()> {
+    for suffix in ["", "-wal"] {
+        let mut from = path.as_os_str().to_owned();
+        from.push(suffix);
+        let mut to = snapshot.as_os_str().to_owned();
+        to.push(suffix);
+        let source = match std::fs::File::open(&from) {
+            Ok(f) => f,
+            Err(e) if !suffix.is_empty() && e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(StorageError::Io(name.to_owned(), io_reason(&e))),
+        };
+        let copied = std::fs::File::create(&to).and_then(|mut dest| {
+            std::io::copy(&mut std::io::BufReader::new(source), &mut dest)?;
+            let mut perms = dest.metadata()?.permissions();
+            if perms.readonly() {
+                #[allow(clippy::permissions_set_readonly_false)] // the snapshot is ours alone
+                perms.set_readonly(false);
+                dest.set_permissions(perms)?;
+            }
+            Ok(())
+        });
+        if let Err(e) = copied {
+            return Err(StorageError::Io(
+                name.to_owned(),
+                format!("无法在临时文件夹中建立只读副本（{}）", io_reason(&e)),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn remove_snapshot(snapshot: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = snapshot.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+/// Snapshots left behind by killed processes: older than `age` and not held by anyone (a
+/// live view keeps its snapshot under an exclusive lock, so opening it is refused as busy).
+pub fn remove_stale_snapshots(folder: &Path, age: std::time::Duration) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !file_name.starts_with(SNAPSHOT_PREFIX) || !file_name.ends_with(EXTENSION) {
+            continue;
+        }
+        let old_enough = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|d| d >= age);
+        if old_enough && !snapshot_in_use(&path) {
+            remove_snapshot(&path);
+        }
+    }
+}
+
+fn snapshot_in_use(path: &Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return false;
+    };
+    let _ = conn.busy_timeout(std::time::Duration::ZERO);
+    let busy = |r: rusqlite::Result<()>| {
+        matches!(
+            r.err().and_then(|e| e.sqlite_error_code()),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+        )
+    };
+    busy(conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;"))
+}
+
+/// How long one attempt to open waits for another process's lock.
+const OPEN_BUSY_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// A pause of 20-220 ms growing with the attempt, different in each process so that two
+/// openers that collided do not collide again.
+fn retry_pause(attempt: u32) -> std::time::Duration {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u32(std::process::id());
+    h.write_u32(attempt);
+    let jitter = h.finish() % 200;
+    std::time::Duration::from_millis(20 + jitter + u64::from(attempt.min(10)) * 10)
 }
 
 fn display_name(path: &Path) -> String {
@@ -177,37 +288,27 @@ impl PlanFile {
     /// Open a plan for viewing only, without locking or writing the file: a read-only file
     /// (from an e-mail attachment, a CD, a share), or a file for `status` and `export`.
     /// Reads a private snapshot (file and journal copied to the temporary folder), upgraded
-    /// there if it is from an older version; the user's file is never touched.
+    /// there if it is from an older version; the user's file is never touched. Messages name
+    /// the user's file, never the snapshot.
     pub fn read_only(path: &Path) -> Result<PlanFile> {
         let name = display_name(path);
         check_header(path)?;
-        let snapshot = std::env::temp_dir().join(format!(
-            "eduplan-view-{}-{}.{EXTENSION}",
+        let folder = snapshot_folder();
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| StorageError::Io(name.clone(), io_reason(&e)))?;
+        remove_stale_snapshots(&folder, STALE_SNAPSHOT_AGE);
+        let snapshot = folder.join(format!(
+            "{SNAPSHOT_PREFIX}{}-{}.{EXTENSION}",
             std::process::id(),
             new_uid()
         ));
-        let copy = |suffix: &str| -> Result<()> {
-            let mut from = path.as_os_str().to_owned();
-            from.push(suffix);
-            let mut to = snapshot.as_os_str().to_owned();
-            to.push(suffix);
-            match std::fs::copy(&from, &to) {
-                Ok(_) => Ok(()),
-                Err(e) if !suffix.is_empty() && e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-                Err(e) => Err(StorageError::Io(name.clone(), io_reason(&e))),
-            }
-        };
-        let opened = copy("").and_then(|()| copy("-wal")).and_then(|()| {
+        let opened = copy_for_snapshot(path, &snapshot, &name).and_then(|()| {
             let mut file = PlanFile::open_checked(&snapshot, &name, false)?;
             file.read_only_source = Some(path.to_owned());
             Ok(file)
         });
         if opened.is_err() {
-            for suffix in ["", "-wal", "-shm"] {
-                let mut p = snapshot.as_os_str().to_owned();
-                p.push(suffix);
-                let _ = std::fs::remove_file(p);
-            }
+            remove_snapshot(&snapshot);
         }
         opened
     }
@@ -222,6 +323,23 @@ impl PlanFile {
         PlanFile::open_checked(path, &name, true)
     }
 
+    /// Open for editing, waiting up to `max_wait` while another copy of the program holds
+    /// the file (for the command line: two commands started at the same instant both try, and
+    /// each retries after a random pause, so one always wins and the other waits its turn).
+    pub fn open_waiting(path: &Path, max_wait: std::time::Duration) -> Result<PlanFile> {
+        let started = std::time::Instant::now();
+        let mut attempt: u32 = 0;
+        loop {
+            match PlanFile::open(path) {
+                Err(StorageError::InUse(_)) if started.elapsed() < max_wait => {
+                    attempt += 1;
+                    std::thread::sleep(retry_pause(attempt));
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// `name` is the file as the user knows it; `backup` says whether an upgrade backs the
     /// file up first (a read-only snapshot needs no backup).
     fn open_checked(path: &Path, name: &str, backup: bool) -> Result<PlanFile> {
@@ -233,6 +351,9 @@ impl PlanFile {
         .map_err(|e| classify(&name, e))?;
         conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
             .map_err(|e| classify(&name, e))?;
+        // Two openers can each hold a shared lock while waiting for the other's to go: a
+        // short wait here, and callers that must get through retry (`open_waiting`).
+        conn.busy_timeout(OPEN_BUSY_WAIT)?;
         // Take the lock and look, inside a transaction that writes nothing.
         conn.execute_batch("BEGIN EXCLUSIVE")
             .map_err(|e| classify(&name, e))?;
@@ -364,8 +485,10 @@ impl PlanFile {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let batch = next_batch(&tx)?;
         for edit in edits {
+            eduplan_domain::text_limits::check_edit(edit).map_err(StorageError::Invalid)?;
             apply_edit(&tx, batch, action, edit)?;
         }
+        apply_linked_figures(&tx, batch)?;
         let recorded: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM history WHERE batch = ?1)",
             [batch.0],
@@ -627,8 +750,12 @@ fn next_batch(tx: &Transaction) -> Result<BatchId> {
     Ok(BatchId(b))
 }
 
-/// The history format written by this version (see migration 3 in `schema.rs`).
-const HISTORY_FORMAT: i64 = 2;
+/// The history format written by this version. 1: values as the words of the first releases
+/// (read through `legacy_code`); 2: field keys and codes, but values, enumerations and owners
+/// tagged with Rust names (`{"Num": 95.5}`, `"Level"`); 3: the same with stable lower-case
+/// tags and codes only (`{"num": 95.5}`, `"level"`). All three are read; the history record is
+/// a schema, never changed in place.
+const HISTORY_FORMAT: i64 = 3;
 
 /// One history row, decoded: a field set from `old` to `new`, or a subtree added or removed.
 #[derive(Clone, Debug, PartialEq)]
@@ -665,7 +792,7 @@ impl HistoryRow {
             "set" => {
                 let field = match self.format {
                     1 => serde_json::from_str::<Field>(&self.target).ok(),
-                    2 => Field::from_key(&self.target),
+                    2 | 3 => Field::from_key(&self.target),
                     _ => None,
                 }
                 .ok_or_else(|| unreadable("字段"))?;
@@ -848,6 +975,49 @@ fn plan_in(tx: &Transaction) -> Result<Plan> {
     load_plan(tx)
 }
 
+/// Indicators whose values come from the school data follow it inside the same transaction
+/// and history batch as the change that moved them, whoever made it (window, `set`, an
+/// import): one undo step takes both back, and a failure leaves neither.
+fn apply_linked_figures(tx: &Transaction, batch: BatchId) -> Result<()> {
+    let any_linked: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM indicator WHERE linked_figure IS NOT NULL AND linked_figure <> '')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !any_linked {
+        return Ok(());
+    }
+    let plan = plan_in(tx)?;
+    for edit in eduplan_domain::balance::linked_edits(&plan) {
+        apply_edit(tx, batch, LINKED_ACTION, &edit)?;
+    }
+    Ok(())
+}
+
+/// 销号 needs a 佐证材料 or a written acceptance note, for every caller (the window checks
+/// first to explain; this keeps the command line, imports and plan files to the same rule).
+fn check_close_in(tx: &Transaction, id: RectificationId) -> Result<()> {
+    let plan = plan_in(tx)?;
+    let Some(item) = plan.rectifications.iter().find(|r| r.id == id) else {
+        return Ok(());
+    };
+    let evidence = plan
+        .evidence_of(eduplan_domain::EvidenceOwner::Rectification(id))
+        .len();
+    let mut open = item.clone();
+    open.closed = None;
+    match eduplan_domain::commitments::check_close(&open, evidence) {
+        Err(eduplan_domain::commitments::CloseRefusal::NoEvidence) => Err(StorageError::Invalid(
+            "销号需要佐证：请先添加佐证材料，或填写书面验收意见（说明整改结果和依据）。未销号。"
+                .to_owned(),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The action recorded for values that followed the school data.
+pub const LINKED_ACTION: &str = "由学校数据更新";
+
 fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Result<()> {
     match edit {
         Edit::Set(field, value) => {
@@ -870,6 +1040,11 @@ fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Re
             let old = read_field(tx, *field)?;
             if &old == value {
                 return Ok(());
+            }
+            if let (Field::Rectification(id, RectificationField::Closed), Value::Text(_)) =
+                (field, value)
+            {
+                check_close_in(tx, *id)?;
             }
             write_field(tx, *field, value)?;
             let label = describe_field(tx, *field)?;

@@ -5,12 +5,12 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::view::PlanView;
 use crate::domain::edit::Edit;
 use crate::domain::library::Library;
 use crate::domain::validate::{Finding, validate_plan_with_library};
 use crate::domain::{Evaluation, IndicatorId, Plan, evaluate};
 use crate::storage::{BatchId, HistoryEntry, PlanFile, StorageError};
-use crate::ui::PlanView;
 
 pub struct Document {
     file: PlanFile,
@@ -61,7 +61,7 @@ impl Document {
             redo: Vec::new(),
             saved_at: None,
             library: library.clone(),
-            as_of: crate::app::settings::today(),
+            as_of: super::files::today(),
         };
         doc.derive();
         Ok(doc)
@@ -120,7 +120,7 @@ impl Document {
             .iter()
             .map(|i| i.id)
             .collect();
-        self.positions = crate::ui::indicator_positions(&self.plan);
+        self.positions = super::view::indicator_positions(&self.plan);
         self.evals = self
             .plan
             .indicators
@@ -145,22 +145,14 @@ impl Document {
     }
 
     /// Commit edits to the file at once; they become one undo step. Indicators that take
-    /// their values from the school data (优质均衡) follow in the same step.
+    /// their values from the school data (优质均衡) follow inside the same batch (storage).
     pub fn apply(&mut self, edits: &[Edit], action: &str) -> Result<(), StorageError> {
         let Some(batch) = self.file.apply(edits, action)? else {
             return Ok(()); // nothing changed: no undo step
         };
-        let mut step = vec![batch];
         self.redo.clear();
         self.reload()?;
-        let follow = crate::domain::balance::linked_edits(&self.plan);
-        if !follow.is_empty()
-            && let Some(linked) = self.file.apply(&follow, "由学校数据更新")?
-        {
-            step.push(linked);
-            self.reload()?;
-        }
-        self.undo.push(step);
+        self.undo.push(vec![batch]);
         self.mark_saved();
         Ok(())
     }
@@ -254,7 +246,7 @@ impl Document {
         !self.redo.is_empty()
     }
 
-    pub(super) fn refresh_history(&mut self, id: Option<IndicatorId>) {
+    pub fn refresh_history(&mut self, id: Option<IndicatorId>) {
         if self.history_for != id {
             self.history = match id {
                 Some(id) => self.file.history(Some(id), 200).unwrap_or_default(),
