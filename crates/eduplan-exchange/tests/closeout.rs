@@ -12,8 +12,10 @@ use eduplan_exchange::closeout_sheet::SHEET_CLOSEOUT;
 use eduplan_exchange::xlsx_export::build_workbook;
 
 fn national() -> Plan {
-    let mut plan = Plan::default();
-    plan.uid = "u-closeout".into();
+    let mut plan = Plan {
+        uid: "u-closeout".into(),
+        ..Plan::default()
+    };
     plan.info.name = "全国测试规划".into();
     plan.sections.push(Section {
         id: SectionId(1),
@@ -208,7 +210,8 @@ fn the_fill_in_table_carries_the_estimate_mark_both_ways() {
     for ind in &mut other.indicators {
         ind.actuals.remove(&2025);
     }
-    let preview = eduplan_exchange::import::preview_import(&other, &[path.clone()], Some(2025));
+    let preview =
+        eduplan_exchange::import::preview_import(&other, std::slice::from_ref(&path), Some(2025));
     assert!(preview.problems.is_empty(), "{:?}", preview.problems);
     let estimate_edits: Vec<&Edit> = preview
         .changes
@@ -224,7 +227,8 @@ fn the_fill_in_table_carries_the_estimate_mark_both_ways() {
         )]
     );
     // Read back into the same plan: nothing changes.
-    let same = eduplan_exchange::import::preview_import(&plan, &[path.clone()], Some(2025));
+    let same =
+        eduplan_exchange::import::preview_import(&plan, std::slice::from_ref(&path), Some(2025));
     assert!(same.changes.is_empty(), "{:?}", same.changes);
     // The plan has a mark the table no longer shows: the unit reports the value as final.
     let mut marked = plan.clone();
