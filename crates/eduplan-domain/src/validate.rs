@@ -49,6 +49,14 @@ pub enum FindingKind {
         name: String,
         problem: crate::file_names::NameProblem,
     },
+    /// 总结评估: a 基本完成 or 未完成 indicator without 未完成原因.
+    MissWithoutReason(crate::closeout::FinalVerdict),
+    /// A value still marked 预计.
+    EstimateLeft,
+    /// 人工判定 chosen without a written reason: not used until one is written.
+    OverrideWithoutReason,
+    /// A task or project judged 已调整或取消 (or 未完成) without its basis; the title names it.
+    TaskVerdictWithoutBasis(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -179,6 +187,7 @@ pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
             );
         }
     }
+    out.extend(crate::closeout::findings(plan, year));
     out.sort_by_key(|f| f.severity);
     out
 }
