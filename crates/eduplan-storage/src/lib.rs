@@ -14,6 +14,7 @@
 //! * History: every change is a row in `history` (what, old, new, when), grouped in batches.
 //!   Reverting a batch applies the old values and is itself recorded, which is how undo works.
 
+pub mod city;
 mod schema;
 
 use std::collections::HashMap;
