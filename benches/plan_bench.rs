@@ -10,6 +10,8 @@
 //! * start to the first frame (fonts, plan opened and judged, the overview laid out and
 //!   tessellated; not the window system): ≤ 300 ms on the 1,000-indicator plan
 //! * the meeting pages as a PDF (sample plan)
+//! * the city view: 20 district files × 40 indicators read (private snapshots) and compared
+//!   (matrix, 全市, ranks, scores, data quality): ≤ 300 ms; 100 districts measured
 
 use std::time::{Duration, Instant};
 
@@ -109,6 +111,7 @@ fn main() {
     export(&loaded);
     balance();
     drafting(&loaded);
+    city(&dir);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -359,4 +362,41 @@ fn drafting(plan: &Plan) {
         samples,
         50.0,
     );
+}
+
+/// Districts' plan files read through private snapshots and compared, as the city view does.
+fn city(dir: &std::path::Path) {
+    let library = eduplan::domain::library::Library::builtin();
+    let mut files = Vec::new();
+    for k in 0..100 {
+        let mut plan = large_plan(40, 10);
+        plan.info.region = format!("测试区{k:03}");
+        let path = dir.join(format!("district-{k:03}.eduplan"));
+        drop(PlanFile::create(&path, &plan).expect("create district"));
+        files.push(path);
+    }
+    for (n, target) in [(20, 300.0), (100, 1500.0)] {
+        let samples: Vec<Duration> = (0..7)
+            .map(|_| {
+                time(|| {
+                    let (districts, rejected) =
+                        eduplan::app::city::read_district_files(&files[..n]);
+                    assert!(rejected.is_empty());
+                    let c = eduplan::domain::city::compare(
+                        districts,
+                        &eduplan::domain::city::CitySettings::default(),
+                        &library,
+                        Some(2024),
+                    );
+                    c.rows.len()
+                })
+                .1
+            })
+            .collect();
+        report(
+            &format!("city: {n} districts × 40 indicators read + compared"),
+            samples,
+            target,
+        );
+    }
 }

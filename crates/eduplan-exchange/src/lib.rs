@@ -4,6 +4,7 @@
 //! Works on plain `eduplan_domain` values and files the user names. Must never depend on the
 //! plan file (storage), the command line or the GUI: callers open the plan and hand it over.
 
+pub mod city_workbook;
 pub mod fill_in;
 pub mod generate;
 pub mod import;
