@@ -121,6 +121,10 @@ impl EduPlanApp {
                     cmds.push(Command::SchoolImportDialog);
                 }
                 ui.separator();
+                if ui.button("市级汇总…").clicked() {
+                    cmds.push(Command::CityDialog);
+                }
+                ui.separator();
                 if ui.button("从规划文本提取指标…").clicked() {
                     cmds.push(Command::ExtractDialog);
                 }

@@ -3,6 +3,7 @@
 
 pub mod alignment;
 pub mod balance;
+pub mod city;
 pub mod detail;
 pub mod grid;
 pub mod import;
@@ -133,6 +134,9 @@ pub enum Command {
     ShowPlanInfo,
     /// Open the dialog with every field of one task.
     EditTask(TaskId),
+    /// 文件 › 市级汇总…: the city view.
+    CityDialog,
+    City(city::CityCommand),
 }
 
 impl Command {
@@ -156,6 +160,13 @@ impl Command {
                 | Command::ProblemListDialog
                 | Command::AddEvidenceDialog(_)
                 | Command::SaveEvidenceDialog(_)
+                | Command::City(
+                    city::CityCommand::PickFiles
+                        | city::CityCommand::PickFolder
+                        | city::CityCommand::OpenCityFile
+                        | city::CityCommand::NewCityFile
+                        | city::CityCommand::ExportWorkbook
+                )
         )
     }
 }
