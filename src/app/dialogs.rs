@@ -26,6 +26,8 @@ pub trait FileDialogs {
     fn save_any(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
     /// Where to write the meeting pages as a PDF.
     fn save_pdf(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
+    /// Where to write a Word report (.docx).
+    fn save_docx(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
     /// A colleague's indicator library (.json) to merge into the officer's own.
     fn open_library(&mut self, start: &Path) -> Option<PathBuf>;
     /// Where to write the officer's library additions to share them.
@@ -108,6 +110,7 @@ typed_or_asked! {
     fn open_any(&mut self, start: &Path) -> Option<PathBuf> => first;
     fn save_any(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
     fn save_pdf(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
+    fn save_docx(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
     fn open_library(&mut self, start: &Path) -> Option<PathBuf> => first;
     fn save_library(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
     fn open_plans_many(&mut self, start: &Path) -> Option<Vec<PathBuf>> => Some;
@@ -242,6 +245,18 @@ impl FileDialogs for NativeDialogs {
                 .add_filter("PDF文档", &["pdf"])
                 .save_file()
                 .map(|p| with_extension(p, "pdf"))
+        })
+    }
+
+    fn save_docx(&mut self, start: &Path, name: &str) -> Option<PathBuf> {
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("导出报告（Word）")
+                .set_directory(start_in(start))
+                .set_file_name(format!("{name}.docx"))
+                .add_filter("Word文档", &["docx"])
+                .save_file()
+                .map(|p| with_extension(p, "docx"))
         })
     }
 
@@ -397,6 +412,9 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn save_pdf(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
         self.next_one("导出会议材料（PDF）")
+    }
+    fn save_docx(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
+        self.next_one("导出报告（Word）")
     }
     fn save_library(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
         self.next_one("导出本人添加的目标")

@@ -319,6 +319,7 @@ impl EduPlanApp {
             Command::SaveAsDialog => self.save_as(),
             Command::ExportDialog => self.export(),
             Command::ExportMeetingPdfDialog => self.export_meeting_pdf(),
+            Command::ExportReportDialog(kind) => self.export_report(kind),
             Command::TemplateDialog => {
                 if self.doc.is_some() {
                     self.modal = Some(Modal::Template(None, None));

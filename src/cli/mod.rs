@@ -29,6 +29,10 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
                                   有学校数据时另含资源配置指标表和差异系数表）
   eduplan meeting 文件.eduplan -o 会议材料.pdf [--year 年份] [--date 日期]
                                   把会议模式各页导出为PDF（每页一张，与屏幕上相同），会前发送或打印
+  eduplan report 文件.eduplan --kind annual|midterm|final --year 年份 -o 报告.docx [--date 日期]
+                  [--fonts gb2312|windows]
+                                  生成Word报告初稿（年度监测报告、中期评估报告、总结评估报告，公文格式）：
+                                  数字和统计句由规划数据生成，数据不能支持的段落留作黄色【请补充】
   eduplan template 文件.eduplan -o 填报表.xlsx --year 年份 [--unit 牵头单位] [--quarter 1-4]
                                   生成某一年度的填报表，可只含某个牵头单位的指标和任务；
                                   给出 --quarter 时任务填报该季度的形象进度
@@ -205,6 +209,7 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             &["-o", "--year", "--unit", "--quarter"],
         )?)
         .map(|_| Outcome::Exit(0)),
+        "report" => report_cmd::cmd_report(&Options::parse(rest, &["-o", "--kind", "--year", "--date", "--fonts"])?).map(|_| Outcome::Exit(0)),
         "import" => cmd_import(&Options::parse_with_flags(rest, &["--year"], &["--yes"])?)
             .map(Outcome::Exit),
         other if other.starts_with('-') => Err(CliError::usage(format!("未知选项“{other}”"))),
@@ -519,6 +524,7 @@ mod commitments_cmd;
 mod exchange_cmds;
 mod extract_cmd;
 mod library_cmd;
+mod report_cmd;
 use balance_cmd::cmd_balance;
 use exchange_cmds::{cmd_export, cmd_import, cmd_school_import, cmd_school_template, cmd_template};
 

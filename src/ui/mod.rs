@@ -86,6 +86,8 @@ pub enum Command {
     ExportDialog,
     /// Ask where to write the meeting pages as a PDF, and write them.
     ExportMeetingPdfDialog,
+    /// Ask where to write a Word report of this kind, write it and open it.
+    ExportReportDialog(crate::exchange::report::ReportKind),
     /// Show the choice of lead unit for a fill-in table.
     TemplateDialog,
     /// Ask where to save, then write the fill-in table (all units, or one).
@@ -150,6 +152,7 @@ impl Command {
                 | Command::SaveAsDialog
                 | Command::ExportDialog
                 | Command::ExportMeetingPdfDialog
+                | Command::ExportReportDialog(_)
                 | Command::WriteTemplate { .. }
                 | Command::ImportDialog
                 | Command::SchoolTemplateDialog
