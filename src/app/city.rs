@@ -197,6 +197,7 @@ impl EduPlanApp {
                 }
             }
             CityCommand::ExportWorkbook => self.export_city_workbook(),
+            CityCommand::ExportBulletin => self.export_city_bulletin(),
             CityCommand::Meeting(on) => {
                 session.view.meeting = on;
                 if on {
@@ -252,6 +253,40 @@ impl EduPlanApp {
                 session.recompute(&library);
                 self.info(format!("已打开市级汇总文件“{}”", path.display()));
             }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn export_city_bulletin(&mut self) {
+        let Some(session) = &self.city else { return };
+        let Some(c) = &session.comparison else {
+            self.error("请先选择各区县的规划文件");
+            return;
+        };
+        let name = crate::exchange::city_bulletin::bulletin_title(c.year);
+        let Some(out) = self.dialogs.save_docx(&settings::documents_dir(), &name) else {
+            return;
+        };
+        let mut protected: Vec<&Path> = session.files.iter().map(PathBuf::as_path).collect();
+        protected.extend(session.city_file_path());
+        let fonts = if self.settings.report_fonts_windows {
+            crate::exchange::docx::FontScheme::Windows
+        } else {
+            crate::exchange::docx::FontScheme::Gb2312
+        };
+        let result = crate::exchange::city_bulletin::export_bulletin(
+            c,
+            &session.settings,
+            fonts,
+            &out,
+            &protected,
+        );
+        let done = format!(
+            "已导出通报草稿“{}”。文中【请补充】处（问题分析、下一步工作、印发日期）需填写后再印发。",
+            out.display()
+        );
+        match result {
+            Ok(()) => self.info(done),
             Err(e) => self.error(e.to_string()),
         }
     }

@@ -83,8 +83,21 @@ fn cmd_city(opts: &Options) -> CliResult<()> {
     let (library, _) = settings::load_library();
     let comparison = compare(districts, &city_settings, &library, year);
     print_comparison(&comparison, tsv);
-    if let Some(out) = opts.get("-o") {
-        write_output(Path::new(out), &comparison, &city_settings, &rejected, &files, city_path.as_deref())?;
+    let outputs: Vec<&str> = opts
+        .values
+        .iter()
+        .filter(|(k, _)| k == "-o")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    for out in outputs {
+        write_output(
+            Path::new(out),
+            &comparison,
+            &city_settings,
+            &rejected,
+            &files,
+            city_path.as_deref(),
+        )?;
     }
     Ok(())
 }
@@ -99,6 +112,25 @@ fn write_output(
 ) -> CliResult<()> {
     let mut protected: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     protected.extend(city_file);
+    if out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    {
+        crate::exchange::city_bulletin::export_bulletin(
+            c,
+            city,
+            crate::exchange::docx::FontScheme::default(),
+            out,
+            &protected,
+        )
+        .map_err(CliError::failed)?;
+        println!(
+            "已导出通报草稿：{}（{}；【请补充】处需填写后印发）",
+            out.display(),
+            crate::exchange::city_bulletin::bulletin_title(c.year)
+        );
+        return Ok(());
+    }
     crate::exchange::check_output_path(out, &protected).map_err(CliError::failed)?;
     crate::exchange::city_workbook::export_city_workbook(c, city, rejected, out)
         .map_err(CliError::failed)?;

@@ -68,9 +68,10 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan extract 规划文本.txt|规划文本.docx [--format table|tsv]
                                   从规划正文（纯文本或Word文档，含其中的表格）中找出量化目标，
                                   按阅读顺序每个一行：指标、比较、目标值、单位、年份、类型、章节、原文
-  eduplan city 文件.eduplan…|文件夹 [--city 市.eduplan-city] [--year 年份] [--format table|tsv] [-o 通报.xlsx]
+  eduplan city 文件.eduplan…|文件夹 [--city 市.eduplan-city] [--year 年份] [--format table|tsv] [-o 通报.xlsx] [-o 通报.docx]
                                   市级汇总：各区县规划文件并列比较（全市合计、达标区县数、最好/最差）、
-                                  得分、排名、等次和数据质量；区县文件只读取，不作任何改动
+                                  得分、排名、等次和数据质量；-o 导出工作簿（.xlsx）或通报草稿（.docx）；
+                                  区县文件只读取，不作任何改动
   eduplan city new 市.eduplan-city [--from 市级设置.json]
                                   新建市级汇总文件（市目标、指标对应、计分规则、等次、权重），可由设置文件导入
   eduplan --help                  显示本帮助

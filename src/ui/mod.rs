@@ -169,6 +169,7 @@ impl Command {
                         | city::CityCommand::OpenCityFile
                         | city::CityCommand::NewCityFile
                         | city::CityCommand::ExportWorkbook
+                        | city::CityCommand::ExportBulletin
                 )
         )
     }

@@ -30,6 +30,8 @@ pub enum CityCommand {
     /// New settings and the action's name for the history.
     SaveSettings(CitySettings, String),
     ExportWorkbook,
+    /// The 通报 draft (.docx).
+    ExportBulletin,
     Meeting(bool),
     Close,
 }
@@ -105,6 +107,9 @@ pub fn city_ui(ui: &mut Ui, state: &mut CityViewState, input: &CityInput, cmds: 
         if input.comparison.is_some() {
             if ui.button("导出通报工作簿…").clicked() {
                 cmds.push(CityCommand::ExportWorkbook);
+            }
+            if ui.button("导出通报（Word）…").clicked() {
+                cmds.push(CityCommand::ExportBulletin);
             }
             if ui.button("会议模式").clicked() {
                 cmds.push(CityCommand::Meeting(true));
