@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use crate::storage::EXTENSION;
+use crate::storage::city::CITY_EXTENSION;
 
 /// The questions the app asks the user about files. `None`: the user cancelled.
 pub trait FileDialogs {
@@ -25,10 +26,20 @@ pub trait FileDialogs {
     fn save_any(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
     /// Where to write the meeting pages as a PDF.
     fn save_pdf(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
+    /// Where to write a Word report (.docx).
+    fn save_docx(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
     /// A colleague's indicator library (.json) to merge into the officer's own.
     fn open_library(&mut self, start: &Path) -> Option<PathBuf>;
     /// Where to write the officer's library additions to share them.
     fn save_library(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
+    /// Several districts' plan files for the city comparison.
+    fn open_plans_many(&mut self, start: &Path) -> Option<Vec<PathBuf>>;
+    /// A folder (of districts' plan files).
+    fn pick_folder(&mut self, start: &Path) -> Option<PathBuf>;
+    /// An existing city file (.eduplan-city).
+    fn open_city(&mut self, start: &Path) -> Option<PathBuf>;
+    /// Where to create a new city file.
+    fn save_city(&mut self, start: &Path, name: &str) -> Option<PathBuf>;
     /// True once after a question the system could not show at all (no dialog came up): the
     /// app then asks for the path in a field of its own.
     fn take_unavailable(&mut self) -> bool {
@@ -99,8 +110,13 @@ typed_or_asked! {
     fn open_any(&mut self, start: &Path) -> Option<PathBuf> => first;
     fn save_any(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
     fn save_pdf(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
+    fn save_docx(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
     fn open_library(&mut self, start: &Path) -> Option<PathBuf> => first;
     fn save_library(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
+    fn open_plans_many(&mut self, start: &Path) -> Option<Vec<PathBuf>> => Some;
+    fn pick_folder(&mut self, start: &Path) -> Option<PathBuf> => first;
+    fn open_city(&mut self, start: &Path) -> Option<PathBuf> => first;
+    fn save_city(&mut self, start: &Path, name: &str) -> Option<PathBuf> => first;
 }
 
 /// The operating system's dialogs. On Linux they need xdg-desktop-portal or zenity; without
@@ -241,6 +257,18 @@ impl FileDialogs for NativeDialogs {
         })
     }
 
+    fn save_docx(&mut self, start: &Path, name: &str) -> Option<PathBuf> {
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("导出报告（Word）")
+                .set_directory(start_in(start))
+                .set_file_name(format!("{name}.docx"))
+                .add_filter("Word文档", &["docx"])
+                .save_file()
+                .map(|p| with_extension(p, "docx"))
+        })
+    }
+
     fn open_library(&mut self, start: &Path) -> Option<PathBuf> {
         self.watch(|| {
             rfd::FileDialog::new()
@@ -263,6 +291,47 @@ impl FileDialogs for NativeDialogs {
                 .add_filter("EduPlan指标库", &["json"])
                 .save_file()
                 .map(|p| with_extension(p, "json"))
+        })
+    }
+
+    fn open_plans_many(&mut self, start: &Path) -> Option<Vec<PathBuf>> {
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("选择各区县的规划文件（可多选）")
+                .set_directory(start_in(start))
+                .add_filter("EduPlan规划文件", &[EXTENSION])
+                .pick_files()
+        })
+    }
+
+    fn pick_folder(&mut self, start: &Path) -> Option<PathBuf> {
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("选择存放各区县规划文件的文件夹")
+                .set_directory(start_in(start))
+                .pick_folder()
+        })
+    }
+
+    fn open_city(&mut self, start: &Path) -> Option<PathBuf> {
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("打开市级汇总文件")
+                .set_directory(start_in(start))
+                .add_filter("EduPlan市级汇总文件", &[CITY_EXTENSION])
+                .pick_file()
+        })
+    }
+
+    fn save_city(&mut self, start: &Path, name: &str) -> Option<PathBuf> {
+        self.watch(|| {
+            rfd::FileDialog::new()
+                .set_title("新建市级汇总文件")
+                .set_directory(start_in(start))
+                .set_file_name(format!("{name}.{CITY_EXTENSION}"))
+                .add_filter("EduPlan市级汇总文件", &[CITY_EXTENSION])
+                .save_file()
+                .map(|p| with_extension(p, CITY_EXTENSION))
         })
     }
 
@@ -356,8 +425,23 @@ impl FileDialogs for ScriptedDialogs {
     fn save_pdf(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
         self.next_one("导出会议材料（PDF）")
     }
+    fn save_docx(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
+        self.next_one("导出报告（Word）")
+    }
     fn save_library(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
         self.next_one("导出本人添加的目标")
+    }
+    fn open_plans_many(&mut self, _start: &Path) -> Option<Vec<PathBuf>> {
+        self.next("选择各区县的规划文件")
+    }
+    fn pick_folder(&mut self, _start: &Path) -> Option<PathBuf> {
+        self.next_one("选择文件夹")
+    }
+    fn open_city(&mut self, _start: &Path) -> Option<PathBuf> {
+        self.next_one("打开市级汇总文件")
+    }
+    fn save_city(&mut self, _start: &Path, _name: &str) -> Option<PathBuf> {
+        self.next_one("新建市级汇总文件")
     }
     fn take_unavailable(&mut self) -> bool {
         std::mem::take(&mut *self.was_unavailable.borrow_mut())

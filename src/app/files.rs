@@ -118,6 +118,47 @@ impl EduPlanApp {
         }
     }
 
+    /// Write a Word report for the open plan's year and evaluation date, then let the
+    /// system open it. Refuses the plan itself and any file that is not a .docx.
+    pub(super) fn export_report(&mut self, kind: crate::exchange::report::ReportKind) {
+        use crate::exchange::docx::FontScheme;
+        use crate::exchange::report::{ReportOptions, write_report};
+        let Some(doc) = &self.doc else { return };
+        let name = format!("{}（{}年{}）", doc.plan().info.name, doc.year(), kind.label());
+        let Some(dest) = self.dialogs.save_docx(&settings::documents_dir(), &name) else {
+            return;
+        };
+        let plan_path = self.plan_path();
+        let protected: Vec<&Path> = plan_path.iter().map(PathBuf::as_path).collect();
+        let Some(doc) = &self.doc else { return };
+        let options = ReportOptions {
+            kind,
+            year: doc.year(),
+            as_of: doc.as_of(),
+            fonts: if self.settings.report_fonts_windows {
+                FontScheme::Windows
+            } else {
+                FontScheme::Gb2312
+            },
+        };
+        match write_report(doc.plan(), &options, &dest, &protected) {
+            Ok(placeholders) => {
+                self.info(format!(
+                    "已生成{}“{}”，其中有{placeholders}处【请补充】（黄色底纹）待补写",
+                    kind.label(),
+                    dest.display()
+                ));
+                if let Err(e) = opener::open(&dest) {
+                    self.error(format!(
+                        "报告已保存到“{}”，但系统没有能打开Word文档的程序（{e}）",
+                        dest.display()
+                    ));
+                }
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
     pub(super) fn export(&mut self) {
         let Some(doc) = &self.doc else { return };
         let name = format!("{}（{}年监测）", doc.plan().info.name, doc.year());

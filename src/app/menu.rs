@@ -107,6 +107,20 @@ impl EduPlanApp {
                 if ui.button("导出会议材料（PDF）…").clicked() {
                     cmds.push(Command::ExportMeetingPdfDialog);
                 }
+                ui.menu_button("导出报告（Word）", |ui| {
+                    use crate::exchange::report::ReportKind;
+                    for kind in [ReportKind::Annual, ReportKind::Midterm, ReportKind::Final] {
+                        if ui.button(format!("{}…", kind.label())).clicked() {
+                            cmds.push(Command::ExportReportDialog(kind));
+                        }
+                    }
+                    ui.separator();
+                    ui.checkbox(
+                        &mut self.settings.report_fonts_windows,
+                        "用Windows自带字体（仿宋、楷体、宋体）",
+                    )
+                    .on_hover_text("不勾选：仿宋_GB2312、楷体_GB2312、方正小标宋简体（机关办公电脑常装）");
+                });
                 if ui.button("生成填报表…").clicked() {
                     cmds.push(Command::TemplateDialog);
                 }
@@ -119,6 +133,10 @@ impl EduPlanApp {
                 }
                 if ui.button("导入学校数据…").clicked() {
                     cmds.push(Command::SchoolImportDialog);
+                }
+                ui.separator();
+                if ui.button("市级汇总…").clicked() {
+                    cmds.push(Command::CityDialog);
                 }
                 ui.separator();
                 if ui.button("从规划文本提取指标…").clicked() {

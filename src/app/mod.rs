@@ -10,6 +10,7 @@
 //! * `menu` — menu bar, status bar, keyboard shortcuts;
 //! * `settings` — what is remembered between runs.
 
+pub mod city;
 pub mod dialogs;
 mod files;
 mod menu;
@@ -69,6 +70,8 @@ pub struct EduPlanApp {
     sample_notice: bool,
     /// The outline shown or hidden by the officer (Ctrl+B); None: by the window's width.
     tree_shown: Option<bool>,
+    /// The city bureau's comparison of several districts, while it is shown.
+    city: Option<city::CitySession>,
 }
 
 impl EduPlanApp {
@@ -152,6 +155,7 @@ impl EduPlanApp {
             library_file: settings::user_library_path(),
             sample_notice: false,
             tree_shown: None,
+            city: None,
         }
     }
 
@@ -314,6 +318,7 @@ impl EduPlanApp {
             Command::SaveAsDialog => self.save_as(),
             Command::ExportDialog => self.export(),
             Command::ExportMeetingPdfDialog => self.export_meeting_pdf(),
+            Command::ExportReportDialog(kind) => self.export_report(kind),
             Command::TemplateDialog => {
                 if self.doc.is_some() {
                     self.modal = Some(Modal::Template(None, None));
@@ -408,6 +413,10 @@ impl EduPlanApp {
             }
             Command::ShowPlanInfo => self.modal = Some(Modal::PlanInfo),
             Command::EditTask(id) => self.modal = Some(Modal::Task(id)),
+            Command::CityDialog => {
+                self.city.get_or_insert_with(city::CitySession::new);
+            }
+            Command::City(c) => self.city_command(ctx, c),
         }
     }
 
@@ -432,7 +441,15 @@ impl eframe::App for EduPlanApp {
             self.window_title = title;
         }
 
-        if let (View::Meeting, Some(doc)) = (self.view, self.doc.as_ref()) {
+        if let Some(session) = self.city.as_mut().filter(|s| s.view.meeting)
+            && let Some(c) = &session.comparison
+        {
+            let mut city_cmds = Vec::new();
+            egui::CentralPanel::no_frame().show(ui, |ui| {
+                crate::ui::city::city_meeting_ui(ui, &mut session.view, c, &mut city_cmds)
+            });
+            cmds.extend(city_cmds.into_iter().map(Command::City));
+        } else if let (View::Meeting, Some(doc)) = (self.view, self.doc.as_ref()) {
             egui::CentralPanel::no_frame().show(ui, |ui| {
                 meeting_ui(ui, &mut self.meeting, &doc.view(), &mut cmds)
             });
@@ -441,7 +458,7 @@ impl eframe::App for EduPlanApp {
             egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &mut cmds));
             // The outline gives way on small screens (1024 wide) unless the officer chose.
             let narrow = ctx.content_rect().width() < 1150.0;
-            let show_tree = self.tree_shown.unwrap_or(!narrow);
+            let show_tree = self.tree_shown.unwrap_or(!narrow) && self.city.is_none();
             if let (Some(doc), true) = (&self.doc, show_tree) {
                 // The first frame comes before the window is maximised: the default width
                 // follows the screen, not that first window.
@@ -517,6 +534,10 @@ impl eframe::App for EduPlanApp {
                                     .color(theme::ERROR_TEXT),
                             );
                         });
+                }
+                if let Some(session) = self.city.as_mut() {
+                    city::city_panel(ui, session, &mut cmds);
+                    return;
                 }
                 let Some(doc) = &self.doc else {
                     ui.vertical_centered(|ui| {

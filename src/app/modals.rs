@@ -404,6 +404,7 @@ fn example_file_name(cmd: &Command) -> &'static str {
             "龙潭区教育规划.eduplan"
         }
         Command::ExportMeetingPdfDialog => "会议材料.pdf",
+        Command::ExportReportDialog(_) => "报告.docx",
         Command::ExtractDialog => "规划文本.docx",
         Command::ExportLibraryDialog | Command::ImportLibraryDialog => "省市目标指标库.json",
         Command::AddEvidenceDialog(_) | Command::SaveEvidenceDialog(_) => "佐证材料.pdf",

@@ -17,6 +17,8 @@ const MAX_RECENT: usize = 8;
 pub struct Settings {
     pub recent: Vec<PathBuf>,
     pub last_view: Option<View>,
+    /// Word reports in the fonts of a bare Windows (仿宋, 楷体, 宋体) instead of the GB2312 set.
+    pub report_fonts_windows: bool,
 }
 
 impl Settings {

@@ -32,6 +32,10 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
                                   有学校数据时另含资源配置指标表和差异系数表）
   eduplan meeting 文件.eduplan -o 会议材料.pdf [--year 年份] [--date 日期]
                                   把会议模式各页导出为PDF（每页一张，与屏幕上相同），会前发送或打印
+  eduplan report 文件.eduplan --kind annual|midterm|final --year 年份 -o 报告.docx [--date 日期]
+                  [--fonts gb2312|windows]
+                                  生成Word报告初稿（年度监测报告、中期评估报告、总结评估报告，公文格式）：
+                                  数字和统计句由规划数据生成，数据不能支持的段落留作黄色【请补充】
   eduplan template 文件.eduplan -o 填报表.xlsx --year 年份 [--unit 牵头单位] [--quarter 1-4]
                                   生成某一年度的填报表，可只含某个牵头单位的指标和任务；
                                   给出 --quarter 时任务填报该季度的形象进度
@@ -67,6 +71,12 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan extract 规划文本.txt|规划文本.docx [--format table|tsv]
                                   从规划正文（纯文本或Word文档，含其中的表格）中找出量化目标，
                                   按阅读顺序每个一行：指标、比较、目标值、单位、年份、类型、章节、原文
+  eduplan city 文件.eduplan…|文件夹 [--city 市.eduplan-city] [--year 年份] [--format table|tsv] [-o 通报.xlsx] [-o 通报.docx]
+                                  市级汇总：各区县规划文件并列比较（全市合计、达标区县数、最好/最差）、
+                                  得分、排名、等次和数据质量；-o 导出工作簿（.xlsx）或通报草稿（.docx）；
+                                  区县文件只读取，不作任何改动
+  eduplan city new 市.eduplan-city [--from 市级设置.json]
+                                  新建市级汇总文件（市目标、指标对应、计分规则、等次、权重），可由设置文件导入
   eduplan --help                  显示本帮助
   eduplan --version               显示版本
 
@@ -186,6 +196,7 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
                     .map(|_| Outcome::Exit(0))
             }
         },
+        "city" | "市级汇总" => city_cmd::dispatch(rest).map(|_| Outcome::Exit(0)),
         "findings" => library_cmd::cmd_findings(&Options::parse(rest, &["--format", "--year"])?)
             .map(Outcome::Exit),
         "library" => library_cmd::cmd_library(rest).map(|_| Outcome::Exit(0)),
@@ -202,6 +213,7 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             &["-o", "--year", "--unit", "--quarter"],
         )?)
         .map(|_| Outcome::Exit(0)),
+        "report" => report_cmd::cmd_report(&Options::parse(rest, &["-o", "--kind", "--year", "--date", "--fonts"])?).map(|_| Outcome::Exit(0)),
         "import" => cmd_import(&Options::parse_with_flags(rest, &["--year"], &["--yes"])?)
             .map(Outcome::Exit),
         other if other.starts_with('-') => Err(CliError::usage(format!("未知选项“{other}”"))),
@@ -511,10 +523,12 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
 }
 
 mod balance_cmd;
+mod city_cmd;
 mod commitments_cmd;
 mod exchange_cmds;
 mod extract_cmd;
 mod library_cmd;
+mod report_cmd;
 use balance_cmd::cmd_balance;
 use exchange_cmds::{cmd_export, cmd_import, cmd_school_import, cmd_school_template, cmd_template};
 

@@ -3,6 +3,7 @@
 
 pub mod alignment;
 pub mod balance;
+pub mod city;
 pub mod detail;
 pub mod grid;
 pub mod import;
@@ -83,6 +84,8 @@ pub enum Command {
     ExportDialog,
     /// Ask where to write the meeting pages as a PDF, and write them.
     ExportMeetingPdfDialog,
+    /// Ask where to write a Word report of this kind, write it and open it.
+    ExportReportDialog(crate::exchange::report::ReportKind),
     /// Show the choice of lead unit for a fill-in table.
     TemplateDialog,
     /// Ask where to save, then write the fill-in table (all units, or one).
@@ -131,6 +134,9 @@ pub enum Command {
     ShowPlanInfo,
     /// Open the dialog with every field of one task.
     EditTask(TaskId),
+    /// 文件 › 市级汇总…: the city view.
+    CityDialog,
+    City(city::CityCommand),
 }
 
 impl Command {
@@ -144,6 +150,7 @@ impl Command {
                 | Command::SaveAsDialog
                 | Command::ExportDialog
                 | Command::ExportMeetingPdfDialog
+                | Command::ExportReportDialog(_)
                 | Command::WriteTemplate { .. }
                 | Command::ImportDialog
                 | Command::SchoolTemplateDialog
@@ -154,6 +161,14 @@ impl Command {
                 | Command::ProblemListDialog
                 | Command::AddEvidenceDialog(_)
                 | Command::SaveEvidenceDialog(_)
+                | Command::City(
+                    city::CityCommand::PickFiles
+                        | city::CityCommand::PickFolder
+                        | city::CityCommand::OpenCityFile
+                        | city::CityCommand::NewCityFile
+                        | city::CityCommand::ExportWorkbook
+                        | city::CityCommand::ExportBulletin
+                )
         )
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod balance;
 pub mod closeout;
+pub mod city;
 pub mod codes;
 pub mod commitments;
 pub mod drafting;

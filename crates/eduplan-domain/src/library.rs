@@ -298,7 +298,7 @@ pub fn same_unit(a: &str, b: &str) -> bool {
     a.is_empty() || b.is_empty() || a == b
 }
 
-fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     let mut out = String::new();
     let mut depth = 0;
     for c in name.chars() {

@@ -6,12 +6,16 @@
 
 pub mod closeout_sheet;
 pub mod closeout_text;
+pub mod city_bulletin;
+pub mod city_workbook;
+pub mod docx;
 pub mod fill_in;
 pub mod generate;
 pub mod import;
 pub mod plan_document;
 pub mod plan_text;
 pub mod problem_list;
+pub mod report;
 pub mod schools;
 pub mod template;
 pub mod xlsx_export;
@@ -34,20 +38,64 @@ pub enum ExchangeError {
     Refused(String, String),
     #[error("季度应为1到4，而不是{0}")]
     BadQuarter(u8),
+    #[error("规划中还没有指标，无法生成报告。请先添加指标（或由规划文本、指标库生成），再导出报告。")]
+    NoIndicators,
+    #[error("{year}年不在规划期{first}-{last}年内，无法生成该年度的报告。请选择规划期内的年份。")]
+    YearOutsidePlan { year: i32, first: i32, last: i32 },
+    #[error("无法生成Word文档，文件未写入：{0}")]
+    Docx(String),
+}
+
+/// What an output file must be: its extension and, for the messages, what it is called.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputKind {
+    Workbook,
+    WordDocument,
+}
+
+impl OutputKind {
+    fn extension(self) -> &'static str {
+        match self {
+            OutputKind::Workbook => "xlsx",
+            OutputKind::WordDocument => "docx",
+        }
+    }
+    fn what(self) -> &'static str {
+        match self {
+            OutputKind::Workbook => "Excel工作簿",
+            OutputKind::WordDocument => "Word文档",
+        }
+    }
+    fn written_as(self) -> &'static str {
+        match self {
+            OutputKind::Workbook => "表格",
+            OutputKind::WordDocument => "报告",
+        }
+    }
 }
 
 /// Refuse an output path that would destroy something: a name not ending in .xlsx, one of
 /// the `protected` files (the open plan), or an existing file that is not a workbook (a plan
 /// file, a document) — judged by its content, not only its name.
 pub fn check_output_path(path: &Path, protected: &[&Path]) -> Result<(), ExchangeError> {
+    check_output_path_for(path, protected, OutputKind::Workbook)
+}
+
+/// The same check for any kind of output (a workbook, a Word report): both are zip packages.
+pub fn check_output_path_for(
+    path: &Path,
+    protected: &[&Path],
+    kind: OutputKind,
+) -> Result<(), ExchangeError> {
     let name = path.display().to_string();
-    let is_xlsx = path
+    let ext = kind.extension();
+    let right_extension = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if !is_xlsx {
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext));
+    if !right_extension {
         return Err(ExchangeError::Refused(
             name,
-            "输出文件名必须以 .xlsx 结尾".to_owned(),
+            format!("输出文件名必须以 .{ext} 结尾"),
         ));
     }
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
@@ -57,7 +105,7 @@ pub fn check_output_path(path: &Path, protected: &[&Path]) -> Result<(), Exchang
     if protected.iter().any(|p| same(path, p)) {
         return Err(ExchangeError::Refused(
             name,
-            "这是规划文件本身，不能用表格覆盖它".to_owned(),
+            format!("这是规划文件本身，不能用{}覆盖它", kind.written_as()),
         ));
     }
     if path.is_file() {
@@ -68,8 +116,10 @@ pub fn check_output_path(path: &Path, protected: &[&Path]) -> Result<(), Exchang
         if n > 0 && !head[..n].starts_with(b"PK") {
             return Err(ExchangeError::Refused(
                 name,
-                "已有同名文件，且它不是Excel工作簿（可能是规划文件或其他文档），不会覆盖它"
-                    .to_owned(),
+                format!(
+                    "已有同名文件，且它不是{}（可能是规划文件或其他文档），不会覆盖它",
+                    kind.what()
+                ),
             ));
         }
     }
@@ -80,6 +130,16 @@ pub fn check_output_path(path: &Path, protected: &[&Path]) -> Result<(), Exchang
 /// path holds either the old file or the complete new one, never half of it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExchangeError> {
     check_output_path(path, &[])?;
+    replace_atomically(path, bytes)
+}
+
+/// Write a Word document (.docx) the same way, after the same checks.
+pub fn write_docx_atomically(
+    path: &Path,
+    bytes: &[u8],
+    protected: &[&Path],
+) -> Result<(), ExchangeError> {
+    check_output_path_for(path, protected, OutputKind::WordDocument)?;
     replace_atomically(path, bytes)
 }
 

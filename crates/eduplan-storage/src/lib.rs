@@ -15,6 +15,7 @@
 //!   Reverting a batch applies the old values and is itself recorded, which is how undo works.
 
 mod closeout;
+pub mod city;
 mod schema;
 
 use std::collections::HashMap;
