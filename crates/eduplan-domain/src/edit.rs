@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::balance::{School, SchoolType};
+use crate::closeout::{EvaluationKind, FinalVerdict, MissReason, ProjectState, TaskVerdict};
 use crate::codes::Coded;
 use crate::commitments::RectificationSource;
 use crate::model::{
@@ -27,6 +28,8 @@ pub enum Shape {
     Flag,
     /// One of an enumeration's stable codes (see `codes`).
     Code(CodeSet),
+    /// A code of the set, or empty (stored as NULL).
+    OptionalCode(CodeSet),
     /// A calendar date as text, 2024-06-30, or empty.
     OptionalDate,
 }
@@ -42,6 +45,11 @@ pub enum CodeSet {
     TaskStatus,
     SchoolType,
     RectificationSource,
+    EvaluationKind,
+    FinalVerdict,
+    MissReason,
+    TaskVerdict,
+    ProjectState,
 }
 
 impl CodeSet {
@@ -58,6 +66,11 @@ impl CodeSet {
             CodeSet::RectificationSource => {
                 RectificationSource::from_code(code).map(RectificationSource::label)
             }
+            CodeSet::EvaluationKind => EvaluationKind::from_code(code).map(EvaluationKind::label),
+            CodeSet::FinalVerdict => FinalVerdict::from_code(code).map(FinalVerdict::label),
+            CodeSet::MissReason => MissReason::from_code(code).map(MissReason::label),
+            CodeSet::TaskVerdict => TaskVerdict::from_code(code).map(TaskVerdict::label),
+            CodeSet::ProjectState => ProjectState::from_code(code).map(ProjectState::label),
         }
     }
 
@@ -71,6 +84,11 @@ impl CodeSet {
             CodeSet::TaskStatus => TaskStatus::codes(),
             CodeSet::SchoolType => SchoolType::codes(),
             CodeSet::RectificationSource => RectificationSource::codes(),
+            CodeSet::EvaluationKind => EvaluationKind::codes(),
+            CodeSet::FinalVerdict => FinalVerdict::codes(),
+            CodeSet::MissReason => MissReason::codes(),
+            CodeSet::TaskVerdict => TaskVerdict::codes(),
+            CodeSet::ProjectState => ProjectState::codes(),
         }
     }
 }
@@ -87,7 +105,10 @@ impl Shape {
             (Shape::Integer, Value::Int(_)) => true,
             (Shape::OptionalInteger, Value::Int(_) | Value::Null) => true,
             (Shape::Flag, Value::Int(v)) => *v == 0 || *v == 1,
-            (Shape::Code(set), Value::Text(code)) => set.codes().contains(&code.as_str()),
+            (Shape::Code(set) | Shape::OptionalCode(set), Value::Text(code)) => {
+                set.codes().contains(&code.as_str())
+            }
+            (Shape::OptionalCode(_), Value::Null) => true,
             (Shape::OptionalDate, Value::Null) => true,
             (Shape::OptionalDate, Value::Text(t)) => {
                 t.is_empty() || t.parse::<jiff::civil::Date>().is_ok()
@@ -145,6 +166,13 @@ fields!(PlanField {
     Remark = ("remark", "备注", Text),
     BalanceSettings = ("balance_settings", "优质均衡标准", Text), // JSON, checked in storage
     DueSoonDays = ("due_soon_days", "临期天数", Integer),
+    EvaluationKind = ("evaluation_kind", "评估类型", OptionalCode(CodeSet::EvaluationKind)),
+    ExceedMarginPp = ("exceed_margin_pp", "超额完成界限", Number),
+    BasicSharePct = ("basic_share_pct", "基本完成界限", Number),
+    BasicForBinding = ("basic_for_binding", "约束性指标可评基本完成", Flag),
+    EvaluationDate = ("evaluation_date", "评估日期", OptionalDate),
+    PredecessorName = ("predecessor_name", "上期规划", Text),
+    PredecessorHash = ("predecessor_hash", "上期规划文件校验值", Text),
 });
 
 fields!(SectionField {
@@ -182,6 +210,13 @@ fields!(IndicatorField {
     LinkedFigure = ("linked_figure", "数据来自", OptionalText), // a LinkedFigure code
     Definition = ("definition", "指标定义", Text),
     LibraryCode = ("library_code", "指标库条目", OptionalText), // a library entry code
+    VerdictOverride = ("verdict_override", "人工判定", OptionalCode(CodeSet::FinalVerdict)),
+    OverrideReason = ("override_reason", "人工判定理由", Text),
+    MissReason = ("miss_reason", "未完成原因", OptionalCode(CodeSet::MissReason)),
+    MissNote = ("miss_note", "未完成原因说明", Text),
+    NextSteps = ("next_steps", "下一步措施", Text),
+    CarryOver = ("carry_over", "结转下一期规划", Flag),
+    BaseEstimate = ("base_estimate", "基期值为预计值", Flag),
 });
 
 fields!(ActualField {
@@ -190,6 +225,7 @@ fields!(ActualField {
     Denominator = ("denominator", "分母", OptionalNumber),
     Note = ("note", "说明", Text),
     Source = ("source", "数据来源", Text),
+    Estimate = ("estimate", "预计", Flag),
 });
 
 fields!(TaskField {
@@ -208,6 +244,16 @@ fields!(TaskField {
     ResponsiblePerson = ("responsible_person", "责任人", Text),
     AnnualTarget = ("annual_target", "年度目标", Text),
     CompletedDate = ("completed_date", "完成日期", OptionalDate),
+    Verdict = ("verdict", "期末评价", OptionalCode(CodeSet::TaskVerdict)),
+    VerdictBasis = ("verdict_basis", "期末评价依据", Text),
+    Scope = ("scope", "建设内容及规模", Text),
+    BuildPeriod = ("build_period", "计划建设期", Text),
+    Outcome = ("outcome", "实际完成情况", Text),
+    NewPlaces = ("new_places", "新增学位", OptionalNumber),
+    ProjectState = ("project_state", "工程状态", OptionalCode(CodeSet::ProjectState)),
+    MissReason = ("miss_reason", "未完成原因", OptionalCode(CodeSet::MissReason)),
+    MissNote = ("miss_note", "未完成原因说明", Text),
+    CarryOver = ("carry_over", "是否结转", Flag),
 });
 
 fields!(RectificationField {
@@ -461,7 +507,7 @@ impl Field {
     /// How a value of this field reads in the history list (codes as their words).
     pub fn display_value(&self, value: &Value) -> String {
         match (self.shape(), value) {
-            (Shape::Code(set), Value::Text(code)) => set
+            (Shape::Code(set) | Shape::OptionalCode(set), Value::Text(code)) => set
                 .label_of(code)
                 .map_or_else(|| value.display(), str::to_owned),
             (Shape::Flag, Value::Int(v)) => if *v != 0 { "是" } else { "否" }.to_owned(),

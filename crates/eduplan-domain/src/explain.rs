@@ -371,6 +371,19 @@ pub fn finding_text(finding: &Finding, plan: &Plan) -> String {
         }
         FindingKind::RedWithoutNote => format!("“{name}”{y}年为红灯，上报前需填写说明"),
         FindingKind::Alignment(issue) => alignment_text(issue, ind),
+        FindingKind::MissWithoutReason(verdict) => format!(
+            "“{name}”总结评估为{}，上报前需填写未完成原因",
+            verdict.label()
+        ),
+        FindingKind::EstimateLeft => {
+            format!("“{name}”{y}年的数值仍为预计值，取得正式数据后请更新")
+        }
+        FindingKind::OverrideWithoutReason => {
+            format!("“{name}”的人工判定未填写理由，填写理由前按计算结果评价")
+        }
+        FindingKind::TaskVerdictWithoutBasis(title) => {
+            format!("“{title}”的期末评价需写明依据或未完成原因")
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! everything above (storage, exchange, the app) depends on this crate, never the reverse.
 
 pub mod balance;
+pub mod closeout;
 pub mod codes;
 pub mod commitments;
 pub mod drafting;

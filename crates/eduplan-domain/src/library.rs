@@ -215,17 +215,19 @@ impl Library {
     }
 
     /// Add the officer's own entries and targets: a target for an existing code joins that
-    /// entry (replacing one of the same level); a new code becomes a new entry.
+    /// entry (replacing one of the same level and year); a new code becomes a new entry.
     pub fn merge(&mut self, own: Library) {
         self.keys = std::sync::OnceLock::new();
         for entry in own.entries {
             match self.entries.iter_mut().find(|e| e.code == entry.code) {
                 Some(existing) => {
                     for t in entry.targets {
-                        existing.targets.retain(|x| x.level != t.level);
+                        existing
+                            .targets
+                            .retain(|x| x.level != t.level || x.year != t.year);
                         existing.targets.push(t);
                     }
-                    existing.targets.sort_by_key(|t| t.level);
+                    existing.targets.sort_by_key(|t| (t.level, t.year));
                 }
                 None => self.entries.push(entry),
             }
@@ -347,7 +349,13 @@ fn is_core_binding(t: &LibraryTarget) -> bool {
     t.level == TargetLevel::National && t.main_table && t.attribute() == Attribute::Binding
 }
 
-/// 对标: compare each indicator's target with the targets set above it.
+/// The targets set for the plan's own period (a 十五五 plan is checked against the 2030 and
+/// 2027 anchors, a 十四五 plan against the 2025 ones).
+fn in_period(plan: &Plan, t: &LibraryTarget) -> bool {
+    plan.info.years().contains(&t.year)
+}
+
+/// 对标: compare each indicator's target with the targets set above it for the plan's period.
 pub fn align(plan: &Plan, library: &Library) -> Vec<Alignment> {
     let mut out = Vec::new();
     let mut present: Vec<String> = Vec::new();
@@ -356,7 +364,7 @@ pub fn align(plan: &Plan, library: &Library) -> Vec<Alignment> {
             continue;
         };
         present.push(entry.code.clone());
-        for t in &entry.targets {
+        for t in entry.targets.iter().filter(|t| in_period(plan, t)) {
             let push = |out: &mut Vec<Alignment>, issue| {
                 out.push(Alignment {
                     indicator: Some(ind.id),
@@ -411,7 +419,10 @@ pub fn align(plan: &Plan, library: &Library) -> Vec<Alignment> {
     }
     for e in &library.entries {
         if !present.contains(&e.code)
-            && let Some(t) = e.targets.iter().find(|t| is_core_binding(t))
+            && let Some(t) = e
+                .targets
+                .iter()
+                .find(|t| is_core_binding(t) && in_period(plan, t))
         {
             out.push(Alignment {
                 indicator: None,
@@ -487,6 +498,73 @@ mod tests {
                 }
                 assert!((2020..=2035).contains(&t.year), "{}: {}", e.name, t.year);
             }
+        }
+    }
+
+    #[test]
+    fn a_plan_is_checked_against_the_anchors_of_its_own_period() {
+        use crate::model::{Section, SectionId};
+        let lib = Library::builtin();
+        let mut plan = Plan::default();
+        plan.info.base_year = 2025;
+        plan.info.first_year = 2026;
+        plan.info.last_year = 2030;
+        plan.sections.push(Section {
+            id: SectionId(1),
+            parent: None,
+            position: 0,
+            numbering: "一、".to_owned(),
+            title: "发展目标".to_owned(),
+            body: String::new(),
+            lead_unit: String::new(),
+            co_units: String::new(),
+        });
+        let mut ind = Indicator::new(
+            crate::model::IndicatorId(1),
+            SectionId(1),
+            "劳动年龄人口平均受教育年限",
+        );
+        ind.unit = "年".to_owned();
+        ind.target_value = 11.5;
+        ind.target_year = 2030;
+        ind.attribute = Attribute::Binding;
+        plan.indicators.push(ind);
+        let weaker: Vec<(f64, i32)> = align(&plan, &lib)
+            .into_iter()
+            .filter_map(|a| match a.issue {
+                AlignmentIssue::WeakerThan { target, year, .. } => Some((target, year)),
+                _ => None,
+            })
+            .collect();
+        // 11.5 is above the 十四五's 11.3 but below the 十五五's 11.7: only the latter counts.
+        assert_eq!(weaker, [(11.7, 2030)]);
+        plan.info.base_year = 2020;
+        plan.info.first_year = 2021;
+        plan.info.last_year = 2025;
+        plan.indicators[0].target_year = 2025;
+        plan.indicators[0].target_value = 11.2;
+        let weaker: Vec<i32> = align(&plan, &lib)
+            .into_iter()
+            .filter_map(|a| match a.issue {
+                AlignmentIssue::WeakerThan { year, .. } => Some(year),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(weaker, [2025]);
+        for (code, year, target) in [
+            ("higher_gross_enrolment", 2030, 65.0),
+            ("upper_secondary_completion", 2030, 88.0),
+            ("public_kindergarten_share", 2027, 60.0),
+            ("disabled_compulsory_enrolment", 2027, 97.0),
+            ("inclusive_kindergarten_coverage", 2030, 80.0),
+        ] {
+            let entry = lib.entry(code).expect(code);
+            assert!(
+                entry.targets.iter().any(|t| t.year == year
+                    && (t.target - target).abs() < 1e-9
+                    && !t.source.is_empty()),
+                "{code}"
+            );
         }
     }
 

@@ -55,6 +55,10 @@ pub struct PlanInfo {
     pub balance: crate::balance::BalanceSettings,
     /// A task not done within this many days of its deadline is 临期.
     pub due_soon_days: i64,
+    /// 年度监测 / 中期评估 / 总结评估 and the close-out's settings.
+    pub closeout: crate::closeout::CloseoutSettings,
+    /// The plan this one was made from (next period's draft).
+    pub predecessor: Option<crate::closeout::Predecessor>,
 }
 
 impl PlanInfo {
@@ -81,6 +85,8 @@ impl Default for PlanInfo {
             remark: String::new(),
             balance: crate::balance::BalanceSettings::default(),
             due_soon_days: crate::commitments::DEFAULT_DUE_SOON_DAYS,
+            closeout: crate::closeout::CloseoutSettings::default(),
+            predecessor: None,
         }
     }
 }
@@ -226,6 +232,9 @@ pub struct Indicator {
     #[serde(default)]
     pub library_code: Option<String>,
     pub actuals: BTreeMap<i32, Actual>,
+    /// What the officer records at the close-out (人工判定, 未完成原因, 结转).
+    #[serde(default)]
+    pub closeout: crate::closeout::IndicatorCloseout,
 }
 
 impl Indicator {
@@ -259,6 +268,7 @@ impl Indicator {
             definition: String::new(),
             library_code: None,
             actuals: BTreeMap::new(),
+            closeout: Default::default(),
         }
     }
 
@@ -306,6 +316,9 @@ pub struct Actual {
     /// 说明
     pub note: String,
     pub source: String,
+    /// 预计: a provisional value, printed "96.1（预计）" until the final value is entered.
+    #[serde(default)]
+    pub estimate: bool,
 }
 
 impl Actual {
@@ -391,6 +404,9 @@ pub struct Task {
     #[serde(default)]
     pub quarterly: BTreeMap<Quarter, String>,
     pub remark: String,
+    /// End-of-period verdict and, for 重大工程, what was built.
+    #[serde(default)]
+    pub closeout: crate::closeout::TaskCloseout,
 }
 
 /// A quarter of a year (季度), for quarterly progress reports (季度形象进度). Written as
@@ -504,6 +520,7 @@ impl Task {
             progress: BTreeMap::new(),
             quarterly: BTreeMap::new(),
             remark: String::new(),
+            closeout: Default::default(),
         }
     }
 }

@@ -43,6 +43,14 @@ pub enum FindingKind {
     RedWithoutNote,
     /// 对标: the target against the national (or provincial, city) one.
     Alignment(crate::library::AlignmentIssue),
+    /// 总结评估: a 基本完成 or 未完成 indicator without 未完成原因.
+    MissWithoutReason(crate::closeout::FinalVerdict),
+    /// A value still marked 预计.
+    EstimateLeft,
+    /// 人工判定 chosen without a written reason: not used until one is written.
+    OverrideWithoutReason,
+    /// A task or project judged 已调整或取消 (or 未完成) without its basis; the title names it.
+    TaskVerdictWithoutBasis(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -160,6 +168,7 @@ pub fn validate_plan(plan: &Plan, year: i32) -> Vec<Finding> {
             push(Notice, id, Some(year), K::RedWithoutNote);
         }
     }
+    out.extend(crate::closeout::findings(plan, year));
     out.sort_by_key(|f| f.severity);
     out
 }

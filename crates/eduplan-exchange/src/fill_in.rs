@@ -30,6 +30,14 @@ pub const COL_NUM: u16 = 7;
 pub const COL_DEN: u16 = 8;
 pub const COL_NOTE: u16 = 9;
 pub const COL_SOURCE: u16 = 10;
+/// 预计: a column after the checked header ("是" marks a provisional value). Tables made
+/// before it existed have no such column and are read as before.
+pub const COL_ESTIMATE: u16 = 11;
+pub const ESTIMATE_TITLE: &str = "是否预计值";
+/// The words that mark a value as 预计 in that column.
+pub fn is_estimate_mark(text: &str) -> bool {
+    matches!(text.trim(), "是" | "预计" | "√" | "✓" | "Y" | "y" | "1")
+}
 pub const HEADER_ROW: u32 = 2;
 
 pub fn row_id(plan: &Plan, ind: &Indicator) -> String {

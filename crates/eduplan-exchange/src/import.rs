@@ -146,6 +146,7 @@ fn change(
         ActualField::Denominator => Value::from_opt_num(actual.denominator),
         ActualField::Note => Value::Text(actual.note.clone()),
         ActualField::Source => Value::Text(actual.source.clone()),
+        ActualField::Estimate => Value::flag(actual.estimate),
     };
     let same = match (&old, &new) {
         (Value::Num(a), Value::Num(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
@@ -345,12 +346,15 @@ fn column_name(mut col: u32) -> String {
 
 /// What tells one kind of fill-in table from another.
 pub(crate) struct TableKind {
+    /// Columns after the checked header that are read when present (the 预计 column).
+    pub optional_cols: u16,
     pub mark: &'static str,
     pub sheet: &'static str,
     pub titles: fn(i32) -> Vec<String>,
 }
 
 pub(crate) const INDICATOR_TABLE: TableKind = TableKind {
+    optional_cols: 1,
     mark: MARK,
     sheet: SHEET,
     titles: header_titles,
@@ -406,7 +410,7 @@ pub(crate) fn open_returned(
     }
     let titles = (kind.titles)(year);
     let last_col = titles.len() as u16 - 1;
-    let sheet = read_sheet(&mut book, kind.sheet, last_col)?;
+    let sheet = read_sheet(&mut book, kind.sheet, last_col + kind.optional_cols)?;
     if let Some((row, col)) = sheet.outside {
         return Err(format!(
             "第{}行{}列远在填报区域之外却有内容，请删除多余内容后再交回",
@@ -538,6 +542,53 @@ fn read_returned(
                 && ind.actuals.get(&year).is_none_or(|a| a.source.is_empty());
             if !text.is_empty() && !prefilled {
                 push(field, Value::Text(text));
+            }
+        }
+        // 预计: only tables that have the column say anything about it. A changed figure
+        // clears the mark in storage, so a figure marked 预计 is marked again with it.
+        if cell_text(&sheet.get(HEADER_ROW, COL_ESTIMATE)) == ESTIMATE_TITLE {
+            let marked = is_estimate_mark(&cell_text(&get(COL_ESTIMATE)));
+            let figure_changed = row_changes.iter().any(|c| {
+                matches!(
+                    c.edit,
+                    Edit::Set(
+                        Field::Actual(
+                            _,
+                            _,
+                            ActualField::Value | ActualField::Numerator | ActualField::Denominator
+                        ),
+                        _
+                    )
+                )
+            });
+            let had_figure = value.is_some() || ind.actual_value(year).is_some();
+            if marked && figure_changed {
+                let was = ind.actuals.get(&year).is_some_and(|a| a.estimate);
+                row_changes.push(ImportChange {
+                    file: file_label.clone(),
+                    indicator: Some(ind.id),
+                    name: ind.name.clone(),
+                    year,
+                    what: eduplan_domain::edit::actual_field_label(ActualField::Estimate),
+                    old: if was { "是" } else { "否" }.to_owned(),
+                    new: "是".to_owned(),
+                    edit: Edit::Set(
+                        Field::Actual(ind.id, year, ActualField::Estimate),
+                        Value::flag(true),
+                    ),
+                });
+            } else if had_figure
+                && !figure_changed
+                && let Some(c) = change(
+                    plan,
+                    &file_label,
+                    ind.id,
+                    year,
+                    ActualField::Estimate,
+                    Value::flag(marked),
+                )
+            {
+                row_changes.push(c);
             }
         }
         for p in row_problems {

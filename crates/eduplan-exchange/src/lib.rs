@@ -4,6 +4,8 @@
 //! Works on plain `eduplan_domain` values and files the user names. Must never depend on the
 //! plan file (storage), the command line or the GUI: callers open the plan and hand it over.
 
+pub mod closeout_sheet;
+pub mod closeout_text;
 pub mod docx;
 pub mod fill_in;
 pub mod generate;

@@ -17,7 +17,9 @@ pub const FORMAT: &str = "eduplan-plan-text";
 /// kinds, and the plan's `ahead_margin_pp` / `green_limit_pp`; version 1 texts read unchanged.
 /// 3 added the tasks' `deadline_date`, `responsible_person`, `annual_target`, `completed_date`
 /// and the top-level `rectifications` (整改台账).
-pub const FORMAT_VERSION: u32 = 3;
+/// 4 added the close-out: `"estimate": true` on a year's value (预计), the indicators' and
+/// tasks' `closeout`, and the plan's `closeout` settings and `predecessor`.
+pub const FORMAT_VERSION: u32 = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanTextError {
@@ -123,6 +125,9 @@ pub struct IndicatorText {
     pub may_exceed_100: bool,
     #[serde(default)]
     pub actuals: BTreeMap<i32, ActualText>,
+    /// The close-out (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closeout: Option<crate::closeout_text::IndicatorCloseoutText>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -140,6 +145,9 @@ pub enum ActualText {
         note: String,
         #[serde(default)]
         source: String,
+        /// 预计 (version 4).
+        #[serde(default)]
+        estimate: bool,
     },
 }
 
@@ -176,6 +184,9 @@ pub struct TaskText {
     pub annual_target: String,
     #[serde(default)]
     pub completed_date: Option<String>,
+    /// End-of-period verdict and 重大工程 figures (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closeout: Option<crate::closeout_text::TaskCloseoutText>,
 }
 
 /// One 整改 item (version 3).
@@ -398,12 +409,14 @@ fn add_section(
                         denominator,
                         note,
                         source,
+                        estimate,
                     } => Actual {
                         value: *value,
                         numerator: *numerator,
                         denominator: *denominator,
                         note: note.clone(),
                         source: source.clone(),
+                        estimate: *estimate,
                     },
                 };
                 (*y, actual)
@@ -438,6 +451,10 @@ fn add_section(
             definition: t.definition.clone(),
             library_code: t.library.clone(),
             actuals,
+            closeout: match &t.closeout {
+                Some(c) => c.to_domain(&t.name)?,
+                None => Default::default(),
+            },
         });
         *next_id += 1;
     }
@@ -477,6 +494,10 @@ fn add_section(
             responsible_person: t.responsible_person.clone(),
             annual_target: t.annual_target.clone(),
             completed_date: date_of(&t.completed_date, "完成日期")?,
+            closeout: match &t.closeout {
+                Some(c) => c.to_domain(&t.title)?,
+                None => Default::default(),
+            },
         });
         *next_id += 1;
     }

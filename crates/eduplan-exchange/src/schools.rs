@@ -19,6 +19,7 @@ use eduplan_domain::input::{format_number, parse_plain_number};
 use eduplan_domain::{Plan, SchoolId};
 
 const TABLE: TableKind = TableKind {
+    optional_cols: 0,
     mark: SCHOOL_MARK,
     sheet: SCHOOL_SHEET,
     titles: school_header_titles,

@@ -98,8 +98,13 @@ fn build_template(
         ws.write_string_with_format(HEADER_ROW, c as u16, t, &style::header())?;
         ws.set_column_width(c as u16, w)?;
     }
+    ws.write_string_with_format(HEADER_ROW, COL_ESTIMATE, ESTIMATE_TITLE, &style::header())?;
+    ws.set_column_width(COL_ESTIMATE, 10.0)?;
     ws.set_row_height(HEADER_ROW, 30)?;
     ws.set_column_hidden(COL_ID)?;
+    let estimate_list = DataValidation::new()
+        .allow_list_strings(&["是", "否"])?
+        .set_input_message("数值为预计值（尚非正式统计数）时填“是”")?;
     let input =
         |f: rust_xlsxwriter::Format| f.set_unlocked().set_background_color(Color::RGB(0xFFF2CC));
     for (i, ind) in indicators.iter().enumerate() {
@@ -198,6 +203,13 @@ fn build_template(
             actual.source.clone()
         };
         ws.write_string_with_format(row, COL_SOURCE, &source, &input(style::text()))?;
+        ws.write_string_with_format(
+            row,
+            COL_ESTIMATE,
+            if actual.estimate { "是" } else { "" },
+            &input(style::centered()),
+        )?;
+        ws.add_data_validation(row, COL_ESTIMATE, row, COL_ESTIMATE, &estimate_list)?;
         style::fit_row(
             ws,
             row,

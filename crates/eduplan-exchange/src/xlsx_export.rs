@@ -58,6 +58,7 @@ pub fn build_workbook(plan: &Plan, year: i32, as_of: Date) -> Result<Vec<u8>, Xl
     let mut wb = Workbook::new();
     let indicators = plan.indicators_in_outline_order();
     main_sheet(wb.add_worksheet(), plan, &indicators, year)?;
+    crate::closeout_sheet::add_if_final(&mut wb, plan, year)?;
     monitor_sheet(wb.add_worksheet(), plan, &indicators, year)?;
     tasks_sheet(wb.add_worksheet(), plan, year, as_of)?;
     charts_sheet(wb.add_worksheet(), plan, &indicators, year)?;
@@ -214,7 +215,14 @@ fn main_sheet(
             } else {
                 ind.base_value
             };
-            write_opt_number(ws, row, 4, base, &value_format(ind))?;
+            if ind.closeout.base_estimate
+                && let Some(b) = base
+            {
+                let text = format!("{}（预计）", eduplan_domain::input::format_value(b, ind));
+                ws.write_string_with_format(row, 4, &text, &style::centered())?;
+            } else {
+                write_opt_number(ws, row, 4, base, &value_format(ind))?;
+            }
             let target = if ind.target_year == info.last_year {
                 ind.target_text.clone()
             } else {
@@ -353,6 +361,10 @@ fn monitor_sheet(
                         if v >= 0.5 { "是" } else { "否" },
                         &style::centered(),
                     )?;
+                }
+                Some(v) if ind.actuals.get(y).is_some_and(|a| a.estimate) => {
+                    let text = format!("{}（预计）", eduplan_domain::input::format_value(v, ind));
+                    ws.write_string_with_format(row, col, &text, &style::centered())?;
                 }
                 Some(v) => {
                     ws.write_number_with_format(row, col, v, &vf)?;

@@ -14,6 +14,7 @@
 //! * History: every change is a row in `history` (what, old, new, when), grouped in batches.
 //!   Reverting a batch applies the old values and is itself recorded, which is how undo works.
 
+mod closeout;
 mod schema;
 
 use std::collections::HashMap;
@@ -884,7 +885,11 @@ fn apply_edit(tx: &Transaction, batch: BatchId, action: &str, edit: &Edit) -> Re
                     old,
                     new: value.clone(),
                 },
-            )
+            )?;
+            match closeout::implied_by(tx, *field)? {
+                Some((implied, v)) => apply_edit(tx, batch, action, &Edit::Set(implied, v)),
+                None => Ok(()),
+            }
         }
         Edit::AddSection {
             parent,
@@ -1256,6 +1261,8 @@ fn read_field(tx: &Transaction, field: Field) -> Result<Value> {
                 .optional()?;
             if v.is_none() && text_default(column) {
                 Some(rusqlite::types::Value::Text(String::new()))
+            } else if v.is_none() && column == "estimate" {
+                Some(rusqlite::types::Value::Integer(0))
             } else {
                 v
             }
@@ -1361,7 +1368,7 @@ fn write_plan_info(tx: &Transaction, uid: &str, info: &PlanInfo) -> Result<()> {
             info.due_soon_days,
         ],
     )?;
-    Ok(())
+    closeout::write_plan(tx, info)
 }
 
 /// Insert rows with the ids they carry; `with_id = false` lets SQLite choose the id.
@@ -1429,6 +1436,7 @@ fn insert_indicator(tx: &Transaction, ind: &Indicator, with_id: bool) -> Result<
             a.source
         ])?;
     }
+    closeout::write_indicator(tx, id, ind)?;
     Ok(id)
 }
 
@@ -1468,6 +1476,7 @@ fn insert_task(tx: &Transaction, task: &Task, with_id: bool) -> Result<TaskId> {
         )?
         .execute(params![id.0, quarter.number(), text])?;
     }
+    closeout::write_task(tx, id, task)?;
     Ok(id)
 }
 
@@ -1649,6 +1658,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
                     green_limit_pp: r.get(13)?,
                     balance: Default::default(),
                     due_soon_days: r.get(15)?,
+                    ..PlanInfo::default()
                 },
             ))
         },
@@ -1720,6 +1730,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             definition: r.get(23)?,
             library_code: r.get(24)?,
             actuals: Default::default(),
+            closeout: Default::default(),
         });
     }
     let index: HashMap<i64, usize> = indicators
@@ -1755,6 +1766,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
                     denominator: r.get(4)?,
                     note: r.get(5)?,
                     source: r.get(6)?,
+                    estimate: false,
                 },
             );
         }
@@ -1789,6 +1801,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
             responsible_person: r.get(13)?,
             annual_target: r.get(14)?,
             completed_date: parse_date(r.get(15)?, "完成日期")?,
+            closeout: Default::default(),
         });
     }
     let task_index: HashMap<i64, usize> =
@@ -1854,7 +1867,7 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
     }
     let rectifications = load_rectifications(conn)?;
     let evidence = load_evidence(conn)?;
-    Ok(Plan {
+    let mut plan = Plan {
         info,
         uid,
         sections,
@@ -1863,7 +1876,9 @@ fn load_plan(conn: &Connection) -> Result<Plan> {
         schools,
         rectifications,
         evidence,
-    })
+    };
+    closeout::load(conn, &mut plan)?;
+    Ok(plan)
 }
 
 fn evidence_owner_columns(

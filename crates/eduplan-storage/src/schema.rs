@@ -284,6 +284,37 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (task_id, quarter)
     ) WITHOUT ROWID;
     "#,
+    // 9: the close-out (总结评估): the evaluation kind and its settings, the plan this one was
+    //    made from; per indicator the officer's verdict with its reason, 未完成原因, 下一步措施,
+    //    结转; 预计 values; tasks' end-of-period verdicts and 重大工程 figures. Codes are checked
+    //    by the field table (edit.rs), like library_code and linked_figure.
+    r#"
+    ALTER TABLE plan ADD COLUMN evaluation_kind TEXT;
+    ALTER TABLE plan ADD COLUMN exceed_margin_pp REAL NOT NULL DEFAULT 5;
+    ALTER TABLE plan ADD COLUMN basic_share_pct REAL NOT NULL DEFAULT 90;
+    ALTER TABLE plan ADD COLUMN basic_for_binding INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE plan ADD COLUMN evaluation_date TEXT;
+    ALTER TABLE plan ADD COLUMN predecessor_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE plan ADD COLUMN predecessor_hash TEXT NOT NULL DEFAULT '';
+    ALTER TABLE indicator ADD COLUMN verdict_override TEXT;
+    ALTER TABLE indicator ADD COLUMN override_reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE indicator ADD COLUMN miss_reason TEXT;
+    ALTER TABLE indicator ADD COLUMN miss_note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE indicator ADD COLUMN next_steps TEXT NOT NULL DEFAULT '';
+    ALTER TABLE indicator ADD COLUMN carry_over INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE indicator ADD COLUMN base_estimate INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE actual ADD COLUMN estimate INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE task ADD COLUMN verdict TEXT;
+    ALTER TABLE task ADD COLUMN verdict_basis TEXT NOT NULL DEFAULT '';
+    ALTER TABLE task ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+    ALTER TABLE task ADD COLUMN build_period TEXT NOT NULL DEFAULT '';
+    ALTER TABLE task ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+    ALTER TABLE task ADD COLUMN new_places REAL;
+    ALTER TABLE task ADD COLUMN project_state TEXT;
+    ALTER TABLE task ADD COLUMN miss_reason TEXT;
+    ALTER TABLE task ADD COLUMN miss_note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE task ADD COLUMN carry_over INTEGER NOT NULL DEFAULT 0;
+    "#,
 ];
 
 pub fn current_version() -> i32 {
