@@ -14,6 +14,7 @@ pub mod input;
 pub mod library;
 pub mod model;
 pub mod rules;
+pub mod text;
 pub mod validate;
 
 pub use codes::Coded;
