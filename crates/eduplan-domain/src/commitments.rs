@@ -45,7 +45,7 @@ fn last_day_of_month(year: i16, month: i8) -> Option<Date> {
 /// 2024-09-30, 2021—2023年 → 2023-12-31, 2022年9月15日前 → 2022-09-15. Ongoing wordings (长期,
 /// 持续推进, 每年) name no date.
 pub fn deadline_from_wording(text: &str) -> Option<Date> {
-    let text = crate::extract::normalize(text);
+    let text = crate::text::fold_width(text);
     let chars: Vec<char> = text.chars().collect();
     // The last year mentioned: 2021—2023年 is due at the end of 2023.
     let mut found: Option<(usize, i16)> = None;

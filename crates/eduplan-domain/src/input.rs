@@ -6,17 +6,16 @@ use super::model::{Indicator, IndicatorKind};
 /// Units that count whole things: a value must be an integer.
 const COUNT_UNITS: [&str; 9] = ["人", "所", "台", "个", "间", "人次", "次", "项", "班"];
 
-/// Full-width digits and punctuation become their ASCII forms; spaces go away.
+/// A number as typed: the shared full-width fold, then 。 as a decimal point, dashes as minus,
+/// and thousands separators and spaces gone.
 pub fn normalize(text: &str) -> String {
-    text.chars()
+    crate::text::fold_width(text)
+        .chars()
         .filter_map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            '．' | '。' => Some('.'),
-            '％' => Some('%'),
+            '。' => Some('.'),
             '－' | '—' | '−' => Some('-'),
-            '＋' => Some('+'),
             ',' | '，' => None,
-            c if c.is_whitespace() || c == '\u{3000}' => None,
+            c if c.is_whitespace() => None,
             c => Some(c),
         })
         .collect()

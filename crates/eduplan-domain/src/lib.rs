@@ -18,6 +18,7 @@ pub mod library;
 pub mod model;
 pub mod rules;
 pub mod text_limits;
+pub mod text;
 pub mod validate;
 
 pub use codes::Coded;

@@ -1,0 +1,319 @@
+//! Targets from a plan's own text: every quantified target the text states, proposed as an
+//! indicator (what is measured, comparison, number, unit, year, kind, chapter, source sentence).
+//!
+//! Rules, not a model: a number becomes a proposal only when it carries a unit that can be a
+//! target, stands outside quotes, titles and document numbers, and its clause is forward-looking.
+//! Sections that describe the past (发展基础, 面临形势 …) and clauses after a past adverbial
+//! (“十三五”期间, 截至…, 现有) are skipped, so past statistics are never proposed.
+//!
+//! The input is the document as blocks (paragraphs and table rows); reading .txt and .docx lives
+//! in the exchange crate.
+
+mod headings;
+mod names;
+mod numbers;
+mod paragraph;
+mod period;
+mod sentences;
+mod tables;
+mod targets;
+
+use crate::model::{Attribute, Comparison, IndicatorKind};
+use crate::text::fold_width as normalize;
+use headings::{Heading, HeadingStack, parse_heading, strip_list_mark};
+use paragraph::paragraph_targets;
+use period::detect_period;
+use tables::TableHeader;
+
+/// One block of a plan document, in reading order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Paragraph(String),
+    /// A paragraph in a heading style (Word's 标题 1…): its level and text.
+    Heading(u8, String),
+    /// A table row, one string per cell (Word tables; `a | b | c` lines in text files).
+    Row(Vec<String>),
+}
+
+/// Whether the plan commits to the number or aims for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolve {
+    /// 确保 / 保证 / 必须
+    Firm,
+    /// 力争 / 争取
+    Strive,
+    Plain,
+}
+
+/// One proposed target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Proposal {
+    pub name: String,
+    pub kind: IndicatorKind,
+    pub comparison: Comparison,
+    /// The number (for `ChangeFromBase` the signed change).
+    pub value: f64,
+    /// The upper end of a range (建设3-5所 → 3, stretch 5).
+    pub stretch: Option<f64>,
+    pub unit: String,
+    /// The target year the text states, else the plan period's last year when known.
+    pub year: Option<i32>,
+    /// Whether the year was stated next to the target.
+    pub year_stated: bool,
+    pub resolve: Resolve,
+    pub attribute: Attribute,
+    /// A base value, where a table gives one.
+    pub base_value: Option<f64>,
+    /// Headings from the top, each with its numbering (一、规划背景 …).
+    pub chapter: Vec<String>,
+    /// The source sentence (a table row: its cells joined by " | ").
+    pub sentence: String,
+    /// The target's words inside `sentence`, as a char range, for highlighting.
+    pub span: (usize, usize),
+    /// The target as the plan words it (90%以上, 3-5所, 下降10个百分点).
+    pub target_text: String,
+}
+
+impl Proposal {
+    /// The deepest heading, or an empty string.
+    pub fn chapter_text(&self) -> String {
+        self.chapter.join(" › ")
+    }
+    pub fn value_text(&self) -> String {
+        let v = crate::input::format_number(self.value, 2);
+        match self.stretch {
+            Some(s) => format!("{v}～{}", crate::input::format_number(s, 2)),
+            None => v,
+        }
+    }
+    /// The sentence split around the target: before, the target words, after.
+    pub fn sentence_parts(&self) -> (String, String, String) {
+        let chars: Vec<char> = self.sentence.chars().collect();
+        let (a, b) = (self.span.0.min(chars.len()), self.span.1.min(chars.len()));
+        (
+            chars[..a].iter().collect(),
+            chars[a..b].iter().collect(),
+            chars[b..].iter().collect(),
+        )
+    }
+}
+
+/// The plan period the text names (“十四五” → base 2020, last year 2025).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub base_year: i32,
+    pub last_year: i32,
+}
+
+/// Find every quantified target in the document, in reading order.
+pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
+    let period = detect_period(blocks);
+    let mut headings = HeadingStack::default();
+    let mut table: Option<TableHeader> = None;
+    let mut out: Vec<Proposal> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading(level, text) => {
+                table = None;
+                let text = normalize(text);
+                let heading = parse_heading(&text).unwrap_or(Heading {
+                    level: *level,
+                    text: text.trim().to_owned(),
+                    rest: String::new(),
+                });
+                let rest = heading.rest.clone();
+                headings.push(heading);
+                if !headings.in_past_section() && !rest.trim().is_empty() {
+                    let chapter = headings.path();
+                    out.extend(
+                        paragraph_targets(&rest, period)
+                            .into_iter()
+                            .map(|p| Proposal {
+                                chapter: chapter.clone(),
+                                ..p
+                            }),
+                    );
+                }
+            }
+            Block::Paragraph(text) => {
+                table = None;
+                let text = normalize(text);
+                let body = match parse_heading(&text) {
+                    Some(h) => {
+                        let rest = h.rest.clone();
+                        headings.push(h);
+                        rest
+                    }
+                    None => strip_list_mark(&text),
+                };
+                if headings.in_past_section() || body.trim().is_empty() {
+                    continue;
+                }
+                let chapter = headings.path();
+                for p in paragraph_targets(&body, period) {
+                    out.push(Proposal {
+                        chapter: chapter.clone(),
+                        ..p
+                    });
+                }
+            }
+            Block::Row(cells) => {
+                let cells: Vec<String> = cells
+                    .iter()
+                    .map(|c| normalize(c).trim().to_owned())
+                    .collect();
+                if let Some(header) = TableHeader::detect(&cells, period) {
+                    table = Some(header);
+                    continue;
+                }
+                if headings.in_past_section() {
+                    continue;
+                }
+                if let Some(header) = &table
+                    && let Some(p) = header.row_target(&cells, period)
+                {
+                    out.push(Proposal {
+                        chapter: headings.path(),
+                        ..p
+                    });
+                }
+            }
+        }
+    }
+    dedupe(out)
+}
+
+/// The same target stated twice (in 发展目标 and again under its task) is proposed once.
+fn dedupe(proposals: Vec<Proposal>) -> Vec<Proposal> {
+    let mut out: Vec<Proposal> = Vec::with_capacity(proposals.len());
+    for p in proposals {
+        let twin = out.iter_mut().find(|q| {
+            q.unit == p.unit
+                && q.value == p.value
+                && q.stretch == p.stretch
+                && q.year == p.year
+                && name_overlap(&q.name, &p.name) >= 0.8
+        });
+        match twin {
+            // The table's base value and 属性 complete the sentence's target.
+            Some(q) => {
+                q.base_value = q.base_value.or(p.base_value);
+                if p.attribute == Attribute::Binding {
+                    q.attribute = Attribute::Binding;
+                }
+            }
+            None => out.push(p),
+        }
+    }
+    out
+}
+
+/// The share of the shorter name's characters found in the longer one.
+fn name_overlap(a: &str, b: &str) -> f64 {
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let n = short.chars().count();
+    if n == 0 {
+        return 0.0;
+    }
+    short.chars().filter(|c| long.contains(*c)).count() as f64 / n as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbers::parse_cn_number;
+    use super::*;
+
+    fn one(text: &str) -> Vec<Proposal> {
+        extract_targets(&[
+            Block::Paragraph("一、主要目标".into()),
+            Block::Paragraph(text.into()),
+        ])
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(
+            parse_cn_number(&"一百五十一".chars().collect::<Vec<_>>()),
+            Some(151.0)
+        );
+        assert_eq!(
+            parse_cn_number(&"十二".chars().collect::<Vec<_>>()),
+            Some(12.0)
+        );
+        assert_eq!(
+            parse_cn_number(&"两".chars().collect::<Vec<_>>()),
+            Some(2.0)
+        );
+        assert_eq!(
+            parse_cn_number(&"二十".chars().collect::<Vec<_>>()),
+            Some(20.0)
+        );
+    }
+
+    #[test]
+    fn a_rate_with_its_comparison_and_year() {
+        let p = one("到2025年，全区学前三年毛入园率达到90%以上，义务教育巩固率保持在99%以上。");
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert_eq!(p[0].name, "学前三年毛入园率");
+        assert_eq!(p[0].value, 90.0);
+        assert_eq!(p[0].year, Some(2025));
+        assert_eq!(p[1].name, "义务教育巩固率");
+        assert_eq!(p[1].kind, IndicatorKind::Maintain);
+    }
+
+    #[test]
+    fn counts_ranges_and_changes() {
+        let p = one(
+            "建设3-5所足球、冰雪特色校，义务教育近视率下降10个百分点，计划培养区级骨干教师400人，市级学科带头人40人。",
+        );
+        let got: Vec<(String, f64, Option<f64>, String)> = p
+            .iter()
+            .map(|p| (p.name.clone(), p.value, p.stretch, p.unit.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("建设足球、冰雪特色校".into(), 3.0, Some(5.0), "所".into()),
+                ("义务教育近视率".into(), -10.0, None, "个百分点".into()),
+                ("培养区级骨干教师".into(), 400.0, None, "人".into()),
+                ("培养市级学科带头人".into(), 40.0, None, "人".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn comparison_symbols_as_tables_and_texts_write_them() {
+        let p = one("到2025年，学前三年毛入园率≥95%，义务教育巩固率＞99%，生师比≤19。");
+        let got: Vec<(String, &str, f64, String)> = p
+            .iter()
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.comparison.symbol(),
+                    p.value,
+                    p.unit.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("学前三年毛入园率".into(), "≥", 95.0, "%".into()),
+                ("义务教育巩固率".into(), ">", 99.0, "%".into()),
+                ("生师比".into(), "≤", 19.0, String::new()),
+            ]
+        );
+    }
+
+    #[test]
+    fn past_statistics_and_non_targets_are_left_out() {
+        let p = one(
+            "“十三五”期间，全区新建幼儿园12所。现有幼儿园47所。依据吉龙政办函〔2021〕29号，增强“四个意识”，联系电话0432-62021234，5年内完成，推进5G建设，第3页。",
+        );
+        assert!(p.is_empty(), "{p:#?}");
+    }
+}

@@ -1,0 +1,338 @@
+//! What a number measures: the clause's subject, cleaned of list marks, time adverbials and
+//! filler words.
+
+use super::numbers::year_at;
+use super::targets::{
+    CUE_WORDS, GENERIC_VERBS, MentionContext, Verbs, action_verb_in, cue_start, ends_clause,
+};
+use crate::text::{contains_at, find_word, text_of};
+
+/// What a clause talks about: the words before its first cue (毛入园率 in 毛入园率达到90%).
+pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) -> String {
+    const STOPS: &[&str] = &[
+        "≥",
+        "≤",
+        ">",
+        "<",
+        "=",
+        "达到",
+        "保持",
+        "稳定在",
+        "不低于",
+        "不少于",
+        "不高于",
+        "不超过",
+        "控制在",
+        "提高到",
+        "提升到",
+        "提高至",
+        "提升至",
+        "下降",
+        "降低",
+        "降至",
+        "减少",
+        "提高",
+        "提升",
+        "增长",
+        "增加到",
+    ];
+    // 达 / 为 / 在 are cues only right before the number (达标率 and 在校生 are names).
+    const SHORT_STOPS: &[&str] = &[
+        "达", "为", "在", "约", "较", "超过", "高于", "低于", "小于", "大于",
+    ];
+    // The subject ends at the last cue before the first number (达到资源配置…的学校比例达到60%).
+    let first_digit = (a..b)
+        .find(|&i| !mask[i] && chars[i].is_ascii_digit())
+        .unwrap_or(b);
+    let mut end = first_digit;
+    let mut stop_end = None;
+    for i in (a..first_digit).filter(|&i| !mask[i]) {
+        if let Some(w) = STOPS.iter().find(|w| contains_at(chars, i, w))
+            && i > a
+        {
+            end = i;
+            stop_end = Some(i + w.chars().count());
+        }
+        let short_before_number = SHORT_STOPS.iter().any(|w| {
+            contains_at(chars, i, w)
+                && chars
+                    .get(i + w.chars().count())
+                    .is_some_and(|c| c.is_ascii_digit())
+        });
+        // 保持在99%: 在 belongs to the cue before it.
+        if short_before_number && stop_end.is_none_or(|e| i > e) {
+            end = i;
+            break;
+        }
+    }
+    clean_name(&text_of(chars, a, end))
+}
+
+pub(super) const LEADING_NOISE: &[&str] = &[
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "六是",
+    "其中",
+    "同时",
+    "并且",
+    "并",
+    "且",
+    "使",
+    "让",
+    "力争",
+    "确保",
+    "争取",
+    "保证",
+    "全区",
+    "全县",
+    "全市",
+    "全旗",
+    "我区",
+    "我县",
+    "我市",
+    "将",
+    "要",
+    "进一步",
+    "逐步",
+    "在",
+    "到",
+    "至",
+    "约",
+    "共",
+    "计划",
+    "预计",
+    "基本",
+    "努力",
+    "再",
+    "以及",
+    "和",
+    "及",
+    "其余",
+    "以",
+    "对",
+    "为",
+    "把",
+    "由",
+    "从",
+    "向",
+    "给",
+    "达到",
+];
+pub(super) const TRAILING_NOISE: &[&str] = &[
+    "年均",
+    "每年",
+    "要",
+    "将",
+    "均",
+    "都",
+    "全部",
+    "基本",
+    "稳定",
+    "持续",
+    "逐步",
+    "进一步",
+    "分别",
+    "累计",
+    "共",
+    "约",
+    "的",
+    "总数",
+    "力争",
+    "确保",
+    "达",
+    "年均",
+    "每年",
+    "以上",
+    "等",
+];
+
+pub(super) fn clean_name(s: &str) -> String {
+    // ①… list marks, and the period a sentence opens with (“十四五”期间, 规划期内).
+    let s = s.trim_start_matches(|c: char| ('①'..='⑳').contains(&c));
+    let s = match s.find("期间").or_else(|| s.find("期内")) {
+        Some(i) if s[..i].chars().count() <= 8 => &s[i + "期间".len()..],
+        _ => s,
+    };
+    let mut s = s
+        .trim()
+        .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;（）()".contains(c))
+        .to_owned();
+    // 到2025年 / 在2023年 / 2022年底前
+    loop {
+        let before = s.clone();
+        for w in LEADING_NOISE {
+            if let Some(r) = s.strip_prefix(w) {
+                s = r.to_owned();
+            }
+        }
+        let chars: Vec<char> = s.chars().collect();
+        if year_at(&chars, 0).is_some() {
+            let skip = chars
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, '年' | '底' | '前' | '末' | '内'))
+                .count();
+            s = chars[skip..].iter().collect();
+        }
+        for w in TRAILING_NOISE {
+            if let Some(r) = s.strip_suffix(w) {
+                s = r.to_owned();
+            }
+        }
+        s = s
+            .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;".contains(c))
+            .to_owned();
+        if s == before {
+            break;
+        }
+    }
+    s
+}
+
+/// What naming a mention came to.
+pub(super) enum Naming {
+    Named(String),
+    /// Nothing near the number names it: the clause's or the sentence's subject does.
+    FromContext,
+    /// 80%的 with nothing after it: not a target.
+    NotATarget,
+}
+
+/// A name from the clause's subject, the sentence's last subject, or the words before the number.
+pub(super) fn context_name(cx: &MentionContext) -> Option<String> {
+    let before = clean_name(&cx.text(cx.a, cue_start(cx.chars, cx.a, cx.m.start)));
+    [cx.subject, cx.last_subject, before.as_str()]
+        .into_iter()
+        .find(|s| s.chars().count() >= 2)
+        .map(str::to_owned)
+}
+
+/// What is measured. A rate is named by its subject; a count names its object before the number
+/// (培养区级骨干教师400人) or after it (建设3-5所足球、冰雪特色校).
+pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
+    let after_text = cx.after_text();
+    if cx.is_percent() && after_text.starts_with('的') {
+        // 80%的教师达到本科学历 → 教师达到本科学历的比例
+        let rest = clean_name(&after_text['的'.len_utf8()..]);
+        return if rest.is_empty() {
+            Naming::NotATarget
+        } else {
+            Naming::Named(format!("{rest}的比例"))
+        };
+    }
+    if cx.is_percent() {
+        return Naming::Named(rate_name(cx, &after_text));
+    }
+    let (object_before, verb_for_object) = object_before_number(cx, verbs);
+    if ends_clause(&after_text) && !object_before.is_empty() {
+        // 培养区级骨干教师400人 → 培养区级骨干教师
+        return Naming::Named(format!("{verb_for_object}{object_before}"));
+    }
+    if let Some(rest) = after_text.strip_prefix('的') {
+        // 共360学时的全员培训任务 → 全员培训任务
+        let named = clean_name(rest);
+        return if named.chars().count() < 2 {
+            Naming::FromContext
+        } else {
+            Naming::Named(named)
+        };
+    }
+    object_after_number(cx, verbs)
+}
+
+/// A rate's subject (or the sentence's), with a short predicate after the number made a rate
+/// (教师学历100%合格 → 教师学历合格率).
+fn rate_name(cx: &MentionContext, after_text: &str) -> String {
+    let mut s = if cx.subject.is_empty() {
+        cx.last_subject.to_owned()
+    } else {
+        cx.subject.to_owned()
+    };
+    let tail = clean_name(after_text);
+    let predicate = !tail.is_empty()
+        && tail.chars().count() <= 3
+        && !tail.chars().any(|c| "、，不高低于达均".contains(c));
+    if predicate && !s.ends_with('率') && !s.ends_with("比例") {
+        s = format!("{s}{tail}");
+        if !s.ends_with('率') {
+            s.push('率');
+        }
+    }
+    s
+}
+
+/// The words between the verb (or the previous number) and this number, and the verb that
+/// counts them.
+fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) {
+    // A clause with its own comparison (不少于80名) does not borrow the sentence's verb.
+    let clause_has_cue = CUE_WORDS
+        .iter()
+        .any(|w| find_word(cx.chars, cx.a, cx.b, w).is_some());
+    let (object_start, verb) = match verbs.before {
+        Some((i, v)) => (i + v.chars().count(), v.to_owned()),
+        None if clause_has_cue => (cx.a, String::new()),
+        None => (cx.a, cx.inherited_verb.unwrap_or_default().to_owned()),
+    };
+    let object_start = object_start.max(cx.prev_end);
+    let object = clean_name(&cx.text(object_start, cue_start(cx.chars, object_start, cx.m.start)));
+    (object, verb)
+}
+
+/// 建设3-5所足球、冰雪特色校 → 建设足球、冰雪特色校: the object after the number, with the verb
+/// that acts on it.
+fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
+    let range_end = cx.next_start.min(cx.b);
+    let verb_after_last = action_verb_in(cx.chars, cx.m.end, range_end, cx.mask, true);
+    let obj_end = verb_after_last.map_or(range_end, |(i, _)| range_end.min(i));
+    let mut object = cx.text(cx.m.end, obj_end);
+    for cut in [
+        "以及", "的", "和", "及", "与", "进行", "在", "作为", "给予", "开展",
+    ] {
+        if let Some(i) = object.find(cut)
+            && i > 0
+        {
+            object.truncate(i);
+        }
+    }
+    let object = clean_name(&object);
+    if object.is_empty() {
+        // 省级培训260人次 / 分别达到2000元、2500元: named by what precedes.
+        return Naming::FromContext;
+    }
+    // A generic verb before (实施 / 推进) names less than the one after (改造).
+    let after_in_clause = action_verb_in(cx.chars, cx.m.end, cx.b, cx.mask, false).map(|(_, v)| v);
+    let after = verb_after_last.map(|(_, v)| v).or(after_in_clause);
+    Naming::Named(match (verbs.before.map(|(_, v)| v), after) {
+        (Some(v), after) if GENERIC_VERBS.contains(&v) => {
+            format!("{object}{}", after.unwrap_or_default())
+        }
+        (Some(v), _) => format!("{v}{object}"),
+        (None, Some(v)) => format!("{v}{object}"),
+        (None, None) => object,
+    })
+}
+
+/// 生均公用经费标准小学不低于720元、初中不低于940元: the second names only its 学段, which
+/// replaces the 学段 at the end of the subject. 小学均不高于0.50、初中均不高于0.45: the words since
+/// the last number name the 学段.
+pub(super) fn with_stage(cx: &MentionContext, name: String) -> String {
+    const STAGES: &[&str] = &["小学", "初中", "高中", "幼儿园", "中职", "学前"];
+    let local = if cx.prev_end > cx.a {
+        clean_name(&cx.text(cx.prev_end, cue_start(cx.chars, cx.prev_end, cx.m.start)))
+    } else {
+        String::new()
+    };
+    let stage_word = STAGES
+        .iter()
+        .find(|s| name == **s || (cx.is_percent() && local == **s));
+    let name = match stage_word {
+        Some(stage) => STAGES
+            .iter()
+            .find_map(|other| cx.subject.strip_suffix(other).filter(|_| other != stage))
+            .map_or(name.clone(), |stem| format!("{stem}{stage}")),
+        None => name,
+    };
+    name.trim().to_owned()
+}

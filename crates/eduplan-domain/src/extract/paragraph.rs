@@ -1,0 +1,190 @@
+//! The targets of one paragraph: sentences → clauses → number mentions → proposals, with the
+//! sentence's time context, subject and verb carried from clause to clause.
+
+use super::names::clause_subject;
+use super::numbers::{NumberMention, number_mentions};
+use super::sentences::{
+    FUTURE_MARKS, PAST_ADVERBIALS, PAST_IN_CLAUSE, any_word_in, clauses, quoted_mask,
+    split_sentences, stated_year_before,
+};
+use super::targets::{ACTION_VERBS, MentionContext, mention_target, nearest_action_verb};
+use super::{Period, Proposal, Resolve};
+use crate::model::Attribute;
+use crate::text::text_of;
+
+/// What a paragraph carries from sentence to sentence.
+struct ParagraphContext {
+    period: Option<Period>,
+    /// The last forward year a clause stated (到2025年，…).
+    year: Option<i32>,
+    last_subject: String,
+}
+
+/// The targets of one paragraph (headings already removed).
+pub(super) fn paragraph_targets(text: &str, period: Option<Period>) -> Vec<Proposal> {
+    let mut context = ParagraphContext {
+        period,
+        year: None,
+        last_subject: String::new(),
+    };
+    let mut out = Vec::new();
+    for sentence in split_sentences(text) {
+        sentence_targets(&sentence, &mut context, &mut out);
+    }
+    out
+}
+
+/// One sentence scanned: its chars, what is quoted, its numbers.
+struct Scan<'a> {
+    sentence: &'a str,
+    chars: Vec<char>,
+    mask: Vec<bool>,
+    mentions: Vec<NumberMention>,
+}
+
+/// What the sentence so far says.
+struct SentenceContext {
+    past: bool,
+    last_verb: Option<String>,
+    resolve: Resolve,
+    /// Where this sentence's proposals start in the output.
+    first: usize,
+}
+
+fn sentence_targets(sentence: &str, context: &mut ParagraphContext, out: &mut Vec<Proposal>) {
+    let chars: Vec<char> = sentence.chars().collect();
+    let mask = quoted_mask(&chars);
+    let scan = Scan {
+        sentence,
+        mentions: number_mentions(&chars),
+        chars,
+        mask,
+    };
+    let mut state = SentenceContext {
+        past: false,
+        last_verb: None,
+        resolve: Resolve::Plain,
+        first: out.len(),
+    };
+    for clause in clauses(&scan.chars, &scan.mask) {
+        let (a, b) = (clause.start, clause.end);
+        if any_word_in(&scan.chars, a, b, &["确保", "保证", "必须"], &scan.mask) {
+            state.resolve = Resolve::Firm;
+        } else if any_word_in(&scan.chars, a, b, &["力争", "争取"], &scan.mask) {
+            state.resolve = Resolve::Strive;
+        }
+        let clause_past = clause_time(&scan, (a, b), &mut state, context);
+        let subject_here = clause_subject(&scan.chars, a, b, &scan.mask);
+        let verb_here = nearest_action_verb(&scan.chars, a, b, &scan.mask);
+        if !(state.past || clause_past) {
+            clause_targets(&scan, (a, b), &subject_here, &state, context, out);
+        }
+        if !subject_here.is_empty() {
+            context.last_subject = subject_here;
+        }
+        if let Some(v) = verb_here {
+            state.last_verb = Some(v);
+        }
+    }
+}
+
+/// The time context of a clause: updates whether the sentence speaks of the past and the
+/// paragraph's year; returns whether this clause itself reports the past (现有, 已建成).
+fn clause_time(
+    scan: &Scan,
+    (a, b): (usize, usize),
+    state: &mut SentenceContext,
+    context: &mut ParagraphContext,
+) -> bool {
+    let clause_text = text_of(&scan.chars, a, b);
+    // Only years stated inside this clause change the context.
+    if let Some(y) = stated_year_before(&scan.chars, b, &scan.mask)
+        .filter(|y| clause_text.contains(&format!("{y}年")))
+    {
+        let is_past = context.period.is_some_and(|p| y <= p.base_year);
+        state.past = is_past;
+        if !is_past {
+            context.year = Some(y);
+        }
+    }
+    if PAST_ADVERBIALS.iter().any(|w| clause_text.contains(w)) && !clause_text.contains("到20") {
+        state.past = true;
+    }
+    let clause_past = PAST_IN_CLAUSE.iter().any(|w| clause_text.contains(w));
+    if FUTURE_MARKS.iter().any(|w| clause_text.contains(w)) && !clause_past {
+        state.past = state.past
+            && !clause_text.contains("到20")
+            && !["力争", "确保", "计划", "预计"]
+                .iter()
+                .any(|w| clause_text.contains(w));
+    }
+    clause_past
+}
+
+/// The numbers of a clause that can be its own: not quoted, not a grade or duration in words,
+/// not part of a name (每百名学生 / 第三期).
+fn clause_mentions<'a>(scan: &'a Scan, (a, b): (usize, usize)) -> Vec<&'a NumberMention> {
+    scan.mentions
+        .iter()
+        .filter(|m| m.start >= a && m.start < b && !scan.mask[m.start])
+        .filter(|m| m.unit != "年" || !m.chinese)
+        .filter(|m| {
+            m.start == 0
+                || !matches!(
+                    scan.chars[m.start - 1],
+                    '第' | '每' | '各' | '前' | '近' | '后'
+                )
+        })
+        .collect()
+}
+
+fn clause_targets(
+    scan: &Scan,
+    (a, b): (usize, usize),
+    subject: &str,
+    state: &SentenceContext,
+    context: &ParagraphContext,
+    out: &mut Vec<Proposal>,
+) {
+    let mentions = clause_mentions(scan, (a, b));
+    for (k, m) in mentions.iter().enumerate() {
+        let cx = MentionContext {
+            chars: &scan.chars,
+            mask: &scan.mask,
+            m: *m,
+            a,
+            b,
+            prev_end: if k > 0 { mentions[k - 1].end } else { a },
+            next_start: mentions.get(k + 1).map_or(b, |n| n.start),
+            subject,
+            last_subject: &context.last_subject,
+            inherited_verb: state.last_verb.as_deref(),
+        };
+        let Some(mut p) = mention_target(&cx) else {
+            continue;
+        };
+        let period = context.period;
+        let year = stated_year_before(&scan.chars, m.start, &scan.mask)
+            .filter(|y| period.is_none_or(|p| *y > p.base_year))
+            .or(context.year);
+        // 其中2022年前完成4所: the verb alone names nothing; the sentence's last target says
+        // what is counted.
+        if ACTION_VERBS.contains(&p.name.as_str())
+            && let Some(prev) = out[state.first..].last()
+        {
+            p.name = prev.name.clone();
+        }
+        out.push(Proposal {
+            year: year.or(period.map(|p| p.last_year)),
+            year_stated: year.is_some(),
+            resolve: state.resolve,
+            attribute: if state.resolve == Resolve::Firm {
+                Attribute::Binding
+            } else {
+                Attribute::Expected
+            },
+            sentence: scan.sentence.to_owned(),
+            ..p
+        });
+    }
+}

@@ -1,0 +1,63 @@
+//! The plan period a text names (“十四五”, 2022年工作要点, 规划期为2021-2025年).
+//!
+//! Reads blocks only; knows nothing of targets.
+
+use super::numbers::year_at;
+use super::{Block, Period};
+use crate::text::fold_width as normalize;
+
+pub(super) fn detect_period(blocks: &[Block]) -> Option<Period> {
+    let mut text = String::new();
+    for b in blocks.iter().take(400) {
+        match b {
+            Block::Paragraph(p) | Block::Heading(_, p) => text.push_str(p),
+            Block::Row(cells) => text.push_str(&cells.join(" ")),
+        }
+        text.push('\n');
+    }
+    let text = normalize(&text);
+    // 2022年教育工作要点: a one-year document.
+    let head: Vec<char> = text.chars().take(300).collect();
+    for i in 0..head.len() {
+        if let Some(y) = year_at(&head, i)
+            && head.get(i + 4) == Some(&'年')
+        {
+            let after: String = head[i + 5..head.len().min(i + 30)].iter().collect();
+            let line = after.split('\n').next().unwrap_or_default();
+            if ["工作要点", "工作计划", "工作安排", "重点工作", "工作任务"]
+                .iter()
+                .any(|w| line.contains(w))
+            {
+                return Some(Period {
+                    base_year: y - 1,
+                    last_year: y,
+                });
+            }
+        }
+    }
+    for (name, base) in [("十四五", 2020), ("十五五", 2025), ("十三五规划", 2015)] {
+        if text.contains(name) {
+            return Some(Period {
+                base_year: base,
+                last_year: base + 5,
+            });
+        }
+    }
+    // “规划期为2021-2025年”
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i + 9 < chars.len() {
+        if let (Some(a), Some(b)) = (year_at(&chars, i), year_at(&chars, i + 5))
+            && matches!(chars[i + 4], '-' | '—' | '至' | '~' | '～' | '–')
+            && b > a
+            && b - a <= 15
+        {
+            return Some(Period {
+                base_year: a - 1,
+                last_year: b,
+            });
+        }
+        i += 1;
+    }
+    None
+}

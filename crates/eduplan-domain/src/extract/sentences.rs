@@ -1,0 +1,168 @@
+//! Sentences, clauses, quoted spans and the time context of a clause (past adverbials, stated
+//! years).
+//!
+//! Knows nothing of names or units.
+
+use super::numbers::year_at;
+use crate::text::contains_at;
+
+pub(super) const PAST_ADVERBIALS: &[&str] = &[
+    "十三五”期间",
+    "十三五\"期间",
+    "十三五期间",
+    "十三五”时期",
+    "十三五”以来",
+    "以来",
+    "截至",
+    "截止",
+    "过去",
+    "近年来",
+    "近五年",
+    "目前",
+    "现阶段",
+    "先后",
+    "上年",
+    "去年",
+    "同比",
+];
+pub(super) const PAST_IN_CLAUSE: &[&str] = &[
+    "现有",
+    "已有",
+    "已经",
+    "已达",
+    "已建成",
+    "已完成",
+    "已实现",
+    "共有",
+    "分别为",
+    "比上年",
+    "累计完成投资",
+    "共计完成",
+    "完成投资",
+];
+pub(super) const FUTURE_MARKS: &[&str] = &[
+    "力争",
+    "确保",
+    "争取",
+    "计划",
+    "将",
+    "预计",
+    "目标",
+    "要",
+    "到20",
+    "至20",
+    "达到",
+    "保持",
+    "提高到",
+    "提升到",
+];
+
+pub(super) fn split_sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        cur.push(c);
+        if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n') {
+            if !cur.trim().is_empty() {
+                out.push(cur.trim().to_owned());
+            }
+            cur.clear();
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_owned());
+    }
+    out
+}
+
+pub(super) fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?' | '—'
+    )
+}
+
+/// Char ranges inside quotes, titles, brackets and parentheses: names, slogans, document numbers.
+pub(super) fn quoted_mask(chars: &[char]) -> Vec<bool> {
+    let mut mask = vec![false; chars.len()];
+    let mut depth = 0i32;
+    let mut ascii_quote = false;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '“' | '《' | '〔' | '【' | '「' | '『' | '[' => {
+                depth += 1;
+                mask[i] = true;
+            }
+            '”' | '》' | '〕' | '】' | '」' | '』' | ']' => {
+                mask[i] = true;
+                depth = (depth - 1).max(0);
+            }
+            '"' => {
+                ascii_quote = !ascii_quote;
+                mask[i] = true;
+            }
+            _ => mask[i] = depth > 0 || ascii_quote,
+        }
+    }
+    mask
+}
+
+/// A stated year near the target: 到2023年 / 在2023年 / 2023年底前 / 2023年，… (the latest one
+/// before `pos`).
+pub(super) fn stated_year_before(chars: &[char], pos: usize, mask: &[bool]) -> Option<i32> {
+    let mut found = None;
+    let mut i = 0;
+    while i + 4 < pos.min(chars.len()) {
+        // 较2020年提高5个百分点: the year of the comparison base, not a time.
+        let comparison_base =
+            i > 0 && matches!(chars[i - 1], '较' | '比' | '与' | '同' | '由' | '从');
+        if !mask[i]
+            && !comparison_base
+            && let Some(y) = year_at(chars, i)
+            && chars.get(i + 4) == Some(&'年')
+        {
+            // 2021—2023年, 新建…: the span's end is the year the target is due.
+            found = Some(y);
+            i += 4;
+        }
+        i += 1;
+    }
+    found
+}
+
+pub(super) struct Clause {
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+pub(super) fn clauses(chars: &[char], mask: &[bool]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if is_clause_break(c) && !mask[i] {
+            if i > start {
+                out.push(Clause { start, end: i });
+            }
+            start = i + 1;
+        }
+    }
+    if start < chars.len() {
+        out.push(Clause {
+            start,
+            end: chars.len(),
+        });
+    }
+    out
+}
+
+pub(super) fn any_word_in(
+    chars: &[char],
+    a: usize,
+    b: usize,
+    words: &[&str],
+    mask: &[bool],
+) -> bool {
+    words
+        .iter()
+        .any(|w| (a..b).any(|i| !mask[i] && contains_at(chars, i, w)))
+}

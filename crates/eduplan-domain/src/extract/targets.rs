@@ -1,0 +1,457 @@
+//! The target rules: whether a number mention is a target, its comparison and kind, and the
+//! words that name it.
+
+use super::names::{Naming, context_name, target_name, with_stage};
+use super::numbers::NumberMention;
+use super::{Proposal, Resolve};
+use crate::model::{Attribute, Comparison, IndicatorKind};
+use crate::text::{contains_at, find_word, text_of};
+
+// Sentences and clauses
+
+/// Words that make a clause forward-looking or name the action a count target counts.
+pub(super) const ACTION_VERBS: &[&str] = &[
+    "新（改、扩）建",
+    "新(改、扩)建",
+    "新（改扩）建",
+    "改扩建",
+    "新建",
+    "改建",
+    "扩建",
+    "投入",
+    "新增",
+    "建设",
+    "建成",
+    "创建",
+    "培养",
+    "培育",
+    "培训",
+    "打造",
+    "配备",
+    "配齐",
+    "招聘",
+    "补充",
+    "完成",
+    "改造",
+    "遴选",
+    "认定",
+    "评选",
+    "引进",
+    "选派",
+    "资助",
+    "开设",
+    "增加",
+    "建立",
+    "实施",
+    "创设",
+    "组建",
+    "招收",
+    "接收",
+    "提供",
+    "安排",
+    "评定",
+    "评为",
+    "达标",
+    "覆盖",
+    "开展",
+    "举办",
+    "购置",
+    "更新",
+    "交流",
+    "轮岗",
+    "送教",
+    "支教",
+    "扶持",
+    "命名",
+    "推广",
+    "试点",
+    "推荐",
+];
+pub(super) const CUE_WORDS: &[&str] = &[
+    "达到",
+    "达",
+    "以上",
+    "以下",
+    "不低于",
+    "不少于",
+    "不高于",
+    "不超过",
+    "不多于",
+    "确保",
+    "保证",
+    "力争",
+    "至少",
+    "争取",
+    "保持",
+    "稳定在",
+    "控制在",
+    "提高",
+    "提升",
+    "增长",
+    "下降",
+    "降低",
+    "减少",
+    "降至",
+    "超过",
+    "高于",
+    "低于",
+    "计划",
+    "目标",
+    "实现",
+];
+pub(super) fn nearest_action_verb(
+    chars: &[char],
+    a: usize,
+    b: usize,
+    mask: &[bool],
+) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for i in (a..b).filter(|&i| !mask[i]) {
+        for v in ACTION_VERBS {
+            if contains_at(chars, i, v) && best.is_none_or(|(j, w)| i >= j + w.chars().count()) {
+                best = Some((i, v));
+            }
+        }
+    }
+    best.map(|(_, v)| v.to_owned())
+}
+
+pub(super) fn action_verb_in(
+    chars: &[char],
+    a: usize,
+    b: usize,
+    mask: &[bool],
+    last: bool,
+) -> Option<(usize, &'static str)> {
+    let mut found: Option<(usize, &'static str)> = None;
+    for i in (a..b).filter(|&i| !mask[i]) {
+        for v in ACTION_VERBS {
+            if contains_at(chars, i, v) {
+                if !last {
+                    return Some((i, v));
+                }
+                // 扩建 inside 改扩建 is the same verb.
+                if found.is_none_or(|(j, w)| i >= j + w.chars().count()) {
+                    found = Some((i, v));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Verbs too general to name a target by (实施12所学校… is named by what is done to them).
+pub(super) const GENERIC_VERBS: &[&str] = &["实施", "开展", "建立", "提供", "安排", "推广", "完成"];
+
+/// One number mention in its clause, with what the sentence so far says around it.
+pub(super) struct MentionContext<'a> {
+    pub(super) chars: &'a [char],
+    pub(super) mask: &'a [bool],
+    pub(super) m: &'a NumberMention,
+    /// The clause's char range.
+    pub(super) a: usize,
+    pub(super) b: usize,
+    /// Where the previous mention of the clause ends (else `a`) and the next starts (else `b`).
+    pub(super) prev_end: usize,
+    pub(super) next_start: usize,
+    pub(super) subject: &'a str,
+    pub(super) last_subject: &'a str,
+    pub(super) inherited_verb: Option<&'a str>,
+}
+
+/// The action verbs around a mention: the last one before it in its clause, the first one after
+/// it before the next mention.
+pub(super) struct Verbs {
+    pub(super) before: Option<(usize, &'static str)>,
+    pub(super) after: Option<(usize, &'static str)>,
+}
+
+impl MentionContext<'_> {
+    pub(super) fn text(&self, from: usize, to: usize) -> String {
+        text_of(self.chars, from, to)
+    }
+    pub(super) fn before_text(&self) -> String {
+        self.text(self.a, self.m.start)
+    }
+    /// From the end of the mention to the next mention (or the clause's end).
+    pub(super) fn after_text(&self) -> String {
+        self.text(self.m.end, self.next_start.min(self.b))
+    }
+    /// Bare numbers (差异系数0.50) read like rates: named by their subject, never counted up.
+    pub(super) fn is_percent(&self) -> bool {
+        matches!(self.m.unit.as_str(), "%" | "‰" | "个百分点" | "")
+    }
+    fn verbs(&self) -> Verbs {
+        Verbs {
+            before: action_verb_in(self.chars, self.a, self.m.start, self.mask, true),
+            after: action_verb_in(
+                self.chars,
+                self.m.end,
+                self.next_start.min(self.b),
+                self.mask,
+                false,
+            ),
+        }
+    }
+}
+
+/// Decide whether one number is a target and build its proposal (chapter, sentence and year
+/// are filled in by the caller).
+pub(super) fn mention_target(cx: &MentionContext) -> Option<Proposal> {
+    if !plausible_number(cx) {
+        return None;
+    }
+    let verbs = cx.verbs();
+    let reading = read_target(cx, &verbs)?;
+    if !qualifies(cx, &verbs) {
+        return None;
+    }
+    let name = match target_name(cx, &verbs) {
+        Naming::NotATarget => return None,
+        Naming::FromContext => context_name(cx)?,
+        Naming::Named(name) => {
+            let name = with_stage(cx, name);
+            if name.chars().count() < 2 {
+                context_name(cx)?
+            } else {
+                name
+            }
+        }
+    };
+    Some(proposal_template(cx.chars, cx.a, cx.m, reading, name))
+}
+
+/// Ordinals, durations, zero counts and Chinese numerals outside an action are not targets.
+fn plausible_number(cx: &MentionContext) -> bool {
+    let (chars, m) = (cx.chars, cx.m);
+    let prev = m.start.checked_sub(1).map(|i| chars[i]);
+    // 第三期 / 每一名: ordinals and distributives.
+    if matches!(prev, Some('第' | '每' | '各' | '前' | '近' | '后')) {
+        return false;
+    }
+    // Durations (5年内, 十五年教育) and year numbers are not targets; 年 counts only as 年限.
+    if m.unit == "年" {
+        let around = cx.text(cx.a, cx.b);
+        if !(around.contains("年限") || around.contains("受教育年")) || m.chinese {
+            return false;
+        }
+    }
+    if m.value == 0.0 && m.stretch.is_none() && !cx.is_percent() {
+        return false;
+    }
+    !m.chinese || m.written_percent || chinese_count_is_target(cx)
+}
+
+/// A Chinese numeral count (三所, 四个) is a target only next to an action.
+fn chinese_count_is_target(cx: &MentionContext) -> bool {
+    let (chars, m) = (cx.chars, cx.m);
+    if cx.is_percent() {
+        return false;
+    }
+    if m.value == 1.0 && !matches!(m.unit.as_str(), "所" | "座" | "名" | "人") {
+        return false;
+    }
+    // 四个意识 / 四个模块 are not counted by an action; 创建四个示范校 and 两所小学新建 are.
+    const BUILDING: &[&str] = &[
+        "新建", "改建", "扩建", "建设", "建成", "创建", "改造", "配备",
+    ];
+    let built_after = BUILDING
+        .iter()
+        .any(|w| find_word(chars, m.end, cx.b, w).is_some());
+    if action_verb_in(chars, cx.a, m.start, cx.mask, true).is_none() && !built_after {
+        return false;
+    }
+    // A、B和C三项重点: a count that sums up a list before it.
+    let before = cx.before_text();
+    !(before.contains('、')
+        && (before.contains('和') || before.contains('及'))
+        && !before.ends_with('等'))
+}
+
+/// How a target reads: its kind, comparison, value and the top of its range.
+pub(super) type Reading = (IndicatorKind, Comparison, f64, Option<f64>);
+
+const DECREASE: &[&str] = &["下降", "降低", "减少", "压减", "缩小"];
+const INCREASE: &[&str] = &["提高", "提升", "增长", "增加"];
+/// To a level, not by an amount (降至5% is a level; 下降5个百分点 a change).
+const TO_LEVEL: &[&str] = &[
+    "降至",
+    "降到",
+    "下降到",
+    "下降至",
+    "降低到",
+    "降低至",
+    "减少到",
+    "减少至",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增加到",
+    "增至",
+    "增加至",
+];
+const AT_MOST: &[&str] = &[
+    "不超过",
+    "不高于",
+    "不多于",
+    "控制在",
+    "降至",
+    "降到",
+    "下降到",
+    "下降至",
+    "降低到",
+    "降低至",
+    "减少到",
+    "减少至",
+];
+const MAINTAIN: &[&str] = &["保持", "稳定在", "巩固在", "始终"];
+const MONEY_AND_AREA: &[&str] = &["平方米", "万平方米", "万元", "亿元", "元"];
+
+fn any_in(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// The comparison the words before and after the number state.
+fn comparison_of(before_text: &str, suffix: &str) -> Comparison {
+    let symbol = before_text.trim_end().chars().last();
+    if let Some(c @ ('≥' | '≤' | '>' | '<' | '=')) = symbol {
+        return match c {
+            '≥' => Comparison::AtLeast,
+            '≤' => Comparison::AtMost,
+            '>' => Comparison::MoreThan,
+            '<' => Comparison::LessThan,
+            _ => Comparison::Equal,
+        };
+    }
+    if suffix.contains("以下") || suffix.contains("以内") || any_in(before_text, AT_MOST) {
+        Comparison::AtMost
+    } else if ["超过", "高于"].iter().any(|w| before_text.ends_with(w)) {
+        Comparison::MoreThan
+    } else if ["低于", "不足"].iter().any(|w| before_text.ends_with(w))
+        && !before_text.ends_with("不低于")
+    {
+        Comparison::LessThan
+    } else {
+        Comparison::AtLeast
+    }
+}
+
+/// Kind, comparison and value; None when a change in points has no direction (or is a level).
+fn read_target(cx: &MentionContext, verbs: &Verbs) -> Option<Reading> {
+    let m = cx.m;
+    let before_text = cx.before_text();
+    let suffix = cx.text(m.unit_end, m.end);
+    let mut comparison = comparison_of(&before_text, &suffix);
+    let to_level = any_in(&before_text, TO_LEVEL);
+    let (mut value, mut stretch) = (m.value, m.stretch);
+    let kind = if m.unit == "个百分点" {
+        if to_level {
+            return None;
+        }
+        if any_in(&before_text, DECREASE) {
+            value = -value;
+            stretch = stretch.map(|s| -s);
+            comparison = Comparison::AtMost;
+        } else if !any_in(&before_text, INCREASE) {
+            return None;
+        }
+        IndicatorKind::ChangeFromBase
+    } else if any_in(&before_text, MAINTAIN) {
+        IndicatorKind::Maintain
+    } else if !cx.is_percent()
+        && (verbs.before.is_some() || verbs.after.is_some() || cx.inherited_verb.is_some())
+        && !to_level
+        && !MONEY_AND_AREA.contains(&m.unit.as_str())
+    {
+        IndicatorKind::Cumulative
+    } else {
+        IndicatorKind::Level
+    };
+    Some((kind, comparison, value, stretch))
+}
+
+/// Whether the words after the number close its phrase (新建城区小学2所、初中1所: the list goes
+/// on after 、 with the next object).
+pub(super) fn ends_clause(after_text: &str) -> bool {
+    let after_trimmed =
+        after_text.trim_matches(|c: char| c.is_whitespace() || "、和及".contains(c));
+    after_trimmed.is_empty()
+        || after_text.starts_with('、')
+        || ["等", "左右"].contains(&after_trimmed)
+}
+
+/// A rate is a target wherever it stands in a forward clause; a count needs a cue or an action.
+fn qualifies(cx: &MentionContext, verbs: &Verbs) -> bool {
+    if cx.is_percent() {
+        return true;
+    }
+    let has_cue_before = CUE_WORDS
+        .iter()
+        .chain(ACTION_VERBS.iter())
+        .any(|w| find_word(cx.chars, cx.a, cx.m.start, w).is_some());
+    has_cue_before
+        || verbs.after.is_some()
+        || (ends_clause(&cx.after_text())
+            && cx.inherited_verb.is_some()
+            && !cx.before_text().trim().is_empty())
+}
+
+pub(super) fn proposal_template(
+    chars: &[char],
+    a: usize,
+    m: &NumberMention,
+    (kind, comparison, value, stretch): Reading,
+    name: String,
+) -> Proposal {
+    // The words of the target as the plan states them.
+    let from = cue_start(chars, a, m.start);
+    let target_text = text_of(chars, from, m.end);
+    Proposal {
+        name,
+        kind,
+        comparison,
+        value,
+        stretch,
+        unit: m.unit.clone(),
+        year: None,
+        year_stated: false,
+        resolve: Resolve::Plain,
+        attribute: Attribute::Expected,
+        base_value: None,
+        chapter: Vec::new(),
+        sentence: String::new(),
+        span: (from, m.end),
+        target_text,
+    }
+}
+
+/// Where the target's own words start: the cue right before the number (达到 / 下降 / 保持在).
+pub(super) fn cue_start(chars: &[char], a: usize, number: usize) -> usize {
+    const CUES: &[&str] = &[
+        "保持在",
+        "稳定在",
+        "控制在",
+        "不低于",
+        "不少于",
+        "不高于",
+        "不超过",
+        "达到",
+        "下降",
+        "降低",
+        "减少",
+        "提高到",
+        "提高",
+        "提升",
+        "降至",
+        "超过",
+        "达",
+    ];
+    let window_start = number.saturating_sub(6).max(a);
+    for i in window_start..number {
+        if CUES.iter().any(|w| contains_at(chars, i, w)) {
+            return i;
+        }
+    }
+    number
+}
