@@ -1,0 +1,185 @@
+//! A section page: its lights and a labelled bar chart of 完成进度 against 序时进度.
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text, VLine};
+
+use super::super::widgets::LegendMark;
+use super::Slide;
+use crate::domain::input::{format_percent, format_value};
+use crate::domain::{IndicatorId, IndicatorKind, Light, SectionId};
+
+impl Slide<'_> {
+    /// A section: its lights and a labelled chart of 完成进度 against 序时进度.
+    pub(super) fn section(&self, ui: &mut Ui, id: SectionId) {
+        let pv = self.pv;
+        let Some(section) = pv.plan.section(id) else {
+            return;
+        };
+        if let Some(chapter) = pv.plan.chapter_of(id).filter(|c| c.id != id) {
+            ui.label(self.small(chapter.heading()).color(self.palette.muted));
+        }
+        self.title(ui, section.heading());
+        let ids: Vec<IndicatorId> = pv.indicators_under(id);
+        let counts = crate::domain::rules::count_statuses(ids.iter().filter_map(|i| pv.eval(*i)));
+        ui.horizontal_wrapped(|ui| {
+            for (light, n) in counts.by_light.iter().filter(|(_, n)| *n > 0) {
+                ui.label(self.lit(
+                    *light,
+                    format!("{} {} {n}项　", light.symbol(), light.label()),
+                    self.sizes.body,
+                ));
+            }
+        });
+        // Yes/no indicators are not progress bars: they are listed as 是/否.
+        let (yes_no, measured): (Vec<IndicatorId>, Vec<IndicatorId>) =
+            ids.into_iter().partition(|i| {
+                pv.plan
+                    .indicator(*i)
+                    .is_some_and(|x| x.kind == IndicatorKind::YesNo)
+            });
+        for id in &yes_no {
+            if let (Some(ind), Some(e)) = (pv.indicator(*id), pv.eval(*id)) {
+                let v = e
+                    .value
+                    .map_or_else(|| "未填报".to_owned(), |v| format_value(v, ind));
+                ui.label(self.lit(
+                    e.light,
+                    format!(
+                        "{} {}：{v}（{}）",
+                        e.light.symbol(),
+                        ind.name,
+                        e.status.label()
+                    ),
+                    self.sizes.small,
+                ));
+            }
+        }
+        let shown: Vec<IndicatorId> = measured.into_iter().take(12).collect();
+        if shown.is_empty() {
+            return;
+        }
+        let elapsed = crate::domain::rules::time_elapsed(
+            pv.plan.info.base_year,
+            pv.plan.info.last_year,
+            pv.year,
+        ) * 100.0;
+        let names: Vec<String> = shown
+            .iter()
+            .map(|id| {
+                pv.plan
+                    .indicator(*id)
+                    .map_or_else(String::new, |i| i.name.clone())
+            })
+            .collect();
+        let n = shown.len();
+        let mut bars_by_light: Vec<(Light, Vec<Bar>)> = Vec::new();
+        let mut labels: Vec<(f64, f64, String)> = Vec::new();
+        for (i, id) in shown.iter().enumerate() {
+            let Some(e) = pv.eval(*id) else { continue };
+            let y = (n - 1 - i) as f64;
+            let value = e.progress.map_or(0.0, |p| (p * 100.0).clamp(0.0, 150.0));
+            let bar = Bar::new(y, value)
+                .width(0.7)
+                .fill(self.palette.light(e.light));
+            match bars_by_light.iter_mut().find(|(l, _)| *l == e.light) {
+                Some((_, v)) => v.push(bar),
+                None => bars_by_light.push((e.light, vec![bar])),
+            }
+            let text = match e.progress {
+                Some(_) => format_percent(e.progress),
+                None => e.status.label().to_owned(),
+            };
+            labels.push((value, y, text));
+        }
+        let label_size = self.chart_text(ui);
+        let fg = self.palette.fg;
+        let line = if self.palette.dark {
+            Color32::WHITE
+        } else {
+            Color32::from_gray(20)
+        };
+        // The legend stands above the chart, in words, where it cannot cover a bar.
+        let elapsed_label = format!("序时进度 {elapsed:.0}%");
+        let mut legend: Vec<(Color32, LegendMark, &str)> = bars_by_light
+            .iter()
+            .map(|(light, _)| {
+                (
+                    self.palette.light(*light),
+                    LegendMark::Bar,
+                    bar_series(*light),
+                )
+            })
+            .collect();
+        legend.push((line, LegendMark::Line, elapsed_label.as_str()));
+        super::super::widgets::legend_row(ui, &legend);
+        Plot::new(("meeting_section", id.0))
+            .height(ui.available_height().max(200.0))
+            .show_grid([true, false])
+            .allow_zoom(false)
+            .allow_drag(false)
+            .allow_scroll(false)
+            .include_x(0.0)
+            .include_x(165.0)
+            .include_y(-0.6)
+            .include_y(n as f64 - 0.4)
+            .y_axis_min_width(260.0)
+            .y_axis_formatter(move |mark, _| {
+                let i = mark.value.round();
+                if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+                    return String::new();
+                }
+                names
+                    .get(n.wrapping_sub(1).wrapping_sub(i as usize))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+            .x_axis_formatter(|mark, _| format!("{}%", mark.value.round()))
+            .show(ui, |p| {
+                for (light, bars) in bars_by_light {
+                    p.bar_chart(
+                        BarChart::new(bar_series(light), bars)
+                            .horizontal()
+                            .color(self.palette.light(light)),
+                    );
+                }
+                p.vline(
+                    VLine::new(elapsed_label.as_str(), elapsed)
+                        .color(line)
+                        .width(3.0),
+                );
+                for (x, y, text) in labels {
+                    p.text(
+                        Text::new(
+                            "",
+                            PlotPoint::new(x + 2.0, y),
+                            RichText::new(text).size(label_size).color(fg),
+                        )
+                        .anchor(egui::Align2::LEFT_CENTER),
+                    );
+                }
+            });
+    }
+
+    /// Chart text (axis labels, legends) big enough for the back row: at least 20 px at
+    /// 1366×768. Returns the size.
+    pub(super) fn chart_text(&self, ui: &mut Ui) -> f32 {
+        let size = (self.sizes.small * 0.9).max(20.0);
+        for style in [egui::TextStyle::Body, egui::TextStyle::Small] {
+            ui.style_mut()
+                .text_styles
+                .insert(style, egui::FontId::proportional(size));
+        }
+        size
+    }
+}
+
+/// The name of a section chart's bar series (one per light).
+fn bar_series(light: Light) -> &'static str {
+    match light {
+        Light::Green => "完成进度：绿灯",
+        Light::Yellow => "完成进度：黄灯",
+        Light::Red => "完成进度：红灯",
+        Light::Grey => "无法评价/未填报",
+    }
+}
