@@ -439,7 +439,11 @@ fn report_docx(plan: &Plan) {
         })
         .collect();
     report(
-        &format!("Word report, {} indicators ({} KB)", plan.indicators.len(), size / 1024),
+        &format!(
+            "Word report, {} indicators ({} KB)",
+            plan.indicators.len(),
+            size / 1024
+        ),
         samples,
         200.0,
     );

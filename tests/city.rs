@@ -50,9 +50,18 @@ fn district_files(dir: &Path) -> Vec<PathBuf> {
 fn city_file(dir: &Path) -> PathBuf {
     let path = dir.join("示例市.eduplan-city");
     let settings = format!("{CITY_SAMPLE}/示例市市级设置.json");
-    let (code, out, err) = eduplan(&["city", "new", path.to_str().expect("utf-8"), "--from", &settings]);
+    let (code, out, err) = eduplan(&[
+        "city",
+        "new",
+        path.to_str().expect("utf-8"),
+        "--from",
+        &settings,
+    ]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("4项市目标") && out.contains("1条指标对应"), "{out}");
+    assert!(
+        out.contains("4项市目标") && out.contains("1条指标对应"),
+        "{out}"
+    );
     path
 }
 
@@ -64,7 +73,10 @@ fn the_city_command_compares_the_districts_and_writes_the_workbook_and_the_bulle
     let files = district_files(&districts_dir);
     assert_eq!(files.len(), 5);
     let city = city_file(dir.path());
-    let before: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).expect("read")).collect();
+    let before: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(f).expect("read"))
+        .collect();
     let xlsx = dir.path().join("通报.xlsx");
     let docx = dir.path().join("通报.docx");
     let (code, out, err) = eduplan(&[
@@ -83,13 +95,21 @@ fn the_city_command_compares_the_districts_and_writes_the_workbook_and_the_bulle
     ]);
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines.iter().any(|l| l.starts_with("指标\t单位\t市目标\t东湖区")), "{out}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("指标\t单位\t市目标\t东湖区")),
+        "{out}"
+    );
     // 毛入园率: 南川县 gives no counts, so the city total says why instead of averaging.
     let preschool = lines
         .iter()
         .find(|l| l.starts_with("学前三年毛入园率\t"))
         .expect("row");
-    assert!(preschool.contains("不合计：南川县未报分子分母"), "{preschool}");
+    assert!(
+        preschool.contains("不合计：南川县未报分子分母"),
+        "{preschool}"
+    );
     // The quota of new kindergartens adds up: 3 + 2 + 3 + 1 + 5 = 14.
     let kindergartens = lines
         .iter()
@@ -99,11 +119,18 @@ fn the_city_command_compares_the_districts_and_writes_the_workbook_and_the_bulle
     // The mapping kept in the city file puts 南川县's differently named indicator on the row.
     assert!(!out.contains("未能对应的指标"), "{out}");
     assert!(out.contains("得分与排名"), "{out}");
-    assert!(out.contains("已导出：") && out.contains("已导出通报草稿"), "{out}");
+    assert!(
+        out.contains("已导出：") && out.contains("已导出通报草稿"),
+        "{out}"
+    );
 
     let mut book: Xlsx<_> = open_workbook(&xlsx).expect("workbook opens");
     let names = book.sheet_names();
-    assert_eq!(names[..3], ["指标比较表", "通报表", "数据质量"], "{names:?}");
+    assert_eq!(
+        names[..3],
+        ["指标比较表", "通报表", "数据质量"],
+        "{names:?}"
+    );
     let bulletin = book.worksheet_range("通报表").expect("sheet");
     let header: Vec<String> = bulletin
         .rows()
@@ -113,17 +140,31 @@ fn the_city_command_compares_the_districts_and_writes_the_workbook_and_the_bulle
         .map(ToString::to_string)
         .collect();
     assert_eq!(header[..2], ["序号", "区县"]);
-    assert_eq!(header[header.len() - 4..], ["得分", "排名", "等次", "较上年"]);
+    assert_eq!(
+        header[header.len() - 4..],
+        ["得分", "排名", "等次", "较上年"]
+    );
 
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).expect("docx")).expect("zip");
     let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("document"), &mut xml)
-        .expect("utf-8");
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document"),
+        &mut xml,
+    )
+    .expect("utf-8");
     assert!(xml.contains("关于2024年度各区县教育事业发展规划主要指标监测情况的通报"));
-    assert!(xml.contains("规划确定的"), "the count sentence per district");
+    assert!(
+        xml.contains("规划确定的"),
+        "the count sentence per district"
+    );
 
     for (f, b) in files.iter().zip(&before) {
-        assert_eq!(&std::fs::read(f).expect("read"), b, "{} changed", f.display());
+        assert_eq!(
+            &std::fs::read(f).expect("read"),
+            b,
+            "{} changed",
+            f.display()
+        );
     }
 }
 
@@ -144,7 +185,10 @@ fn bad_files_are_listed_and_the_others_still_compared() {
     args.extend(names.iter().map(String::as_str));
     let (code, out, err) = eduplan(&args);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("通知.eduplan——") && err.contains("不是EduPlan规划文件"), "{err}");
+    assert!(
+        err.contains("通知.eduplan——") && err.contains("不是EduPlan规划文件"),
+        "{err}"
+    );
     assert!(err.contains("同一区县"), "{err}");
     assert!(out.contains("东湖区") && out.contains("中山区"), "{out}");
 }

@@ -32,8 +32,12 @@ fn text_of(xml: &str) -> String {
     let mut rest = xml;
     while let Some(start) = rest.find("<w:t") {
         let after = &rest[start..];
-        let Some(open_end) = after.find('>') else { break };
-        if after[..open_end].ends_with('/') || !(after[4..].starts_with('>') || after[4..].starts_with(' ')) {
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        if after[..open_end].ends_with('/')
+            || !(after[4..].starts_with('>') || after[4..].starts_with(' '))
+        {
             rest = &after[open_end + 1..];
             continue;
         }
@@ -135,24 +139,46 @@ fn every_number_in_the_report_is_the_number_status_prints() {
                 .find(|p| p.contains(&format!(".{}：", st[0])))
                 .unwrap_or_else(|| panic!("a sentence on {}", st[0]));
             if st[4] != "—" && st[1] != "" {
-                assert!(sentence.contains(&format!("{}{}", st[4], st[1])), "{sentence} / {st:?}");
+                assert!(
+                    sentence.contains(&format!("{}{}", st[4], st[1])),
+                    "{sentence} / {st:?}"
+                );
             }
-            assert!(sentence.contains(&format!("评价为“{}”（{}）", st[7], st[8])), "{sentence}");
+            assert!(
+                sentence.contains(&format!("评价为“{}”（{}）", st[7], st[8])),
+                "{sentence}"
+            );
             if st[5] != "—" {
-                assert!(sentence.contains(&format!("完成进度{}", st[5])), "{sentence}");
+                assert!(
+                    sentence.contains(&format!("完成进度{}", st[5])),
+                    "{sentence}"
+                );
             }
         }
         // The count sentence adds up what status lists.
         let all = paras.join("\n");
         let total = status.len();
-        assert!(all.contains(&format!("规划确定的{total}项主要指标中，{year}年")), "{all}");
+        assert!(
+            all.contains(&format!("规划确定的{total}项主要指标中，{year}年")),
+            "{all}"
+        );
         for word in [
-            "提前实现", "已实现", "快于预期", "基本符合预期", "滞后", "未实现", "未填报", "未到期",
+            "提前实现",
+            "已实现",
+            "快于预期",
+            "基本符合预期",
+            "滞后",
+            "未实现",
+            "未填报",
+            "未到期",
             "无法评价",
         ] {
             let n = status.iter().filter(|s| s[7].starts_with(word)).count();
             if n > 0 {
-                assert!(all.contains(&format!("{n}项{word}")), "{n}项{word} in {all}");
+                assert!(
+                    all.contains(&format!("{n}项{word}")),
+                    "{n}项{word} in {all}"
+                );
             }
         }
     }
@@ -170,7 +196,11 @@ fn bad_requests_are_refused_with_nothing_written() {
     let (code, _, err) = eduplan(&["report", plan_s, "-o", plan_s]);
     assert_eq!(code, 1);
     assert!(err.contains(".docx"), "{err}");
-    assert_eq!(std::fs::read(&plan).expect("plan"), before, "the plan is untouched");
+    assert_eq!(
+        std::fs::read(&plan).expect("plan"),
+        before,
+        "the plan is untouched"
+    );
 
     let txt = dir.path().join("报告.txt");
     let (code, _, err) = eduplan(&["report", plan_s, "-o", txt.to_str().expect("utf-8")]);
@@ -204,7 +234,12 @@ fn bad_requests_are_refused_with_nothing_written() {
     )
     .expect("text");
     let empty = dir.path().join("空规划.eduplan");
-    let (code, _, err) = eduplan(&["new", empty.to_str().expect("utf-8"), "--from", text.to_str().expect("utf-8")]);
+    let (code, _, err) = eduplan(&[
+        "new",
+        empty.to_str().expect("utf-8"),
+        "--from",
+        text.to_str().expect("utf-8"),
+    ]);
     assert_eq!(code, 0, "{err}");
     let (code, _, err) = eduplan(&["report", empty.to_str().expect("utf-8"), "-o", out_s]);
     assert_eq!(code, 1);

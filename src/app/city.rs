@@ -27,7 +27,11 @@ pub fn district_files(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             .map_err(|e| format!("无法读取文件夹“{}”：{e}", a.display()))?
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) && is_plan_text(p))
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                    && is_plan_text(p)
+            })
             .collect();
         texts.sort();
         out.extend(texts);
@@ -49,7 +53,9 @@ pub fn read_district_files(paths: &[PathBuf]) -> (Vec<District>, Vec<Rejected>) 
     let mut read = Vec::new();
     let mut rejected = Vec::new();
     for path in paths {
-        let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
         let result = if is_json {
             crate::exchange::plan_text::read_plan_text(path)
                 .map(|plan| District::new(&path.display().to_string(), plan, file_date(path)))
@@ -97,8 +103,8 @@ impl CitySession {
     pub fn refresh(&mut self, library: &crate::domain::library::Library) {
         let (districts, rejected) = read_district_files(&self.files);
         self.rejected = rejected;
-        self.comparison = (!districts.is_empty())
-            .then(|| compare(districts, &self.settings, library, self.year));
+        self.comparison =
+            (!districts.is_empty()).then(|| compare(districts, &self.settings, library, self.year));
     }
 
     /// Compare again with the districts already read (after a settings change).
@@ -298,9 +304,9 @@ impl EduPlanApp {
             return;
         };
         let name = format!("{}年度各区县规划指标监测通报", c.year);
-        let Some(out) = self
-            .dialogs
-            .save_xlsx(&settings::documents_dir(), &name, "导出市级汇总工作簿")
+        let Some(out) =
+            self.dialogs
+                .save_xlsx(&settings::documents_dir(), &name, "导出市级汇总工作簿")
         else {
             return;
         };
@@ -317,7 +323,11 @@ impl EduPlanApp {
         let done = format!(
             "已导出“{}”（指标比较表、通报表、数据质量{}）",
             out.display(),
-            if c.board.is_empty() { "" } else { "、优质均衡" }
+            if c.board.is_empty() {
+                ""
+            } else {
+                "、优质均衡"
+            }
         );
         match result {
             Ok(()) => self.info(done),
@@ -327,7 +337,11 @@ impl EduPlanApp {
 }
 
 /// The city view in the central panel; its commands become the app's.
-pub(super) fn city_panel(ui: &mut egui::Ui, session: &mut CitySession, cmds: &mut Vec<crate::ui::Command>) {
+pub(super) fn city_panel(
+    ui: &mut egui::Ui,
+    session: &mut CitySession,
+    cmds: &mut Vec<crate::ui::Command>,
+) {
     let mut city_cmds = Vec::new();
     let input = crate::ui::city::CityInput {
         comparison: session.comparison.as_ref(),

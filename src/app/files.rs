@@ -124,7 +124,12 @@ impl EduPlanApp {
         use crate::exchange::docx::FontScheme;
         use crate::exchange::report::{ReportOptions, write_report};
         let Some(doc) = &self.doc else { return };
-        let name = format!("{}（{}年{}）", doc.plan().info.name, doc.year(), kind.label());
+        let name = format!(
+            "{}（{}年{}）",
+            doc.plan().info.name,
+            doc.year(),
+            kind.label()
+        );
         let Some(dest) = self.dialogs.save_docx(&settings::documents_dir(), &name) else {
             return;
         };

@@ -119,7 +119,9 @@ impl EduPlanApp {
                         &mut self.settings.report_fonts_windows,
                         "用Windows自带字体（仿宋、楷体、宋体）",
                     )
-                    .on_hover_text("不勾选：仿宋_GB2312、楷体_GB2312、方正小标宋简体（机关办公电脑常装）");
+                    .on_hover_text(
+                        "不勾选：仿宋_GB2312、楷体_GB2312、方正小标宋简体（机关办公电脑常装）",
+                    );
                 });
                 if ui.button("生成填报表…").clicked() {
                     cmds.push(Command::TemplateDialog);

@@ -5,23 +5,28 @@
 use std::path::{Path, PathBuf};
 
 use super::{CliError, CliResult, Options, print_table};
+use crate::app::city::{district_files, read_district_files};
 use crate::app::settings;
 use crate::domain::city::{CityComparison, CitySettings, Rejected, compare};
 use crate::domain::input::format_number;
-use crate::app::city::{district_files, read_district_files};
 use crate::storage::city::CityFile;
 
 pub(super) fn dispatch(rest: &[String]) -> CliResult<()> {
     match rest.first().map(String::as_str) {
         Some("new") => cmd_city_new(&Options::parse(&rest[1..], &["--from"])?),
-        _ => cmd_city(&Options::parse(rest, &["--city", "--year", "--format", "-o"])?),
+        _ => cmd_city(&Options::parse(
+            rest,
+            &["--city", "--year", "--format", "-o"],
+        )?),
     }
 }
 
 /// A new city file, from a settings file (JSON) where one is given.
 fn cmd_city_new(opts: &Options) -> CliResult<()> {
     let [path] = opts.files.as_slice() else {
-        return Err(CliError::usage("请给出一个市级汇总文件名，如 示例市.eduplan-city"));
+        return Err(CliError::usage(
+            "请给出一个市级汇总文件名，如 示例市.eduplan-city",
+        ));
     };
     let settings: CitySettings = match opts.get("--from") {
         None => CitySettings::default(),
@@ -37,7 +42,11 @@ fn cmd_city_new(opts: &Options) -> CliResult<()> {
     println!(
         "已新建市级汇总文件：{}（{}项市目标，{}条指标对应，计分规则：{}）",
         path.display(),
-        settings.indicators.values().filter(|s| s.target.is_some()).count(),
+        settings
+            .indicators
+            .values()
+            .filter(|s| s.target.is_some())
+            .count(),
         settings.mapping.len(),
         settings.scoring.label()
     );
@@ -78,7 +87,9 @@ fn cmd_city(opts: &Options) -> CliResult<()> {
         eprintln!("未纳入：{}——{}", r.source, r.reason);
     }
     if districts.is_empty() {
-        return Err(CliError::failed("没有可以比较的区县规划文件（见上面列出的原因）"));
+        return Err(CliError::failed(
+            "没有可以比较的区县规划文件（见上面列出的原因）",
+        ));
     }
     let (library, _) = settings::load_library();
     let comparison = compare(districts, &city_settings, &library, year);
@@ -137,7 +148,11 @@ fn write_output(
     println!(
         "已导出：{}（指标比较表、通报表、数据质量{}；{}年度，{}个区县）",
         out.display(),
-        if c.board.is_empty() { "" } else { "、优质均衡" },
+        if c.board.is_empty() {
+            ""
+        } else {
+            "、优质均衡"
+        },
         c.year,
         c.districts.len()
     );
@@ -164,7 +179,10 @@ fn print_comparison(c: &CityComparison, tsv: bool) {
         if list.is_empty() {
             "—".to_owned()
         } else {
-            list.iter().map(|d| names[*d].clone()).collect::<Vec<_>>().join("、")
+            list.iter()
+                .map(|d| names[*d].clone())
+                .collect::<Vec<_>>()
+                .join("、")
         }
     };
     let rows: Vec<Vec<String>> = c
@@ -174,7 +192,8 @@ fn print_comparison(c: &CityComparison, tsv: bool) {
             let mut r = vec![
                 row.name.clone(),
                 row.unit.clone(),
-                row.city_target.map_or_else(|| "—".to_owned(), |t| row.format(t)),
+                row.city_target
+                    .map_or_else(|| "—".to_owned(), |t| row.format(t)),
             ];
             r.extend(row.cells.iter().map(|cell| match cell {
                 None => "无此指标".to_owned(),
@@ -189,7 +208,10 @@ fn print_comparison(c: &CityComparison, tsv: bool) {
             r
         })
         .collect();
-    println!("{}年度各区县主要指标比较（●绿灯 ▲黄灯 ■红灯 ○无灯；括号内为本区县目标）", c.year);
+    println!(
+        "{}年度各区县主要指标比较（●绿灯 ▲黄灯 ■红灯 ○无灯；括号内为本区县目标）",
+        c.year
+    );
     print_rows(tsv, &header, &rows);
 
     println!();
@@ -237,14 +259,17 @@ fn print_comparison(c: &CityComparison, tsv: bool) {
         ]
         .map(str::to_owned)
         .to_vec();
-        let pct = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{}%", format_number(v, 1)));
+        let pct = |v: Option<f64>| {
+            v.map_or_else(|| "—".to_owned(), |v| format!("{}%", format_number(v, 1)))
+        };
         let rows: Vec<Vec<String>> = c
             .board
             .iter()
             .map(|b| {
                 vec![
                     names[b.district].clone(),
-                    b.planned_year.map_or_else(|| "未设".to_owned(), |y| format!("{y}年")),
+                    b.planned_year
+                        .map_or_else(|| "未设".to_owned(), |y| format!("{y}年")),
                     b.cv_over.map_or_else(|| "—".to_owned(), |n| n.to_string()),
                     format!("{}/{}", pct(b.primary_share), pct(b.junior_share)),
                     b.status.clone(),
@@ -258,7 +283,10 @@ fn print_comparison(c: &CityComparison, tsv: bool) {
         println!();
         println!("未能对应的指标（可在图形界面“市级汇总 › 指标对应”中指定，记入市级汇总文件）");
         for u in &c.unmatched {
-            println!("  {}：{}（{}）——{}", u.district, u.indicator, u.unit, u.reason);
+            println!(
+                "  {}：{}（{}）——{}",
+                u.district, u.indicator, u.unit, u.reason
+            );
         }
     }
 }

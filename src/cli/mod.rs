@@ -213,7 +213,11 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             &["-o", "--year", "--unit", "--quarter"],
         )?)
         .map(|_| Outcome::Exit(0)),
-        "report" => report_cmd::cmd_report(&Options::parse(rest, &["-o", "--kind", "--year", "--date", "--fonts"])?).map(|_| Outcome::Exit(0)),
+        "report" => report_cmd::cmd_report(&Options::parse(
+            rest,
+            &["-o", "--kind", "--year", "--date", "--fonts"],
+        )?)
+        .map(|_| Outcome::Exit(0)),
         "import" => cmd_import(&Options::parse_with_flags(rest, &["--year"], &["--yes"])?)
             .map(Outcome::Exit),
         other if other.starts_with('-') => Err(CliError::usage(format!("未知选项“{other}”"))),

@@ -4,8 +4,8 @@
 //! everything above (storage, exchange, the app) depends on this crate, never the reverse.
 
 pub mod balance;
-pub mod closeout;
 pub mod city;
+pub mod closeout;
 pub mod codes;
 pub mod commitments;
 pub mod drafting;
@@ -17,8 +17,8 @@ pub mod input;
 pub mod library;
 pub mod model;
 pub mod rules;
-pub mod text_limits;
 pub mod text;
+pub mod text_limits;
 pub mod validate;
 
 pub use codes::Coded;

@@ -11,7 +11,9 @@ use eduplan_domain::city::{CityComparison, CitySettings};
 use eduplan_domain::input::format_number;
 use eduplan_domain::rules::{Status, count_statuses, evaluate};
 
-use super::docx::{Align, Block, Column, Document, FontScheme, ParaStyle, Paragraph, Row, Run, Table, layout};
+use super::docx::{
+    Align, Block, Column, Document, FontScheme, ParaStyle, Paragraph, Row, Run, Table, layout,
+};
 use super::{ExchangeError, write_docx_atomically};
 
 pub fn bulletin_title(year: i32) -> String {
@@ -45,7 +47,11 @@ pub fn count_sentence(c: &CityComparison, district: usize) -> String {
     if other > 0 {
         parts.push(format!("{other}项暂无法评价"));
     }
-    format!("{}规划确定的{n}项主要指标中，{}。", d.name, parts.join("，"))
+    format!(
+        "{}规划确定的{n}项主要指标中，{}。",
+        d.name,
+        parts.join("，")
+    )
 }
 
 pub fn build_bulletin(c: &CityComparison, settings: &CitySettings) -> Document {
@@ -80,7 +86,11 @@ pub fn build_bulletin(c: &CityComparison, settings: &CitySettings) -> Document {
         .iter()
         .filter_map(|r| {
             r.total.value().map(|v| {
-                let unit = if r.unit == "%" { "%".to_owned() } else { r.unit.clone() };
+                let unit = if r.unit == "%" {
+                    "%".to_owned()
+                } else {
+                    r.unit.clone()
+                };
                 format!("{}{}{}（达标区县{}个）", r.name, r.format(v), unit, r.met)
             })
         })

@@ -114,7 +114,9 @@ fn matrix_sheet(
         ws.write_number_with_format(r, 0, (i + 1) as f64, &centered)?;
         ws.write_string_with_format(r, 1, &row.name, &text)?;
         ws.write_string_with_format(r, 2, &row.unit, &centered)?;
-        let target = row.city_target.map_or_else(|| "—".to_owned(), |t| row.format(t));
+        let target = row
+            .city_target
+            .map_or_else(|| "—".to_owned(), |t| row.format(t));
         ws.write_string_with_format(r, 3, &target, &centered)?;
         for (d, cell) in row.cells.iter().enumerate() {
             let col = 4 + d as u16;
@@ -190,7 +192,9 @@ fn bulletin_sheet(
         "未达目标：有市目标的按市目标，否则按本区县评价",
     )?;
     let centered = style::centered();
-    let failing = centered.clone().set_background_color(Color::RGB(FAILING_FILL));
+    let failing = centered
+        .clone()
+        .set_background_color(Color::RGB(FAILING_FILL));
     let points = style::number(1);
     for (i, d) in c.by_rank().into_iter().enumerate() {
         let r = 3 + i as u32;
@@ -288,13 +292,24 @@ fn quality_sheet(
         for x in rejected {
             ws.merge_range(r, 0, r, 1, &x.source, &text)?;
             ws.merge_range(r, 2, r, 6, &x.reason, &text)?;
-            style::fit_row(ws, r, &[(x.reason.as_str(), 100.0), (x.source.as_str(), 40.0)])?;
+            style::fit_row(
+                ws,
+                r,
+                &[(x.reason.as_str(), 100.0), (x.source.as_str(), 40.0)],
+            )?;
             r += 1;
         }
     }
     if !c.unmatched.is_empty() {
         r += 1;
-        ws.merge_range(r, 0, r, 6, "未能对应的指标（在“市级汇总 › 指标对应”中指定）", &bold)?;
+        ws.merge_range(
+            r,
+            0,
+            r,
+            6,
+            "未能对应的指标（在“市级汇总 › 指标对应”中指定）",
+            &bold,
+        )?;
         r += 1;
         for u in &c.unmatched {
             ws.write_string_with_format(r, 0, &u.district, &text)?;
@@ -328,12 +343,14 @@ fn board_sheet(ws: &mut Worksheet, c: &CityComparison) -> Result<(), XlsxError> 
         "EduPlan 市级汇总",
     )?;
     let centered = style::centered();
-    let pct = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{}%", format_number(v, 1)));
+    let pct =
+        |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{}%", format_number(v, 1)));
     for (i, b) in c.board.iter().enumerate() {
         let r = 3 + i as u32;
         let cells = [
             c.districts[b.district].name.clone(),
-            b.planned_year.map_or_else(|| "未设".to_owned(), |y| format!("{y}年")),
+            b.planned_year
+                .map_or_else(|| "未设".to_owned(), |y| format!("{y}年")),
             format!("{}年", b.school_year),
             b.cv_over.map_or_else(|| "—".to_owned(), |n| n.to_string()),
             pct(b.primary_share),

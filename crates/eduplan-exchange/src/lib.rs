@@ -4,10 +4,10 @@
 //! Works on plain `eduplan_domain` values and files the user names. Must never depend on the
 //! plan file (storage), the command line or the GUI: callers open the plan and hand it over.
 
-pub mod closeout_sheet;
-pub mod closeout_text;
 pub mod city_bulletin;
 pub mod city_workbook;
+pub mod closeout_sheet;
+pub mod closeout_text;
 pub mod docx;
 pub mod fill_in;
 pub mod generate;
@@ -38,7 +38,9 @@ pub enum ExchangeError {
     Refused(String, String),
     #[error("季度应为1到4，而不是{0}")]
     BadQuarter(u8),
-    #[error("规划中还没有指标，无法生成报告。请先添加指标（或由规划文本、指标库生成），再导出报告。")]
+    #[error(
+        "规划中还没有指标，无法生成报告。请先添加指标（或由规划文本、指标库生成），再导出报告。"
+    )]
     NoIndicators,
     #[error("{year}年不在规划期{first}-{last}年内，无法生成该年度的报告。请选择规划期内的年份。")]
     YearOutsidePlan { year: i32, first: i32, last: i32 },

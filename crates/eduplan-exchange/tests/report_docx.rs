@@ -190,87 +190,271 @@ fn paragraphs(xml: &str) -> Vec<String> {
 fn schema_order(parent: &str) -> Option<&'static [&'static str]> {
     Some(match parent {
         "w:pPr" => &[
-            "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
-            "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
-            "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-            "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-            "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-            "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-            "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+            "w:pStyle",
+            "w:keepNext",
+            "w:keepLines",
+            "w:pageBreakBefore",
+            "w:framePr",
+            "w:widowControl",
+            "w:numPr",
+            "w:suppressLineNumbers",
+            "w:pBdr",
+            "w:shd",
+            "w:tabs",
+            "w:suppressAutoHyphens",
+            "w:kinsoku",
+            "w:wordWrap",
+            "w:overflowPunct",
+            "w:topLinePunct",
+            "w:autoSpaceDE",
+            "w:autoSpaceDN",
+            "w:bidi",
+            "w:adjustRightInd",
+            "w:snapToGrid",
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:suppressOverlap",
+            "w:jc",
+            "w:textDirection",
+            "w:textAlignment",
+            "w:textboxTightWrap",
+            "w:outlineLvl",
+            "w:divId",
+            "w:cnfStyle",
+            "w:rPr",
+            "w:sectPr",
             "w:pPrChange",
         ],
         "w:rPr" => &[
-            "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
-            "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
-            "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing",
-            "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
-            "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
-            "w:eastAsianLayout", "w:specVanish", "w:oMath",
+            "w:rStyle",
+            "w:rFonts",
+            "w:b",
+            "w:bCs",
+            "w:i",
+            "w:iCs",
+            "w:caps",
+            "w:smallCaps",
+            "w:strike",
+            "w:dstrike",
+            "w:outline",
+            "w:shadow",
+            "w:emboss",
+            "w:imprint",
+            "w:noProof",
+            "w:snapToGrid",
+            "w:vanish",
+            "w:webHidden",
+            "w:color",
+            "w:spacing",
+            "w:w",
+            "w:kern",
+            "w:position",
+            "w:sz",
+            "w:szCs",
+            "w:highlight",
+            "w:u",
+            "w:effect",
+            "w:bdr",
+            "w:shd",
+            "w:fitText",
+            "w:vertAlign",
+            "w:rtl",
+            "w:cs",
+            "w:em",
+            "w:lang",
+            "w:eastAsianLayout",
+            "w:specVanish",
+            "w:oMath",
         ],
         "w:sectPr" => &[
-            "w:headerReference|w:footerReference", "w:footnotePr", "w:endnotePr", "w:type",
-            "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType",
-            "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
-            "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+            "w:headerReference|w:footerReference",
+            "w:footnotePr",
+            "w:endnotePr",
+            "w:type",
+            "w:pgSz",
+            "w:pgMar",
+            "w:paperSrc",
+            "w:pgBorders",
+            "w:lnNumType",
+            "w:pgNumType",
+            "w:cols",
+            "w:formProt",
+            "w:vAlign",
+            "w:noEndnote",
+            "w:titlePg",
+            "w:textDirection",
+            "w:bidi",
+            "w:rtlGutter",
+            "w:docGrid",
+            "w:printerSettings",
+            "w:sectPrChange",
         ],
         "w:tbl" => &["w:tblPr", "w:tblGrid", "w:tr"],
         "w:tblPr" => &[
-            "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
-            "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
-            "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
-            "w:tblCaption", "w:tblDescription",
+            "w:tblStyle",
+            "w:tblpPr",
+            "w:tblOverlap",
+            "w:bidiVisual",
+            "w:tblStyleRowBandSize",
+            "w:tblStyleColBandSize",
+            "w:tblW",
+            "w:jc",
+            "w:tblCellSpacing",
+            "w:tblInd",
+            "w:tblBorders",
+            "w:shd",
+            "w:tblLayout",
+            "w:tblCellMar",
+            "w:tblLook",
+            "w:tblCaption",
+            "w:tblDescription",
         ],
         "w:tblBorders" => &[
-            "w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end", "w:insideH",
+            "w:top",
+            "w:left",
+            "w:start",
+            "w:bottom",
+            "w:right",
+            "w:end",
+            "w:insideH",
             "w:insideV",
         ],
         "w:tblCellMar" => &["w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"],
         "w:tr" => &["w:tblPrEx", "w:trPr", "w:tc"],
         "w:tc" => &["w:tcPr", "w:p|w:tbl"],
         "w:tcPr" => &[
-            "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
-            "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+            "w:cnfStyle",
+            "w:tcW",
+            "w:gridSpan",
+            "w:hMerge",
+            "w:vMerge",
+            "w:tcBorders",
+            "w:shd",
+            "w:noWrap",
+            "w:tcMar",
+            "w:textDirection",
+            "w:tcFitText",
+            "w:vAlign",
+            "w:hideMark",
         ],
-        "w:p" => &["w:pPr", "w:r|w:fldSimple|w:hyperlink|w:bookmarkStart|w:bookmarkEnd"],
+        "w:p" => &[
+            "w:pPr",
+            "w:r|w:fldSimple|w:hyperlink|w:bookmarkStart|w:bookmarkEnd",
+        ],
         "w:r" => &["w:rPr", "w:t|w:br|w:tab|w:fldChar|w:instrText"],
         "w:body" => &["w:p|w:tbl", "w:sectPr"],
         "w:style" => &[
-            "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine",
-            "w:hidden", "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat",
-            "w:locked", "w:personal", "w:personalCompose", "w:personalReply", "w:rsid",
-            "w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr",
+            "w:name",
+            "w:aliases",
+            "w:basedOn",
+            "w:next",
+            "w:link",
+            "w:autoRedefine",
+            "w:hidden",
+            "w:uiPriority",
+            "w:semiHidden",
+            "w:unhideWhenUsed",
+            "w:qFormat",
+            "w:locked",
+            "w:personal",
+            "w:personalCompose",
+            "w:personalReply",
+            "w:rsid",
+            "w:pPr",
+            "w:rPr",
+            "w:tblPr",
+            "w:trPr",
+            "w:tcPr",
+            "w:tblStylePr",
         ],
         "w:styles" => &["w:docDefaults", "w:latentStyles", "w:style"],
         "w:docDefaults" => &["w:rPrDefault", "w:pPrDefault"],
         "w:settings" => &[
-            "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
-            "w:removeDateAndTime", "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape",
-            "w:printPostScriptOverText", "w:printFractionalCharacterWidth",
-            "w:printFormsData", "w:embedTrueTypeFonts", "w:embedSystemFonts",
-            "w:saveSubsetFonts", "w:saveFormsData", "w:mirrorMargins",
-            "w:alignBordersAndEdges", "w:bordersDoNotSurroundHeader",
-            "w:bordersDoNotSurroundFooter", "w:gutterAtTop", "w:hideSpellingErrors",
-            "w:hideGrammaticalErrors", "w:activeWritingStyle", "w:proofState",
-            "w:formsDesign", "w:attachedTemplate", "w:linkStyles", "w:stylePaneFormatFilter",
-            "w:stylePaneSortMethod", "w:documentType", "w:mailMerge", "w:revisionView",
-            "w:trackRevisions", "w:doNotTrackMoves", "w:doNotTrackFormatting",
-            "w:documentProtection", "w:autoFormatOverride", "w:styleLockTheme",
-            "w:styleLockQFSet", "w:defaultTabStop", "w:autoHyphenation",
-            "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps",
-            "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle",
-            "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting",
-            "w:bookFoldPrinting", "w:bookFoldPrintingSheets",
-            "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing",
-            "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery",
-            "w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin",
-            "w:drawingGridVerticalOrigin", "w:doNotShadeFormData", "w:noPunctuationKerning",
-            "w:characterSpacingControl", "w:printTwoOnOne", "w:strictFirstAndLastChars",
-            "w:noLineBreaksAfter", "w:noLineBreaksBefore", "w:savePreviewPicture",
-            "w:doNotValidateAgainstSchema", "w:saveInvalidXml", "w:ignoreMixedContent",
-            "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml",
-            "w:saveXmlDataOnly", "w:useXSLTWhenSaving", "w:saveThroughXslt",
-            "w:showXMLTags", "w:alwaysMergeEmptyNamespace", "w:updateFields", "w:hdrShapeDefaults",
-            "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+            "w:writeProtection",
+            "w:view",
+            "w:zoom",
+            "w:removePersonalInformation",
+            "w:removeDateAndTime",
+            "w:doNotDisplayPageBoundaries",
+            "w:displayBackgroundShape",
+            "w:printPostScriptOverText",
+            "w:printFractionalCharacterWidth",
+            "w:printFormsData",
+            "w:embedTrueTypeFonts",
+            "w:embedSystemFonts",
+            "w:saveSubsetFonts",
+            "w:saveFormsData",
+            "w:mirrorMargins",
+            "w:alignBordersAndEdges",
+            "w:bordersDoNotSurroundHeader",
+            "w:bordersDoNotSurroundFooter",
+            "w:gutterAtTop",
+            "w:hideSpellingErrors",
+            "w:hideGrammaticalErrors",
+            "w:activeWritingStyle",
+            "w:proofState",
+            "w:formsDesign",
+            "w:attachedTemplate",
+            "w:linkStyles",
+            "w:stylePaneFormatFilter",
+            "w:stylePaneSortMethod",
+            "w:documentType",
+            "w:mailMerge",
+            "w:revisionView",
+            "w:trackRevisions",
+            "w:doNotTrackMoves",
+            "w:doNotTrackFormatting",
+            "w:documentProtection",
+            "w:autoFormatOverride",
+            "w:styleLockTheme",
+            "w:styleLockQFSet",
+            "w:defaultTabStop",
+            "w:autoHyphenation",
+            "w:consecutiveHyphenLimit",
+            "w:hyphenationZone",
+            "w:doNotHyphenateCaps",
+            "w:showEnvelope",
+            "w:summaryLength",
+            "w:clickAndTypeStyle",
+            "w:defaultTableStyle",
+            "w:evenAndOddHeaders",
+            "w:bookFoldRevPrinting",
+            "w:bookFoldPrinting",
+            "w:bookFoldPrintingSheets",
+            "w:drawingGridHorizontalSpacing",
+            "w:drawingGridVerticalSpacing",
+            "w:displayHorizontalDrawingGridEvery",
+            "w:displayVerticalDrawingGridEvery",
+            "w:doNotUseMarginsForDrawingGridOrigin",
+            "w:drawingGridHorizontalOrigin",
+            "w:drawingGridVerticalOrigin",
+            "w:doNotShadeFormData",
+            "w:noPunctuationKerning",
+            "w:characterSpacingControl",
+            "w:printTwoOnOne",
+            "w:strictFirstAndLastChars",
+            "w:noLineBreaksAfter",
+            "w:noLineBreaksBefore",
+            "w:savePreviewPicture",
+            "w:doNotValidateAgainstSchema",
+            "w:saveInvalidXml",
+            "w:ignoreMixedContent",
+            "w:alwaysShowPlaceholderText",
+            "w:doNotDemarcateInvalidXml",
+            "w:saveXmlDataOnly",
+            "w:useXSLTWhenSaving",
+            "w:saveThroughXslt",
+            "w:showXMLTags",
+            "w:alwaysMergeEmptyNamespace",
+            "w:updateFields",
+            "w:hdrShapeDefaults",
+            "w:footnotePr",
+            "w:endnotePr",
+            "w:compat",
+            "w:docVars",
+            "w:rsids",
         ],
         _ => return None,
     })
@@ -396,8 +580,14 @@ fn page_numbers_alternate_sides_with_dashes() {
     assert!(rels.contains(r#"Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml""#));
     let odd = &parts["word/footer1.xml"];
     let even = &parts["word/footer2.xml"];
-    assert!(odd.contains(r#"<w:jc w:val="right"/>"#), "odd pages on the right");
-    assert!(even.contains(r#"<w:jc w:val="left"/>"#), "even pages on the left");
+    assert!(
+        odd.contains(r#"<w:jc w:val="right"/>"#),
+        "odd pages on the right"
+    );
+    assert!(
+        even.contains(r#"<w:jc w:val="left"/>"#),
+        "even pages on the left"
+    );
     for footer in [odd, even] {
         assert!(footer.contains("> PAGE </w:instrText>"));
         assert_eq!(paragraphs(footer), vec!["— 1 —".to_owned()]);
@@ -406,7 +596,10 @@ fn page_numbers_alternate_sides_with_dashes() {
     let footer_style = &styles[styles.find(r#"w:styleId="Footer""#).expect("footer style")..];
     let footer_style = &footer_style[..footer_style.find("</w:style>").expect("end")];
     assert!(footer_style.contains(r#"w:eastAsia="宋体""#), "4号宋体");
-    assert!(footer_style.contains(r#"<w:sz w:val="28"/>"#), "4号 = 14 pt");
+    assert!(
+        footer_style.contains(r#"<w:sz w:val="28"/>"#),
+        "4号 = 14 pt"
+    );
 }
 
 fn style_xml<'a>(styles: &'a str, name: &str) -> &'a str {
@@ -434,11 +627,20 @@ fn named_styles_carry_the_fonts_sizes_and_outline_levels() {
     for (name, font, size, level) in expect {
         let s = style_xml(styles, name);
         if !font.is_empty() {
-            assert!(s.contains(&format!(r#"w:eastAsia="{font}""#)), "{name}: {s}");
-            assert!(s.contains(&format!(r#"<w:sz w:val="{size}"/>"#)), "{name}: {s}");
+            assert!(
+                s.contains(&format!(r#"w:eastAsia="{font}""#)),
+                "{name}: {s}"
+            );
+            assert!(
+                s.contains(&format!(r#"<w:sz w:val="{size}"/>"#)),
+                "{name}: {s}"
+            );
         }
         match level {
-            Some(l) => assert!(s.contains(&format!(r#"<w:outlineLvl w:val="{l}"/>"#)), "{name}"),
+            Some(l) => assert!(
+                s.contains(&format!(r#"<w:outlineLvl w:val="{l}"/>"#)),
+                "{name}"
+            ),
             None => assert!(!s.contains("w:outlineLvl"), "{name}"),
         }
     }
@@ -447,7 +649,10 @@ fn named_styles_carry_the_fonts_sizes_and_outline_levels() {
         style_xml(styles, "公文正文").contains(r#"w:firstLineChars="200""#),
         "body: first line indented two characters"
     );
-    assert!(styles.contains(r#"w:eastAsia="仿宋_GB2312""#), "body 仿宋_GB2312");
+    assert!(
+        styles.contains(r#"w:eastAsia="仿宋_GB2312""#),
+        "body 仿宋_GB2312"
+    );
 
     let opts = ReportOptions {
         fonts: FontScheme::Windows,
@@ -455,9 +660,15 @@ fn named_styles_carry_the_fonts_sizes_and_outline_levels() {
     };
     let win = report_parts(&small_plan(), &opts);
     let styles = &win["word/styles.xml"];
-    assert!(!styles.contains("GB2312") && !styles.contains("方正"), "bare Windows fonts only");
+    assert!(
+        !styles.contains("GB2312") && !styles.contains("方正"),
+        "bare Windows fonts only"
+    );
     let title = style_xml(styles, "公文标题");
-    assert!(title.contains(r#"w:eastAsia="宋体""#) && title.contains("<w:b/>"), "宋体加粗");
+    assert!(
+        title.contains(r#"w:eastAsia="宋体""#) && title.contains("<w:b/>"),
+        "宋体加粗"
+    );
     assert!(style_xml(styles, "二级标题").contains(r#"w:eastAsia="楷体""#));
 }
 
@@ -468,8 +679,15 @@ fn tables_repeat_their_header_row_and_right_align_numbers() {
     let table = &doc[doc.find("<w:tbl>").expect("a table")..];
     let first_row = &table[table.find("<w:tr>").expect("row")..];
     let first_row = &first_row[..first_row.find("</w:tr>").expect("end")];
-    assert!(first_row.contains("<w:tblHeader/>"), "header row repeats on every page");
-    assert_eq!(doc.matches("<w:tblHeader/>").count(), 1, "only the header row");
+    assert!(
+        first_row.contains("<w:tblHeader/>"),
+        "header row repeats on every page"
+    );
+    assert_eq!(
+        doc.matches("<w:tblHeader/>").count(),
+        1,
+        "only the header row"
+    );
     assert!(first_row.contains(">序号<") && first_row.contains(">评价<"));
     let row = &table[table.find(">学前三年毛入园率<").expect("indicator row")..];
     let row = &row[..row.find("</w:tr>").expect("end")];
@@ -479,8 +697,15 @@ fn tables_repeat_their_header_row_and_right_align_numbers() {
     );
     let before_table = paragraphs(&doc[..doc.find("<w:tbl>").expect("table")]);
     let n = before_table.len();
-    assert_eq!(before_table[n - 2], "主要指标监测表（2023年）", "title above");
-    assert_eq!(before_table[n - 1], "填报单位：示范区教育局　　评估年度：2023年");
+    assert_eq!(
+        before_table[n - 2],
+        "主要指标监测表（2023年）",
+        "title above"
+    );
+    assert_eq!(
+        before_table[n - 1],
+        "填报单位：示范区教育局　　评估年度：2023年"
+    );
 }
 
 #[test]
@@ -524,29 +749,48 @@ fn the_annual_report_states_what_the_data_says() {
         all.contains("规划确定的4项主要指标中，2023年1项快于预期，1项基本符合预期，2项滞后。"),
         "{all}"
     );
-    assert!(all.contains("约束性指标1项，其中1项亮红灯预警：义务教育巩固率。"), "{all}");
+    assert!(
+        all.contains("约束性指标1项，其中1项亮红灯预警：义务教育巩固率。"),
+        "{all}"
+    );
     // (89.5 − 85) ÷ 5 = 90 % against 60 %: 快于预期; the expected value 88.
     assert!(
         all.contains("学前三年毛入园率：2023年为89.5%，序时目标值88%，完成进度90.0%"),
         "{all}"
     );
     assert!(
-        all.contains("普惠性幼儿园覆盖率：2023年为81.0%") || all.contains("普惠性幼儿园覆盖率：2023年为81%"),
+        all.contains("普惠性幼儿园覆盖率：2023年为81.0%")
+            || all.contains("普惠性幼儿园覆盖率：2023年为81%"),
         "{all}"
     );
-    assert!(all.contains("说明：两所新建园延期开园。"), "lagging with its 说明");
+    assert!(
+        all.contains("说明：两所新建园延期开园。"),
+        "lagging with its 说明"
+    );
     assert!(
         all.contains("说明：【请补充：义务教育巩固率滞后的原因】"),
         "no 说明 recorded: a placeholder"
     );
-    assert!(all.contains("骨干教师培养：2023年完成30人，累计90人"), "{all}");
+    assert!(
+        all.contains("骨干教师培养：2023年完成30人，累计90人"),
+        "{all}"
+    );
     assert!(
         all.contains("1.新建第二实验幼儿园（牵头单位：计财科；完成时限：2023年6月底）。"),
         "overdue task named with its lead unit: {all}"
     );
-    assert!(all.contains("整改台账共登记问题1项，截至2023年12月31日，逾期1项。"), "{all}");
-    assert!(all.contains("新建第二实验幼儿园：协调建设用地，年内开工（牵头单位：计财科）。"), "recorded next steps pre-filled");
-    assert!(!all.contains("中期"), "no mid-term words in an annual report");
+    assert!(
+        all.contains("整改台账共登记问题1项，截至2023年12月31日，逾期1项。"),
+        "{all}"
+    );
+    assert!(
+        all.contains("新建第二实验幼儿园：协调建设用地，年内开工（牵头单位：计财科）。"),
+        "recorded next steps pre-filled"
+    );
+    assert!(
+        !all.contains("中期"),
+        "no mid-term words in an annual report"
+    );
 }
 
 #[test]
@@ -560,7 +804,10 @@ fn the_midterm_report_says_what_each_lagging_indicator_needs_per_year() {
         "{all}"
     );
     // 骨干教师: 90 of 200 → 55 a year, 30 a year so far.
-    assert!(!all.contains("骨干教师培养需"), "only lagging indicators get a yearly need");
+    assert!(
+        !all.contains("骨干教师培养需"),
+        "only lagging indicators get a yearly need"
+    );
 }
 
 #[test]
@@ -575,13 +822,21 @@ fn the_evaluation_date_follows_the_year() {
 #[test]
 fn golden_document_xml_of_a_small_plan() {
     let parts = report_parts(&small_plan(), &options(ReportKind::Annual));
-    let got = parts["word/document.xml"].replace("<w:p>", "\n<w:p>").replace("<w:tr>", "\n<w:tr>");
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/report-annual-document.xml");
+    let got = parts["word/document.xml"]
+        .replace("<w:p>", "\n<w:p>")
+        .replace("<w:tr>", "\n<w:tr>");
+    let golden =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/report-annual-document.xml");
     if std::env::var_os("EDUPLAN_UPDATE_GOLDEN").is_some() {
         std::fs::write(&golden, &got).expect("write golden");
     }
-    let want = std::fs::read_to_string(&golden).expect("golden file (EDUPLAN_UPDATE_GOLDEN=1 writes it)");
-    assert!(got == want, "document.xml differs from {}", golden.display());
+    let want =
+        std::fs::read_to_string(&golden).expect("golden file (EDUPLAN_UPDATE_GOLDEN=1 writes it)");
+    assert!(
+        got == want,
+        "document.xml differs from {}",
+        golden.display()
+    );
 }
 
 #[test]
@@ -614,20 +869,29 @@ fn bad_requests_are_refused_and_nothing_is_written() {
 
     let e = write_report(&plan, &ReportOptions { year: 2019, ..opts }, &out, &[])
         .expect_err("year before the plan");
-    assert_eq!(e.to_string(), "2019年不在规划期2021-2025年内，无法生成该年度的报告。请选择规划期内的年份。");
+    assert_eq!(
+        e.to_string(),
+        "2019年不在规划期2021-2025年内，无法生成该年度的报告。请选择规划期内的年份。"
+    );
     assert!(!out.exists());
 
     let plan_file = dir.path().join("规划.eduplan");
     std::fs::write(&plan_file, b"SQLite format 3\0").expect("plan");
     let e = write_report(&plan, &opts, &plan_file, &[plan_file.as_path()]).expect_err("plan");
     assert!(e.to_string().contains(".docx"), "{e}");
-    assert_eq!(std::fs::read(&plan_file).expect("plan"), b"SQLite format 3\0");
+    assert_eq!(
+        std::fs::read(&plan_file).expect("plan"),
+        b"SQLite format 3\0"
+    );
 
     let disguised = dir.path().join("规划.docx");
     std::fs::write(&disguised, b"SQLite format 3\0").expect("plan");
     let e = write_report(&plan, &opts, &disguised, &[]).expect_err("not a Word document");
     assert!(e.to_string().contains("不是Word文档"), "{e}");
-    assert_eq!(std::fs::read(&disguised).expect("kept"), b"SQLite format 3\0");
+    assert_eq!(
+        std::fs::read(&disguised).expect("kept"),
+        b"SQLite format 3\0"
+    );
     let e = write_report(&plan, &opts, &disguised, &[disguised.as_path()]).expect_err("the plan");
     assert!(e.to_string().contains("这是规划文件本身"), "{e}");
 
@@ -647,7 +911,10 @@ fn bad_requests_are_refused_and_nothing_is_written() {
         if !root {
             let e = result.expect_err("unwritable folder");
             assert!(e.to_string().contains("没有写入权限"), "{e}");
-            assert!(std::fs::read_dir(&locked).expect("dir").next().is_none(), "nothing left");
+            assert!(
+                std::fs::read_dir(&locked).expect("dir").next().is_none(),
+                "nothing left"
+            );
         }
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     }

@@ -213,8 +213,13 @@ fn plan_not_city(name: &str) -> StorageError {
 fn header_application_id(path: &Path) -> Option<i32> {
     use std::io::Read;
     let mut header = [0u8; 72];
-    std::fs::File::open(path).ok()?.read_exact(&mut header).ok()?;
-    Some(i32::from_be_bytes([header[68], header[69], header[70], header[71]]))
+    std::fs::File::open(path)
+        .ok()?
+        .read_exact(&mut header)
+        .ok()?;
+    Some(i32::from_be_bytes([
+        header[68], header[69], header[70], header[71],
+    ]))
 }
 
 fn inspect_city(conn: &Connection, name: &str) -> Result<()> {
@@ -231,7 +236,11 @@ fn inspect_city(conn: &Connection, name: &str) -> Result<()> {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| classify(name, e))?;
     if version > city_version() {
-        return Err(StorageError::Newer(name.to_owned(), version, city_version()));
+        return Err(StorageError::Newer(
+            name.to_owned(),
+            version,
+            city_version(),
+        ));
     }
     if version < 1 {
         return Err(not_a_city_file(name));

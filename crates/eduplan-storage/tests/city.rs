@@ -53,7 +53,10 @@ fn city_settings_are_kept_with_who_what_when_before_and_after() {
     s.map("乙县", "巩固率", "compulsory_retention");
     let changes = file.save(&s, "设置市目标").unwrap();
     assert_eq!(changes.len(), 2);
-    assert!(file.save(&s, "再次保存").unwrap().is_empty(), "no change, no history");
+    assert!(
+        file.save(&s, "再次保存").unwrap().is_empty(),
+        "no change, no history"
+    );
     drop(file);
 
     let file = CityFile::open(&path).unwrap();
@@ -66,7 +69,10 @@ fn city_settings_are_kept_with_who_what_when_before_and_after() {
         .iter()
         .find(|h| h.what == "compulsory_retention 市目标")
         .unwrap();
-    assert_eq!((target.before.as_str(), target.after.as_str()), ("（未设）", "96"));
+    assert_eq!(
+        (target.before.as_str(), target.after.as_str()),
+        ("（未设）", "96")
+    );
     assert_eq!(target.action, "设置市目标");
     assert!(!target.who.is_empty() && target.at.len() == 19);
 }
@@ -155,7 +161,11 @@ fn bad_district_files_are_listed_with_the_reason_and_the_others_are_still_compar
     };
     assert!(reason(&copy).contains("同一区县"), "{}", reason(&copy));
     assert!(reason(&old).contains("2016—2020"), "{}", reason(&old));
-    assert!(reason(&not_plan).contains("不是EduPlan规划文件"), "{}", reason(&not_plan));
+    assert!(
+        reason(&not_plan).contains("不是EduPlan规划文件"),
+        "{}",
+        reason(&not_plan)
+    );
     assert!(reason(&damaged).contains("损坏"), "{}", reason(&damaged));
     assert!(reason(&newer).contains("更新版本"), "{}", reason(&newer));
     assert_eq!(rejected.len(), 5);
@@ -166,11 +176,7 @@ fn bad_district_files_are_listed_with_the_reason_and_the_others_are_still_compar
             let mut side = p.as_os_str().to_owned();
             side.push(suffix);
             let side = PathBuf::from(side);
-            assert!(
-                !side.exists() || *p == c,
-                "{} left behind",
-                side.display()
-            );
+            assert!(!side.exists() || *p == c, "{} left behind", side.display());
         }
     }
     // Not locked: each district can be opened for editing right after.

@@ -17,7 +17,10 @@ pub fn city_meeting_ui(
 ) {
     let pages = c.rows.len() + 1;
     ui.input(|i| {
-        if i.key_pressed(Key::ArrowRight) || i.key_pressed(Key::PageDown) || i.key_pressed(Key::Space) {
+        if i.key_pressed(Key::ArrowRight)
+            || i.key_pressed(Key::PageDown)
+            || i.key_pressed(Key::Space)
+        {
             state.meeting_page = (state.meeting_page + 1).min(pages - 1);
         }
         if i.key_pressed(Key::ArrowLeft) || i.key_pressed(Key::PageUp) {
@@ -54,9 +57,10 @@ fn indicator_page(ui: &mut Ui, c: &CityComparison, index: usize) {
             .size(theme::MEETING_TITLE_SIZE)
             .strong(),
     );
-    let target = row
-        .city_target
-        .map_or_else(|| "未设市目标".to_owned(), |t| format!("市目标 {}", row.format(t)));
+    let target = row.city_target.map_or_else(
+        || "未设市目标".to_owned(),
+        |t| format!("市目标 {}", row.format(t)),
+    );
     ui.label(
         RichText::new(format!(
             "{target}　全市 {}　达标区县 {}/{}",
@@ -138,19 +142,21 @@ fn ranking_page(ui: &mut Ui, c: &CityComparison) {
             .strong(),
     );
     let size = theme::MEETING_BODY_SIZE;
-    egui::Grid::new("city_meeting_rank").spacing([40.0, 12.0]).show(ui, |ui| {
-        for t in ["排名", "区县", "得分", "等次", "较上年"] {
-            ui.label(RichText::new(t).size(size).strong());
-        }
-        ui.end_row();
-        for d in c.by_rank() {
-            let s = &c.scores[d];
-            ui.label(RichText::new(s.rank.to_string()).size(size));
-            ui.label(RichText::new(&c.districts[d].name).size(size));
-            ui.label(RichText::new(format_number(s.total, 1)).size(size));
-            ui.label(RichText::new(s.grade.label()).size(size).strong());
-            ui.label(RichText::new(s.change_text()).size(size));
+    egui::Grid::new("city_meeting_rank")
+        .spacing([40.0, 12.0])
+        .show(ui, |ui| {
+            for t in ["排名", "区县", "得分", "等次", "较上年"] {
+                ui.label(RichText::new(t).size(size).strong());
+            }
             ui.end_row();
-        }
-    });
+            for d in c.by_rank() {
+                let s = &c.scores[d];
+                ui.label(RichText::new(s.rank.to_string()).size(size));
+                ui.label(RichText::new(&c.districts[d].name).size(size));
+                ui.label(RichText::new(format_number(s.total, 1)).size(size));
+                ui.label(RichText::new(s.grade.label()).size(size).strong());
+                ui.label(RichText::new(s.change_text()).size(size));
+                ui.end_row();
+            }
+        });
 }

@@ -77,7 +77,12 @@ pub struct CityInput<'a> {
     pub city_file: Option<&'a Path>,
 }
 
-pub fn city_ui(ui: &mut Ui, state: &mut CityViewState, input: &CityInput, cmds: &mut Vec<CityCommand>) {
+pub fn city_ui(
+    ui: &mut Ui,
+    state: &mut CityViewState,
+    input: &CityInput,
+    cmds: &mut Vec<CityCommand>,
+) {
     ui.horizontal_wrapped(|ui| {
         super::widgets::heading(ui, "市级汇总");
         if ui.button("选择区县文件…").clicked() {
@@ -130,8 +135,18 @@ pub fn city_ui(ui: &mut Ui, state: &mut CityViewState, input: &CityInput, cmds: 
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}个区县，年度：", c.districts.len()));
-        let first = c.districts.iter().map(|d| d.plan.info.first_year).min().unwrap_or(c.year);
-        let last = c.districts.iter().map(|d| d.plan.info.last_year).max().unwrap_or(c.year);
+        let first = c
+            .districts
+            .iter()
+            .map(|d| d.plan.info.first_year)
+            .min()
+            .unwrap_or(c.year);
+        let last = c
+            .districts
+            .iter()
+            .map(|d| d.plan.info.last_year)
+            .max()
+            .unwrap_or(c.year);
         for y in first..=last {
             if ui.selectable_label(y == c.year, format!("{y}")).clicked() {
                 cmds.push(CityCommand::SetYear(y));
@@ -139,14 +154,20 @@ pub fn city_ui(ui: &mut Ui, state: &mut CityViewState, input: &CityInput, cmds: 
         }
         if !input.rejected.is_empty() {
             ui.label(
-                RichText::new(format!("{}个文件未纳入（见“数据质量”）", input.rejected.len()))
-                    .color(theme::ERROR_TEXT),
+                RichText::new(format!(
+                    "{}个文件未纳入（见“数据质量”）",
+                    input.rejected.len()
+                ))
+                .color(theme::ERROR_TEXT),
             );
         }
         if !c.unmatched.is_empty() {
             ui.label(
-                RichText::new(format!("{}项指标未对应（见“市级设置与指标对应”）", c.unmatched.len()))
-                    .color(theme::YELLOW),
+                RichText::new(format!(
+                    "{}项指标未对应（见“市级设置与指标对应”）",
+                    c.unmatched.len()
+                ))
+                .color(theme::YELLOW),
             );
         }
     });
@@ -196,118 +217,169 @@ fn header(ui: &mut Ui, titles: &[&str]) {
 
 fn matrix_ui(ui: &mut Ui, c: &CityComparison) {
     ui.label("单元格：当年值（本区县目标），符号为本区县的评价灯色：●绿 ▲黄 ■红 ○无；“未达市目标”按市目标判断。全市比率＝各区县分子之和÷分母之和。");
-    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
-        egui::Grid::new("city_matrix").striped(true).spacing([14.0, 6.0]).show(ui, |ui| {
-            let mut titles = vec!["指标", "单位", "市目标"];
-            let names = c.district_names();
-            titles.extend(names.iter().map(String::as_str));
-            titles.extend(["全市", "达标区县数", "最好", "最差"]);
-            header(ui, &titles);
-            for row in &c.rows {
-                ui.label(&row.name);
-                ui.label(&row.unit);
-                ui.label(row.city_target.map_or_else(|| "—".to_owned(), |t| row.format(t)));
-                for cell in &row.cells {
-                    match cell {
-                        None => {
-                            ui.label(RichText::new("无此指标").color(theme::GREY));
-                        }
-                        Some(cell) => {
-                            let light = cell.evaluation.light;
-                            let mut text = format!("{} {}", light.symbol(), cell.text);
-                            if cell.meets_city == Some(false) {
-                                text.push_str(" 未达市目标");
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("city_matrix")
+                .striped(true)
+                .spacing([14.0, 6.0])
+                .show(ui, |ui| {
+                    let mut titles = vec!["指标", "单位", "市目标"];
+                    let names = c.district_names();
+                    titles.extend(names.iter().map(String::as_str));
+                    titles.extend(["全市", "达标区县数", "最好", "最差"]);
+                    header(ui, &titles);
+                    for row in &c.rows {
+                        ui.label(&row.name);
+                        ui.label(&row.unit);
+                        ui.label(
+                            row.city_target
+                                .map_or_else(|| "—".to_owned(), |t| row.format(t)),
+                        );
+                        for cell in &row.cells {
+                            match cell {
+                                None => {
+                                    ui.label(RichText::new("无此指标").color(theme::GREY));
+                                }
+                                Some(cell) => {
+                                    let light = cell.evaluation.light;
+                                    let mut text = format!("{} {}", light.symbol(), cell.text);
+                                    if cell.meets_city == Some(false) {
+                                        text.push_str(" 未达市目标");
+                                    }
+                                    ui.label(RichText::new(text).color(theme::light_color(light)))
+                                        .on_hover_text(format!(
+                                            "{}：{}",
+                                            cell.evaluation.status.label(),
+                                            crate::domain::explain::basis_text(
+                                                &cell.evaluation,
+                                                &row.template
+                                            )
+                                        ));
+                                }
                             }
-                            ui.label(RichText::new(text).color(theme::light_color(light)))
-                                .on_hover_text(format!(
-                                    "{}：{}",
-                                    cell.evaluation.status.label(),
-                                    crate::domain::explain::basis_text(
-                                        &cell.evaluation,
-                                        &row.template
-                                    )
-                                ));
                         }
+                        ui.label(row.total_text());
+                        ui.label(format!("{}/{}", row.met, row.present));
+                        ui.label(names_of(c, &row.best));
+                        ui.label(names_of(c, &row.worst));
+                        ui.end_row();
                     }
-                }
-                ui.label(row.total_text());
-                ui.label(format!("{}/{}", row.met, row.present));
-                ui.label(names_of(c, &row.best));
-                ui.label(names_of(c, &row.worst));
-                ui.end_row();
-            }
+                });
         });
-    });
 }
 
 fn ranking_ui(ui: &mut Ui, c: &CityComparison, settings: &CitySettings) {
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.label(RichText::new(format!("得分与等次（{}）", settings.scoring.label())).strong());
-        egui::Grid::new("city_scores").striped(true).spacing([18.0, 6.0]).show(ui, |ui| {
-            header(ui, &["排名", "区县", "得分", "得分率", "等次", "较上年"]);
-            for d in c.by_rank() {
-                let s = &c.scores[d];
-                ui.label(s.rank.to_string());
-                ui.label(&c.districts[d].name);
-                ui.label(format_number(s.total, 1));
-                ui.label(format!("{}%", format_number(s.rate, 1)));
-                ui.label(RichText::new(s.grade.label()).strong());
-                ui.label(s.change_text());
-                ui.end_row();
-            }
-        });
-        ui.add_space(12.0);
-        ui.label(RichText::new("各指标排名（名次 · 与市目标之差 · 较上年 · 得分）").strong());
-        egui::Grid::new("city_rankings").striped(true).spacing([14.0, 6.0]).show(ui, |ui| {
-            let mut titles = vec!["指标"];
-            let names = c.district_names();
-            titles.extend(names.iter().map(String::as_str));
-            header(ui, &titles);
-            for (row, ranking) in c.rows.iter().zip(&c.rankings) {
-                ui.label(&row.name).on_hover_text(ranking.not_scored.clone().unwrap_or_default());
-                for e in &ranking.entries {
-                    match e {
-                        None => ui.label("—"),
-                        Some(e) => {
-                            let rank = e.rank.map_or_else(|| "未填报".to_owned(), |r| format!("第{r}名"));
-                            let gap = e.gap_to_city.map_or_else(String::new, |g| {
-                                format!(" 差{}{}", if g >= 0.0 { "+" } else { "" }, row.format(g))
-                            });
-                            let change = e.change.map_or_else(String::new, |x| {
-                                let arrow = if x > 1e-9 { "↑" } else if x < -1e-9 { "↓" } else { "→" };
-                                format!(" {arrow}{}", row.format(x.abs()))
-                            });
-                            ui.label(format!("{rank}{gap}{change} {}分", format_number(e.points, 1)))
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.label(RichText::new(format!("得分与等次（{}）", settings.scoring.label())).strong());
+            egui::Grid::new("city_scores")
+                .striped(true)
+                .spacing([18.0, 6.0])
+                .show(ui, |ui| {
+                    header(ui, &["排名", "区县", "得分", "得分率", "等次", "较上年"]);
+                    for d in c.by_rank() {
+                        let s = &c.scores[d];
+                        ui.label(s.rank.to_string());
+                        ui.label(&c.districts[d].name);
+                        ui.label(format_number(s.total, 1));
+                        ui.label(format!("{}%", format_number(s.rate, 1)));
+                        ui.label(RichText::new(s.grade.label()).strong());
+                        ui.label(s.change_text());
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(12.0);
+            ui.label(RichText::new("各指标排名（名次 · 与市目标之差 · 较上年 · 得分）").strong());
+            egui::Grid::new("city_rankings")
+                .striped(true)
+                .spacing([14.0, 6.0])
+                .show(ui, |ui| {
+                    let mut titles = vec!["指标"];
+                    let names = c.district_names();
+                    titles.extend(names.iter().map(String::as_str));
+                    header(ui, &titles);
+                    for (row, ranking) in c.rows.iter().zip(&c.rankings) {
+                        ui.label(&row.name)
+                            .on_hover_text(ranking.not_scored.clone().unwrap_or_default());
+                        for e in &ranking.entries {
+                            match e {
+                                None => ui.label("—"),
+                                Some(e) => {
+                                    let rank = e.rank.map_or_else(
+                                        || "未填报".to_owned(),
+                                        |r| format!("第{r}名"),
+                                    );
+                                    let gap = e.gap_to_city.map_or_else(String::new, |g| {
+                                        format!(
+                                            " 差{}{}",
+                                            if g >= 0.0 { "+" } else { "" },
+                                            row.format(g)
+                                        )
+                                    });
+                                    let change = e.change.map_or_else(String::new, |x| {
+                                        let arrow = if x > 1e-9 {
+                                            "↑"
+                                        } else if x < -1e-9 {
+                                            "↓"
+                                        } else {
+                                            "→"
+                                        };
+                                        format!(" {arrow}{}", row.format(x.abs()))
+                                    });
+                                    ui.label(format!(
+                                        "{rank}{gap}{change} {}分",
+                                        format_number(e.points, 1)
+                                    ))
+                                }
+                            };
                         }
-                    };
-                }
-                ui.end_row();
-            }
+                        ui.end_row();
+                    }
+                });
         });
-    });
 }
 
 fn quality_ui(ui: &mut Ui, c: &CityComparison) {
-    egui::Grid::new("city_quality").striped(true).spacing([18.0, 6.0]).show(ui, |ui| {
-        header(ui, &["区县", "文件", "最近修改", "缺数", "预计值", "红灯无说明", "未实现无原因"]);
-        let list = |items: &[String]| {
-            if items.is_empty() {
-                "—".to_owned()
-            } else {
-                format!("{}项：{}", items.len(), items.join("、"))
+    egui::Grid::new("city_quality")
+        .striped(true)
+        .spacing([18.0, 6.0])
+        .show(ui, |ui| {
+            header(
+                ui,
+                &[
+                    "区县",
+                    "文件",
+                    "最近修改",
+                    "缺数",
+                    "预计值",
+                    "红灯无说明",
+                    "未实现无原因",
+                ],
+            );
+            let list = |items: &[String]| {
+                if items.is_empty() {
+                    "—".to_owned()
+                } else {
+                    format!("{}项：{}", items.len(), items.join("、"))
+                }
+            };
+            for (d, q) in c.quality.iter().enumerate() {
+                ui.label(&c.districts[d].name);
+                ui.label(&c.districts[d].source);
+                ui.label(q.last_change.clone().unwrap_or_else(|| "不详".to_owned()));
+                ui.label(list(&q.missing));
+                ui.label(
+                    q.estimates
+                        .as_ref()
+                        .map_or_else(|| "文件未标注".to_owned(), |e| list(e)),
+                );
+                ui.label(list(&q.red_without_note));
+                ui.label(list(&q.not_achieved_without_reason));
+                ui.end_row();
             }
-        };
-        for (d, q) in c.quality.iter().enumerate() {
-            ui.label(&c.districts[d].name);
-            ui.label(&c.districts[d].source);
-            ui.label(q.last_change.clone().unwrap_or_else(|| "不详".to_owned()));
-            ui.label(list(&q.missing));
-            ui.label(q.estimates.as_ref().map_or_else(|| "文件未标注".to_owned(), |e| list(e)));
-            ui.label(list(&q.red_without_note));
-            ui.label(list(&q.not_achieved_without_reason));
-            ui.end_row();
-        }
-    });
+        });
 }
 
 fn rejected_ui(ui: &mut Ui, rejected: &[Rejected]) {
@@ -315,7 +387,11 @@ fn rejected_ui(ui: &mut Ui, rejected: &[Rejected]) {
         return;
     }
     ui.add_space(12.0);
-    ui.label(RichText::new("未纳入比较的文件").strong().color(theme::ERROR_TEXT));
+    ui.label(
+        RichText::new("未纳入比较的文件")
+            .strong()
+            .color(theme::ERROR_TEXT),
+    );
     for r in rejected {
         ui.label(format!("{}——{}", r.source, r.reason));
     }
@@ -326,16 +402,36 @@ fn board_ui(ui: &mut Ui, c: &CityComparison) {
         ui.label("各区县文件中都还没有学校数据，无法列出优质均衡推进情况。");
         return;
     }
-    let pct = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{}%", format_number(v, 1)));
-    egui::Grid::new("city_board").striped(true).spacing([18.0, 6.0]).show(ui, |ui| {
-        header(ui, &["区县", "计划认定年份", "差异系数超标项数", "资源配置达标校比例（小学/初中）", "状态"]);
-        for b in &c.board {
-            ui.label(&c.districts[b.district].name);
-            ui.label(b.planned_year.map_or_else(|| "未设".to_owned(), |y| format!("{y}年")));
-            ui.label(b.cv_over.map_or_else(|| "—".to_owned(), |n| n.to_string()));
-            ui.label(format!("{} / {}", pct(b.primary_share), pct(b.junior_share)));
-            ui.label(&b.status);
-            ui.end_row();
-        }
-    });
+    let pct =
+        |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{}%", format_number(v, 1)));
+    egui::Grid::new("city_board")
+        .striped(true)
+        .spacing([18.0, 6.0])
+        .show(ui, |ui| {
+            header(
+                ui,
+                &[
+                    "区县",
+                    "计划认定年份",
+                    "差异系数超标项数",
+                    "资源配置达标校比例（小学/初中）",
+                    "状态",
+                ],
+            );
+            for b in &c.board {
+                ui.label(&c.districts[b.district].name);
+                ui.label(
+                    b.planned_year
+                        .map_or_else(|| "未设".to_owned(), |y| format!("{y}年")),
+                );
+                ui.label(b.cv_over.map_or_else(|| "—".to_owned(), |n| n.to_string()));
+                ui.label(format!(
+                    "{} / {}",
+                    pct(b.primary_share),
+                    pct(b.junior_share)
+                ));
+                ui.label(&b.status);
+                ui.end_row();
+            }
+        });
 }

@@ -73,7 +73,10 @@ pub fn row_key(
         None => match indicator.library_code.as_deref() {
             // A code the built-in library does not know (a city's own entry) still matches.
             Some(code) if !code.trim().is_empty() => (code.to_owned(), MatchedBy::LibraryCode),
-            _ => (format!("名称:{}", name_key(&indicator.name)), MatchedBy::Name),
+            _ => (
+                format!("名称:{}", name_key(&indicator.name)),
+                MatchedBy::Name,
+            ),
         },
     }
 }
@@ -170,7 +173,8 @@ fn row_name(row: &MatchedRow, key: &str, library: &Library) -> String {
     if !row.name.is_empty() {
         return row.name.clone();
     }
-    library
-        .entry(key)
-        .map_or_else(|| key.trim_start_matches("名称:").to_owned(), |e| e.name.clone())
+    library.entry(key).map_or_else(
+        || key.trim_start_matches("名称:").to_owned(),
+        |e| e.name.clone(),
+    )
 }

@@ -15,7 +15,18 @@ use super::settings::CitySettings;
 
 /// Units whose figures add up across districts (a count of people, schools, money).
 const ADDITIVE_UNITS: [&str; 12] = [
-    "人", "所", "台", "个", "间", "人次", "次", "项", "班", "万元", "亿元", "平方米",
+    "人",
+    "所",
+    "台",
+    "个",
+    "间",
+    "人次",
+    "次",
+    "项",
+    "班",
+    "万元",
+    "亿元",
+    "平方米",
 ];
 /// Words that make a count-looking unit a ratio or an average (生均 元, 每百名学生 人).
 const NOT_ADDITIVE_WORDS: [&str; 6] = ["生均", "平均", "每百", "每千", "比", "率"];
@@ -130,7 +141,13 @@ fn is_estimate(_ind: &Indicator, _year: i32) -> bool {
     false
 }
 
-pub(super) fn cell(ind: &Indicator, index: usize, info: &PlanInfo, year: i32, city_target: Option<f64>) -> Cell {
+pub(super) fn cell(
+    ind: &Indicator,
+    index: usize,
+    info: &PlanInfo,
+    year: i32,
+    city_target: Option<f64>,
+) -> Cell {
     let evaluation = evaluate(ind, info, year);
     let value = figure(&evaluation, ind);
     let previous = if ind.kind == IndicatorKind::Cumulative {
@@ -197,8 +214,16 @@ pub fn total(
         return Total::NotTotalled("是否类指标不能合计，见达标区县数".to_owned());
     }
     if reporting.iter().all(|(_, c)| c.counts.is_some()) && kind != IndicatorKind::Cumulative {
-        let numerator: f64 = reporting.iter().filter_map(|(_, c)| c.counts).map(|c| c.0).sum();
-        let denominator: f64 = reporting.iter().filter_map(|(_, c)| c.counts).map(|c| c.1).sum();
+        let numerator: f64 = reporting
+            .iter()
+            .filter_map(|(_, c)| c.counts)
+            .map(|c| c.0)
+            .sum();
+        let denominator: f64 = reporting
+            .iter()
+            .filter_map(|(_, c)| c.counts)
+            .map(|c| c.1)
+            .sum();
         let scale = if unit.trim() == "%" { 100.0 } else { 1.0 };
         return Total::Ratio {
             numerator,
@@ -239,7 +264,10 @@ fn extremes(cells: &[Option<Cell>], lower_is_better: bool) -> (Vec<usize>, Vec<u
     if values.len() < 2 {
         return (Vec::new(), Vec::new());
     }
-    let max = values.iter().map(|(_, v)| *v).fold(f64::NEG_INFINITY, f64::max);
+    let max = values
+        .iter()
+        .map(|(_, v)| *v)
+        .fold(f64::NEG_INFINITY, f64::max);
     let min = values.iter().map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
     let at = |x: f64| -> Vec<usize> {
         values

@@ -52,7 +52,9 @@ impl District {
 
 fn file_stem(source: &str) -> String {
     let file = source.rsplit(['/', '\\']).next().unwrap_or(source);
-    file.rsplit_once('.').map_or(file, |(stem, _)| stem).to_owned()
+    file.rsplit_once('.')
+        .map_or(file, |(stem, _)| stem)
+        .to_owned()
 }
 
 /// A file left out of the comparison, and why.
@@ -176,7 +178,10 @@ pub fn compare(
         .iter()
         .any(|r| r.cells.iter().flatten().any(|c| c.value.is_some()));
     let previous_totals = previous_has_figures.then(|| {
-        scoring::district_totals(&scoring::rank_rows(&previous_rows, settings), districts.len())
+        scoring::district_totals(
+            &scoring::rank_rows(&previous_rows, settings),
+            districts.len(),
+        )
     });
     let scores = scoring::score_districts(
         &rows,
@@ -196,7 +201,11 @@ pub fn compare(
         .collect();
     for u in &matching.unmatched {
         if !row_choices.iter().any(|(k, _, _)| *k == u.key) {
-            row_choices.push((u.key.clone(), format!("{}（{}）", u.indicator, u.district), u.unit.clone()));
+            row_choices.push((
+                u.key.clone(),
+                format!("{}（{}）", u.indicator, u.district),
+                u.unit.clone(),
+            ));
         }
     }
     CityComparison {

@@ -63,10 +63,7 @@ pub fn data_quality(district: &District, year: i32) -> DataQuality {
     };
     for ind in plan.indicators_in_outline_order() {
         let eval = evaluate(ind, &plan.info, year);
-        let note = ind
-            .actuals
-            .get(&year)
-            .map_or("", |a| a.note.trim());
+        let note = ind.actuals.get(&year).map_or("", |a| a.note.trim());
         if eval.status == Status::NotReported {
             q.missing.push(ind.name.clone());
         }
@@ -98,20 +95,32 @@ pub struct BalanceBoardRow {
 }
 
 /// The board rows for districts with school data.
-pub fn balance_board(districts: &[District], settings: &CitySettings, year: i32) -> Vec<BalanceBoardRow> {
+pub fn balance_board(
+    districts: &[District],
+    settings: &CitySettings,
+    year: i32,
+) -> Vec<BalanceBoardRow> {
     let met_code = LinkedFigure::BalanceMet.code();
     districts
         .iter()
         .enumerate()
         .filter_map(|(d, district)| {
             let plan = &district.plan;
-            let school_year = plan.school_years().into_iter().filter(|y| *y <= year).max()?;
-            let planned_year = settings.balance_years.get(&district.name).copied().or_else(|| {
-                plan.indicators
-                    .iter()
-                    .find(|i| i.linked_figure.as_deref() == Some(met_code.as_str()))
-                    .map(|i| i.target_year)
-            });
+            let school_year = plan
+                .school_years()
+                .into_iter()
+                .filter(|y| *y <= year)
+                .max()?;
+            let planned_year = settings
+                .balance_years
+                .get(&district.name)
+                .copied()
+                .or_else(|| {
+                    plan.indicators
+                        .iter()
+                        .find(|i| i.linked_figure.as_deref() == Some(met_code.as_str()))
+                        .map(|i| i.target_year)
+                });
             let mut row = BalanceBoardRow {
                 district: d,
                 planned_year,
@@ -128,7 +137,8 @@ pub fn balance_board(districts: &[District], settings: &CitySettings, year: i32)
                 Ok(report) => {
                     row.cv_over = Some(report.dispersions.iter().filter(|x| !x.meets).count());
                     let share = |stage: Stage| {
-                        let parts: Vec<_> = report.parts.iter().filter(|p| p.stage == stage).collect();
+                        let parts: Vec<_> =
+                            report.parts.iter().filter(|p| p.stage == stage).collect();
                         (!parts.is_empty()).then(|| {
                             parts.iter().filter(|p| p.meets_standards).count() as f64
                                 / parts.len() as f64

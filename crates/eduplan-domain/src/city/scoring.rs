@@ -108,11 +108,9 @@ pub fn rank_rows(rows: &[MatrixRow], settings: &CitySettings) -> Vec<RowRanking>
                 .collect();
             let ranks = rank_with_ties(&values, row.lower_is_better());
             let not_scored = match settings.scoring {
-                ScoringRule::Linear { .. } if setting.weight > 0.0 => {
-                    linear_lines(&setting, row).is_none().then(|| {
-                        "线性计分需要零分线和满分线（或市目标），本项未计分".to_owned()
-                    })
-                }
+                ScoringRule::Linear { .. } if setting.weight > 0.0 => linear_lines(&setting, row)
+                    .is_none()
+                    .then(|| "线性计分需要零分线和满分线（或市目标），本项未计分".to_owned()),
                 _ => None,
             };
             let entries = row
@@ -124,7 +122,10 @@ pub fn rank_rows(rows: &[MatrixRow], settings: &CitySettings) -> Vec<RowRanking>
                         let oriented = |d: f64| if row.lower_is_better() { -d } else { d };
                         RankEntry {
                             rank: *rank,
-                            gap_to_city: cell.value.zip(row.city_target).map(|(v, t)| oriented(v - t)),
+                            gap_to_city: cell
+                                .value
+                                .zip(row.city_target)
+                                .map(|(v, t)| oriented(v - t)),
                             change: cell.value.zip(cell.previous).map(|(v, p)| v - p),
                             points: setting.weight
                                 * points(&settings.scoring, &setting, row, cell, *rank),
@@ -215,7 +216,8 @@ pub fn score_districts(
         .sum::<f64>()
         * settings.scoring.full_points();
     let ranks = rank_with_ties(&totals.iter().map(|t| Some(*t)).collect::<Vec<_>>(), false);
-    let previous_ranks = previous.map(|p| rank_with_ties(&p.iter().map(|t| Some(*t)).collect::<Vec<_>>(), false));
+    let previous_ranks =
+        previous.map(|p| rank_with_ties(&p.iter().map(|t| Some(*t)).collect::<Vec<_>>(), false));
     totals
         .iter()
         .enumerate()
@@ -227,7 +229,9 @@ pub fn score_districts(
                 rate,
                 rank: ranks[d].unwrap_or(districts),
                 grade: Grade::of(rate, &settings.grades),
-                previous_rank: previous_ranks.as_ref().and_then(|r| r.get(d).copied().flatten()),
+                previous_rank: previous_ranks
+                    .as_ref()
+                    .and_then(|r| r.get(d).copied().flatten()),
             }
         })
         .collect()

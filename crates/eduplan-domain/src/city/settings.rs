@@ -170,7 +170,11 @@ pub fn changes(old: &CitySettings, new: &CitySettings) -> Vec<SettingChange> {
             });
         }
     };
-    push("市教育局名称".into(), old.city_name.clone(), new.city_name.clone());
+    push(
+        "市教育局名称".into(),
+        old.city_name.clone(),
+        new.city_name.clone(),
+    );
     let keys: std::collections::BTreeSet<&String> =
         old.indicators.keys().chain(new.indicators.keys()).collect();
     for key in keys {
@@ -184,7 +188,12 @@ pub fn changes(old: &CitySettings, new: &CitySettings) -> Vec<SettingChange> {
         old.mapping.keys().chain(new.mapping.keys()).collect();
     for key in keys {
         let shown = key.replace('\u{1f}', "：");
-        let get = |s: &CitySettings| s.mapping.get(key).cloned().unwrap_or_else(|| "（未对应）".into());
+        let get = |s: &CitySettings| {
+            s.mapping
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| "（未对应）".into())
+        };
         push(format!("指标对应 {shown}"), get(old), get(new));
     }
     push("计分规则".into(), old.scoring.label(), new.scoring.label());

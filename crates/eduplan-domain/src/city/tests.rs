@@ -69,11 +69,25 @@ fn lib() -> Library {
 #[test]
 fn city_rate_is_sum_of_numerators_over_sum_of_denominators_not_the_mean_of_rates() {
     // A: 90 / 100 = 90 %, B: 1 900 / 2 000 = 95 %. Mean of rates 92.5; the city 1 990 / 2 100.
-    let a = district("甲区", vec![rate("学前三年毛入园率", 85.0, 90.0, &[(2024, 90.0, 100.0)])]);
-    let b = district("乙县", vec![rate("学前教育毛入园率", 85.0, 90.0, &[(2024, 1900.0, 2000.0)])]);
+    let a = district(
+        "甲区",
+        vec![rate("学前三年毛入园率", 85.0, 90.0, &[(2024, 90.0, 100.0)])],
+    );
+    let b = district(
+        "乙县",
+        vec![rate(
+            "学前教育毛入园率",
+            85.0,
+            90.0,
+            &[(2024, 1900.0, 2000.0)],
+        )],
+    );
     let c = compare(vec![a, b], &CitySettings::default(), &lib(), Some(2024));
     let row = &c.rows[0];
-    assert_eq!(row.key, "preschool_gross_enrolment", "alias matched to the library code");
+    assert_eq!(
+        row.key, "preschool_gross_enrolment",
+        "alias matched to the library code"
+    );
     match &row.total {
         Total::Ratio {
             numerator,
@@ -90,8 +104,14 @@ fn city_rate_is_sum_of_numerators_over_sum_of_denominators_not_the_mean_of_rates
 
 #[test]
 fn a_rate_without_counts_is_not_totalled_and_says_who_lacks_them() {
-    let a = district("甲区", vec![rate("学前三年毛入园率", 85.0, 90.0, &[(2024, 90.0, 100.0)])]);
-    let b = district("乙县", vec![valued("学前三年毛入园率", "%", 85.0, 90.0, &[(2024, 95.0)])]);
+    let a = district(
+        "甲区",
+        vec![rate("学前三年毛入园率", 85.0, 90.0, &[(2024, 90.0, 100.0)])],
+    );
+    let b = district(
+        "乙县",
+        vec![valued("学前三年毛入园率", "%", 85.0, 90.0, &[(2024, 95.0)])],
+    );
     let c = compare(vec![a, b], &CitySettings::default(), &lib(), Some(2024));
     let text = c.rows[0].total_text();
     assert!(text.contains("乙县未报分子分母"), "{text}");
@@ -106,15 +126,30 @@ fn counts_and_cumulative_quotas_add_up_over_districts() {
         i
     };
     // 甲: 2021 50 + 2022 60 = 110; 乙: 2021 30 + 2022 45 = 75; city 185 against 400 + 400.
-    let a = district("甲区", vec![quota("培养区级骨干教师", &[(2021, 50.0), (2022, 60.0)])]);
-    let b = district("乙县", vec![quota("培养区级骨干教师", &[(2021, 30.0), (2022, 45.0)])]);
+    let a = district(
+        "甲区",
+        vec![quota("培养区级骨干教师", &[(2021, 50.0), (2022, 60.0)])],
+    );
+    let b = district(
+        "乙县",
+        vec![quota("培养区级骨干教师", &[(2021, 30.0), (2022, 45.0)])],
+    );
     let c = compare(vec![a, b], &CitySettings::default(), &lib(), Some(2022));
     let row = &c.rows[0];
     assert_eq!(row.total, Total::Sum { value: 185.0 });
-    assert_eq!(row.cells[0].as_ref().map(|c| c.text.as_str()), Some("110（400）"));
+    assert_eq!(
+        row.cells[0].as_ref().map(|c| c.text.as_str()),
+        Some("110（400）")
+    );
     // A per-pupil amount in 元 is not added.
-    let a = district("甲区", vec![valued("生均公用经费", "元", 700.0, 800.0, &[(2022, 750.0)])]);
-    let b = district("乙县", vec![valued("生均公用经费", "元", 700.0, 800.0, &[(2022, 760.0)])]);
+    let a = district(
+        "甲区",
+        vec![valued("生均公用经费", "元", 700.0, 800.0, &[(2022, 750.0)])],
+    );
+    let b = district(
+        "乙县",
+        vec![valued("生均公用经费", "元", 700.0, 800.0, &[(2022, 760.0)])],
+    );
     let c = compare(vec![a, b], &CitySettings::default(), &lib(), Some(2022));
     assert!(c.rows[0].total.value().is_none(), "{:?}", c.rows[0].total);
 }
@@ -134,10 +169,20 @@ fn ranks_share_a_place_on_ties_and_skip_the_next() {
 
 /// Four districts on one rate: 95, 92, 92, 85 (市目标 90).
 fn four_districts() -> Vec<District> {
-    [("甲区", 95.0), ("乙区", 92.0), ("丙县", 92.0), ("丁县", 85.0)]
-        .into_iter()
-        .map(|(name, v)| district(name, vec![valued("九年义务教育巩固率", "%", 95.0, 96.0, &[(2024, v)])]))
-        .collect()
+    [
+        ("甲区", 95.0),
+        ("乙区", 92.0),
+        ("丙县", 92.0),
+        ("丁县", 85.0),
+    ]
+    .into_iter()
+    .map(|(name, v)| {
+        district(
+            name,
+            vec![valued("九年义务教育巩固率", "%", 95.0, 96.0, &[(2024, v)])],
+        )
+    })
+    .collect()
 }
 
 fn settings_with(rule: ScoringRule) -> CitySettings {
@@ -193,7 +238,10 @@ fn linear_points_run_from_the_zero_line_to_the_full_line() {
     s.indicator_mut("compulsory_retention").full_line = Some(95.0);
     let c = compare(four_districts(), &s, &lib(), Some(2024));
     let p = points_of(&c);
-    assert!((p[1] - 7.0).abs() < 1e-9 && (p[0] - 10.0).abs() < 1e-9 && p[3] == 0.0, "{p:?}");
+    assert!(
+        (p[1] - 7.0).abs() < 1e-9 && (p[0] - 10.0).abs() < 1e-9 && p[3] == 0.0,
+        "{p:?}"
+    );
     // Without a 零分线 the row is not scored and says so.
     s.indicator_mut("compulsory_retention").zero_line = None;
     let c = compare(four_districts(), &s, &lib(), Some(2024));
@@ -237,7 +285,16 @@ fn weights_total_rank_and_grade() {
 #[test]
 fn change_on_last_year_and_rank_change() {
     let make = |name: &str, last: f64, this: f64| {
-        district(name, vec![valued("九年义务教育巩固率", "%", 95.0, 96.0, &[(2023, last), (2024, this)])])
+        district(
+            name,
+            vec![valued(
+                "九年义务教育巩固率",
+                "%",
+                95.0,
+                96.0,
+                &[(2023, last), (2024, this)],
+            )],
+        )
     };
     let c = compare(
         vec![make("甲区", 96.0, 95.0), make("乙区", 95.0, 96.5)],
@@ -253,13 +310,34 @@ fn change_on_last_year_and_rank_change() {
 
 #[test]
 fn unmatched_indicators_are_listed_until_the_city_maps_them() {
-    let a = district("甲区", vec![valued("教师信息素养达标率", "%", 80.0, 95.0, &[(2024, 90.0)])]);
-    let b = district("乙县", vec![valued("教师信息技术应用能力达标率", "%", 80.0, 95.0, &[(2024, 92.0)])]);
+    let a = district(
+        "甲区",
+        vec![valued(
+            "教师信息素养达标率",
+            "%",
+            80.0,
+            95.0,
+            &[(2024, 90.0)],
+        )],
+    );
+    let b = district(
+        "乙县",
+        vec![valued(
+            "教师信息技术应用能力达标率",
+            "%",
+            80.0,
+            95.0,
+            &[(2024, 92.0)],
+        )],
+    );
     let mut s = CitySettings::default();
     let c = compare(vec![a.clone(), b.clone()], &s, &lib(), Some(2024));
     assert!(c.rows.is_empty());
     let names: Vec<&str> = c.unmatched.iter().map(|u| u.indicator.as_str()).collect();
-    assert_eq!(names, vec!["教师信息素养达标率", "教师信息技术应用能力达标率"]);
+    assert_eq!(
+        names,
+        vec!["教师信息素养达标率", "教师信息技术应用能力达标率"]
+    );
     let (key, _) = matching::row_key("甲区", &a.plan.indicators[0], &s, &lib());
     s.map("乙县", "教师信息技术应用能力达标率", &key);
     let c = compare(vec![a, b], &s, &lib(), Some(2024));
@@ -283,7 +361,11 @@ fn a_second_file_of_a_district_and_a_plan_of_another_period_are_left_out() {
     assert_eq!(rejected.len(), 2);
     assert_eq!(rejected[0].source, "甲区副本.eduplan");
     assert!(rejected[0].reason.contains("同一区县"));
-    assert!(rejected[1].reason.contains("2016—2020"), "{}", rejected[1].reason);
+    assert!(
+        rejected[1].reason.contains("2016—2020"),
+        "{}",
+        rejected[1].reason
+    );
 }
 
 #[test]
@@ -294,17 +376,30 @@ fn data_quality_counts_missing_values_red_values_without_notes_and_misses_withou
     let missing = valued("普惠性幼儿园覆盖率", "%", 80.0, 85.0, &[]);
     let mut missed = valued("高中阶段教育毛入学率", "%", 90.0, 92.0, &[(2025, 91.0)]);
     missed.target_year = 2025;
-    let d = district("甲区", vec![behind.clone(), missing.clone(), missed.clone()]);
+    let d = district(
+        "甲区",
+        vec![behind.clone(), missing.clone(), missed.clone()],
+    );
     let q = quality::data_quality(&d, 2023);
-    assert_eq!(q.missing, vec!["普惠性幼儿园覆盖率", "高中阶段教育毛入学率"]);
+    assert_eq!(
+        q.missing,
+        vec!["普惠性幼儿园覆盖率", "高中阶段教育毛入学率"]
+    );
     assert_eq!(q.red_without_note, vec!["九年义务教育巩固率"]);
     let q = quality::data_quality(&d, 2025);
-    assert!(q.not_achieved_without_reason.contains(&"高中阶段教育毛入学率".to_owned()));
+    assert!(
+        q.not_achieved_without_reason
+            .contains(&"高中阶段教育毛入学率".to_owned())
+    );
     if let Some(a) = missed.actuals.get_mut(&2025) {
         a.note = "学龄人口减少".into();
     }
     let d = district("甲区", vec![behind, missing, missed]);
-    assert!(quality::data_quality(&d, 2025).not_achieved_without_reason.is_empty());
+    assert!(
+        quality::data_quality(&d, 2025)
+            .not_achieved_without_reason
+            .is_empty()
+    );
 }
 
 #[test]
@@ -316,6 +411,9 @@ fn setting_changes_name_what_changed_with_before_and_after() {
     let list = settings::changes(&old, &new);
     assert_eq!(list.len(), 2, "{list:?}");
     assert_eq!(list[0].what, "compulsory_retention 市目标");
-    assert_eq!((list[0].before.as_str(), list[0].after.as_str()), ("（未设）", "96"));
+    assert_eq!(
+        (list[0].before.as_str(), list[0].after.as_str()),
+        ("（未设）", "96")
+    );
     assert_eq!(list[1].after, "compulsory_retention");
 }

@@ -13,7 +13,7 @@ use super::styles::NO_INDENT;
 use super::xml::{
     DECLARATION, Indent, ParaProps, R_NS, RunProps, W_NS, para_props, run, run_props,
 };
-use super::{Block, Document, Paragraph, ParaStyle, Row, Table};
+use super::{Block, Document, ParaStyle, Paragraph, Row, Table};
 
 pub const ODD_FOOTER_ID: &str = "rIdFooterOdd";
 pub const EVEN_FOOTER_ID: &str = "rIdFooterEven";
@@ -104,7 +104,10 @@ fn cell(out: &mut String, width: u32, span: usize, f: impl FnOnce(&mut String)) 
 
 fn table(out: &mut String, t: &Table) {
     if !t.title.is_empty() {
-        paragraph(out, &Paragraph::new(ParaStyle::TableTitle, t.title.as_str()));
+        paragraph(
+            out,
+            &Paragraph::new(ParaStyle::TableTitle, t.title.as_str()),
+        );
     }
     if !t.unit_line.is_empty() {
         cell_paragraph(out, &t.unit_line, "right", false, true);
@@ -187,7 +190,9 @@ pub fn footer_xml(odd: bool) -> String {
         ..NO_INDENT
     };
     let mut out = String::from(DECLARATION);
-    out.push_str(&format!(r#"<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p>"#));
+    out.push_str(&format!(
+        r#"<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p>"#
+    ));
     para_props(
         &mut out,
         &ParaProps {

@@ -100,7 +100,8 @@ pub fn write_docx(doc: &Document, fonts: FontScheme) -> std::io::Result<Vec<u8>>
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     for (name, text) in parts(doc, fonts) {
-        zip.start_file(name, options).map_err(std::io::Error::other)?;
+        zip.start_file(name, options)
+            .map_err(std::io::Error::other)?;
         zip.write_all(text.as_bytes())?;
     }
     let cursor = zip.finish().map_err(std::io::Error::other)?;

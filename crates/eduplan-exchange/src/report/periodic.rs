@@ -12,7 +12,7 @@ use super::phrases::{
 };
 use super::{Facts, ReportKind, work};
 use crate::docx::{
-    Align, Block, Column, Document, Paragraph, ParaStyle, Row, Run, Table, layout::TEXT_WIDTH,
+    Align, Block, Column, Document, ParaStyle, Paragraph, Row, Run, Table, layout::TEXT_WIDTH,
 };
 
 /// How many names a problem sentence lists before "等N项".
@@ -193,7 +193,10 @@ fn indicator_sentence(ind: &Indicator, e: &Evaluation, year: i32) -> String {
         (Some(_), _) => parts.push(format!("{year}年为{}", with_unit(&value_text(e, ind), ind))),
     }
     if let Some(expected) = e.expected {
-        parts.push(format!("序时目标值{}", with_unit(&derived(expected, ind), ind)));
+        parts.push(format!(
+            "序时目标值{}",
+            with_unit(&derived(expected, ind), ind)
+        ));
     }
     if e.progress.is_some() {
         parts.push(format!("完成进度{}", progress_text(e)));
@@ -221,11 +224,7 @@ fn needed_per_year(facts: &Facts, ind: &Indicator, e: &Evaluation) -> Option<Str
         IndicatorKind::Level | IndicatorKind::ChangeFromBase => {
             (e.value?, ind.base_value?, ind.effective_target()?)
         }
-        IndicatorKind::Cumulative => (
-            running_total(ind, info, year).0?,
-            0.0,
-            ind.target_value,
-        ),
+        IndicatorKind::Cumulative => (running_total(ind, info, year).0?, 0.0, ind.target_value),
         _ => return None,
     };
     let need = (target - now) / f64::from(remaining);
@@ -299,10 +298,7 @@ fn indicators(doc: &mut Document, facts: &Facts) {
                 sentence(&indicator_sentence(ind, e, facts.year))
             ))];
             if is_lagging(e) {
-                let note = ind
-                    .actuals
-                    .get(&facts.year)
-                    .map_or("", |a| a.note.trim());
+                let note = ind.actuals.get(&facts.year).map_or("", |a| a.note.trim());
                 if note.is_empty() {
                     runs.push(Run::text("说明："));
                     runs.push(Run::placeholder(&format!("{}滞后的原因", ind.name)));
@@ -400,7 +396,10 @@ pub fn monitoring_table(facts: &Facts) -> Table {
     let columns = MONITORING_WIDTHS
         .iter()
         .zip(aligns)
-        .map(|(w, a)| Column { width: *w, align: a })
+        .map(|(w, a)| Column {
+            width: *w,
+            align: a,
+        })
         .collect();
     let header = [
         "序号".to_owned(),

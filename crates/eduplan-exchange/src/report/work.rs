@@ -9,7 +9,7 @@ use eduplan_domain::{Rectification, TaskKind};
 use super::Facts;
 use super::periodic::Numbering;
 use super::phrases::{date_text, sentence};
-use crate::docx::{Block, Document, Paragraph, ParaStyle, Run};
+use crate::docx::{Block, Document, ParaStyle, Paragraph, Run};
 
 /// Tasks done (in time or late) and overdue on the evaluation date.
 pub fn task_headline(facts: &Facts) -> (usize, usize) {
@@ -304,8 +304,11 @@ pub fn balance_paragraph(facts: &Facts) -> Option<String> {
 /// 四、存在的问题: the 优质均衡 shortfall in one item, where there is one.
 fn balance_shortfall(facts: &Facts) -> Option<String> {
     let year = school_year(facts)?;
-    let report = evaluate_balance(&schools_for_year(facts.plan, year), &facts.plan.info.balance)
-        .ok()?;
+    let report = evaluate_balance(
+        &schools_for_year(facts.plan, year),
+        &facts.plan.info.balance,
+    )
+    .ok()?;
     let over = report.dispersions.iter().filter(|d| !d.meets).count();
     let short = report.parts.iter().filter(|p| !p.meets_standards).count();
     if over == 0 && short == 0 {
