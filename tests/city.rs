@@ -110,10 +110,10 @@ fn the_city_command_compares_the_districts_and_writes_the_workbook_and_the_bulle
         preschool.contains("不合计：南川县未报分子分母"),
         "{preschool}"
     );
-    // The quota of new kindergartens adds up: 3 + 2 + 3 + 1 + 5 = 14.
+    // The quota of new kindergartens adds up: 3 + 5 + 1 + 3 + 2 = 14 (the row takes the library's name).
     let kindergartens = lines
         .iter()
-        .find(|l| l.starts_with("新建公办幼儿园\t"))
+        .find(|l| l.starts_with("新建改扩建公办幼儿园\t"))
         .expect("row");
     assert!(kindergartens.contains("\t14\t"), "{kindergartens}");
     // The mapping kept in the city file puts 南川县's differently named indicator on the row.

@@ -19,6 +19,7 @@ pub mod report;
 pub mod schools;
 pub mod template;
 pub mod xlsx_export;
+pub mod xlsx_read;
 mod xlsx_style;
 
 use std::io::Write;

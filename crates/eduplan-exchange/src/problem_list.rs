@@ -9,7 +9,8 @@ use eduplan_domain::commitments::{RectificationSource, deadline_from_wording};
 use eduplan_domain::edit::Edit;
 use eduplan_domain::{Date, Plan, Rectification, RectificationId};
 
-use crate::import::{MAX_PROBLEMS_LISTED, MAX_ROWS, cell_text, read_sheet, sniff};
+use crate::import::MAX_PROBLEMS_LISTED;
+use crate::xlsx_read::{MAX_ROWS, cell_text, read_sheet, sniff};
 
 /// The columns a problem list may have, each with the header words that name it.
 const COLUMNS: &[(Column, &[&str])] = &[

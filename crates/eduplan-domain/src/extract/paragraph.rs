@@ -151,7 +151,7 @@ fn clause_targets(
         let cx = MentionContext {
             chars: &scan.chars,
             mask: &scan.mask,
-            m: *m,
+            m,
             a,
             b,
             prev_end: if k > 0 { mentions[k - 1].end } else { a },

@@ -375,7 +375,7 @@ fn problems(doc: &mut Document, facts: &Facts) {
 }
 
 /// Column widths of the 附表 (twips): 序号, 指标, 单位, 基期值, 目标, 当年, 序时目标值, 完成进度, 评价.
-const MONITORING_WIDTHS: [u32; 9] = [480, 2160, 600, 840, 1200, 900, 900, 900, 864];
+const MONITORING_WIDTHS: [u32; 9] = [480, 2160, 600, 840, 1200, 900, 900, 900, 865];
 
 /// 附表 主要指标监测表: every indicator by category, with the numbers `status` prints.
 pub fn monitoring_table(facts: &Facts) -> Table {
