@@ -171,7 +171,7 @@ fn startup(what: &str, path: &std::path::Path) {
 fn meeting_pdf(path: &std::path::Path) {
     let doc = Document::open(path, &eduplan::domain::library::Library::builtin()).expect("open");
     let samples: Vec<Duration> = (0..5)
-        .map(|_| time(|| eduplan::ui::meeting_pdf::meeting_pdf(&doc.view()).expect("pdf")).1)
+        .map(|_| time(|| eduplan::draw::pdf::meeting_pdf(&doc.view()).expect("pdf")).1)
         .collect();
     report(
         "meeting pages as a PDF (sample plan, 64 pages)",
@@ -395,7 +395,7 @@ fn city(dir: &std::path::Path) {
             .map(|_| {
                 time(|| {
                     let (districts, rejected) =
-                        eduplan::app::city::read_district_files(&files[..n]);
+                        eduplan::session::city::read_district_files(&files[..n]);
                     assert!(rejected.is_empty());
                     let c = eduplan::domain::city::compare(
                         districts,

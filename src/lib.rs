@@ -12,5 +12,6 @@ pub use eduplan_storage as storage;
 
 pub mod app;
 pub mod cli;
+pub mod draw;
 pub mod session;
 pub mod ui;

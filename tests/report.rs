@@ -147,7 +147,7 @@ fn every_number_in_the_report_is_the_number_status_prints() {
                 .iter()
                 .find(|p| p.contains(&format!(".{}：", st[0])))
                 .unwrap_or_else(|| panic!("a sentence on {}", st[0]));
-            if st[4] != "—" && st[1] != "" {
+            if st[4] != "—" && !st[1].is_empty() {
                 assert!(
                     sentence.contains(&format!("{}{}", st[4], st[1])),
                     "{sentence} / {st:?}"

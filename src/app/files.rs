@@ -109,7 +109,10 @@ impl EduPlanApp {
             return self.error("这是规划文件本身，不能用PDF覆盖它".to_owned());
         }
         let Some(doc) = &self.doc else { return };
-        match crate::ui::meeting_pdf::write_meeting_pdf(&doc.view(), &dest) {
+        let written = crate::draw::pdf::meeting_pdf(&doc.view())
+            .map_err(|e| e.to_string())
+            .and_then(|(bytes, n)| settings::write_pdf(&dest, &bytes).map(|()| n));
+        match written {
             Ok(n) => self.info(format!(
                 "已导出会议材料“{}”（{n}页，与会议模式各页相同）",
                 dest.display()

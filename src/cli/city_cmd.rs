@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use super::{CliError, CliResult, Options, print_table};
-use crate::app::city::{district_files, read_district_files};
-use crate::app::settings;
 use crate::domain::city::{CityComparison, CitySettings, Rejected, compare};
 use crate::domain::input::format_number;
+use crate::session::city::{district_files, read_district_files};
+use crate::session::files as settings;
 use crate::storage::city::CityFile;
 
 pub(super) fn dispatch(rest: &[String]) -> CliResult<()> {

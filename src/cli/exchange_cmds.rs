@@ -89,8 +89,10 @@ pub(super) fn cmd_meeting_pdf(opts: &Options) -> CliResult<()> {
         .map_err(CliError::usage)?
         .unwrap_or_else(|| plan.default_evaluation_year());
     let as_of = super::commitments_cmd::as_of(opts)?;
-    let n = crate::ui::meeting_pdf::write_plan_meeting_pdf(&plan, year, as_of, &out)
-        .map_err(CliError::failed)?;
+    let derived = crate::session::Derived::of(&plan, year);
+    let (bytes, n) = crate::draw::pdf::meeting_pdf(&derived.view(&plan, year, as_of))
+        .map_err(|e| CliError::failed(e.to_string()))?;
+    crate::session::files::write_pdf(&out, &bytes).map_err(CliError::failed)?;
     println!(
         "已导出会议材料：{}（{n}页，评估年度{year}年，截至{as_of}）",
         out.display()

@@ -43,7 +43,7 @@ pub(super) fn cmd_report(opts: &Options) -> CliResult<()> {
     };
     let as_of = match opts.get("--date") {
         Some(_) => super::commitments_cmd::as_of(opts)?,
-        None => default_as_of(year, crate::app::settings::today()),
+        None => default_as_of(year, crate::session::files::today()),
     };
     let options = ReportOptions {
         kind,

@@ -158,3 +158,26 @@ pub fn import_user_library(library_file: &Path, file: &Path) -> Result<usize, St
 pub fn today() -> crate::domain::Date {
     jiff::Zoned::now().date()
 }
+
+/// Write a PDF made for the officer to `path`, whole or not at all. Refuses a name that does
+/// not end in .pdf and an existing file that is not a PDF (never over a plan or a workbook).
+pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        return Err("输出文件名必须以 .pdf 结尾".to_owned());
+    }
+    if path.is_file() && !std::fs::read(path).is_ok_and(|b| b.starts_with(b"%PDF")) {
+        return Err(format!(
+            "无法写入“{}”：已有同名的文件且不是PDF，不能覆盖它。请换一个位置保存。",
+            path.display()
+        ));
+    }
+    crate::exchange::replace_atomically(path, bytes).map_err(|e| match e {
+        crate::exchange::ExchangeError::Write(p, why) => {
+            format!("无法写入“{p}”：{why}。请换一个位置保存。")
+        }
+        other => format!("无法写入“{}”：{other}。请换一个位置保存。", path.display()),
+    })
+}

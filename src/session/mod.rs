@@ -5,6 +5,7 @@
 //! Architecture Invariant: nothing here depends on egui, `crate::app` or `crate::ui`; the
 //! command line uses this layer and never the GUI's modules (checked by tests/tidy.rs).
 
+pub mod city;
 pub mod document;
 pub mod files;
 pub mod view;

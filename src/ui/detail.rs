@@ -1,7 +1,6 @@
 //! 指标详情: every field of one indicator, its chart, yearly values and notes, its history.
 
 use egui::{RichText, Ui};
-use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints, Points};
 
 use super::widgets::{commit_parsed, commit_text, labelled_commit_text, light_badge};
 use super::{Command, DeleteTarget, PlanView, View, theme};
@@ -14,6 +13,7 @@ use crate::domain::input::{
 };
 use crate::domain::rules::{inferred_comparison, running_total};
 use crate::domain::{Attribute, Comparison, EntryMode, Indicator, IndicatorKind, PlanInfo};
+pub use crate::draw::chart::indicator_chart_ui;
 
 fn set(ind: &Indicator, f: IndicatorField, v: Value) -> Command {
     Command::Edit {
@@ -418,137 +418,6 @@ fn parse_target_year(text: &str, info: &PlanInfo) -> Result<i32, String> {
             info.first_year, info.last_year
         ))
     }
-}
-
-/// Planned path from base to target, planned yearly values, actuals and the target line.
-/// The indicator's chart: actual values (running totals for cumulative ones), the target, the
-/// straight path and the plan's yearly milestones. `line` is the width of its lines in points
-/// (thicker in the meeting room).
-pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height: f32, line: f32) {
-    let cumulative = ind.kind == IndicatorKind::Cumulative;
-    let target = ind.effective_target();
-    let base = if cumulative {
-        Some(0.0)
-    } else {
-        ind.base_value
-    };
-    let base_year = ind.base_year_or(info);
-    let mut actual_points: Vec<[f64; 2]> = Vec::new();
-    for year in info.years() {
-        let Some(v) = ind.actual_value(year) else {
-            continue;
-        };
-        let shown = if cumulative {
-            running_total(ind, info, year).0.unwrap_or(v)
-        } else {
-            v
-        };
-        actual_points.push([f64::from(year), shown]);
-    }
-    if let (false, Some(b)) = (cumulative, ind.base_value) {
-        actual_points.insert(0, [f64::from(base_year), b]);
-    }
-    let mut planned: Vec<[f64; 2]> = Vec::new();
-    let mut planned_sum = 0.0;
-    for (y, v) in &ind.planned {
-        planned_sum += v;
-        let running = cumulative && ind.entry_mode == EntryMode::Increment;
-        planned.push([f64::from(*y), if running { planned_sum } else { *v }]);
-    }
-    let y_label = if cumulative {
-        format!("累计（{}）", ind.unit)
-    } else {
-        ind.unit.clone()
-    };
-    // The legend sits above the chart, never over a point.
-    let target_label = format!("目标 {}", ind.target_text);
-    let mut legend = Vec::new();
-    if !actual_points.is_empty() {
-        legend.push((
-            theme::ACCENT,
-            super::widgets::LegendMark::LineWithDot,
-            "实际值",
-        ));
-    }
-    if target.is_some() {
-        legend.push((
-            theme::GREEN,
-            super::widgets::LegendMark::Line,
-            target_label.as_str(),
-        ));
-    }
-    if base.is_some() && target.is_some() {
-        legend.push((
-            theme::PLAN_LINE,
-            super::widgets::LegendMark::Dashed,
-            "规划路径",
-        ));
-    }
-    if !planned.is_empty() {
-        legend.push((
-            theme::YELLOW,
-            super::widgets::LegendMark::Diamond,
-            "年度目标",
-        ));
-    }
-    super::widgets::legend_row(ui, &legend);
-    let height = (height - ui.spacing().interact_size.y).max(80.0);
-    Plot::new(("indicator_chart", ind.id.0))
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .include_x(f64::from(info.base_year) - 0.3)
-        .include_x(f64::from(info.last_year) + 0.3)
-        .x_axis_formatter(|mark, _| {
-            if mark.value.fract().abs() < 1e-6 {
-                format!("{:.0}年", mark.value)
-            } else {
-                String::new()
-            }
-        })
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-        .y_grid_spacer(super::widgets::nice_grid_spacer())
-        .y_axis_formatter(|mark, _| super::widgets::axis_value_label(mark))
-        .y_axis_label(y_label)
-        .show(ui, |plot_ui| {
-            if let (Some(b), Some(t)) = (base, target) {
-                let path = vec![[f64::from(base_year), b], [f64::from(ind.target_year), t]];
-                plot_ui.line(
-                    Line::new("规划路径", PlotPoints::from(path))
-                        .style(LineStyle::dashed_loose())
-                        .width(line * 0.8)
-                        .color(theme::PLAN_LINE),
-                );
-            }
-            if !planned.is_empty() {
-                plot_ui.points(
-                    Points::new("年度目标", PlotPoints::from(planned))
-                        .shape(egui_plot::MarkerShape::Diamond)
-                        .radius(line * 2.0)
-                        .color(theme::YELLOW),
-                );
-            }
-            if let Some(t) = target {
-                plot_ui.hline(
-                    HLine::new(format!("目标 {}", ind.target_text), t)
-                        .color(theme::GREEN)
-                        .width(line),
-                );
-            }
-            if !actual_points.is_empty() {
-                plot_ui.line(
-                    Line::new("实际值", PlotPoints::from(actual_points.clone()))
-                        .color(theme::ACCENT)
-                        .width(line),
-                );
-                plot_ui.points(
-                    Points::new("实际值", PlotPoints::from(actual_points))
-                        .radius(line * 1.6)
-                        .color(theme::ACCENT),
-                );
-            }
-        });
 }
 
 fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>) {

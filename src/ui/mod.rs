@@ -8,13 +8,11 @@ pub mod detail;
 pub mod grid;
 pub mod import;
 pub mod meeting;
-pub mod meeting_pdf;
 pub mod overview;
 pub mod plan_info;
 pub mod rectification;
 pub mod review;
 pub mod tasks;
-pub mod theme;
 pub mod tree;
 pub mod widgets;
 
@@ -24,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::edit::Edit;
 use crate::domain::{IndicatorId, SectionId, TaskId};
+pub use crate::draw::theme;
 pub use crate::session::view::{PlanView, indicator_positions};
 
 /// Which view fills the central area.

@@ -318,100 +318,12 @@ pub fn share_width(wanted: &[f32], minimum: &[f32], available: f32) -> Vec<f32> 
         .collect()
 }
 
-/// How a chart's legend draws one series.
-#[derive(Clone, Copy)]
-pub enum LegendMark {
-    Line,
-    LineWithDot,
-    Dashed,
-    Diamond,
-    Bar,
-}
-
-/// A chart's legend as a row of marks and words, drawn outside the plot area so that it never
-/// covers data.
-pub fn legend_row(ui: &mut Ui, items: &[(egui::Color32, LegendMark, &str)]) {
-    let size = ui.text_style_height(&egui::TextStyle::Body);
-    ui.horizontal_wrapped(|ui| {
-        for (color, mark, label) in items {
-            let (rect, _) =
-                ui.allocate_exact_size(egui::vec2(size * 1.8, size), egui::Sense::hover());
-            let painter = ui.painter();
-            let (left, right, mid) = (rect.left_center(), rect.right_center(), rect.center());
-            let stroke = egui::Stroke::new((size / 8.0).max(2.5), *color);
-            match mark {
-                LegendMark::Line => {
-                    painter.line_segment([left, right], stroke);
-                }
-                LegendMark::LineWithDot => {
-                    painter.line_segment([left, right], stroke);
-                    painter.circle_filled(mid, 4.0, *color);
-                }
-                LegendMark::Dashed => {
-                    painter.extend(egui::Shape::dashed_line(&[left, right], stroke, 5.0, 3.0));
-                }
-                LegendMark::Diamond => {
-                    let r = (size * 0.3).max(5.0);
-                    painter.add(egui::Shape::convex_polygon(
-                        vec![
-                            mid - egui::vec2(0.0, r),
-                            mid + egui::vec2(r, 0.0),
-                            mid + egui::vec2(0.0, r),
-                            mid - egui::vec2(r, 0.0),
-                        ],
-                        *color,
-                        egui::Stroke::NONE,
-                    ));
-                }
-                LegendMark::Bar => {
-                    painter.rect_filled(
-                        rect.shrink2(egui::vec2(size * 0.5, size * 0.2)),
-                        1.0,
-                        *color,
-                    );
-                }
-            }
-            ui.label(*label);
-            ui.add_space(8.0);
-        }
-    });
-}
-
-/// A value axis whose grid steps go 1, 2, 5, 10, … (the default goes 1, 10, 100, which leaves
-/// a single labelled value on a chart from 42 to 52).
-pub fn nice_grid_spacer() -> Box<dyn Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark>> {
-    egui_plot::uniform_grid_spacer(|input| {
-        let first = next_nice_step(input.base_step_size.abs().max(f64::MIN_POSITIVE));
-        let second = next_nice_step(first * 1.01);
-        [first, second, next_nice_step(second * 1.01)]
-    })
-}
-
-/// A value-axis label with as many decimals as its grid step needs (0.5 steps print 87.5,
-/// not 88 twice).
-pub fn axis_value_label(mark: egui_plot::GridMark) -> String {
-    let decimals = (-mark.step_size.abs().log10().floor()).clamp(0.0, 6.0) as usize;
-    let text = format!("{:.*}", decimals, mark.value);
-    if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
-        text.trim_start_matches('-').to_owned()
-    } else {
-        text
-    }
-}
-
-/// The smallest of 1, 2, 5 × 10ⁿ that is at least `at_least`.
-fn next_nice_step(at_least: f64) -> f64 {
-    let power = 10f64.powf(at_least.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|step| *step >= at_least * 0.999_999)
-        .unwrap_or(10.0 * power)
-}
+pub use crate::draw::chart::{LegendMark, axis_value_label, legend_row, nice_grid_spacer};
 
 #[cfg(test)]
 mod tests {
-    use super::{axis_value_label, estimated_ems, next_nice_step, share_width};
+    use super::{axis_value_label, estimated_ems, share_width};
+    use crate::draw::chart::next_nice_step;
 
     #[test]
     fn the_estimate_ranks_chinese_above_latin_of_the_same_length() {

@@ -133,11 +133,11 @@ fn matrix_sheet(
             };
         }
         let col = 4 + names.len() as u16;
-        ws.write_string_with_format(r, col, &row.total_text(), &text)?;
+        ws.write_string_with_format(r, col, row.total_text(), &text)?;
         ws.write_string_with_format(
             r,
             col + 1,
-            &format!("{}/{}", row.met, row.present),
+            format!("{}/{}", row.met, row.present),
             &centered,
         )?;
         let who = |list: &[usize]| {
@@ -150,8 +150,8 @@ fn matrix_sheet(
                     .join("、")
             }
         };
-        ws.write_string_with_format(r, col + 2, &who(&row.best), &centered)?;
-        ws.write_string_with_format(r, col + 3, &who(&row.worst), &centered)?;
+        ws.write_string_with_format(r, col + 2, who(&row.best), &centered)?;
+        ws.write_string_with_format(r, col + 3, who(&row.worst), &centered)?;
         let cells: Vec<(&str, f64)> = row
             .cells
             .iter()
@@ -222,7 +222,7 @@ fn bulletin_sheet(
         ws.write_number_with_format(r, col, score.total, &points)?;
         ws.write_number_with_format(r, col + 1, score.rank as f64, &centered)?;
         ws.write_string_with_format(r, col + 2, score.grade.label(), &centered)?;
-        ws.write_string_with_format(r, col + 3, &score.change_text(), &centered)?;
+        ws.write_string_with_format(r, col + 3, score.change_text(), &centered)?;
     }
     ws.set_row_height(2, 45)?;
     Ok(())

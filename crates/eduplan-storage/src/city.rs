@@ -333,10 +333,10 @@ mod tests {
 
     #[test]
     fn file_dates_are_civil_dates() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("tempdir");
         let p = dir.path().join("x");
-        std::fs::write(&p, b"x").unwrap();
-        let d = file_date(&p).unwrap();
+        std::fs::write(&p, b"x").expect("write");
+        let d = file_date(&p).expect("a date");
         assert_eq!(d.len(), 10);
         assert!(d.starts_with("20"), "{d}");
     }

@@ -39,36 +39,36 @@ fn plan(region: &str, base_year: i32) -> Plan {
 
 fn make_plan(dir: &Path, file: &str, region: &str, base_year: i32) -> PathBuf {
     let path = dir.join(file);
-    drop(PlanFile::create(&path, &plan(region, base_year)).unwrap());
+    drop(PlanFile::create(&path, &plan(region, base_year)).expect("city file"));
     path
 }
 
 #[test]
 fn city_settings_are_kept_with_who_what_when_before_and_after() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("市.eduplan-city");
-    let mut file = CityFile::create(&path, &CitySettings::default()).unwrap();
-    let mut s = file.settings().unwrap();
+    let mut file = CityFile::create(&path, &CitySettings::default()).expect("city file");
+    let mut s = file.settings().expect("city file");
     s.indicator_mut("compulsory_retention").target = Some(96.0);
     s.map("乙县", "巩固率", "compulsory_retention");
-    let changes = file.save(&s, "设置市目标").unwrap();
+    let changes = file.save(&s, "设置市目标").expect("city file");
     assert_eq!(changes.len(), 2);
     assert!(
-        file.save(&s, "再次保存").unwrap().is_empty(),
+        file.save(&s, "再次保存").expect("city file").is_empty(),
         "no change, no history"
     );
     drop(file);
 
-    let file = CityFile::open(&path).unwrap();
-    let again = file.settings().unwrap();
+    let file = CityFile::open(&path).expect("city file");
+    let again = file.settings().expect("city file");
     assert_eq!(again.mapped("乙县", "巩固率"), Some("compulsory_retention"));
     assert_eq!(again.indicator("compulsory_retention").target, Some(96.0));
-    let history = file.history(10).unwrap();
+    let history = file.history(10).expect("city file");
     assert_eq!(history.len(), 2);
     let target = history
         .iter()
         .find(|h| h.what == "compulsory_retention 市目标")
-        .unwrap();
+        .expect("city file");
     assert_eq!(
         (target.before.as_str(), target.after.as_str()),
         ("（未设）", "96")
@@ -79,44 +79,54 @@ fn city_settings_are_kept_with_who_what_when_before_and_after() {
 
 #[test]
 fn a_plan_file_a_foreign_file_a_damaged_one_and_a_newer_one_are_refused_as_city_files() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("tempdir");
     let plan_path = make_plan(dir.path(), "甲区.eduplan", "甲区", 2020);
-    let before = std::fs::read(&plan_path).unwrap();
-    let e = CityFile::open(&plan_path).err().unwrap().to_string();
+    let before = std::fs::read(&plan_path).expect("city file");
+    let e = CityFile::open(&plan_path)
+        .err()
+        .expect("city file")
+        .to_string();
     assert!(e.contains("区县规划文件"), "{e}");
-    assert_eq!(std::fs::read(&plan_path).unwrap(), before);
+    assert_eq!(std::fs::read(&plan_path).expect("city file"), before);
 
     let text = dir.path().join("说明.eduplan-city");
-    std::fs::write(&text, "这不是数据库").unwrap();
-    let e = CityFile::open(&text).err().unwrap().to_string();
+    std::fs::write(&text, "这不是数据库").expect("city file");
+    let e = CityFile::open(&text).err().expect("city file").to_string();
     assert!(e.contains("不是EduPlan市级汇总文件"), "{e}");
 
     let city = dir.path().join("市.eduplan-city");
-    drop(CityFile::create(&city, &CitySettings::default()).unwrap());
+    drop(CityFile::create(&city, &CitySettings::default()).expect("city file"));
     let newer = dir.path().join("新版.eduplan-city");
-    std::fs::copy(&city, &newer).unwrap();
+    std::fs::copy(&city, &newer).expect("city file");
     {
-        let c = rusqlite::Connection::open(&newer).unwrap();
-        c.pragma_update(None, "user_version", 99).unwrap();
+        let c = rusqlite::Connection::open(&newer).expect("city file");
+        c.pragma_update(None, "user_version", 99)
+            .expect("city file");
     }
-    let e = CityFile::open(&newer).err().unwrap().to_string();
+    let e = CityFile::open(&newer).err().expect("city file").to_string();
     assert!(e.contains("更新版本"), "{e}");
 
     let damaged = dir.path().join("坏.eduplan-city");
-    let bytes = std::fs::read(&city).unwrap();
-    std::fs::write(&damaged, &bytes[..bytes.len() - 100]).unwrap();
-    let e = CityFile::open(&damaged).err().unwrap().to_string();
+    let bytes = std::fs::read(&city).expect("city file");
+    std::fs::write(&damaged, &bytes[..bytes.len() - 100]).expect("city file");
+    let e = CityFile::open(&damaged)
+        .err()
+        .expect("city file")
+        .to_string();
     assert!(e.contains("损坏"), "{e}");
-    assert_eq!(std::fs::read(&damaged).unwrap().len(), bytes.len() - 100);
+    assert_eq!(
+        std::fs::read(&damaged).expect("city file").len(),
+        bytes.len() - 100
+    );
 
     // A plan file opener refuses the city file the same way.
-    let e = PlanFile::open(&city).err().unwrap().to_string();
+    let e = PlanFile::open(&city).err().expect("city file").to_string();
     assert!(e.contains("不是EduPlan规划文件"), "{e}");
 }
 
 #[test]
 fn bad_district_files_are_listed_with_the_reason_and_the_others_are_still_compared() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
     let a = make_plan(d, "甲区.eduplan", "甲区", 2020);
     let b = make_plan(d, "乙县.eduplan", "乙县", 2020);
@@ -124,14 +134,15 @@ fn bad_district_files_are_listed_with_the_reason_and_the_others_are_still_compar
     let copy = make_plan(d, "甲区（第二份）.eduplan", "甲区", 2020);
     let old = make_plan(d, "丁县十三五.eduplan", "丁县", 2015);
     let not_plan = d.join("通知.eduplan");
-    std::fs::write(&not_plan, "请各区县于月底前报送").unwrap();
+    std::fs::write(&not_plan, "请各区县于月底前报送").expect("city file");
     let damaged = d.join("戊县.eduplan");
-    let bytes = std::fs::read(&b).unwrap();
-    std::fs::write(&damaged, &bytes[..bytes.len() / 2 + 7]).unwrap();
+    let bytes = std::fs::read(&b).expect("city file");
+    std::fs::write(&damaged, &bytes[..bytes.len() / 2 + 7]).expect("city file");
     let newer = make_plan(d, "己县.eduplan", "己县", 2020);
     {
-        let conn = rusqlite::Connection::open(&newer).unwrap();
-        conn.pragma_update(None, "user_version", 999).unwrap();
+        let conn = rusqlite::Connection::open(&newer).expect("city file");
+        conn.pragma_update(None, "user_version", 999)
+            .expect("city file");
     }
     let all = vec![
         a.clone(),
@@ -144,8 +155,11 @@ fn bad_district_files_are_listed_with_the_reason_and_the_others_are_still_compar
         c.clone(),
     ];
     // One district is open for editing elsewhere: it is still read.
-    let held = PlanFile::open(&c).unwrap();
-    let before: Vec<Vec<u8>> = all.iter().map(|p| std::fs::read(p).unwrap()).collect();
+    let held = PlanFile::open(&c).expect("city file");
+    let before: Vec<Vec<u8>> = all
+        .iter()
+        .map(|p| std::fs::read(p).expect("city file"))
+        .collect();
 
     let (kept, rejected) = read_districts(&all);
     drop(held);
@@ -171,7 +185,12 @@ fn bad_district_files_are_listed_with_the_reason_and_the_others_are_still_compar
     assert_eq!(rejected.len(), 5);
 
     for (p, b) in all.iter().zip(&before) {
-        assert_eq!(&std::fs::read(p).unwrap(), b, "{} changed", p.display());
+        assert_eq!(
+            &std::fs::read(p).expect("city file"),
+            b,
+            "{} changed",
+            p.display()
+        );
         for suffix in ["-wal", "-shm"] {
             let mut side = p.as_os_str().to_owned();
             side.push(suffix);
@@ -181,7 +200,7 @@ fn bad_district_files_are_listed_with_the_reason_and_the_others_are_still_compar
     }
     // Not locked: each district can be opened for editing right after.
     for p in [&a, &b, &c] {
-        drop(PlanFile::open(p).unwrap());
+        drop(PlanFile::open(p).expect("city file"));
     }
     assert!(kept[0].last_change.is_some());
 }

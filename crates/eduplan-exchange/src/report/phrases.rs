@@ -13,7 +13,11 @@ pub fn chinese_number(n: usize) -> String {
         20..=99 => format!(
             "{}十{}",
             DIGITS[n / 10],
-            if n % 10 > 0 { DIGITS[n % 10] } else { "" }
+            if !n.is_multiple_of(10) {
+                DIGITS[n % 10]
+            } else {
+                ""
+            }
         ),
         _ => n.to_string(),
     }

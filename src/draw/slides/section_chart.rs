@@ -3,10 +3,10 @@
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text, VLine};
 
-use super::super::widgets::LegendMark;
 use super::Slide;
 use crate::domain::input::{format_percent, format_value};
 use crate::domain::{IndicatorId, IndicatorKind, Light, SectionId};
+use crate::draw::chart::LegendMark;
 
 impl Slide<'_> {
     /// A section: its lights and a labelled chart of 完成进度 against 序时进度.
@@ -111,7 +111,7 @@ impl Slide<'_> {
             })
             .collect();
         legend.push((line, LegendMark::Line, elapsed_label.as_str()));
-        super::super::widgets::legend_row(ui, &legend);
+        crate::draw::chart::legend_row(ui, &legend);
         Plot::new(("meeting_section", id.0))
             .height(ui.available_height().max(200.0))
             .show_grid([true, false])

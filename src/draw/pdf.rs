@@ -1,11 +1,10 @@
 //! The meeting pages as a PDF, one page per slide, for sending before the meeting or printing.
 //!
-//! The slides are laid out by the same code as on screen (`meeting::print_page`) in a
+//! The slides are laid out by the same code as on screen (`slides::print_page`) in a
 //! headless egui context; what egui would paint (rectangles, lines, paths, text) is written
 //! into the PDF with krilla, text as real text in the embedded font (searchable, copyable,
 //! subset to the characters used). So the PDF looks like the screen without a second layout.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use egui::epaint::{self, Shape};
@@ -19,8 +18,8 @@ use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use skrifa::MetadataProvider;
 
-use super::PlanView;
-use super::meeting::{pages, print_page};
+use super::slides::{pages, print_page};
+use crate::session::view::PlanView;
 
 /// A 16:9 slide, in PDF points; the slides are laid out for a screen of this size.
 const PAGE: egui::Vec2 = egui::vec2(1280.0, 720.0);
@@ -30,23 +29,14 @@ const PAGE: egui::Vec2 = egui::vec2(1280.0, 720.0);
 pub enum PdfError {
     #[error("无法生成PDF：{0}。请重试；如仍不成功，请把规划文件发给维护人员。")]
     Build(String),
-    #[error("无法写入“{0}”：{1}。请换一个位置保存。")]
-    Write(String, String),
-    #[error("输出文件名必须以 .pdf 结尾")]
-    NotPdf,
 }
 
 /// The most of any one text a slide is given (a slide shows far less).
 const SLIDE_TEXT_CHARS: usize = 2_000;
 
-/// Write every meeting page of the plan to `path`; returns how many pages were written.
-pub fn write_meeting_pdf(pv: &PlanView, path: &Path) -> Result<usize, PdfError> {
-    if !path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-    {
-        return Err(PdfError::NotPdf);
-    }
+/// The meeting pages as a PDF: its bytes and its number of pages. Writing them is the
+/// caller's (`session::files::write_pdf`).
+pub fn meeting_pdf(pv: &PlanView) -> Result<(Vec<u8>, usize), PdfError> {
     // A slide shows a few lines of any text: an 18 MB note from an old or foreign file must
     // not cost gigabytes of laid-out glyphs. Cut in this copy only, never in the plan.
     let clipped = crate::domain::text_limits::clipped(pv.plan, SLIDE_TEXT_CHARS);
@@ -54,57 +44,10 @@ pub fn write_meeting_pdf(pv: &PlanView, path: &Path) -> Result<usize, PdfError> 
         plan: &clipped,
         ..*pv
     };
-    let bytes = meeting_pdf(pv)?;
-    let n = pages(pv).len();
-    if path.is_file() && !std::fs::read(path).is_ok_and(|b| b.starts_with(b"%PDF")) {
-        return Err(PdfError::Write(
-            path.display().to_string(),
-            "已有同名的文件且不是PDF，不能覆盖它".to_owned(),
-        ));
-    }
-    crate::exchange::replace_atomically(path, &bytes).map_err(|e| match e {
-        crate::exchange::ExchangeError::Write(p, why) => PdfError::Write(p, why),
-        other => PdfError::Write(path.display().to_string(), other.to_string()),
-    })?;
-    Ok(n)
+    Ok((pdf_bytes(pv)?, pages(pv).len()))
 }
 
-/// The meeting pages of a plan read from its file (the command line): judged for `year`,
-/// tasks and 整改 items on `as_of`.
-pub fn write_plan_meeting_pdf(
-    plan: &crate::domain::Plan,
-    year: i32,
-    as_of: crate::domain::Date,
-    path: &Path,
-) -> Result<usize, PdfError> {
-    let order: Vec<crate::domain::IndicatorId> = plan
-        .indicators_in_outline_order()
-        .iter()
-        .map(|i| i.id)
-        .collect();
-    let evals = plan
-        .indicators
-        .iter()
-        .map(|i| (i.id, crate::domain::evaluate(i, &plan.info, year)))
-        .collect();
-    let findings = crate::domain::validate::validate_plan(plan, year);
-    let positions = super::indicator_positions(plan);
-    let pv = PlanView {
-        plan,
-        year,
-        evals: &evals,
-        order: &order,
-        positions: &positions,
-        findings: &findings,
-        history: &[],
-        writable: false,
-        as_of,
-    };
-    write_meeting_pdf(&pv, path)
-}
-
-/// The PDF's bytes.
-pub fn meeting_pdf(pv: &PlanView) -> Result<Vec<u8>, PdfError> {
+fn pdf_bytes(pv: &PlanView) -> Result<Vec<u8>, PdfError> {
     let font_data = super::theme::CJK_FONT;
     let font = Font::new(Arc::new(font_data.to_vec()).into(), 0)
         .ok_or_else(|| PdfError::Build("字体无法读取".to_owned()))?;

@@ -91,7 +91,7 @@ impl Slide<'_> {
             ui.add_space(8.0);
             let height = (ui.available_height() - 10.0).max(120.0);
             self.chart_text(ui);
-            super::super::detail::indicator_chart_ui(ui, &pv.plan.info, ind, height, 4.0);
+            crate::draw::chart::indicator_chart_ui(ui, &pv.plan.info, ind, height, 4.0);
         }
     }
 }

@@ -1,8 +1,8 @@
 //! The deck: which pages a meeting sees, in which order, and each page's title for the index.
 //! Plan data only; no drawing.
 
-use super::super::PlanView;
 use crate::domain::{IndicatorId, SectionId};
+use crate::session::view::PlanView;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Page {
@@ -112,7 +112,7 @@ pub fn pages(pv: &PlanView) -> Vec<Page> {
 }
 
 /// The page's title, for the index (G).
-pub(super) fn page_title(pv: &PlanView, page: &Page) -> String {
+pub fn page_title(pv: &PlanView, page: &Page) -> String {
     match page {
         Page::Summary => "总体情况".to_owned(),
         Page::Section(id) => pv

@@ -1,12 +1,10 @@
-//! 会议模式: full screen slides for the back of a meeting room. An opening page with the
-//! overall judgement, a page for every section that holds indicators (sub-chapters too) with a
-//! labelled chart, each indicator, the key tasks of each chapter, one page per lead unit, and
-//! the 整改台账. Type scales with the screen; a light theme by default (T for dark).
-//! Keys: ←/→ PageUp/PageDown (presenter clickers), Home/End, a number then Enter, G for the page
-//! index, Esc to leave.
+//! The meeting pages (会议模式), drawn with egui's painter: on screen by the meeting mode
+//! (`ui::meeting`, which adds the keys and the page index) and into the PDF (`draw::pdf`).
+//! An opening page with the overall judgement, a page for every section that holds indicators
+//! (sub-chapters too) with a labelled chart, each indicator, the key tasks of each chapter, one
+//! page per lead unit, and the 整改台账. Type scales with the screen; light or dark.
 
 mod deck;
-mod index;
 mod indicator;
 mod opening;
 mod rectification;
@@ -14,32 +12,23 @@ mod section_chart;
 mod tasks;
 mod unit;
 
-use egui::{Color32, Key, RichText, Ui};
+use egui::{Color32, RichText, Ui};
 
-use super::{Command, PlanView, View};
 use crate::domain::Light;
+use crate::session::view::PlanView;
 
-pub use deck::{Page, pages};
-
-#[derive(Default)]
-pub struct MeetingState {
-    pub page: usize,
-    /// Digits typed before Enter, to jump to a page.
-    typed: String,
-    show_index: bool,
-    dark: bool,
-}
+pub use deck::{Page, page_title, pages};
 
 /// Colours for a washed-out projector: strong contrast in both themes.
-struct Palette {
-    bg: Color32,
-    fg: Color32,
-    muted: Color32,
-    dark: bool,
+pub struct Palette {
+    pub bg: Color32,
+    pub fg: Color32,
+    pub muted: Color32,
+    pub dark: bool,
 }
 
 impl Palette {
-    fn new(dark: bool) -> Self {
+    pub fn new(dark: bool) -> Self {
         if dark {
             Palette {
                 bg: Color32::from_rgb(0x10, 0x18, 0x24),
@@ -56,7 +45,7 @@ impl Palette {
             }
         }
     }
-    fn light(&self, light: Light) -> Color32 {
+    pub fn light(&self, light: Light) -> Color32 {
         match (light, self.dark) {
             (Light::Green, true) => Color32::from_rgb(0x5c, 0xd6, 0x7d),
             (Light::Yellow, true) => Color32::from_rgb(0xff, 0xc8, 0x3d),
@@ -72,10 +61,10 @@ impl Palette {
 
 /// Sizes from the screen: body ≥ 28 px at 768 px high, bigger on larger screens, a little
 /// smaller on a 600 px screen so that a chart still fits under the text.
-struct Sizes {
-    title: f32,
-    body: f32,
-    small: f32,
+pub struct Sizes {
+    pub title: f32,
+    pub body: f32,
+    pub small: f32,
 }
 
 impl Sizes {
@@ -87,95 +76,6 @@ impl Sizes {
             small: 22.0 * k,
         }
     }
-}
-
-pub fn meeting_ui(ui: &mut Ui, state: &mut MeetingState, pv: &PlanView, cmds: &mut Vec<Command>) {
-    let pages = pages(pv);
-    let last = pages.len().saturating_sub(1);
-    let mut jump: Option<usize> = None;
-    let (next, prev, home, end, leave, index, theme, enter, digits) = ui.input(|i| {
-        let digits: String = i
-            .events
-            .iter()
-            .filter_map(|e| match e {
-                egui::Event::Text(t) => {
-                    Some(t.chars().filter(char::is_ascii_digit).collect::<String>())
-                }
-                _ => None,
-            })
-            .collect();
-        (
-            i.key_pressed(Key::ArrowRight)
-                || i.key_pressed(Key::PageDown)
-                || i.key_pressed(Key::Space),
-            i.key_pressed(Key::ArrowLeft) || i.key_pressed(Key::PageUp),
-            i.key_pressed(Key::Home),
-            i.key_pressed(Key::End),
-            i.key_pressed(Key::Escape),
-            i.key_pressed(Key::G),
-            i.key_pressed(Key::T),
-            i.key_pressed(Key::Enter),
-            digits,
-        )
-    });
-    state.typed.push_str(&digits);
-    if enter && !state.typed.is_empty() {
-        if let Ok(n) = state.typed.parse::<usize>() {
-            jump = Some(n.saturating_sub(1));
-        }
-        state.typed.clear();
-    }
-    if leave {
-        if state.show_index {
-            state.show_index = false;
-        } else {
-            cmds.push(Command::Show(View::Overview));
-        }
-    }
-    if index {
-        state.show_index = !state.show_index;
-    }
-    if theme {
-        state.dark = !state.dark;
-    }
-    if next && state.page < last {
-        state.page += 1;
-    }
-    if prev {
-        state.page = state.page.saturating_sub(1);
-    }
-    if home {
-        state.page = 0;
-    }
-    if end {
-        state.page = last;
-    }
-    if let Some(p) = jump {
-        state.page = p.min(last);
-        state.show_index = false;
-    }
-    state.page = state.page.min(last);
-
-    let typed = if state.typed.is_empty() {
-        String::new()
-    } else {
-        format!(" ｜ 跳到第{}页（回车）", state.typed)
-    };
-    let footer = format!(
-        "{} ｜ 评估年度 {}年 ｜ 第 {}/{} 页 ｜ ←/→ 翻页，数字+回车跳页，G 目录，T 深浅色，Esc 退出{typed}",
-        pv.plan.info.name,
-        pv.year,
-        state.page + 1,
-        pages.len()
-    );
-    let dark = state.dark;
-    slide_frame(ui, pv, dark, &footer, |ui, slide| {
-        if state.show_index {
-            index::index_page(ui, pv, &pages, state, slide.palette, slide.sizes);
-        } else if let Some(page) = pages.get(state.page) {
-            slide.page(ui, page);
-        }
-    });
 }
 
 /// One page as it is printed (the PDF of the meeting pages): light, no keys in the footer.
@@ -196,7 +96,7 @@ pub fn print_page(ui: &mut Ui, pv: &PlanView, pages: &[Page], index: usize) {
 }
 
 /// The slide's background, sizes from the screen, the body and the footer line.
-fn slide_frame(
+pub fn slide_frame(
     ui: &mut Ui,
     pv: &PlanView,
     dark: bool,
@@ -244,14 +144,14 @@ fn slide_frame(
         });
 }
 
-struct Slide<'a> {
+pub struct Slide<'a> {
     pv: &'a PlanView<'a>,
-    palette: &'a Palette,
-    sizes: &'a Sizes,
+    pub palette: &'a Palette,
+    pub sizes: &'a Sizes,
 }
 
 impl Slide<'_> {
-    fn page(&self, ui: &mut Ui, page: &Page) {
+    pub fn page(&self, ui: &mut Ui, page: &Page) {
         match page {
             Page::Summary => self.summary(ui),
             Page::Section(id) => self.section(ui, *id),
