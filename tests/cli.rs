@@ -25,7 +25,7 @@ fn new_status_and_set_work_together() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("33个指标"), "{out}");
 
-    let (code, out, _) = eduplan(&["status", file, "--format", "tsv"]);
+    let (code, out, _) = eduplan(&["status", file, "--format", "tsv", "--year", "2024"]);
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
@@ -316,7 +316,7 @@ fn extract_prints_one_row_per_target_in_reading_order() {
 #[test]
 fn findings_compare_targets_with_the_national_and_the_officers_provincial_ones() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = common::sample_file(&dir);
+    let file = common::mid_course_sample_file(&dir);
     let file = file.to_str().expect("utf-8 path");
     let data = dir.path().join("data");
     let (code, out, _) = eduplan_with_data(&data, &["findings", file, "--format", "tsv"]);

@@ -27,7 +27,7 @@ fn value_in_file(path: &std::path::Path, name: &str, year: i32) -> Option<f64> {
 #[test]
 fn overview_shows_counts_and_the_warning_first() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = common::sample_file(&dir);
+    let path = common::mid_course_sample_file(&dir);
     let mut h = harness(&path);
     h.run();
     assert!(h.query_by_label_contains("约束性指标预警 2 项").is_some());
@@ -225,7 +225,7 @@ fn every_view_opens_and_meeting_mode_pages_and_leaves() {
 #[test]
 fn changing_the_evaluation_year_recomputes_statuses() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = common::sample_file(&dir);
+    let path = common::mid_course_sample_file(&dir);
     let mut h = harness(&path);
     h.run();
     assert_eq!(h.state().document().map(|d| d.year()), Some(2024));
@@ -260,7 +260,7 @@ fn the_workbench_lays_out_at_windows_display_scaling() {
 #[test]
 fn deleting_asks_first_and_can_be_undone() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = common::sample_file(&dir);
+    let path = common::mid_course_sample_file(&dir);
     let mut h = harness(&path);
     h.run();
     h.get_all_by_label("新建公办幼儿园")
@@ -579,7 +579,7 @@ fn leaving_meeting_mode_restores_the_light_workbench() {
 #[test]
 fn meeting_mode_opens_on_a_summary_and_moves_by_keys_index_and_page_number() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = common::sample_file(&dir);
+    let path = common::mid_course_sample_file(&dir);
     let mut h = harness(&path);
     h.run();
     h.key_press(egui::Key::F5);

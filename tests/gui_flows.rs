@@ -322,7 +322,7 @@ fn the_balance_thresholds_are_plan_settings() {
 #[test]
 fn school_data_goes_out_and_comes_back_from_the_menus() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = common::sample_file(&dir);
+    let path = common::mid_course_sample_file(&dir);
     let dialogs = ScriptedDialogs::default();
     let mut h = harness(&path, &dialogs);
     h.run();

@@ -34,12 +34,13 @@ fn plan_and_output(opts: &Options) -> CliResult<(Plan, PathBuf)> {
 }
 
 pub(super) fn cmd_export(opts: &Options) -> CliResult<()> {
-    let (plan, out) = plan_and_output(opts)?;
+    let (mut plan, out) = plan_and_output(opts)?;
+    super::closeout_cmd::choose_evaluation(opts, &mut plan)?;
     let year = opts
         .year(&plan)
         .map_err(CliError::usage)?
         .unwrap_or_else(|| plan.default_evaluation_year());
-    let as_of = super::commitments_cmd::as_of(opts)?;
+    let as_of = super::closeout_cmd::judged_on(opts, &plan, year)?;
     xlsx_export::export_workbook(&plan, year, as_of, &out).map_err(CliError::failed)?;
     let mut balance_sheets = if plan.school_years().iter().any(|y| *y <= year) {
         "、资源配置指标表、差异系数表".to_owned()
@@ -75,7 +76,8 @@ pub(super) fn cmd_meeting_pdf(opts: &Options) -> CliResult<()> {
         .get("-o")
         .map(PathBuf::from)
         .ok_or_else(|| CliError::usage("缺少输出文件（-o 会议材料.pdf）"))?;
-    let (plan_path, plan) = read_plan(opts)?;
+    let (plan_path, mut plan) = read_plan(opts)?;
+    super::closeout_cmd::choose_evaluation(opts, &mut plan)?;
     let same = |a: &std::path::Path, b: &std::path::Path| match (a.canonicalize(), b.canonicalize())
     {
         (Ok(a), Ok(b)) => a == b,
@@ -88,7 +90,7 @@ pub(super) fn cmd_meeting_pdf(opts: &Options) -> CliResult<()> {
         .year(&plan)
         .map_err(CliError::usage)?
         .unwrap_or_else(|| plan.default_evaluation_year());
-    let as_of = super::commitments_cmd::as_of(opts)?;
+    let as_of = super::closeout_cmd::judged_on(opts, &plan, year)?;
     let derived = crate::session::Derived::of(&plan, year);
     let (bytes, n) = crate::draw::pdf::meeting_pdf(&derived.view(&plan, year, as_of))
         .map_err(|e| CliError::failed(e.to_string()))?;

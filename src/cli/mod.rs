@@ -23,19 +23,25 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan new 文件.eduplan --from 规划文本.json
                                   由规划文本文件（如 sample_plans/ 中的示例）新建规划文件
   eduplan status 文件.eduplan [--year 年份] [--format table|tsv] [--explain]
+                  [--evaluation annual|midterm|final]
                                   列出每个指标的基期值、目标值、当年值、完成进度、序时进度、评价、灯色、
-                                  累计数和说明；默认年份为最近一个有数据的年份；--explain 另列判定依据
-  eduplan set 文件.eduplan --indicator 指标名称 --year 年份 --value 数值 [--note 说明]
-                                  记录一个指标某年的实际值
-  eduplan export 文件.eduplan -o 输出.xlsx [--year 年份] [--date 日期]
+                                  累计数和说明；默认年份为最近一个有数据的年份；--explain 另列判定依据；
+                                  规划末年默认为总结评估：另列完成情况、目标完成度、首次达标年份和统计句
+  eduplan set 文件.eduplan --indicator 指标名称 --year 年份 --value 数值 [--note 说明] [--estimate]
+                                  记录一个指标某年的实际值；--estimate 标为预计值（正式数据录入后自动取消）
+  eduplan export 文件.eduplan -o 输出.xlsx [--year 年份] [--date 日期] [--evaluation 类型]
                                   导出上报用的Excel工作簿（主要指标表、指标监测表、重点任务台账、图表；
                                   有学校数据时另含资源配置指标表和差异系数表）
-  eduplan meeting 文件.eduplan -o 会议材料.pdf [--year 年份] [--date 日期]
+  eduplan meeting 文件.eduplan -o 会议材料.pdf [--year 年份] [--date 日期] [--evaluation 类型]
                                   把会议模式各页导出为PDF（每页一张，与屏幕上相同），会前发送或打印
   eduplan report 文件.eduplan --kind annual|midterm|final --year 年份 -o 报告.docx [--date 日期]
                   [--fonts gb2312|windows]
                                   生成Word报告初稿（年度监测报告、中期评估报告、总结评估报告，公文格式）：
                                   数字和统计句由规划数据生成，数据不能支持的段落留作黄色【请补充】
+  eduplan next 本期规划.eduplan -o 下期规划.eduplan [--years 2026-2030]
+                                  由本规划生成下一期规划草稿：沿用指标定义和口径，基期值取本期末年的值
+                                  （预计值照样标出），结转的指标和任务标“（上期结转）”，目标待定；
+                                  本期规划文件不作任何改动
   eduplan template 文件.eduplan -o 填报表.xlsx --year 年份 [--unit 牵头单位] [--quarter 1-4]
                                   生成某一年度的填报表，可只含某个牵头单位的指标和任务；
                                   给出 --quarter 时任务填报该季度的形象进度
@@ -151,13 +157,14 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
         "new" => cmd_new(&Options::parse(rest, &["--from"])?).map(|_| Outcome::Exit(0)),
         "status" => cmd_status(&Options::parse_with_flags(
             rest,
-            &["--year", "--format"],
+            &["--year", "--format", "--evaluation"],
             &["--explain"],
         )?)
         .map(|_| Outcome::Exit(0)),
-        "set" => cmd_set(&Options::parse(
+        "set" => cmd_set(&Options::parse_with_flags(
             rest,
             &["--indicator", "--year", "--value", "--note"],
+            &["--estimate"],
         )?)
         .map(|_| Outcome::Exit(0)),
         "schools" => match rest.first().map(String::as_str) {
@@ -202,12 +209,16 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
         "library" => library_cmd::cmd_library(rest).map(|_| Outcome::Exit(0)),
         "extract" => extract_cmd::cmd_extract(&Options::parse(rest, &["--format"])?)
             .map(|_| Outcome::Exit(0)),
-        "export" => cmd_export(&Options::parse(rest, &["-o", "--year", "--date"])?)
-            .map(|_| Outcome::Exit(0)),
-        "meeting" => {
-            exchange_cmds::cmd_meeting_pdf(&Options::parse(rest, &["-o", "--year", "--date"])?)
-                .map(|_| Outcome::Exit(0))
-        }
+        "export" => cmd_export(&Options::parse(
+            rest,
+            &["-o", "--year", "--date", "--evaluation"],
+        )?)
+        .map(|_| Outcome::Exit(0)),
+        "meeting" => exchange_cmds::cmd_meeting_pdf(&Options::parse(
+            rest,
+            &["-o", "--year", "--date", "--evaluation"],
+        )?)
+        .map(|_| Outcome::Exit(0)),
         "template" => cmd_template(&Options::parse(
             rest,
             &["-o", "--year", "--unit", "--quarter"],
@@ -218,6 +229,8 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             &["-o", "--kind", "--year", "--date", "--fonts"],
         )?)
         .map(|_| Outcome::Exit(0)),
+        "next" | "下一期" => closeout_cmd::cmd_next(&Options::parse(rest, &["-o", "--years"])?)
+            .map(|_| Outcome::Exit(0)),
         "import" => cmd_import(&Options::parse_with_flags(rest, &["--year"], &["--yes"])?)
             .map(Outcome::Exit),
         other if other.starts_with('-') => Err(CliError::usage(format!("未知选项“{other}”"))),
@@ -343,11 +356,13 @@ fn cmd_status(opts: &Options) -> CliResult<()> {
     // Read without locking or upgrading: status works beside an open window and on
     // read-only files, and never changes the file.
     let pf = PlanFile::read_only(&file).map_err(CliError::failed)?;
-    let plan = pf.load().map_err(CliError::failed)?;
+    let mut plan = pf.load().map_err(CliError::failed)?;
+    closeout_cmd::choose_evaluation(opts, &mut plan)?;
     let year = opts
         .year(&plan)
         .map_err(CliError::usage)?
         .unwrap_or_else(|| plan.default_evaluation_year());
+    let final_review = closeout_cmd::is_final(&plan, year);
     let mut header: Vec<String> = [
         "指标",
         "单位",
@@ -366,10 +381,19 @@ fn cmd_status(opts: &Options) -> CliResult<()> {
     if explain {
         header.push("判定依据".to_owned());
     }
+    if final_review {
+        header.extend(closeout_cmd::FINAL_HEADERS.map(str::to_owned));
+    }
     let rows: Vec<Vec<String>> = plan
         .indicators_in_outline_order()
         .into_iter()
-        .map(|ind| status_row(&plan, ind, year, explain))
+        .map(|ind| {
+            let mut row = status_row(&plan, ind, year, explain);
+            if final_review {
+                row.extend(closeout_cmd::final_cells(&plan, ind, year));
+            }
+            row
+        })
         .collect();
     if format == "tsv" {
         println!("{}", header.join("\t"));
@@ -377,7 +401,11 @@ fn cmd_status(opts: &Options) -> CliResult<()> {
             println!("{}", r.join("\t"));
         }
     } else {
-        println!("{}  评估年度：{year}年", plan.info.name);
+        let kind = crate::domain::closeout::evaluation_kind(&plan.info, year);
+        println!("{}  评估年度：{year}年（{}）", plan.info.name, kind.label());
+        if final_review {
+            println!("{}", closeout_cmd::final_summary(&plan, year));
+        }
         print_table(&header, &rows);
         if let Some(up) = pf.upgrade() {
             println!(
@@ -500,6 +528,19 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
             Value::text(note.trim()),
         ));
     }
+    let estimate = opts.flag("--estimate");
+    if estimate {
+        if value.is_none() {
+            return Err(CliError::usage(
+                "--estimate 标记的是一个数值，不能用于清除数值",
+            ));
+        }
+        // After the value: entering a value clears an older 预计 mark, this sets it again.
+        edits.push(Edit::Set(
+            Field::Actual(ind.id, year, ActualField::Estimate),
+            Value::Int(1),
+        ));
+    }
     pf.apply(&edits, "命令行录入").map_err(CliError::failed)?;
     let show = |v: Option<f64>| {
         v.map_or_else(
@@ -512,9 +553,10 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
         .indicator(ind.id)
         .map(|i| evaluate(i, &plan.info, year));
     println!(
-        "已记录：{} {year}年 = {}（原为 {}）{}",
+        "已记录：{} {year}年 = {}{}（原为 {}）{}",
         ind.name,
         show(value),
+        if estimate { "（预计）" } else { "" },
         show(old),
         eval.map_or_else(String::new, |e| format!(
             "，评价：{}，{}{}",
@@ -528,6 +570,7 @@ fn cmd_set(opts: &Options) -> CliResult<()> {
 
 mod balance_cmd;
 mod city_cmd;
+mod closeout_cmd;
 mod commitments_cmd;
 mod exchange_cmds;
 mod extract_cmd;

@@ -24,6 +24,18 @@ pub fn sample_file(dir: &tempfile::TempDir) -> PathBuf {
     path
 }
 
+/// The sample as it stood in the plan's fourth year, before the 2025 figures came in: the
+/// mid-course views (序时进度, lights, 逾期) are tested on it.
+pub fn mid_course_sample_file(dir: &tempfile::TempDir) -> PathBuf {
+    let mut plan = sample_plan();
+    for ind in &mut plan.indicators {
+        ind.actuals.retain(|year, _| *year <= 2024);
+    }
+    let path = dir.path().join("龙潭区 十四五规划（2024年）.eduplan");
+    PlanFile::create(&path, &plan).expect("create plan file");
+    path
+}
+
 /// A small plan made for tests alone, so that changing the sample plan breaks nothing here.
 pub const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -1,0 +1,216 @@
+//! The end of the plan on the command line: the 总结评估 of the sample's last year, 预计
+//! values marked and cleared, and the next plan drafted from this one.
+
+mod common;
+
+use std::process::Command;
+
+use eduplan::storage::PlanFile;
+
+fn eduplan(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_eduplan"))
+        .args(args)
+        .output()
+        .expect("run eduplan");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn row<'a>(out: &'a str, name: &str) -> Vec<&'a str> {
+    out.lines()
+        .find(|l| l.starts_with(&format!("{name}\t")))
+        .unwrap_or_else(|| panic!("a row for {name}: {out}"))
+        .split('\t')
+        .collect()
+}
+
+#[test]
+fn the_last_year_is_read_as_the_final_evaluation_with_the_count_sentence() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = common::sample_file(&dir);
+    let file = file.to_str().expect("utf-8");
+
+    let (code, out, err) = eduplan(&["status", file]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("评估年度：2025年（总结评估）"), "{out}");
+    // Counted by hand from the sample's 2025 values: 8 beyond the target, 4 met before 2025,
+    // 13 met; 近视率 (92 % of the distance), 区级骨干 (370/400) and 市级学科带头人 (37/40)
+    // within 90 % of it; 巩固率, 体质健康, 校本教材, 全员培训 and 省学科带头人 short.
+    assert!(
+        out.contains(
+            "规划确定的33项主要指标中，25项已完成（其中8项超额完成、4项提前完成），3项基本完成，5项未完成（其中约束性指标2项）。"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("其中2项按2025年预计值评价：学前三年毛入园率92%（预计）、学生体质健康达标率94.2%（预计）。"),
+        "{out}"
+    );
+
+    let (code, out, _) = eduplan(&["status", file, "--format", "tsv"]);
+    assert_eq!(code, 0);
+    let header = out.lines().next().expect("header");
+    assert!(
+        header.ends_with("\t完成情况\t目标完成度\t首次达标年份"),
+        "{header}"
+    );
+    let quota = row(&out, "区级骨干教师培养");
+    assert_eq!(quota[quota.len() - 3..], ["基本完成", "92.5%", "—"]);
+    let early = row(&out, "长白山名师");
+    assert_eq!(
+        early[early.len() - 3..],
+        ["提前完成（2024年）", "100%", "2024年"]
+    );
+    let floor = row(&out, "义务教育巩固率");
+    assert_eq!(floor[floor.len() - 3], "未完成");
+
+    // The same year read as a 年度监测: no close-out columns, no count sentence.
+    let (code, out, _) = eduplan(&["status", file, "--evaluation", "annual"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("评估年度：2025年（年度监测）"), "{out}");
+    assert!(!out.contains("项已完成"), "{out}");
+    let (code, _, err) = eduplan(&["status", file, "--evaluation", "yearly"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--evaluation 只能是"), "{err}");
+
+    // A year before the last is a 年度监测 unless chosen.
+    let (_, out, _) = eduplan(&["status", file, "--year", "2024"]);
+    assert!(out.contains("评估年度：2024年（年度监测）"), "{out}");
+    let (_, out, _) = eduplan(&["status", file, "--year", "2023", "--evaluation", "midterm"]);
+    assert!(out.contains("评估年度：2023年（中期评估）"), "{out}");
+}
+
+#[test]
+fn a_provisional_value_is_marked_and_the_definitive_one_clears_the_mark() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = common::sample_file(&dir);
+    let path = file.clone();
+    let file = file.to_str().expect("utf-8");
+    let set = |value: &str, estimate: bool| {
+        let mut args = vec![
+            "set",
+            file,
+            "--indicator",
+            "义务教育巩固率",
+            "--year",
+            "2025",
+            "--value",
+            value,
+        ];
+        if estimate {
+            args.push("--estimate");
+        }
+        eduplan(&args)
+    };
+    let (code, out, err) = set("99.1", true);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("99.1%（预计）"), "{out}");
+    let estimate_of = || {
+        let plan = PlanFile::read_only(&path)
+            .expect("open")
+            .load()
+            .expect("load");
+        let ind = plan.indicator_by_name("义务教育巩固率").expect("indicator");
+        (ind.actual_value(2025), ind.actuals[&2025].estimate)
+    };
+    assert_eq!(estimate_of(), (Some(99.1), true));
+    let (_, out, _) = eduplan(&["status", file]);
+    assert!(out.contains("义务教育巩固率99.1%（预计）"), "{out}");
+
+    let (code, _, err) = set("99.0", false);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(estimate_of(), (Some(99.0), false));
+
+    let (code, _, err) = eduplan(&[
+        "set",
+        file,
+        "--indicator",
+        "义务教育巩固率",
+        "--year",
+        "2025",
+        "--value",
+        "",
+        "--estimate",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(estimate_of(), (Some(99.0), false), "nothing changed");
+}
+
+#[test]
+fn the_next_plan_starts_from_this_one_and_never_touches_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = common::sample_file(&dir);
+    let before = std::fs::read(&file).expect("read");
+    let next = dir.path().join("十五五.eduplan");
+    let (code, out, err) = eduplan(&[
+        "next",
+        file.to_str().expect("utf-8"),
+        "-o",
+        next.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2026-2030年，基期2025年"), "{out}");
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "the old plan is unchanged"
+    );
+
+    let plan = PlanFile::read_only(&next)
+        .expect("open")
+        .load()
+        .expect("load");
+    assert!(plan.info.name.contains("十五五"), "{}", plan.info.name);
+    assert_eq!(
+        (
+            plan.info.base_year,
+            plan.info.first_year,
+            plan.info.last_year
+        ),
+        (2025, 2026, 2030)
+    );
+    assert_eq!(plan.indicators.len(), 33);
+    let preschool = plan
+        .indicators
+        .iter()
+        .find(|i| i.name.starts_with("学前三年毛入园率"))
+        .expect("carried indicator");
+    assert_eq!(
+        preschool.base_value,
+        Some(92.0),
+        "the 2025 value is the base"
+    );
+    assert!(preschool.closeout.base_estimate, "and it was 预计");
+    assert!(preschool.actuals.is_empty());
+
+    // Never over an existing file, and only into a plan file.
+    let (code, _, err) = eduplan(&[
+        "next",
+        file.to_str().expect("utf-8"),
+        "-o",
+        next.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("已存在"), "{err}");
+    let (code, _, err) = eduplan(&[
+        "next",
+        file.to_str().expect("utf-8"),
+        "-o",
+        dir.path().join("下期.xlsx").to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains(".eduplan"), "{err}");
+    let (code, _, err) = eduplan(&[
+        "next",
+        file.to_str().expect("utf-8"),
+        "-o",
+        dir.path().join("下期2.eduplan").to_str().expect("utf-8"),
+        "--years",
+        "2030-2026",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--years"), "{err}");
+}
