@@ -260,3 +260,87 @@ fn bad_requests_are_refused_with_nothing_written() {
     assert!(stdout.contains("已生成年度监测报告"), "{stdout}");
     assert!(out.exists());
 }
+
+#[test]
+fn the_final_report_judges_each_indicator_against_its_target_as_status_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("龙潭区.eduplan");
+    let file_s = file.to_str().expect("utf-8");
+    let (code, _, err) = eduplan(&["new", file_s, "--from", common::SAMPLE]);
+    assert_eq!(code, 0, "{err}");
+    let out = dir.path().join("总结评估报告.docx");
+    let (code, stdout, err) = eduplan(&[
+        "report",
+        file_s,
+        "--kind",
+        "final",
+        "--year",
+        "2025",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let xml = document_xml(&out);
+    let paras = paragraphs(&xml);
+    let all = paras.join("\n");
+    assert_eq!(paras[0], "龙潭区教育事业发展“十四五”规划总结评估报告");
+    for heading in [
+        "一、总体情况",
+        "二、主要指标完成情况",
+        "三、重点任务和重大工程完成情况",
+        "四、主要成效和经验做法",
+        "五、存在的问题和未完成指标原因分析",
+        "六、下一期规划的思路与建议",
+        "附表1",
+    ] {
+        assert!(paras.iter().any(|p| p == heading), "{heading}: {all}");
+    }
+    assert!(
+        !all.contains("年度监测"),
+        "a close-out, not a yearly review: {all}"
+    );
+    assert!(all.contains("本报告为规划期末的总结评估"), "{all}");
+    // The count sentence is the one `status` prints for the last year.
+    let (_, status, _) = eduplan(&["status", file_s, "--year", "2025"]);
+    let sentence = status
+        .lines()
+        .find(|l| l.starts_with("规划确定的"))
+        .expect("count sentence");
+    let counted = sentence.split("其中2项按").next().expect("sentence");
+    assert!(all.contains(counted), "{counted}\n{all}");
+    assert!(all.contains("学前三年毛入园率92%（预计）"), "{all}");
+    // A reason recorded as the year's 说明 is quoted; one missing is a placeholder.
+    assert!(all.contains("原因：外出务工随迁子女转学增加"), "{all}");
+    assert!(
+        all.contains("原因：【请补充：区级骨干教师培养未达到目标的原因】"),
+        "{all}"
+    );
+    let placeholders = xml.matches("【请补充").count();
+    assert!(
+        stdout.contains(&format!("报告中有{placeholders}处【请补充】")),
+        "{stdout}"
+    );
+    // 附表1: one row per indicator, its 完成情况 the one status prints.
+    let (_, tsv, _) = eduplan(&["status", file_s, "--year", "2025", "--format", "tsv"]);
+    let status_rows: Vec<Vec<&str>> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let rows: Vec<Vec<String>> = table_rows(&xml)
+        .into_iter()
+        .filter(|r| r.len() == 9)
+        .skip(1)
+        .collect();
+    assert_eq!(rows.len(), 33, "one row per indicator");
+    for row in &rows {
+        let st = status_rows
+            .iter()
+            .find(|st| st[0] == row[1])
+            .unwrap_or_else(|| panic!("status row for {}", row[1]));
+        let n = st.len();
+        assert_eq!(row[8], st[n - 3], "{}: 完成情况", row[1]);
+        assert_eq!(row[6], st[n - 2], "{}: 目标完成度", row[1]);
+        assert_eq!(row[7], st[n - 1], "{}: 首次达标年份", row[1]);
+    }
+}

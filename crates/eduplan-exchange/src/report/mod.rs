@@ -5,6 +5,7 @@
 //!
 //! Builds a `docx::Document`; knows nothing of files being open, the command line or the GUI.
 
+mod final_report;
 mod periodic;
 mod phrases;
 mod work;
@@ -119,7 +120,10 @@ pub fn check_request(plan: &Plan, year: i32) -> Result<(), ExchangeError> {
 pub fn build_report(plan: &Plan, opts: &ReportOptions) -> Result<Report, ExchangeError> {
     check_request(plan, opts.year)?;
     let facts = Facts::new(plan, opts);
-    let document = periodic::build(&facts);
+    let document = match opts.kind {
+        ReportKind::Final => final_report::build(&facts),
+        ReportKind::Annual | ReportKind::Midterm => periodic::build(&facts),
+    };
     let placeholders = document.placeholders();
     Ok(Report {
         document,
