@@ -13,7 +13,7 @@ use crate::ui::{NewPlanRequest, PlanStart};
 
 impl EduPlanApp {
     /// The plan file the user knows (for a read-only view, the file they opened).
-    pub(super) fn plan_path(&self) -> Option<PathBuf> {
+    pub fn plan_path(&self) -> Option<PathBuf> {
         self.doc.as_ref().map(|d| {
             d.file()
                 .read_only_source()
@@ -118,6 +118,31 @@ impl EduPlanApp {
                 dest.display()
             )),
             Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Draft the next period's plan from the open one into a new file, then open it.
+    pub(super) fn write_next_plan(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let Some(from) = self.plan_path() else {
+            return;
+        };
+        let (first, last) = crate::domain::closeout::next::default_next_years(&doc.plan().info);
+        let name = crate::domain::file_names::suggested_file_stem(&format!(
+            "{}（{first}-{last}年）草稿",
+            doc.plan().info.region
+        ));
+        let Some(dest) = self.dialogs.save_plan(&settings::documents_dir(), &name) else {
+            return;
+        };
+        let Some(doc) = &self.doc else { return };
+        match crate::session::next_plan::write_next_plan(doc.plan(), &from, &dest, None) {
+            Ok(summary) => {
+                let lines = summary.lines(&dest);
+                self.open(&dest);
+                self.info(lines.join("\n"));
+            }
+            Err(e) => self.error(e),
         }
     }
 

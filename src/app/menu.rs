@@ -107,6 +107,13 @@ impl EduPlanApp {
                 if ui.button("导出会议材料（PDF）…").clicked() {
                     cmds.push(Command::ExportMeetingPdfDialog);
                 }
+                if ui
+                    .button("由本规划生成下一期规划…")
+                    .on_hover_text("沿用指标定义和口径，基期值取本期末年的值，结转事项标出；本规划文件不作改动")
+                    .clicked()
+                {
+                    cmds.push(Command::NextPlanDialog);
+                }
                 ui.menu_button("导出报告（Word）", |ui| {
                     use crate::exchange::report::ReportKind;
                     for kind in [ReportKind::Annual, ReportKind::Midterm, ReportKind::Final] {

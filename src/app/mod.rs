@@ -319,6 +319,7 @@ impl EduPlanApp {
             Command::ExportDialog => self.export(),
             Command::ExportMeetingPdfDialog => self.export_meeting_pdf(),
             Command::ExportReportDialog(kind) => self.export_report(kind),
+            Command::NextPlanDialog => self.write_next_plan(),
             Command::TemplateDialog => {
                 if self.doc.is_some() {
                     self.modal = Some(Modal::Template(None, None));

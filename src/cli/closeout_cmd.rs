@@ -2,16 +2,16 @@
 //! that judge a year, the 总结评估 columns and count sentence of `status`, and `eduplan next`,
 //! which drafts the next plan from this one.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{CliError, CliResult, Options};
-use crate::domain::closeout::next::{default_next_years, next_plan};
 use crate::domain::closeout::{
-    EvaluationKind, Predecessor, count_sentence, count_verdicts, evaluation_kind, judge_final,
-    judge_plan, with_estimate_mark,
+    EvaluationKind, count_sentence, count_verdicts, evaluation_kind, judge_final, judge_plan,
+    with_estimate_mark,
 };
 use crate::domain::input::format_value;
 use crate::domain::{Indicator, Plan};
+use crate::session::next_plan;
 use crate::storage::PlanFile;
 
 /// Apply `--evaluation` to the plan read for this command only (the file is not changed).
@@ -91,69 +91,21 @@ pub(super) fn cmd_next(opts: &Options) -> CliResult<()> {
         .get("-o")
         .map(PathBuf::from)
         .ok_or_else(|| CliError::usage("缺少新规划文件（-o 下期规划.eduplan）"))?;
-    if !out
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(crate::storage::EXTENSION))
-    {
-        return Err(CliError::usage(format!(
-            "新规划文件名必须以 .{} 结尾",
-            crate::storage::EXTENSION
-        )));
-    }
-    if out.exists() {
-        return Err(CliError::failed(format!(
-            "“{}”已存在；下一期规划只写入新文件，不覆盖已有文件",
-            out.display()
-        )));
-    }
+    let years = opts.get("--years").map(parse_years).transpose()?;
+    next_plan::check_destination(&file, &out).map_err(|why| {
+        if why.contains("结尾") {
+            CliError::usage(why)
+        } else {
+            CliError::failed(why)
+        }
+    })?;
     let plan = PlanFile::read_only(&file)
         .and_then(|f| f.load())
         .map_err(CliError::failed)?;
-    let years = match opts.get("--years") {
-        Some(text) => parse_years(text)?,
-        None => default_next_years(&plan.info),
-    };
-    let predecessor = Predecessor {
-        name: plan.info.name.clone(),
-        hash: file_hash(&file)?,
-    };
-    let next = next_plan(&plan, years, predecessor);
-    PlanFile::create(&out, &next).map_err(CliError::failed)?;
-    let carried_indicators = next
-        .indicators
-        .iter()
-        .filter(|i| i.name.contains(crate::domain::closeout::next::CARRIED_MARK))
-        .count();
-    let carried_tasks = next
-        .tasks
-        .iter()
-        .filter(|t| {
-            t.title
-                .contains(crate::domain::closeout::next::CARRIED_MARK)
-        })
-        .count();
-    let estimated_bases = next
-        .indicators
-        .iter()
-        .filter(|i| i.closeout.base_estimate)
-        .count();
-    println!(
-        "已生成下一期规划：{}（{}，{}-{}年，基期{}年）",
-        out.display(),
-        next.info.name,
-        years.0,
-        years.1,
-        years.0 - 1
-    );
-    println!(
-        "{}个指标沿用定义和口径，基期值取{}年的值（其中{estimated_bases}个为预计值）；目标值待定，请逐项确定。",
-        next.indicators.len(),
-        years.0 - 1
-    );
-    if carried_indicators + carried_tasks > 0 {
-        println!(
-            "上期结转：{carried_indicators}个指标、{carried_tasks}项任务（标“（上期结转）”）。"
-        );
+    let summary =
+        next_plan::write_next_plan(&plan, &file, &out, years).map_err(CliError::failed)?;
+    for line in summary.lines(&out) {
+        println!("{line}");
     }
     Ok(())
 }
@@ -182,10 +134,4 @@ fn parse_years(text: &str) -> CliResult<(i32, i32)> {
         return Err(bad());
     }
     Ok((first, last))
-}
-
-fn file_hash(path: &Path) -> CliResult<String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| CliError::failed(format!("无法读取“{}”：{e}", path.display())))?;
-    Ok(crate::domain::closeout::hash::sha256_hex(&bytes))
 }

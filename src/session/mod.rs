@@ -8,6 +8,7 @@
 pub mod city;
 pub mod document;
 pub mod files;
+pub mod next_plan;
 pub mod view;
 
 pub use document::Document;

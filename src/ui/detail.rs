@@ -86,6 +86,12 @@ pub fn detail_ui(
             ui.add_space(8.0);
             years_ui(ui, pv, ind, cmds);
             ui.add_space(8.0);
+            if crate::domain::closeout::evaluation_kind(&pv.plan.info, pv.year)
+                == crate::domain::closeout::EvaluationKind::Final
+            {
+                super::closeout::closeout_ui(ui, pv, ind, cmds);
+                ui.add_space(8.0);
+            }
             // The 佐证材料 behind this year's figure (a statistics sheet, a notice).
             ui.label(RichText::new(format!("{}年数据的佐证", pv.year)).strong());
             super::widgets::evidence_ui(

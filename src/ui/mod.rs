@@ -4,6 +4,7 @@
 pub mod alignment;
 pub mod balance;
 pub mod city;
+pub mod closeout;
 pub mod detail;
 pub mod grid;
 pub mod import;
@@ -85,6 +86,8 @@ pub enum Command {
     ExportMeetingPdfDialog,
     /// Ask where to write a Word report of this kind, write it and open it.
     ExportReportDialog(crate::exchange::report::ReportKind),
+    /// Ask where to write the next period's plan made from this one, write it and open it.
+    NextPlanDialog,
     /// Show the choice of lead unit for a fill-in table.
     TemplateDialog,
     /// Ask where to save, then write the fill-in table (all units, or one).
@@ -150,6 +153,7 @@ impl Command {
                 | Command::ExportDialog
                 | Command::ExportMeetingPdfDialog
                 | Command::ExportReportDialog(_)
+                | Command::NextPlanDialog
                 | Command::WriteTemplate { .. }
                 | Command::ImportDialog
                 | Command::SchoolTemplateDialog

@@ -4,6 +4,11 @@
 use egui::{RichText, Ui};
 
 use super::{Command, PlanView, View, theme};
+use crate::domain::closeout::{
+    EvaluationKind, FinalJudgement, FinalVerdict, count_sentence, count_verdicts, evaluation_kind,
+    judge_final, judge_plan,
+};
+use crate::domain::edit::{Edit, Field, PlanField, Value};
 use crate::domain::explain::progress_text;
 use crate::domain::input::format_percent;
 use crate::domain::rules::attention_rank;
@@ -22,20 +27,162 @@ pub struct OverviewState {
 }
 
 pub fn overview_ui(ui: &mut Ui, state: &mut OverviewState, pv: &PlanView, cmds: &mut Vec<Command>) {
+    let kind = evaluation_kind(&pv.plan.info, pv.year);
     ui.horizontal(|ui| {
         super::widgets::heading(ui, &pv.plan.info.name);
         ui.label(
-            RichText::new(format!("评估年度：{}年", pv.year))
+            RichText::new(format!("评估年度：{}年（{}）", pv.year, kind.label()))
                 .color(theme::ACCENT)
                 .strong(),
         );
+        evaluation_kind_ui(ui, pv, cmds);
     });
+    if kind == EvaluationKind::Final {
+        final_ui(ui, pv, cmds);
+        ui.add_space(6.0);
+        ui.columns(2, |cols| {
+            shortfall_ui(&mut cols[0], pv, cmds);
+            chart_ui(&mut cols[1], state, pv, cmds);
+        });
+        return;
+    }
     counts_ui(ui, pv, cmds);
     ui.add_space(6.0);
     ui.columns(2, |cols| {
         attention_ui(&mut cols[0], pv, cmds);
         chart_ui(&mut cols[1], state, pv, cmds);
     });
+}
+
+/// The plan's choice of evaluation kind; "按年份" leaves it to the year (总结评估 in the last).
+fn evaluation_kind_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
+    let chosen = pv.plan.info.closeout.evaluation_kind;
+    let text =
+        |k: Option<EvaluationKind>| k.map_or_else(|| "按年份".to_owned(), |k| k.label().to_owned());
+    let mut picked = chosen;
+    ui.add_enabled_ui(pv.writable, |ui| {
+        let combo = egui::ComboBox::from_id_salt("evaluation_kind")
+            .selected_text(format!("评估类型：{}", text(chosen)))
+            .show_ui(ui, |ui| {
+                for k in [
+                    None,
+                    Some(EvaluationKind::Annual),
+                    Some(EvaluationKind::Midterm),
+                    Some(EvaluationKind::Final),
+                ] {
+                    ui.selectable_value(&mut picked, k, text(k));
+                }
+            })
+            .response
+            .on_hover_text("按年份：规划末年为总结评估，此前为年度监测");
+        super::widgets::name_widget(ui, &combo, &format!("评估类型：{}", text(chosen)));
+    });
+    if picked != chosen {
+        let value = picked.map_or(Value::Null, |k| Value::text(k.code()));
+        cmds.push(Command::Edit {
+            edits: vec![Edit::Set(Field::Plan(PlanField::EvaluationKind), value)],
+            action: "设置评估类型".to_owned(),
+        });
+    }
+}
+
+/// 总结评估: the count sentence the reports use and the verdicts counted.
+fn final_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
+    let judgements = judge_plan(pv.plan, pv.year);
+    let counts = count_verdicts(pv.plan, &judgements);
+    ui.label(RichText::new(count_sentence(&counts)).size(17.0).strong());
+    ui.horizontal_wrapped(|ui| {
+        let boxes = [
+            ("已完成", counts.met, theme::GREEN),
+            ("其中超额完成", counts.exceeded, theme::GREEN),
+            ("其中提前完成", counts.early, theme::GREEN),
+            ("基本完成", counts.basic, theme::YELLOW),
+            ("未完成", counts.not_done, theme::RED),
+            ("未能评价", counts.unjudged, theme::GREY),
+        ];
+        for (word, n, color) in boxes {
+            if n == 0 && word.starts_with("未能") {
+                continue;
+            }
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(word).color(color));
+                    ui.label(
+                        RichText::new(n.to_string())
+                            .size(26.0)
+                            .strong()
+                            .color(color),
+                    );
+                });
+            });
+        }
+        let estimates = judgements.iter().filter(|j| j.estimate).count();
+        if estimates > 0 {
+            ui.separator();
+            ui.label(
+                RichText::new(format!("{estimates}项按预计值评价，正式数据公布后请更新"))
+                    .color(theme::YELLOW),
+            );
+        }
+        if ui.link("评价规则").clicked() {
+            cmds.push(Command::ShowHelp);
+        }
+    });
+}
+
+/// 总结评估: the indicators short of their target, 未完成 first, with their reason.
+fn shortfall_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
+    ui.label(RichText::new("未完成和基本完成的指标").strong());
+    let mut short: Vec<(u8, &crate::domain::Indicator, FinalJudgement)> = pv
+        .order
+        .iter()
+        .filter_map(|id| pv.indicator(*id))
+        .filter_map(|ind| {
+            let j = judge_final(ind, &pv.plan.info, pv.year);
+            let rank = match j.verdict()? {
+                FinalVerdict::NotDone => 0,
+                FinalVerdict::Basically => 1,
+                _ => return None,
+            };
+            Some((rank, ind, j))
+        })
+        .collect();
+    short.sort_by_key(|(rank, _, _)| *rank);
+    egui::ScrollArea::vertical()
+        .id_salt("shortfall")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if short.is_empty() {
+                ui.label(RichText::new("主要指标均已完成。").color(theme::GREEN));
+            }
+            for (rank, ind, j) in short {
+                let color = if rank == 0 { theme::RED } else { theme::YELLOW };
+                ui.horizontal_wrapped(|ui| {
+                    if ui.link(&ind.name).clicked() {
+                        cmds.push(Command::Show(View::Detail(ind.id)));
+                    }
+                    ui.label(RichText::new(j.verdict_text()).color(color).strong());
+                    ui.label(format!("目标完成度{}", j.completion_text()));
+                });
+                let c = &ind.closeout;
+                let reason = match (c.miss_reason, c.miss_note.trim()) {
+                    (Some(r), "") => r.label().to_owned(),
+                    (Some(r), note) => format!("{}；{note}", r.label()),
+                    (None, note) if !note.is_empty() => note.to_owned(),
+                    _ => ind
+                        .actuals
+                        .get(&pv.year)
+                        .map(|a| a.note.trim().to_owned())
+                        .unwrap_or_default(),
+                };
+                if reason.is_empty() {
+                    ui.label(RichText::new("未填写未完成原因").color(theme::ERROR_TEXT));
+                } else {
+                    ui.label(format!("原因：{reason}"));
+                }
+                ui.add_space(4.0);
+            }
+        });
 }
 
 fn counts_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {

@@ -1,0 +1,152 @@
+//! 总结评估 in the indicator's detail: the verdict against the target, the officer's 人工判定
+//! with its reason, 未完成原因, 下一步措施, 结转, and the year's 预计 mark.
+
+use egui::{RichText, Ui};
+
+use super::widgets::labelled_commit_text;
+use super::{Command, PlanView, theme};
+use crate::domain::Indicator;
+use crate::domain::closeout::{FinalVerdict, MissReason, judge_final};
+use crate::domain::codes::Coded;
+use crate::domain::edit::{ActualField, Edit, Field, IndicatorField, Value};
+
+fn set(ind: &Indicator, f: IndicatorField, v: Value, action: &str) -> Command {
+    Command::Edit {
+        edits: vec![Edit::Set(Field::Indicator(ind.id, f), v)],
+        action: action.to_owned(),
+    }
+}
+
+fn code_value<T: Coded>(v: Option<T>) -> Value {
+    v.map_or(Value::Null, |v| Value::text(v.code()))
+}
+
+pub fn closeout_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>) {
+    let j = judge_final(ind, &pv.plan.info, pv.year);
+    let c = &ind.closeout;
+    ui.label(RichText::new(format!("总结评估（{}年）", pv.year)).strong());
+    ui.horizontal_wrapped(|ui| {
+        let color = match j.verdict() {
+            Some(v) if v.is_met() => theme::GREEN,
+            Some(FinalVerdict::Basically) => theme::YELLOW,
+            Some(_) => theme::RED,
+            None => theme::GREY,
+        };
+        ui.label(
+            RichText::new(j.verdict_text())
+                .color(color)
+                .strong()
+                .size(17.0),
+        );
+        ui.label(format!("目标完成度 {}", j.completion_text()));
+        ui.label(format!("首次达标年份 {}", j.first_met_text()));
+    });
+    ui.add_enabled_ui(pv.writable, |ui| {
+        egui::Grid::new("closeout_fields")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                // The year's figure is provisional until the statistics are published.
+                ui.label("预计值");
+                let has_value = ind.actual_value(pv.year).is_some();
+                let mut estimate = ind.actuals.get(&pv.year).is_some_and(|a| a.estimate);
+                let response = ui.add_enabled(
+                    has_value,
+                    egui::Checkbox::new(&mut estimate, format!("{}年的值为预计值", pv.year)),
+                );
+                if response.changed() {
+                    cmds.push(Command::Edit {
+                        edits: vec![Edit::Set(
+                            Field::Actual(ind.id, pv.year, ActualField::Estimate),
+                            Value::Int(i64::from(estimate)),
+                        )],
+                        action: "标记预计值".to_owned(),
+                    });
+                }
+                ui.end_row();
+
+                ui.label("人工判定");
+                let mut verdict = c.verdict_override;
+                let combo = egui::ComboBox::from_id_salt("verdict_override")
+                    .selected_text(verdict.map_or("按规则（不改）", |v| v.label()))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut verdict, None, "按规则（不改）");
+                        for v in FinalVerdict::ALL {
+                            ui.selectable_value(&mut verdict, Some(*v), v.label());
+                        }
+                    })
+                    .response;
+                super::widgets::name_widget(ui, &combo, "人工判定");
+                if verdict != c.verdict_override {
+                    cmds.push(set(
+                        ind,
+                        IndicatorField::VerdictOverride,
+                        code_value(verdict),
+                        "人工判定",
+                    ));
+                }
+                ui.end_row();
+                if let Some(text) =
+                    labelled_commit_text(ui, "人工判定理由", &c.override_reason, true, 360.0)
+                {
+                    cmds.push(set(
+                        ind,
+                        IndicatorField::OverrideReason,
+                        Value::text(text.trim()),
+                        "人工判定理由",
+                    ));
+                }
+                ui.end_row();
+                if c.verdict_override.is_some() && c.override_reason.trim().is_empty() {
+                    ui.label("");
+                    ui.label(
+                        RichText::new("人工判定须写明理由，否则按规则计算的结果为准")
+                            .color(theme::ERROR_TEXT),
+                    );
+                    ui.end_row();
+                }
+
+                ui.label("未完成原因");
+                let mut reason = c.miss_reason;
+                let combo = egui::ComboBox::from_id_salt("miss_reason")
+                    .selected_text(reason.map_or("（未选）", |r| r.label()))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut reason, None, "（未选）");
+                        for r in MissReason::ALL {
+                            ui.selectable_value(&mut reason, Some(*r), r.label());
+                        }
+                    })
+                    .response;
+                super::widgets::name_widget(ui, &combo, "未完成原因");
+                if reason != c.miss_reason {
+                    cmds.push(set(
+                        ind,
+                        IndicatorField::MissReason,
+                        code_value(reason),
+                        "未完成原因",
+                    ));
+                }
+                ui.end_row();
+                for (label, field, current) in [
+                    ("原因说明", IndicatorField::MissNote, &c.miss_note),
+                    ("下一步措施", IndicatorField::NextSteps, &c.next_steps),
+                ] {
+                    if let Some(text) = labelled_commit_text(ui, label, current, true, 360.0) {
+                        cmds.push(set(ind, field, Value::text(text.trim()), label));
+                    }
+                    ui.end_row();
+                }
+                ui.label("结转");
+                let mut carry = c.carry_over;
+                if ui.checkbox(&mut carry, "结转下一期规划").changed() {
+                    cmds.push(set(
+                        ind,
+                        IndicatorField::CarryOver,
+                        Value::Int(i64::from(carry)),
+                        "结转下一期规划",
+                    ));
+                }
+                ui.end_row();
+            });
+    });
+}

@@ -1,0 +1,172 @@
+//! The close-out in the window: the overview in a 总结评估, the choice of evaluation kind, the
+//! officer's 人工判定 with its reason, and the next plan made from the 文件 menu.
+
+mod common;
+
+use std::path::Path;
+
+use eduplan::app::EduPlanApp;
+use eduplan::app::dialogs::ScriptedDialogs;
+use eduplan::domain::closeout::FinalVerdict;
+use eduplan::storage::PlanFile;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(path: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, EduPlanApp> {
+    harness_sized(path, dialogs, [1366.0, 768.0])
+}
+
+fn harness_sized(
+    path: &Path,
+    dialogs: &ScriptedDialogs,
+    size: [f32; 2],
+) -> Harness<'static, EduPlanApp> {
+    let path = path.to_owned();
+    let dialogs = dialogs.clone();
+    Harness::builder()
+        .with_size(size)
+        .with_max_steps(12)
+        .build_eframe(move |cc| {
+            EduPlanApp::for_tests_with(&cc.egui_ctx, &path, Box::new(dialogs.clone()))
+        })
+}
+
+const COUNT_SENTENCE: &str = "规划确定的33项主要指标中，25项已完成（其中8项超额完成、4项提前完成），3项基本完成，5项未完成（其中约束性指标2项）。";
+
+#[test]
+fn the_last_year_opens_as_the_final_evaluation_and_the_kind_can_be_chosen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    assert!(
+        h.query_by_label_contains("评估年度：2025年（总结评估）")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label(COUNT_SENTENCE).is_some(),
+        "the count sentence"
+    );
+    assert!(h.query_by_label("未完成和基本完成的指标").is_some());
+    assert!(
+        h.query_by_label_contains("2项按预计值评价").is_some(),
+        "the provisional values are said"
+    );
+    // The reason recorded as the year's 说明 stands beside the indicator.
+    assert!(
+        h.query_by_label_contains("原因：外出务工随迁子女转学增加")
+            .is_some()
+    );
+
+    // Read the same year as a 年度监测: the mid-course overview comes back.
+    h.get_by_label_contains("评估类型：按年份").click();
+    h.run();
+    h.get_by_label("年度监测").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("评估年度：2025年（年度监测）")
+            .is_some()
+    );
+    assert!(h.query_by_label(COUNT_SENTENCE).is_none());
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    assert_eq!(
+        plan.info.closeout.evaluation_kind,
+        Some(eduplan::domain::closeout::EvaluationKind::Annual),
+        "the choice is kept in the file"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(h.query_by_label(COUNT_SENTENCE).is_some(), "undone");
+}
+
+#[test]
+fn an_officers_verdict_is_kept_with_its_reason_and_shown_beside_the_computed_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    // Tall enough that the close-out fields below the yearly table are on screen.
+    let mut h = harness_sized(&path, &dialogs, [1366.0, 1800.0]);
+    h.run();
+    h.get_all_by_label("全员培训学时完成率")
+        .next()
+        .expect("listed")
+        .click();
+    h.run();
+    assert!(h.query_by_label("总结评估（2025年）").is_some());
+    h.get_by_role_and_label(Role::ComboBox, "人工判定").click();
+    h.run();
+    h.get_by_label("基本完成").click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "人工判定理由")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "人工判定理由")
+        .type_text("省厅统计口径按学年计算，已完成98%");
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let ind = plan
+        .indicator_by_name("全员培训学时完成率")
+        .expect("indicator");
+    assert_eq!(ind.closeout.verdict_override, Some(FinalVerdict::Basically));
+    assert_eq!(
+        ind.closeout.override_reason,
+        "省厅统计口径按学年计算，已完成98%"
+    );
+    assert!(
+        h.query_by_label_contains("基本完成（人工判定；计算结果：未完成）")
+            .is_some(),
+        "the computed verdict stays beside the officer's"
+    );
+}
+
+#[test]
+fn the_next_plan_is_made_from_the_file_menu_and_opened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let before = std::fs::read(&path).expect("read");
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    let next = dir.path().join("龙潭区十五五.eduplan");
+    dialogs.answer(&next);
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("由本规划生成下一期规划…").click();
+    h.run();
+    let message = h
+        .state()
+        .message()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(message.contains("已生成下一期规划"), "{message}");
+    assert!(message.contains("2026-2030年，基期2025年"), "{message}");
+    assert_eq!(
+        h.state().plan_path(),
+        Some(next.clone()),
+        "the new plan is open"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the old one untouched"
+    );
+    let plan = PlanFile::read_only(&next)
+        .expect("open")
+        .load()
+        .expect("load");
+    assert!(plan.info.name.contains("十五五"));
+    assert_eq!(
+        plan.info.predecessor.map(|p| p.name).as_deref(),
+        Some("龙潭区教育事业发展“十四五”规划")
+    );
+}
