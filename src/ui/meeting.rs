@@ -90,9 +90,10 @@ pub fn meeting_ui(ui: &mut Ui, state: &mut MeetingState, pv: &PlanView, cmds: &m
         format!(" ｜ 跳到第{}页（回车）", state.typed)
     };
     let footer = format!(
-        "{} ｜ 评估年度 {}年 ｜ 第 {}/{} 页 ｜ ←/→ 翻页，数字+回车跳页，G 目录，T 深浅色，Esc 退出{typed}",
+        "{} ｜ 评估年度 {}年 ｜ 截至{} ｜ 第 {}/{} 页 ｜ ←/→ 翻页，数字+回车跳页，G 目录，T 深浅色，Esc 退出{typed}",
         pv.plan.info.name,
         pv.year,
+        pv.as_of,
         state.page + 1,
         pages.len()
     );

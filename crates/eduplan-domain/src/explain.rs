@@ -503,3 +503,48 @@ pub fn exclusion_text(why: crate::balance::Exclusion) -> String {
         ),
     }
 }
+
+/// The overall judgement of a year in one sentence, by light, as a meeting hears it: only
+/// green counts as at or ahead of 序时; yellow is "略慢于序时", red "滞后". `items` are the
+/// indicators' evaluations with whether each is 约束性. Parts with no indicator are left out.
+/// "33项指标中，20项达到或快于序时进度，4项略慢于序时，6项滞后（其中约束性2项），3项未填报。"
+pub fn pace_sentence<'a>(items: impl IntoIterator<Item = (bool, &'a Evaluation)>) -> String {
+    use crate::rules::{Light, Status};
+    let (mut total, mut green, mut yellow, mut red, mut red_binding) = (0, 0, 0, 0, 0);
+    let (mut missing, mut other) = (0, 0);
+    for (binding, e) in items {
+        total += 1;
+        match e.light {
+            Light::Green => green += 1,
+            Light::Yellow => yellow += 1,
+            Light::Red => {
+                red += 1;
+                red_binding += usize::from(binding);
+            }
+            Light::Grey if e.status == Status::NotReported => missing += 1,
+            Light::Grey => other += 1,
+        }
+    }
+    let mut parts = Vec::new();
+    if green > 0 {
+        parts.push(format!("{green}项达到或快于序时进度"));
+    }
+    if yellow > 0 {
+        parts.push(format!("{yellow}项略慢于序时"));
+    }
+    if red > 0 && red_binding > 0 {
+        parts.push(format!("{red}项滞后（其中约束性{red_binding}项）"));
+    } else if red > 0 {
+        parts.push(format!("{red}项滞后"));
+    }
+    if missing > 0 {
+        parts.push(format!("{missing}项未填报"));
+    }
+    if other > 0 {
+        parts.push(format!("{other}项未到期或无法评价"));
+    }
+    if parts.is_empty() {
+        return "规划未确定主要指标。".to_owned();
+    }
+    format!("{total}项指标中，{}。", parts.join("，"))
+}

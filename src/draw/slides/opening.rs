@@ -4,7 +4,7 @@ use egui::Ui;
 
 use super::{PlanView, Slide};
 use crate::domain::input::format_percent;
-use crate::domain::{Light, Status};
+use crate::domain::Light;
 
 impl Slide<'_> {
     /// The opening page: counts by word and light, 预警, and one sentence of judgement.
@@ -16,10 +16,13 @@ impl Slide<'_> {
             pv.plan.info.last_year,
             pv.year,
         );
+        let kind = crate::domain::closeout::evaluation_kind(&pv.plan.info, pv.year);
         ui.label(self.body(format!(
-            "评估年度：{}年　　序时进度：{}",
+            "评估年度：{}年（{}）　　序时进度：{}　　任务截至{}",
             pv.year,
-            format_percent(Some(elapsed))
+            kind.label(),
+            format_percent(Some(elapsed)),
+            pv.as_of
         )));
         ui.add_space(12.0);
         let evals: Vec<_> = pv.order.iter().filter_map(|id| pv.eval(*id)).collect();
@@ -62,45 +65,16 @@ impl Slide<'_> {
     }
 }
 
-/// One sentence of overall judgement, as a meeting hears it.
+/// One sentence of overall judgement, as a meeting hears it: in a 总结评估 the close-out's
+/// count sentence, else the year by light (only green is at or ahead of 序时).
 fn judgement(pv: &PlanView) -> String {
-    let evals: Vec<(bool, &crate::domain::Evaluation)> = pv
-        .order
-        .iter()
-        .filter_map(|id| {
-            let binding = pv.indicator(*id)?.attribute == crate::domain::Attribute::Binding;
-            Some((binding, pv.eval(*id)?))
-        })
-        .collect();
-    let total = evals.len();
-    let good = evals
-        .iter()
-        .filter(|(_, e)| {
-            matches!(
-                e.status,
-                Status::AheadDone | Status::Faster | Status::OnTrack | Status::Achieved
-            )
-        })
-        .count();
-    let behind: Vec<&(bool, &crate::domain::Evaluation)> = evals
-        .iter()
-        .filter(|(_, e)| matches!(e.status, Status::Behind | Status::NotAchieved))
-        .collect();
-    let binding_behind = behind.iter().filter(|(b, _)| *b).count();
-    let mut s = format!(
-        "{total}项指标中，{good}项达到或快于序时进度，{}项滞后",
-        behind.len()
-    );
-    if binding_behind > 0 {
-        s.push_str(&format!("，其中约束性{binding_behind}项"));
+    use crate::domain::closeout::{EvaluationKind, count_sentence, count_verdicts, evaluation_kind};
+    if evaluation_kind(&pv.plan.info, pv.year) == EvaluationKind::Final {
+        let judgements = crate::domain::closeout::judge_plan(pv.plan, pv.year);
+        return count_sentence(&count_verdicts(pv.plan, &judgements));
     }
-    let missing = evals
-        .iter()
-        .filter(|(_, e)| e.status == Status::NotReported)
-        .count();
-    if missing > 0 {
-        s.push_str(&format!("；{missing}项未填报"));
-    }
-    s.push('。');
-    s
+    crate::domain::explain::pace_sentence(pv.order.iter().filter_map(|id| {
+        let binding = pv.indicator(*id)?.attribute == crate::domain::Attribute::Binding;
+        Some((binding, pv.eval(*id)?))
+    }))
 }
