@@ -4,13 +4,20 @@
 use crate::domain::{IndicatorId, SectionId};
 use crate::session::view::PlanView;
 
+/// Bars on one section page: each keeps its name (on two lines if need be) at 1024×600.
+pub const BARS_PER_PAGE: usize = 6;
+/// Task rows on one page.
+pub const TASKS_PER_PAGE: usize = 7;
+
+/// A page of the deck. A long chart or list goes over several pages (`part` 0, 1, …), each
+/// showing and counting only what it draws; later parts are titled "（续）".
 #[derive(Clone, Debug, PartialEq)]
 pub enum Page {
     Summary,
-    Section(SectionId),
+    Section(SectionId, usize),
     Indicator(IndicatorId),
     /// The key tasks of a top-level chapter.
-    Tasks(SectionId),
+    Tasks(SectionId, usize),
     /// One lead unit: its indicators by light and its overdue tasks.
     Unit(String),
     Rectification,
@@ -68,12 +75,29 @@ pub fn pages(pv: &PlanView) -> Vec<Page> {
     for (_, top) in children.get(&None).into_iter().flatten() {
         totals(*top, &children, &direct, &tasks_in, &mut total);
     }
+    // Indicators drawn as bars (yes/no ones are listed in words) under each section.
+    let yes_no: std::collections::HashSet<IndicatorId> = plan
+        .indicators
+        .iter()
+        .filter(|i| i.kind == crate::domain::IndicatorKind::YesNo)
+        .map(|i| i.id)
+        .collect();
+    let mut measured: HashMap<SectionId, usize> = HashMap::new();
+    for s in total.keys() {
+        let n = pv
+            .indicators_under(*s)
+            .iter()
+            .filter(|i| !yes_no.contains(i))
+            .count();
+        measured.insert(*s, n);
+    }
     fn walk(
         parent: Option<SectionId>,
         parent_count: Option<usize>,
         children: &HashMap<Option<SectionId>, Vec<(i64, SectionId)>>,
         direct: &HashMap<SectionId, Vec<IndicatorId>>,
         total: &HashMap<SectionId, (usize, usize)>,
+        measured: &HashMap<SectionId, usize>,
         out: &mut Vec<Page>,
     ) {
         for (_, s) in children.get(&parent).into_iter().flatten() {
@@ -83,7 +107,8 @@ pub fn pages(pv: &PlanView) -> Vec<Page> {
             }
             // A sub-chapter that holds all its chapter's indicators would repeat its page.
             if parent_count != Some(count) {
-                out.push(Page::Section(*s));
+                let parts = section_parts(measured.get(s).copied().unwrap_or(0));
+                out.extend((0..parts).map(|part| Page::Section(*s, part)));
             }
             out.extend(
                 direct
@@ -92,15 +117,23 @@ pub fn pages(pv: &PlanView) -> Vec<Page> {
                     .flatten()
                     .map(|id| Page::Indicator(*id)),
             );
-            walk(Some(*s), Some(count), children, direct, total, out);
+            walk(
+                Some(*s),
+                Some(count),
+                children,
+                direct,
+                total,
+                measured,
+                out,
+            );
         }
     }
     let mut out = vec![Page::Summary];
-    walk(None, None, &children, &direct, &total, &mut out);
+    walk(None, None, &children, &direct, &total, &measured, &mut out);
     for (_, chapter) in children.get(&None).into_iter().flatten() {
-        if total.get(chapter).is_some_and(|t| t.1 > 0) {
-            out.push(Page::Tasks(*chapter));
-        }
+        let tasks = total.get(chapter).map_or(0, |t| t.1);
+        let parts = tasks.div_ceil(TASKS_PER_PAGE);
+        out.extend((0..parts).map(|part| Page::Tasks(*chapter, part)));
     }
     for unit in plan.lead_units() {
         out.push(Page::Unit(unit));
@@ -111,22 +144,30 @@ pub fn pages(pv: &PlanView) -> Vec<Page> {
     out
 }
 
+/// How many pages a section's chart takes: at least one (it may hold only yes/no ones).
+pub fn section_parts(bars: usize) -> usize {
+    bars.div_ceil(BARS_PER_PAGE).max(1)
+}
+
+/// "（续）" on the pages after a chart's or list's first.
+pub fn continued(part: usize) -> &'static str {
+    if part > 0 { "（续）" } else { "" }
+}
+
 /// The page's title, for the index (G).
 pub fn page_title(pv: &PlanView, page: &Page) -> String {
     match page {
         Page::Summary => "总体情况".to_owned(),
-        Page::Section(id) => pv
-            .plan
-            .section(*id)
-            .map_or_else(String::new, |s| s.heading()),
+        Page::Section(id, part) => pv.plan.section(*id).map_or_else(String::new, |s| {
+            format!("{}{}", s.heading(), continued(*part))
+        }),
         Page::Indicator(id) => pv
             .plan
             .indicator(*id)
             .map_or_else(String::new, |i| format!("　{}", i.name)),
-        Page::Tasks(id) => pv
-            .plan
-            .section(*id)
-            .map_or_else(String::new, |s| format!("重点任务：{}", s.heading())),
+        Page::Tasks(id, part) => pv.plan.section(*id).map_or_else(String::new, |s| {
+            format!("重点任务：{}{}", s.heading(), continued(*part))
+        }),
         Page::Unit(u) => format!("牵头单位：{u}"),
         Page::Rectification => "整改台账".to_owned(),
     }

@@ -17,7 +17,7 @@ use egui::{Color32, RichText, Ui};
 use crate::domain::Light;
 use crate::session::view::PlanView;
 
-pub use deck::{Page, page_title, pages};
+pub use deck::{BARS_PER_PAGE, Page, TASKS_PER_PAGE, page_title, pages};
 
 /// Colours for a washed-out projector: strong contrast in both themes.
 pub struct Palette {
@@ -154,9 +154,9 @@ impl Slide<'_> {
     pub fn page(&self, ui: &mut Ui, page: &Page) {
         match page {
             Page::Summary => self.summary(ui),
-            Page::Section(id) => self.section(ui, *id),
+            Page::Section(id, part) => self.section(ui, *id, *part),
             Page::Indicator(id) => self.indicator(ui, *id),
-            Page::Tasks(id) => self.tasks(ui, *id),
+            Page::Tasks(id, part) => self.tasks(ui, *id, *part),
             Page::Unit(u) => self.unit(ui, u),
             Page::Rectification => self.rectification(ui),
         }

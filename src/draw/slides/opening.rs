@@ -3,8 +3,8 @@
 use egui::Ui;
 
 use super::{PlanView, Slide};
-use crate::domain::input::format_percent;
 use crate::domain::Light;
+use crate::domain::input::format_percent;
 
 impl Slide<'_> {
     /// The opening page: counts by word and light, 预警, and one sentence of judgement.
@@ -68,7 +68,9 @@ impl Slide<'_> {
 /// One sentence of overall judgement, as a meeting hears it: in a 总结评估 the close-out's
 /// count sentence, else the year by light (only green is at or ahead of 序时).
 fn judgement(pv: &PlanView) -> String {
-    use crate::domain::closeout::{EvaluationKind, count_sentence, count_verdicts, evaluation_kind};
+    use crate::domain::closeout::{
+        EvaluationKind, count_sentence, count_verdicts, evaluation_kind,
+    };
     if evaluation_kind(&pv.plan.info, pv.year) == EvaluationKind::Final {
         let judgements = crate::domain::closeout::judge_plan(pv.plan, pv.year);
         return count_sentence(&count_verdicts(pv.plan, &judgements));

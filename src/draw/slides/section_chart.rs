@@ -4,13 +4,16 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text, VLine};
 
 use super::Slide;
+use super::deck::{BARS_PER_PAGE, continued, section_parts};
 use crate::domain::input::{format_percent, format_value};
 use crate::domain::{IndicatorId, IndicatorKind, Light, SectionId};
 use crate::draw::chart::LegendMark;
 
 impl Slide<'_> {
     /// A section: its lights and a labelled chart of 完成进度 against 序时进度.
-    pub(super) fn section(&self, ui: &mut Ui, id: SectionId) {
+    /// One page (`part`) of a section: the lights of what this page draws, and its chart.
+    /// Every page has the same legend and scale; the yes/no ones are listed on the first.
+    pub(super) fn section(&self, ui: &mut Ui, id: SectionId, part: usize) {
         let pv = self.pv;
         let Some(section) = pv.plan.section(id) else {
             return;
@@ -18,10 +21,32 @@ impl Slide<'_> {
         if let Some(chapter) = pv.plan.chapter_of(id).filter(|c| c.id != id) {
             ui.label(self.small(chapter.heading()).color(self.palette.muted));
         }
-        self.title(ui, section.heading());
+        self.title(ui, format!("{}{}", section.heading(), continued(part)));
         let ids: Vec<IndicatorId> = pv.indicators_under(id);
-        let counts = crate::domain::rules::count_statuses(ids.iter().filter_map(|i| pv.eval(*i)));
+        // Yes/no indicators are not progress bars: they are listed as 是/否.
+        let (yes_no, measured): (Vec<IndicatorId>, Vec<IndicatorId>) = ids.iter().partition(|i| {
+            pv.plan
+                .indicator(**i)
+                .is_some_and(|x| x.kind == IndicatorKind::YesNo)
+        });
+        let yes_no: Vec<IndicatorId> = if part == 0 { yes_no } else { Vec::new() };
+        let shown: Vec<IndicatorId> = measured
+            .iter()
+            .skip(part * BARS_PER_PAGE)
+            .take(BARS_PER_PAGE)
+            .copied()
+            .collect();
+        let on_page = shown.iter().chain(&yes_no).filter_map(|i| pv.eval(*i));
+        let counts = crate::domain::rules::count_statuses(on_page);
         ui.horizontal_wrapped(|ui| {
+            let parts = section_parts(measured.len());
+            if parts > 1 {
+                ui.label(self.small(format!(
+                    "本章节{}项指标，第{}/{parts}页，本页：",
+                    ids.len(),
+                    part + 1
+                )));
+            }
             for (light, n) in counts.by_light.iter().filter(|(_, n)| *n > 0) {
                 ui.label(self.lit(
                     *light,
@@ -30,13 +55,6 @@ impl Slide<'_> {
                 ));
             }
         });
-        // Yes/no indicators are not progress bars: they are listed as 是/否.
-        let (yes_no, measured): (Vec<IndicatorId>, Vec<IndicatorId>) =
-            ids.into_iter().partition(|i| {
-                pv.plan
-                    .indicator(*i)
-                    .is_some_and(|x| x.kind == IndicatorKind::YesNo)
-            });
         for id in &yes_no {
             if let (Some(ind), Some(e)) = (pv.indicator(*id), pv.eval(*id)) {
                 let v = e
@@ -54,7 +72,6 @@ impl Slide<'_> {
                 ));
             }
         }
-        let shown: Vec<IndicatorId> = measured.into_iter().take(12).collect();
         if shown.is_empty() {
             return;
         }
@@ -112,7 +129,37 @@ impl Slide<'_> {
             .collect();
         legend.push((line, LegendMark::Line, elapsed_label.as_str()));
         crate::draw::chart::legend_row(ui, &legend);
-        Plot::new(("meeting_section", id.0))
+        // Every bar keeps its name: as wide as the widest name up to 42 % of the slide, and a
+        // longer name on two lines.
+        let room = ui.available_width() * 0.42;
+        let font = egui::FontId::proportional(label_size);
+        let width_of = |ui: &Ui, text: &str| {
+            ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), fg).size().x)
+        };
+        let names: Vec<String> = names
+            .into_iter()
+            .map(|name| {
+                if width_of(ui, &name) <= room {
+                    name
+                } else {
+                    let chars: Vec<char> = name.chars().collect();
+                    let half = chars.len().div_ceil(2);
+                    format!(
+                        "{}\n{}",
+                        chars[..half].iter().collect::<String>(),
+                        chars[half..].iter().collect::<String>()
+                    )
+                }
+            })
+            .collect();
+        let axis_width = names
+            .iter()
+            .flat_map(|n| n.lines())
+            .map(|line| width_of(ui, line))
+            .fold(120.0_f32, f32::max)
+            .min(room)
+            + 16.0;
+        Plot::new(("meeting_section", id.0, part))
             .height(ui.available_height().max(200.0))
             .show_grid([true, false])
             .allow_zoom(false)
@@ -122,7 +169,7 @@ impl Slide<'_> {
             .include_x(165.0)
             .include_y(-0.6)
             .include_y(n as f64 - 0.4)
-            .y_axis_min_width(260.0)
+            .y_axis_min_width(axis_width)
             .y_axis_formatter(move |mark, _| {
                 let i = mark.value.round();
                 if (mark.value - i).abs() > 1e-6 || i < 0.0 {
