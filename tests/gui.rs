@@ -597,9 +597,13 @@ fn meeting_mode_opens_on_a_summary_and_moves_by_keys_index_and_page_number() {
     h.key_press(egui::Key::End);
     h.run();
     assert!(
-        h.query_by_label("整改台账").is_some(),
-        "the last page is the 整改台账"
+        h.query_by_label("整改台账（续）").is_some(),
+        "the last page goes on with the 整改台账's overdue items"
     );
+    assert!(h.query_by_label("逾期未销号：").is_some());
+    h.key_press(egui::Key::PageUp);
+    h.run();
+    assert!(h.query_by_label("整改台账").is_some());
     // Counts by 责任单位 and the 动态清零 curve are on it too.
     assert!(h.query_by_label("其中逾期").is_some());
     assert!(h.query_by_label("动态清零：各月末未销号问题数").is_some());
@@ -619,12 +623,16 @@ fn meeting_mode_opens_on_a_summary_and_moves_by_keys_index_and_page_number() {
     h.run();
     assert_eq!(h.state().view(), View::Meeting);
     assert!(h.query_by_label("目录").is_none());
-    // A unit's page lists its overdue tasks on the day.
+    // A unit's page names its overdue tasks on the day, and its red and yellow indicators
+    // with their 判定依据.
     h.key_press(egui::Key::G);
     h.run();
     h.get_by_label_contains("牵头单位：人事科").click();
     h.run();
-    assert!(h.query_by_label_contains("逾期任务").is_some());
+    assert!(
+        h.query_by_label_contains("■ 逾期任务：探索建立教师绩效考核制度")
+            .is_some()
+    );
     h.key_press(egui::Key::Escape);
     h.run();
     assert_eq!(h.state().view(), View::Overview);
@@ -677,7 +685,7 @@ fn schools_are_added_renamed_and_deleted_in_the_balance_view() {
 #[test]
 fn f1_explains_the_rules_with_this_plans_settings() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = common::sample_file(&dir);
+    let path = common::mid_course_sample_file(&dir);
     let mut h = harness(&path);
     h.run();
     h.key_press(egui::Key::F1);

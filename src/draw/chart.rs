@@ -47,8 +47,15 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
     } else {
         ind.unit.clone()
     };
+    // A floor or ceiling (保持在…以上/控制在…以下) is met every year: its line is flat, there
+    // is no path from the base towards it.
+    let maintained = ind.kind == IndicatorKind::Maintain;
     // The legend sits above the chart, never over a point.
-    let target_label = format!("目标 {}", ind.target_text);
+    let target_label = if maintained {
+        format!("底线（上限） {}", ind.target_text)
+    } else {
+        format!("目标 {}", ind.target_text)
+    };
     let mut legend = Vec::new();
     if !actual_points.is_empty() {
         legend.push((theme::ACCENT, LegendMark::LineWithDot, "实际值"));
@@ -56,7 +63,7 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
     if target.is_some() {
         legend.push((theme::GREEN, LegendMark::Line, target_label.as_str()));
     }
-    if base.is_some() && target.is_some() {
+    if base.is_some() && target.is_some() && !maintained {
         legend.push((theme::PLAN_LINE, LegendMark::Dashed, "规划路径"));
     }
     if !planned.is_empty() {
@@ -83,7 +90,7 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
         .y_axis_formatter(|mark, _| axis_value_label(mark))
         .y_axis_label(y_label)
         .show(ui, |plot_ui| {
-            if let (Some(b), Some(t)) = (base, target) {
+            if let (Some(b), Some(t), false) = (base, target, maintained) {
                 let path = vec![[f64::from(base_year), b], [f64::from(ind.target_year), t]];
                 plot_ui.line(
                     Line::new("规划路径", PlotPoints::from(path))
@@ -102,7 +109,7 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
             }
             if let Some(t) = target {
                 plot_ui.hline(
-                    HLine::new(format!("目标 {}", ind.target_text), t)
+                    HLine::new(target_label.as_str(), t)
                         .color(theme::GREEN)
                         .width(line),
                 );

@@ -155,6 +155,17 @@ fn shortfall_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
             if short.is_empty() {
                 ui.label(RichText::new("主要指标均已完成。").color(theme::GREEN));
             }
+            // Tasks still open at the end are part of the close-out too.
+            let overdue: Vec<&crate::domain::Task> = pv
+                .plan
+                .tasks_in_outline_order()
+                .into_iter()
+                .filter(|t| {
+                    crate::domain::commitments::task_state(t, pv.as_of, pv.plan.info.due_soon_days)
+                        == crate::domain::commitments::TaskState::Overdue
+                })
+                .collect();
+            overdue_tasks_ui(ui, pv, &overdue, cmds);
             for (rank, ind, j) in short {
                 let color = if rank == 0 { theme::RED } else { theme::YELLOW };
                 ui.horizontal_wrapped(|ui| {

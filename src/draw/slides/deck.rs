@@ -8,6 +8,130 @@ use crate::session::view::PlanView;
 pub const BARS_PER_PAGE: usize = 6;
 /// Task rows on one page.
 pub const TASKS_PER_PAGE: usize = 7;
+/// Items (indicators, tasks, 整改) on one lead unit's page.
+pub const UNIT_ITEMS_PER_PAGE: usize = 6;
+
+/// What a lead unit's pages list: the unit's red, then yellow indicators, its overdue tasks,
+/// its open 整改 items.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum UnitItem {
+    Indicator(IndicatorId),
+    Task(crate::domain::TaskId),
+    Rectification(crate::domain::RectificationId),
+}
+
+/// 责任单位 rows in the 整改 summary page; the others go on its continuation pages.
+pub const RECTIFICATION_UNITS_FIRST: usize = 6;
+/// Overdue items named on the 整改 summary page.
+pub const RECTIFICATION_OVERDUE_FIRST: usize = 3;
+/// Rows on a continuation page of the 整改台账.
+pub const RECTIFICATION_ROWS_PER_PAGE: usize = 8;
+
+/// One 责任单位 of the 整改台账: (unit, open, overdue, closed), most overdue first.
+pub type UnitCounts = (String, usize, usize, usize);
+
+pub fn rectification_units(pv: &PlanView) -> Vec<UnitCounts> {
+    use crate::domain::commitments::{RectificationState, rectification_state};
+    let mut names: Vec<&str> = pv
+        .plan
+        .rectifications
+        .iter()
+        .map(|r| r.unit.as_str())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut units: Vec<UnitCounts> = names
+        .into_iter()
+        .map(|unit| {
+            let states: Vec<RectificationState> = pv
+                .plan
+                .rectifications
+                .iter()
+                .filter(|r| r.unit == unit)
+                .map(|r| rectification_state(r, pv.as_of))
+                .collect();
+            let count = |s: RectificationState| states.iter().filter(|x| **x == s).count();
+            let closed = count(RectificationState::Closed);
+            (
+                unit.to_owned(),
+                states.len() - closed,
+                count(RectificationState::Overdue),
+                closed,
+            )
+        })
+        .collect();
+    units.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
+    units
+}
+
+/// A row of the 整改台账's continuation pages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RectificationRow {
+    Overdue(crate::domain::RectificationId),
+    Unit(UnitCounts),
+}
+
+/// What the summary page could not hold: every overdue item when it names only the first
+/// few, then the 责任单位 after the first rows.
+pub fn rectification_rows(pv: &PlanView) -> Vec<RectificationRow> {
+    use crate::domain::commitments::{RectificationState, rectification_state};
+    let overdue: Vec<RectificationRow> = pv
+        .plan
+        .rectifications
+        .iter()
+        .filter(|r| rectification_state(r, pv.as_of) == RectificationState::Overdue)
+        .map(|r| RectificationRow::Overdue(r.id))
+        .collect();
+    let mut out = Vec::new();
+    if overdue.len() > RECTIFICATION_OVERDUE_FIRST {
+        out.extend(overdue);
+    }
+    out.extend(
+        rectification_units(pv)
+            .into_iter()
+            .skip(RECTIFICATION_UNITS_FIRST)
+            .map(RectificationRow::Unit),
+    );
+    out
+}
+
+pub fn unit_items(pv: &PlanView, unit: &str) -> Vec<UnitItem> {
+    use crate::domain::Light;
+    use crate::domain::commitments::{
+        RectificationState, TaskState, rectification_state, task_state,
+    };
+    let mut out = Vec::new();
+    for light in [Light::Red, Light::Yellow] {
+        out.extend(
+            pv.order
+                .iter()
+                .filter(|id| pv.indicator(**id).is_some_and(|i| i.lead_unit == unit))
+                .filter(|id| pv.eval(**id).is_some_and(|e| e.light == light))
+                .map(|id| UnitItem::Indicator(*id)),
+        );
+    }
+    out.extend(
+        pv.plan
+            .tasks_in_outline_order()
+            .into_iter()
+            .filter(|t| {
+                t.lead_unit == unit
+                    && task_state(t, pv.as_of, pv.plan.info.due_soon_days) == TaskState::Overdue
+            })
+            .map(|t| UnitItem::Task(t.id)),
+    );
+    let mut open: Vec<&crate::domain::Rectification> = pv
+        .plan
+        .rectifications
+        .iter()
+        .filter(|r| {
+            r.unit == unit && rectification_state(r, pv.as_of) != RectificationState::Closed
+        })
+        .collect();
+    open.sort_by_key(|r| (r.position, r.id));
+    out.extend(open.into_iter().map(|r| UnitItem::Rectification(r.id)));
+    out
+}
 
 /// A page of the deck. A long chart or list goes over several pages (`part` 0, 1, …), each
 /// showing and counting only what it draws; later parts are titled "（续）".
@@ -18,9 +142,10 @@ pub enum Page {
     Indicator(IndicatorId),
     /// The key tasks of a top-level chapter.
     Tasks(SectionId, usize),
-    /// One lead unit: its indicators by light and its overdue tasks.
-    Unit(String),
-    Rectification,
+    /// One lead unit: its red and yellow indicators, overdue tasks and open 整改 items.
+    Unit(String, usize),
+    /// The 整改台账: part 0 the summary, later parts the rows it could not hold.
+    Rectification(usize),
 }
 
 /// Pages in order: the summary; each section that holds indicators (its page, then the
@@ -136,10 +261,17 @@ pub fn pages(pv: &PlanView) -> Vec<Page> {
         out.extend((0..parts).map(|part| Page::Tasks(*chapter, part)));
     }
     for unit in plan.lead_units() {
-        out.push(Page::Unit(unit));
+        let parts = unit_items(pv, &unit)
+            .len()
+            .div_ceil(UNIT_ITEMS_PER_PAGE)
+            .max(1);
+        out.extend((0..parts).map(|part| Page::Unit(unit.clone(), part)));
     }
     if !plan.rectifications.is_empty() {
-        out.push(Page::Rectification);
+        let more = rectification_rows(pv)
+            .len()
+            .div_ceil(RECTIFICATION_ROWS_PER_PAGE);
+        out.extend((0..=more).map(Page::Rectification));
     }
     out
 }
@@ -168,7 +300,7 @@ pub fn page_title(pv: &PlanView, page: &Page) -> String {
         Page::Tasks(id, part) => pv.plan.section(*id).map_or_else(String::new, |s| {
             format!("重点任务：{}{}", s.heading(), continued(*part))
         }),
-        Page::Unit(u) => format!("牵头单位：{u}"),
-        Page::Rectification => "整改台账".to_owned(),
+        Page::Unit(u, part) => format!("牵头单位：{u}{}", continued(*part)),
+        Page::Rectification(part) => format!("整改台账{}", continued(*part)),
     }
 }

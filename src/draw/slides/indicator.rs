@@ -67,12 +67,20 @@ impl Slide<'_> {
                     ind.unit
                 )));
             }
-            ui.label(self.body(format!(
-                "完成进度 {}　　序时进度 {}",
-                format_percent(e.progress),
-                format_percent(e.elapsed)
-            )));
+            // A floor or ceiling has no progress: it is met or not, as its basis says.
+            if e.progress.is_some() {
+                ui.label(self.body(format!(
+                    "完成进度 {}　　序时进度 {}",
+                    format_percent(e.progress),
+                    format_percent(e.elapsed)
+                )));
+            }
         }
+        // Every indicator page says why it got its word.
+        ui.label(self.small(format!(
+            "判定依据：{}",
+            crate::domain::explain::basis_text(e, ind)
+        )));
         let note = ind
             .actuals
             .get(&pv.year)

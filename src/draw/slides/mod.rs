@@ -157,8 +157,9 @@ impl Slide<'_> {
             Page::Section(id, part) => self.section(ui, *id, *part),
             Page::Indicator(id) => self.indicator(ui, *id),
             Page::Tasks(id, part) => self.tasks(ui, *id, *part),
-            Page::Unit(u) => self.unit(ui, u),
-            Page::Rectification => self.rectification(ui),
+            Page::Unit(u, part) => self.unit(ui, u, *part),
+            Page::Rectification(0) => self.rectification(ui),
+            Page::Rectification(part) => self.rectification_rows(ui, *part),
         }
     }
 

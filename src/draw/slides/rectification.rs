@@ -3,6 +3,10 @@
 use egui::{RichText, Ui};
 
 use super::Slide;
+use super::deck::{
+    RECTIFICATION_OVERDUE_FIRST, RECTIFICATION_ROWS_PER_PAGE, RECTIFICATION_UNITS_FIRST,
+    RectificationRow, UnitCounts, continued, rectification_rows, rectification_units,
+};
 use crate::domain::Light;
 use crate::domain::commitments::{
     RectificationState, count_by_state, open_items_by_month, rectification_state,
@@ -35,12 +39,15 @@ impl Slide<'_> {
             .collect();
         if !overdue.is_empty() {
             ui.label(self.lit(Light::Red, "逾期未销号：", self.sizes.body));
-            for r in overdue.iter().take(3) {
+            for r in overdue.iter().take(RECTIFICATION_OVERDUE_FIRST) {
                 let due = r.due.map_or_else(String::new, |d| d.to_string());
                 ui.label(self.small(format!("　{}（{}，时限{due}）", r.problem, r.unit)));
             }
-            if overdue.len() > 3 {
-                ui.label(self.small(format!("　另有{}项，见下表", overdue.len() - 3)));
+            if overdue.len() > RECTIFICATION_OVERDUE_FIRST {
+                ui.label(self.small(format!(
+                    "　另有{}项，见后页",
+                    overdue.len() - RECTIFICATION_OVERDUE_FIRST
+                )));
             }
         }
         ui.add_space(self.sizes.small * 0.5);
@@ -50,47 +57,25 @@ impl Slide<'_> {
         });
     }
 
-    /// Each 责任单位 with its open, overdue and closed items, most overdue first.
+    /// The first 责任单位 with their open, overdue and closed items, most overdue first;
+    /// the others are on the continuation pages.
     fn rectification_units(&self, ui: &mut Ui) {
-        let pv = self.pv;
-        let mut names: Vec<&str> = pv
-            .plan
-            .rectifications
-            .iter()
-            .map(|r| r.unit.as_str())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        // (unit, open, overdue, closed)
-        let mut units: Vec<(&str, usize, usize, usize)> = names
-            .into_iter()
-            .map(|unit| {
-                let states: Vec<RectificationState> = pv
-                    .plan
-                    .rectifications
-                    .iter()
-                    .filter(|r| r.unit == unit)
-                    .map(|r| rectification_state(r, pv.as_of))
-                    .collect();
-                let count = |s: RectificationState| states.iter().filter(|x| **x == s).count();
-                let closed = count(RectificationState::Closed);
-                (
-                    unit,
-                    states.len() - closed,
-                    count(RectificationState::Overdue),
-                    closed,
-                )
-            })
-            .collect();
-        units.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(b.0)));
-        // As many units as the page holds below the header row; the rest are counted.
-        let row_height = self.sizes.small * 1.75;
-        let fits = ((ui.available_height() / row_height) as usize)
-            .saturating_sub(2)
-            .max(3);
-        let shown = if units.len() > fits { fits - 1 } else { fits };
-        let hidden = units.len().saturating_sub(shown);
-        egui::Grid::new("meeting_rectification_units")
+        let units = rectification_units(self.pv);
+        self.units_grid(
+            ui,
+            "meeting_rectification_units",
+            &units[..units.len().min(RECTIFICATION_UNITS_FIRST)],
+        );
+        if units.len() > RECTIFICATION_UNITS_FIRST {
+            ui.label(self.small(format!(
+                "其余{}个单位见后页",
+                units.len() - RECTIFICATION_UNITS_FIRST
+            )));
+        }
+    }
+
+    fn units_grid(&self, ui: &mut Ui, id: &str, units: &[UnitCounts]) {
+        egui::Grid::new(id)
             .striped(true)
             .spacing([self.sizes.small, self.sizes.small * 0.3])
             .show(ui, |ui| {
@@ -98,7 +83,7 @@ impl Slide<'_> {
                     ui.label(self.small(h).strong());
                 }
                 ui.end_row();
-                for (unit, open, overdue, closed) in units.iter().take(shown) {
+                for (unit, open, overdue, closed) in units {
                     ui.label(self.small(if unit.is_empty() {
                         "（未填）"
                     } else {
@@ -114,8 +99,46 @@ impl Slide<'_> {
                     ui.end_row();
                 }
             });
-        if hidden > 0 {
-            ui.label(self.small(format!("其余{hidden}个单位见“整改”视图")));
+    }
+
+    /// A continuation page of the 整改台账: the overdue items, then the other units.
+    pub(super) fn rectification_rows(&self, ui: &mut Ui, part: usize) {
+        let pv = self.pv;
+        self.title(ui, format!("整改台账{}", continued(part)));
+        ui.label(
+            self.small(format!("截至{}", pv.as_of))
+                .color(self.palette.muted),
+        );
+        let rows: Vec<RectificationRow> = rectification_rows(pv)
+            .into_iter()
+            .skip((part - 1) * RECTIFICATION_ROWS_PER_PAGE)
+            .take(RECTIFICATION_ROWS_PER_PAGE)
+            .collect();
+        let units: Vec<UnitCounts> = rows
+            .iter()
+            .filter_map(|r| match r {
+                RectificationRow::Unit(u) => Some(u.clone()),
+                RectificationRow::Overdue(_) => None,
+            })
+            .collect();
+        let mut heading_shown = false;
+        for row in &rows {
+            let RectificationRow::Overdue(id) = row else {
+                continue;
+            };
+            let Some(r) = pv.plan.rectifications.iter().find(|r| r.id == *id) else {
+                continue;
+            };
+            if !heading_shown {
+                ui.label(self.lit(Light::Red, "逾期未销号：", self.sizes.body));
+                heading_shown = true;
+            }
+            let due = r.due.map_or_else(String::new, |d| d.to_string());
+            ui.label(self.small(format!("　{}（{}，时限{due}）", r.problem, r.unit)));
+        }
+        if !units.is_empty() {
+            ui.add_space(self.sizes.small * 0.5);
+            self.units_grid(ui, "meeting_rectification_more_units", &units);
         }
     }
 

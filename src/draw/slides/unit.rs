@@ -1,17 +1,18 @@
-//! A lead unit's page: its indicators by light, its overdue tasks, its open 整改 items.
+//! A lead unit's pages: its counts, then by name its red and yellow indicators with their
+//! 判定依据, its overdue tasks and its open 整改 items, over as many pages as they need.
 
 use egui::Ui;
 
 use super::Slide;
-use crate::domain::commitments::{
-    RectificationState, TaskState, latest_progress, rectification_state, task_state,
-};
+use super::deck::{UNIT_ITEMS_PER_PAGE, UnitItem, continued, unit_items};
+use crate::domain::commitments::{latest_progress, rectification_state};
+use crate::domain::explain::basis_text;
 use crate::domain::{IndicatorId, Light, Status};
 
 impl Slide<'_> {
-    pub(super) fn unit(&self, ui: &mut Ui, unit: &str) {
+    pub(super) fn unit(&self, ui: &mut Ui, unit: &str, part: usize) {
         let pv = self.pv;
-        self.title(ui, format!("牵头单位：{unit}"));
+        self.title(ui, format!("牵头单位：{unit}{}", continued(part)));
         let mine: Vec<IndicatorId> = pv
             .order
             .iter()
@@ -23,6 +24,15 @@ impl Slide<'_> {
                 .filter(|id| pv.eval(**id).is_some_and(pred))
                 .count()
         };
+        let items = unit_items(pv, unit);
+        let tasks = items
+            .iter()
+            .filter(|i| matches!(i, UnitItem::Task(_)))
+            .count();
+        let open = items
+            .iter()
+            .filter(|i| matches!(i, UnitItem::Rectification(_)))
+            .count();
         ui.horizontal_wrapped(|ui| {
             ui.label(self.body(format!("指标{}项：", mine.len())));
             for light in [Light::Green, Light::Yellow, Light::Red] {
@@ -36,44 +46,72 @@ impl Slide<'_> {
             let missing = by(&|e| e.status == Status::NotReported);
             ui.label(self.lit(Light::Grey, format!("○ 未填报 {missing}"), self.sizes.body));
         });
+        ui.label(self.small(format!(
+            "逾期任务{tasks}项，未销号整改问题{open}项（截至{}）",
+            pv.as_of
+        )));
+        let parts = items.len().div_ceil(UNIT_ITEMS_PER_PAGE).max(1);
+        if parts > 1 {
+            ui.label(
+                self.small(format!("第{}/{parts}页", part + 1))
+                    .color(self.palette.muted),
+            );
+        }
         ui.add_space(8.0);
-        let overdue: Vec<_> = pv
-            .plan
-            .tasks_in_outline_order()
-            .into_iter()
-            .filter(|t| {
-                t.lead_unit == unit
-                    && task_state(t, pv.as_of, pv.plan.info.due_soon_days) == TaskState::Overdue
-            })
-            .collect();
-        if overdue.is_empty() {
+        if items.is_empty() {
             ui.label(self.lit(
                 Light::Green,
-                format!("截至{}，没有逾期任务", pv.as_of),
+                "没有红灯、黄灯指标，没有逾期任务和未销号的整改问题",
                 self.sizes.body,
             ));
-        } else {
-            ui.label(self.lit(
-                Light::Red,
-                format!("■ 逾期任务 {} 项（截至{}）：", overdue.len(), pv.as_of),
-                self.sizes.body,
-            ));
-            for t in overdue.iter().take(8) {
-                let latest =
-                    latest_progress(t).map_or_else(String::new, |(y, p)| format!("　{y}：{p}"));
-                ui.label(self.small(format!("　{}（{}）{latest}", t.title, t.deadline)));
-            }
         }
-        let open: Vec<_> = pv
-            .plan
-            .rectifications
+        for item in items
             .iter()
-            .filter(|r| {
-                r.unit == unit && rectification_state(r, pv.as_of) != RectificationState::Closed
-            })
-            .collect();
-        if !open.is_empty() {
-            ui.label(self.body(format!("未销号整改问题 {} 项", open.len())));
+            .skip(part * UNIT_ITEMS_PER_PAGE)
+            .take(UNIT_ITEMS_PER_PAGE)
+        {
+            match *item {
+                UnitItem::Indicator(id) => {
+                    let (Some(ind), Some(e)) = (pv.indicator(id), pv.eval(id)) else {
+                        continue;
+                    };
+                    ui.label(self.lit(
+                        e.light,
+                        format!("{} {}：{}", e.light.symbol(), ind.name, e.status.label()),
+                        self.sizes.small,
+                    ));
+                    ui.label(self.small(format!("　　{}", basis_text(e, ind))));
+                }
+                UnitItem::Task(id) => {
+                    let Some(t) = pv.plan.task(id) else { continue };
+                    let latest =
+                        latest_progress(t).map_or_else(String::new, |(y, p)| format!("；{y}：{p}"));
+                    ui.label(self.lit(
+                        Light::Red,
+                        format!("■ 逾期任务：{}（时限：{}）", t.title, t.deadline),
+                        self.sizes.small,
+                    ));
+                    if !latest.is_empty() {
+                        ui.label(self.small(format!("　　最新进展{latest}")));
+                    }
+                }
+                UnitItem::Rectification(id) => {
+                    let Some(r) = pv.plan.rectifications.iter().find(|r| r.id == id) else {
+                        continue;
+                    };
+                    let state = rectification_state(r, pv.as_of);
+                    ui.label(self.lit(
+                        state.light(),
+                        format!(
+                            "{} 整改：{}（{}）",
+                            state.light().symbol(),
+                            r.problem,
+                            state.label()
+                        ),
+                        self.sizes.small,
+                    ));
+                }
+            }
         }
     }
 }
