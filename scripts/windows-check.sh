@@ -55,10 +55,10 @@ fi
 echo "screenshot: $shot (look at it: the Chinese UI must show)"
 
 if $run_tests; then
-  cargo test --target x86_64-pc-windows-gnu --test storage --test rules --test xlsx --no-run
-  for t in storage rules xlsx; do
-    exe=$(ls -t target/x86_64-pc-windows-gnu/debug/deps/$t-*.exe | head -1)
+  cargo test --target x86_64-pc-windows-gnu --test app --no-run
+  exe=$(ls -t target/x86_64-pc-windows-gnu/debug/deps/app-*.exe | head -1)
+  for t in storage:: rules:: xlsx::; do
     echo "== $t under Wine"
-    wine "$exe" --test-threads=1
+    wine "$exe" --test-threads=1 "$t"
   done
 fi

@@ -1,6 +1,6 @@
 //! The plan file: edits and history, undo, bad files, locking, crashes, upgrades.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -356,7 +356,7 @@ fn child(role: &str, path: &Path) -> (std::process::Child, BufReader<std::proces
     let mut child = Command::new(std::env::current_exe().expect("exe"))
         .args([
             "--exact",
-            "child_helper",
+            "storage::child_helper",
             "--ignored",
             "--nocapture",
             "--test-threads=1",

@@ -1,7 +1,7 @@
 //! Tasks as dated commitments and the 整改台账: the state rules at their boundaries, worked by
 //! hand, and what the file and the command line keep.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -1,7 +1,7 @@
 //! The workbook that goes up, read back as a spreadsheet program would; the fill-in round
 //! trip done as a unit would do it in Excel; and every kind of bad input.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! Every flow that asks for a file, driven headless with scripted file dialogs: new plan,
 //! save as, export, fill-in table and import; and the outline, settings and a read-only plan.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! The meeting deck shows everything it counts: long charts and task lists go over several
 //! pages ("（续）"), and together the pages hold every indicator and task exactly once.
 
-mod common;
+use crate::common;
 
 use eduplan::domain::{IndicatorKind, SectionId};
 use eduplan::draw::slides::{BARS_PER_PAGE, Page, TASKS_PER_PAGE, page_title, pages};

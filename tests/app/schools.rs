@@ -1,7 +1,7 @@
 //! The school-data table for 义务教育优质均衡: written, filled in as a school office would,
 //! read back with every check, and written to the plan in one step.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! `eduplan report`, run as a user would run it: every number in the report is the number
 //! `eduplan status` prints for the year, and bad requests write nothing.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! The workbench, driven headless as a user would: click, type, paste, undo, switch views.
 
-mod common;
+use crate::common;
 
 use eduplan::app::EduPlanApp;
 use eduplan::domain::{Status, evaluate};

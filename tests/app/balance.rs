@@ -1,7 +1,7 @@
 //! 义务教育优质均衡: the 差异系数 and the per-school standards, checked against figures worked
 //! out by hand (domain.md §6 and a small district computed separately).
 
-mod common;
+use crate::common;
 
 use eduplan::domain::balance::*;
 use eduplan::domain::explain::exclusion_text;

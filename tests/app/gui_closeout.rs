@@ -1,7 +1,7 @@
 //! The close-out in the window: the overview in a 总结评估, the choice of evaluation kind, the
 //! officer's 人工判定 with its reason, and the next plan made from the 文件 menu.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -12,7 +12,7 @@ use eduplan::storage::PlanFile;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 
 const CITY_SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample_plans/city");
 

@@ -2,7 +2,7 @@
 //! destroy a plan, hostile or oversized tables, rows sorted out of line, counts that do not
 //! add up, read-only plans, and the command line's import.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

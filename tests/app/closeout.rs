@@ -1,7 +1,7 @@
 //! The end of the plan on the command line: the 总结评估 of the sample's last year, 预计
 //! values marked and cleared, and the next plan drafted from this one.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -2,7 +2,7 @@
 //! read-only plans opened by an ordinary user, lying workbooks, text too long for any cell,
 //! two writers at the same instant, and values that must follow their counts.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
