@@ -337,6 +337,50 @@ fn a_filled_template_imports_in_one_step_and_twice_changes_nothing() {
 }
 
 #[test]
+fn a_table_keeps_the_header_it_was_written_with_so_a_reworded_heading_does_not_reject_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, template) = sample_file_and_template(&dir);
+    let plan = PlanFile::open(&path).expect("open").load().expect("load");
+    // A table sent out by a version that worded the 数据来源 heading differently: its hidden
+    // sheet records the heading it was written with.
+    let older = dir.path().join("旧版填报表.xlsx");
+    resave_all(&template, &older, |sheet, rows| {
+        if sheet == "填报表" {
+            rows[2][10] = Data::String("数据来源（统计口径）".into());
+            let r = row_of(rows, "义务教育巩固率");
+            rows[r][6] = Data::Float(99.0);
+        } else if sheet == "_eduplan" {
+            let r = rows
+                .iter()
+                .position(|r| r.first().map(text).as_deref() == Some("layout:填报表"))
+                .expect("the layout record");
+            rows[r][11] = Data::String("数据来源（统计口径）".into());
+        }
+    });
+    let preview = preview_import(&plan, std::slice::from_ref(&older), Some(2024));
+    assert!(preview.problems.is_empty(), "{:?}", preview.problems);
+    assert_eq!(preview.changes.len(), 1, "the value is read");
+
+    // A heading changed by hand, against the table's own record, is still refused.
+    let edited = dir.path().join("改了表头.xlsx");
+    resave_all(&template, &edited, |sheet, rows| {
+        if sheet == "填报表" {
+            rows[2][6] = Data::String("实际值".into());
+        }
+    });
+    let preview = preview_import(&plan, std::slice::from_ref(&edited), Some(2024));
+    assert!(
+        preview
+            .problems
+            .iter()
+            .any(|p| p.contains("表头第7列应为“2024年实际值”，实际为“实际值”")),
+        "{:?}",
+        preview.problems
+    );
+    assert!(preview.changes.is_empty());
+}
+
+#[test]
 fn problems_in_a_returned_table_are_all_listed_and_nothing_applies() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (path, template) = sample_file_and_template(&dir);

@@ -40,6 +40,33 @@ pub fn is_estimate_mark(text: &str) -> bool {
 }
 pub const HEADER_ROW: u32 = 2;
 
+/// The hidden sheet keeps each data sheet's header as it was written ("layout:" + sheet name,
+/// then the titles), from this row on. A returned table is checked against its own record,
+/// so rewording a heading in a later version still reads every table already sent out. The
+/// columns' meaning is fixed by the table's mark: a change of layout gets a new mark.
+pub const META_FIRST_LAYOUT_ROW: u32 = 10;
+/// The most data sheets a workbook records.
+pub const META_LAYOUT_ROWS: u32 = 8;
+
+pub fn layout_key(sheet: &str) -> String {
+    format!("layout:{sheet}")
+}
+
+/// Record a data sheet's header in the hidden sheet, in `slot` (0, 1, …).
+pub fn write_layout(
+    meta: &mut rust_xlsxwriter::Worksheet,
+    slot: u32,
+    sheet: &str,
+    titles: &[String],
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let row = META_FIRST_LAYOUT_ROW + slot;
+    meta.write_string(row, 0, layout_key(sheet))?;
+    for (c, title) in titles.iter().enumerate() {
+        meta.write_string(row, c as u16 + 1, title)?;
+    }
+    Ok(())
+}
+
 pub fn row_id(plan: &Plan, ind: &Indicator) -> String {
     format!("{}:{}", plan.uid, ind.id.0)
 }

@@ -142,6 +142,7 @@ fn build(plan: &Plan, year: i32) -> Result<Vec<u8>, XlsxError> {
     {
         meta.write_string(r as u32, 0, *v)?;
     }
+    write_layout(meta, 0, SCHOOL_SHEET, &titles)?;
     meta.set_hidden(true);
     meta.protect();
     wb.save_to_buffer()

@@ -294,6 +294,13 @@ fn build_template(
     {
         meta.write_string(r as u32, 0, *v)?;
     }
+    write_layout(meta, 0, SHEET, &header_titles(year))?;
+    if !tasks.is_empty() {
+        write_layout(meta, 1, TASK_SHEET, &task_header_titles(year, quarter))?;
+    }
+    if !items.is_empty() {
+        write_layout(meta, 2, RECTIFICATION_SHEET, &rectification_header_titles())?;
+    }
     meta.set_hidden(true);
     meta.protect();
     wb.save_to_buffer()

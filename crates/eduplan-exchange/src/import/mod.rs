@@ -279,16 +279,40 @@ pub(crate) fn open_returned(
             column_name(col)
         ));
     }
-    for (c, expected) in titles.iter().enumerate() {
+    let written = written_header(&mut book, kind.sheet, titles.len());
+    check_header(&sheet, written.as_deref().unwrap_or(&titles))
+        .map_err(|why| format!("{why}。列被移动或修改过，请使用原表填写"))?;
+    Ok((year, sheet))
+}
+
+/// The header a data sheet was written with, as the workbook's hidden sheet records it
+/// (None for tables made before the record existed, or one that does not fit the layout).
+pub(crate) fn written_header<RS: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<RS>,
+    sheet: &str,
+    columns: usize,
+) -> Option<Vec<String>> {
+    let meta = read_sheet(book, META_SHEET, columns as u16).ok()?;
+    let key = layout_key(sheet);
+    (META_FIRST_LAYOUT_ROW..META_FIRST_LAYOUT_ROW + META_LAYOUT_ROWS)
+        .find(|r| cell_text(&meta.get(*r, 0)) == key)
+        .map(|r| {
+            (0..columns)
+                .map(|c| cell_text(&meta.get(r, c as u16 + 1)))
+                .collect::<Vec<String>>()
+        })
+        .filter(|titles| titles.iter().all(|t| !t.is_empty()))
+}
+
+/// Every column's header as `expected` says, spaces and line breaks aside.
+pub(crate) fn check_header(sheet: &SheetCells, expected: &[String]) -> Result<(), String> {
+    for (c, expected) in expected.iter().enumerate() {
         let got = cell_text(&sheet.get(HEADER_ROW, c as u16));
         if got.replace(['\n', ' '], "") != expected.replace(['\n', ' '], "") {
-            return Err(format!(
-                "表头第{}列应为“{expected}”，实际为“{got}”。列被移动或修改过，请使用原表填写",
-                c + 1
-            ));
+            return Err(format!("表头第{}列应为“{expected}”，实际为“{got}”", c + 1));
         }
     }
-    Ok((year, sheet))
+    Ok(())
 }
 
 /// Read one returned indicator table and add its changes and problems to `preview`.

@@ -29,15 +29,10 @@ pub(super) fn read_rectification_sheet(
             return;
         }
     };
-    for (c, expected) in titles.iter().enumerate() {
-        let got = cell_text(&sheet.get(HEADER_ROW, c as u16));
-        if got.replace(['\n', ' '], "") != expected.replace(['\n', ' '], "") {
-            preview.add_problem(format!(
-                "“{file}”：整改填报表表头第{}列应为“{expected}”，实际为“{got}”，请使用原表填写",
-                c + 1
-            ));
-            return;
-        }
+    let written = written_header(&mut book, RECTIFICATION_SHEET, titles.len());
+    if let Err(why) = check_header(&sheet, written.as_deref().unwrap_or(&titles)) {
+        preview.add_problem(format!("“{file}”：整改填报表{why}，请使用原表填写"));
+        return;
     }
     for row in HEADER_ROW + 1..=sheet.last_row {
         let id_text = cell_text(&sheet.get(row, COL_ID));
