@@ -377,6 +377,20 @@ fn drafting(plan: &Plan) {
         samples,
         50.0,
     );
+    // A megabyte in one paragraph with a target every few dozen characters and no full stop:
+    // the worst shape for extraction (target ≤ 1 s; its memory is printed by `extract 1mb`).
+    let unit = "到2025年，全区学前三年毛入园率达到92%以上，义务教育巩固率保持在99%以上，新建公办幼儿园3所，";
+    let paragraph = unit.repeat(1024 * 1024 / unit.len());
+    let samples: Vec<Duration> = (0..3)
+        .map(|_| {
+            time(|| {
+                let blocks = eduplan::exchange::plan_document::text_blocks(&paragraph);
+                eduplan::domain::extract::extract_targets(&blocks).len()
+            })
+            .1
+        })
+        .collect();
+    report("targets from a 1 MB paragraph", samples, 1000.0);
 }
 
 /// Districts' plan files read through private snapshots and compared, as the city view does.

@@ -258,3 +258,25 @@ fn pipe_and_tab_tables_become_rows() {
     assert!(matches!(&blocks[1], Block::Row(c) if c.len() == 3));
     assert!(matches!(&blocks[2], Block::Paragraph(_)));
 }
+
+#[test]
+fn a_paragraph_without_full_stops_keeps_every_target_however_long() {
+    // Sixty different targets joined by commas only: one "sentence" of over 1,500 characters,
+    // read in pieces at its clause breaks (so that a megabyte of it costs linear time).
+    let mut text = String::from("到2025年，");
+    for i in 0..60 {
+        text.push_str(&format!("第{i}类学校心理健康教育覆盖率达到{}%，", 40 + i));
+    }
+    let blocks = text_blocks(&text);
+    let found = extract_targets(&blocks);
+    for i in 0..60 {
+        let value = f64::from(40 + i);
+        assert!(
+            found
+                .iter()
+                .any(|p| (p.value - value).abs() < 1e-9 && p.year == Some(2025)),
+            "the target {value}% of 2025 is found: {} proposals",
+            found.len()
+        );
+    }
+}

@@ -57,21 +57,35 @@ pub(super) const FUTURE_MARKS: &[&str] = &[
     "提升到",
 ];
 
+/// The longest sentence read as one (a real sentence is a few hundred characters). Work on a
+/// sentence looks back over it, so a "sentence" of a megabyte without a full stop — a pasted
+/// table, a broken file — is cut at its clause breaks into pieces of at most this length,
+/// which keeps the whole extraction linear in the text's length.
+pub(super) const MAX_SENTENCE_CHARS: usize = 600;
+
 pub(super) fn split_sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
+    let mut len = 0usize;
+    let mut push = |cur: &mut String, len: &mut usize| {
+        if !cur.trim().is_empty() {
+            out.push(cur.trim().to_owned());
+        }
+        cur.clear();
+        *len = 0;
+    };
     for c in text.chars() {
         cur.push(c);
-        if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n') {
-            if !cur.trim().is_empty() {
-                out.push(cur.trim().to_owned());
-            }
-            cur.clear();
+        len += 1;
+        let sentence_end = matches!(c, '。' | '！' | '？' | '!' | '?' | '\n');
+        // Over-long: cut at the next clause break, or anywhere at twice the length.
+        let too_long =
+            (len >= MAX_SENTENCE_CHARS && is_clause_break(c)) || len >= 2 * MAX_SENTENCE_CHARS;
+        if sentence_end || too_long {
+            push(&mut cur, &mut len);
         }
     }
-    if !cur.trim().is_empty() {
-        out.push(cur.trim().to_owned());
-    }
+    push(&mut cur, &mut len);
     out
 }
 
