@@ -50,19 +50,22 @@ pub(super) fn cmd_export(opts: &Options) -> CliResult<()> {
     if !plan.rectifications.is_empty() {
         balance_sheets.push_str("、整改台账");
     }
+    let closeout_sheet = if super::closeout_cmd::is_final(&plan, year) {
+        "主要指标完成情况表、"
+    } else {
+        ""
+    };
     println!(
-        "已导出：{}（主要指标表、指标监测表、重点任务台账、图表{balance_sheets}；评估年度{year}年）",
-        out.display()
+        "已导出：{}（主要指标表、{closeout_sheet}指标监测表、重点任务台账、图表{balance_sheets}；评估年度{year}年，{}）",
+        out.display(),
+        crate::domain::closeout::evaluation_kind(&plan.info, year).label()
     );
     let errors: Vec<_> = crate::domain::validate::validate_plan(&plan, year)
         .into_iter()
         .filter(|f| f.severity == crate::domain::validate::Severity::Error)
         .collect();
     if !errors.is_empty() {
-        eprintln!(
-            "注意：发现{}处错误，相关指标在表中为“无法评价”，上报前请更正：",
-            errors.len()
-        );
+        eprintln!("注意：发现{}处上报前须更正的问题：", errors.len());
         for f in errors.iter().take(20) {
             eprintln!("  {}", crate::domain::explain::finding_text(f, &plan));
         }
