@@ -54,7 +54,10 @@ pub struct EduPlanApp {
     overview: OverviewState,
     tasks: TasksState,
     balance: BalanceState,
+    /// Kept while the program runs: F5 resumes the page and the theme.
     meeting: MeetingState,
+    /// The view meeting mode was entered from, where Esc returns.
+    before_meeting: View,
     rectification: RectificationViewState,
     alignment: crate::ui::alignment::AlignmentState,
     modal: Option<Modal>,
@@ -145,6 +148,7 @@ impl EduPlanApp {
             tasks: TasksState::default(),
             balance: BalanceState::default(),
             meeting: MeetingState::default(),
+            before_meeting: View::Overview,
             rectification: RectificationViewState::default(),
             alignment: crate::ui::alignment::AlignmentState::default(),
             modal: None,
@@ -284,9 +288,19 @@ impl EduPlanApp {
                     doc.set_year(y);
                 }
             }
+            Command::LeaveMeeting => {
+                self.set_fullscreen(ctx, false);
+                self.view = if self.view == View::Meeting {
+                    self.before_meeting
+                } else {
+                    self.view
+                };
+            }
             Command::Show(view) => {
                 if view == View::Meeting {
-                    self.meeting = MeetingState::default();
+                    if self.view != View::Meeting {
+                        self.before_meeting = self.view;
+                    }
                     self.set_fullscreen(ctx, true);
                 } else if self.view == View::Meeting {
                     self.set_fullscreen(ctx, false);

@@ -76,6 +76,10 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        // No crosshair and stray coordinates over a chart shown to a room.
+        .show_x(false)
+        .show_y(false)
         .include_x(f64::from(info.base_year) - 0.3)
         .include_x(f64::from(info.last_year) + 0.3)
         .x_axis_formatter(|mark, _| {

@@ -4,7 +4,7 @@
 
 use egui::{Key, RichText, Ui};
 
-use super::{Command, PlanView, View};
+use super::{Command, PlanView};
 use crate::domain::Light;
 use crate::draw::slides::{Page, Palette, Sizes, page_title, pages, slide_frame};
 
@@ -57,7 +57,7 @@ pub fn meeting_ui(ui: &mut Ui, state: &mut MeetingState, pv: &PlanView, cmds: &m
         if state.show_index {
             state.show_index = false;
         } else {
-            cmds.push(Command::Show(View::Overview));
+            cmds.push(Command::LeaveMeeting);
         }
     }
     if index {

@@ -84,6 +84,8 @@ pub enum Command {
     ExportDialog,
     /// Ask where to write the meeting pages as a PDF, and write them.
     ExportMeetingPdfDialog,
+    /// Leave meeting mode for the view it was entered from.
+    LeaveMeeting,
     /// Ask where to write a Word report of this kind, write it and open it.
     ExportReportDialog(crate::exchange::report::ReportKind),
     /// Ask where to write the next period's plan made from this one, write it and open it.

@@ -639,6 +639,33 @@ fn meeting_mode_opens_on_a_summary_and_moves_by_keys_index_and_page_number() {
 }
 
 #[test]
+fn esc_returns_to_the_view_meeting_mode_came_from_and_f5_resumes_the_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.get_by_label("指标").click();
+    h.run();
+    assert_eq!(h.state().view(), View::Indicators);
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert!(h.query_by_label_contains("第 3/").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().view(), View::Indicators, "back where it started");
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(
+        h.query_by_label_contains("第 3/").is_some(),
+        "the page it left"
+    );
+}
+
+#[test]
 fn schools_are_added_renamed_and_deleted_in_the_balance_view() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = common::sample_file(&dir);

@@ -165,6 +165,10 @@ impl Slide<'_> {
             .allow_zoom(false)
             .allow_drag(false)
             .allow_scroll(false)
+            .allow_boxed_zoom(false)
+            // No crosshair and stray coordinates over a chart shown to a room.
+            .show_x(false)
+            .show_y(false)
             .include_x(0.0)
             .include_x(165.0)
             .include_y(-0.6)
