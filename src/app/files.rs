@@ -486,6 +486,7 @@ impl EduPlanApp {
         self.modal = Some(Modal::Review(crate::ui::review::ReviewState::new(
             path.display().to_string(),
             proposals,
+            self.doc.as_ref().map(|d| d.plan()),
         )));
     }
 

@@ -292,10 +292,10 @@ fn review_modal_ui(
         match review_ui(ui, state, library) {
             ReviewOutcome::Continue => {}
             ReviewOutcome::Cancel => close = true,
-            ReviewOutcome::Import => match doc.map(|d| state.edit(d.plan(), library)) {
-                Some(Ok(edit)) => {
+            ReviewOutcome::Import => match doc.map(|d| state.edits(d.plan(), library)) {
+                Some(Ok(edits)) => {
                     cmds.push(Command::Edit {
-                        edits: vec![edit],
+                        edits,
                         action: "从规划文本提取指标".into(),
                     });
                     cmds.push(Command::Show(View::Indicators));

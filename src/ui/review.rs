@@ -1,23 +1,28 @@
 //! Reviewing the targets read from a plan's text: each proposal with its source sentence
 //! highlighted; the officer accepts, edits or rejects each (↑/↓, Enter accept, Delete reject),
-//! and the accepted ones become indicators under their chapters in one undoable step.
+//! and the accepted ones become indicators under their chapters in one undoable step. A
+//! proposal for an indicator the open plan already has is shown with the plan's target and
+//! defaults to 更新 (a different target) or 不要 (the same); chapters that exist are reused.
 
 use egui::text::LayoutJob;
 use egui::{Key, RichText, TextFormat, Ui};
 
 use super::theme;
-use crate::domain::Plan;
 use crate::domain::drafting::outline_from_proposals;
-use crate::domain::edit::Edit;
+use crate::domain::edit::{Edit, Field, IndicatorField, Value};
 use crate::domain::extract::Proposal;
 use crate::domain::input::format_number;
 use crate::domain::library::{Library, TargetLevel};
+use crate::domain::text::name_key;
+use crate::domain::{IndicatorId, Plan};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Decision {
     Undecided,
     Accepted,
     Rejected,
+    /// Set the target of the plan's indicator of the same name.
+    Update,
 }
 
 pub struct ReviewItem {
@@ -25,6 +30,22 @@ pub struct ReviewItem {
     pub decision: Decision,
     /// The number as the officer edits it.
     pub value_text: String,
+    /// The open plan's indicator of the same name, and its target as worded.
+    pub existing: Option<(IndicatorId, String)>,
+}
+
+/// The plan's indicator a proposal names: the same name, widths, spaces and quotes aside, or
+/// with the plan's leading 全区/全县/全市 left out.
+fn existing_indicator<'a>(plan: &'a Plan, name: &str) -> Option<&'a crate::domain::Indicator> {
+    let key = |s: &str| {
+        let k = name_key(s);
+        ["全区", "全县", "全市", "全旗"]
+            .iter()
+            .find_map(|p| k.strip_prefix(p).map(str::to_owned))
+            .unwrap_or(k)
+    };
+    let wanted = key(name);
+    plan.indicators.iter().find(|i| key(&i.name) == wanted)
 }
 
 pub struct ReviewState {
@@ -37,15 +58,31 @@ pub struct ReviewState {
 }
 
 impl ReviewState {
-    pub fn new(source: String, proposals: Vec<Proposal>) -> Self {
+    /// `plan`: the open plan the proposals would go into, if any.
+    pub fn new(source: String, proposals: Vec<Proposal>, plan: Option<&Plan>) -> Self {
         ReviewState {
             source,
             items: proposals
                 .into_iter()
-                .map(|p| ReviewItem {
-                    value_text: format_number(p.value, 2),
-                    proposal: p,
-                    decision: Decision::Undecided,
+                .map(|p| {
+                    let existing = plan.and_then(|plan| existing_indicator(plan, &p.name));
+                    let decision = match existing {
+                        None => Decision::Undecided,
+                        Some(ind)
+                            if (ind.target_value - p.value).abs() < 1e-9
+                                && p.year.is_none_or(|y| y == ind.target_year) =>
+                        {
+                            Decision::Rejected
+                        }
+                        Some(_) => Decision::Update,
+                    };
+                    ReviewItem {
+                        value_text: format_number(p.value, 2),
+                        existing: existing
+                            .map(|i| (i.id, format!("{}（{}年）", i.target_text, i.target_year))),
+                        proposal: p,
+                        decision,
+                    }
                 })
                 .collect(),
             selected: 0,
@@ -54,10 +91,11 @@ impl ReviewState {
         }
     }
 
+    /// Proposals that will change the plan: added or updating a target.
     pub fn accepted_count(&self) -> usize {
         self.items
             .iter()
-            .filter(|i| i.decision == Decision::Accepted)
+            .filter(|i| matches!(i.decision, Decision::Accepted | Decision::Update))
             .count()
     }
 
@@ -75,14 +113,11 @@ impl ReviewState {
         }
     }
 
-    /// The accepted proposals with the officer's edits, or the first edit that is not a number.
-    pub fn accepted(&self) -> Result<Vec<Proposal>, String> {
+    /// The proposals decided `which` with the officer's edits, or the first edit that is not a
+    /// number.
+    fn decided(&self, which: Decision) -> Result<Vec<(&ReviewItem, Proposal)>, String> {
         let mut out = Vec::new();
-        for item in self
-            .items
-            .iter()
-            .filter(|i| i.decision == Decision::Accepted)
-        {
+        for item in self.items.iter().filter(|i| i.decision == which) {
             let text = item.value_text.trim();
             let value: f64 = text
                 .parse()
@@ -93,20 +128,49 @@ impl ReviewState {
             let mut p = item.proposal.clone();
             p.name = p.name.trim().to_owned();
             p.value = value;
-            out.push(p);
+            out.push((item, p));
         }
         Ok(out)
     }
 
-    /// The edit that adds the accepted proposals to `plan`.
-    pub fn edit(&self, plan: &Plan, library: &Library) -> Result<Edit, String> {
+    /// The accepted proposals with the officer's edits.
+    pub fn accepted(&self) -> Result<Vec<Proposal>, String> {
+        Ok(self
+            .decided(Decision::Accepted)?
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect())
+    }
+
+    /// The edits that add the accepted proposals to `plan` and set the targets of the
+    /// indicators to update, one undoable step.
+    pub fn edits(&self, plan: &Plan, library: &Library) -> Result<Vec<Edit>, String> {
         let accepted = self.accepted()?;
-        if accepted.is_empty() {
+        let updates = self.decided(Decision::Update)?;
+        if accepted.is_empty() && updates.is_empty() {
             return Err("还没有接受任何指标：选中一行后按 Enter 接受".to_owned());
         }
-        Ok(Edit::AddOutline(outline_from_proposals(
-            plan, &accepted, library,
-        )))
+        let mut edits = Vec::new();
+        if !accepted.is_empty() {
+            edits.push(Edit::AddOutline(outline_from_proposals(
+                plan, &accepted, library,
+            )));
+        }
+        for (item, p) in updates {
+            let Some((id, _)) = item.existing else {
+                continue;
+            };
+            let set = |f: IndicatorField, v: Value| Edit::Set(Field::Indicator(id, f), v);
+            edits.push(set(IndicatorField::TargetValue, Value::Num(p.value)));
+            edits.push(set(IndicatorField::Comparison, Value::code(p.comparison)));
+            if !p.target_text.is_empty() {
+                edits.push(set(IndicatorField::TargetText, Value::text(&p.target_text)));
+            }
+            if let Some(y) = p.year {
+                edits.push(set(IndicatorField::TargetYear, Value::Int(i64::from(y))));
+            }
+        }
+        Ok(edits)
     }
 }
 
@@ -151,16 +215,27 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState, library: &Library) -> Rev
         }
     }
     let list_height = (ui.available_height() - 220.0).max(160.0);
+    // The name gets the width the other columns leave.
+    let name_width = (ui.available_width() - 760.0).clamp(240.0, 560.0);
     egui::ScrollArea::vertical()
         .id_salt("review_list")
         .max_height(list_height)
         .show(ui, |ui| {
             egui::Grid::new("review_grid")
                 .striped(true)
-                .num_columns(8)
+                .num_columns(9)
                 .show(ui, |ui| {
-                    for h in ["", "指标", "比较", "目标值", "单位", "年份", "类型", "章节"]
-                    {
+                    for h in [
+                        "",
+                        "指标",
+                        "比较",
+                        "目标值",
+                        "单位",
+                        "年份",
+                        "类型",
+                        "章节",
+                        "规划中",
+                    ] {
                         ui.strong(h);
                     }
                     ui.end_row();
@@ -170,6 +245,7 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState, library: &Library) -> Rev
                             Decision::Accepted => ("√ 接受", theme::GREEN),
                             Decision::Rejected => ("× 不要", theme::GREY),
                             Decision::Undecided => ("○ 待定", theme::ACCENT),
+                            Decision::Update => ("→ 更新", theme::YELLOW),
                         };
                         let r = ui.selectable_label(selected, RichText::new(mark).color(color));
                         if r.clicked() {
@@ -181,7 +257,7 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState, library: &Library) -> Rev
                         }
                         let name = ui.add(
                             egui::TextEdit::singleline(&mut item.proposal.name)
-                                .desired_width(260.0),
+                                .desired_width(name_width),
                         );
                         crate::ui::widgets::name_widget(
                             ui,
@@ -212,6 +288,12 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState, library: &Library) -> Rev
                             )
                             .small(),
                         );
+                        match &item.existing {
+                            Some((_, target)) => ui.label(
+                                RichText::new(format!("规划已有：{target}")).color(theme::YELLOW),
+                            ),
+                            None => ui.label(""),
+                        };
                         ui.end_row();
                     }
                 });
@@ -243,6 +325,14 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState, library: &Library) -> Rev
             if ui.button("不要 (Delete)").clicked() {
                 state.decide(Decision::Rejected);
             }
+            if state
+                .items
+                .get(state.selected)
+                .is_some_and(|i| i.existing.is_some())
+                && ui.button("更新规划中的目标").clicked()
+            {
+                state.decide(Decision::Update);
+            }
             if ui.button("全部接受").clicked() {
                 for item in &mut state.items {
                     if item.decision == Decision::Undecided {
@@ -256,7 +346,7 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState, library: &Library) -> Rev
         ui.label(RichText::new(e).color(theme::ERROR_TEXT));
     }
     ui.horizontal(|ui| {
-        let label = format!("把接受的{}项加入规划", state.accepted_count());
+        let label = format!("把接受的{}项写入规划", state.accepted_count());
         if ui
             .add_enabled(state.accepted_count() > 0, egui::Button::new(label))
             .clicked()

@@ -392,7 +392,7 @@ fn a_new_plan_from_a_plan_text_takes_the_accepted_targets_in_one_undoable_step()
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
-    h.get_by_label("把接受的3项加入规划").click();
+    h.get_by_label("把接受的3项写入规划").click();
     h.run();
     let plan = h.state().document().expect("open").plan().clone();
     let names: Vec<&str> = plan.indicators.iter().map(|i| i.name.as_str()).collect();
@@ -877,4 +877,53 @@ fn a_status_word_opens_the_rules_that_made_it() {
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(h.query_by_label("评价规则").is_none());
+}
+
+#[test]
+fn targets_read_into_an_open_plan_update_its_indicators_instead_of_repeating_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let text = dir.path().join("修订稿.txt");
+    // The plan has 学前三年毛入园率 (90%, 2025) and 义务教育巩固率 (99%) under 一、发展目标.
+    std::fs::write(
+        &text,
+        "一、发展目标\n到2025年，全区学前三年毛入园率达到92%以上，义务教育巩固率保持在99%以上，\
+         普惠性幼儿园覆盖率达到85%以上。\n",
+    )
+    .expect("write");
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    let before = h.state().document().expect("open").plan().clone();
+    dialogs.answer(&text);
+    menu(&mut h, "文件", "从规划文本提取指标…");
+    assert!(h.query_by_label("从规划文本提取的量化目标").is_some());
+    // A different target: 更新, with the plan's own shown; the same target: 不要.
+    assert!(h.query_by_label("规划已有：90%以上（2025年）").is_some());
+    assert!(h.query_by_label("→ 更新").is_some());
+    assert!(h.query_by_label("× 不要").is_some());
+    // Accept the new one (the only one still undecided) and write.
+    h.get_by_label("全部接受").click();
+    h.run();
+    h.get_by_label("把接受的2项写入规划").click();
+    h.run();
+    let plan = h.state().document().expect("open").plan().clone();
+    assert_eq!(
+        plan.indicators.len(),
+        before.indicators.len() + 1,
+        "one new indicator, none repeated"
+    );
+    let rate = plan.indicator_by_name("学前三年毛入园率").expect("kept");
+    assert_eq!(rate.target_value, 92.0, "its target updated");
+    let new = plan.indicator_by_name("普惠性幼儿园覆盖率").expect("added");
+    let old_section = before
+        .indicator_by_name("学前三年毛入园率")
+        .expect("there")
+        .section;
+    assert_eq!(new.section, old_section, "into the chapter that exists");
+    assert_eq!(
+        plan.sections.len(),
+        before.sections.len(),
+        "no chapter repeated"
+    );
 }

@@ -5,6 +5,7 @@ use crate::edit::Subtree;
 use crate::extract::{Proposal, Resolve};
 use crate::library::{Library, LibraryEntry};
 use crate::model::{Indicator, IndicatorId, IndicatorKind, Plan, Section, SectionId};
+use crate::text::name_key;
 
 /// Chinese chapter numbering: 一、 二、 … for top-level sections made here.
 fn chinese_ordinal(n: usize) -> String {
@@ -69,8 +70,12 @@ impl<'a> OutlineBuilder<'a> {
         let mut parent: Option<SectionId> = None;
         for heading in path {
             let (numbering, title) = split_heading(heading);
-            let same =
-                |s: &Section| s.parent == parent && (s.title == title || s.heading() == *heading);
+            // Punctuation widths and spaces aside: “（一）发展目标” and “(一) 发展目标” are one.
+            let same = |s: &Section| {
+                s.parent == parent
+                    && (name_key(&s.title) == name_key(&title)
+                        || name_key(&s.heading()) == name_key(heading))
+            };
             let found = self
                 .plan
                 .sections
