@@ -474,17 +474,28 @@ fn plan_info_ui(ctx: &egui::Context, doc: Option<&Document>, cmds: &mut Vec<Comm
     let mut close = false;
     egui::Modal::new(egui::Id::unique("plan_info")).show(ctx, |ui| {
         ui.heading("规划信息与设置");
-        match doc {
+        fitting_body(ui, "plan_info_body", |ui| match doc {
             Some(doc) => crate::ui::plan_info::plan_info_ui(ui, &doc.view(), cmds),
             None => {
                 ui.label("未打开规划文件");
             }
-        }
+        });
         if ui.button("关闭").clicked() {
             close = true;
         }
     });
     close
+}
+
+/// A dialog's fields in a scroll area that leaves room for the heading and the buttons, so
+/// that a long dialog fits the window (1024×600 too) and its 关闭 stays on screen.
+fn fitting_body(ui: &mut egui::Ui, id: &str, body: impl FnOnce(&mut egui::Ui)) {
+    let room = (ui.ctx().content_rect().height() - 170.0).max(200.0);
+    egui::ScrollArea::vertical()
+        .id_salt(id)
+        .max_height(room)
+        .auto_shrink([false, true])
+        .show(ui, body);
 }
 
 fn task_ui(
@@ -496,9 +507,11 @@ fn task_ui(
     let mut close = false;
     egui::Modal::new(egui::Id::unique("task_detail")).show(ctx, |ui| {
         ui.heading("编辑任务");
-        if let Some(doc) = doc {
-            crate::ui::tasks::task_detail_ui(ui, &doc.view(), id, cmds);
-        }
+        fitting_body(ui, "task_detail_body", |ui| {
+            if let Some(doc) = doc {
+                crate::ui::tasks::task_detail_ui(ui, &doc.view(), id, cmds);
+            }
+        });
         if ui.button("关闭").clicked() {
             close = true;
         }

@@ -827,3 +827,34 @@ fn the_grid_shows_every_target_whole_on_a_wide_screen_and_every_column_on_a_smal
         }
     }
 }
+
+#[test]
+fn a_long_dialog_fits_a_small_screen_and_its_close_button_stays_on_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let p = path.clone();
+    let mut h = Harness::builder()
+        .with_size([1024.0, 600.0])
+        .with_max_steps(12)
+        .build_eframe(move |cc| EduPlanApp::for_tests(&cc.egui_ctx, &p));
+    h.run();
+    let task = {
+        let plan = h.state().document().expect("open").plan().clone();
+        // The task with the most written in it: the tallest dialog.
+        plan.tasks
+            .iter()
+            .max_by_key(|t| t.measures.len() + t.progress.len() * 40)
+            .expect("a task")
+            .id
+    };
+    h.state_mut().handle(
+        &egui::Context::default(),
+        eduplan::ui::Command::EditTask(task),
+    );
+    h.run();
+    let close = h.get_by_label("关闭").rect();
+    assert!(
+        close.max.y <= 600.0 && close.min.y >= 0.0,
+        "关闭 at {close:?} is on the 1024×600 screen"
+    );
+}
