@@ -150,3 +150,124 @@ pub fn closeout_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<C
             });
     });
 }
+
+/// 期末评价 of a task or 重大工程 in its dialog: the verdict (proposed from its status until the
+/// officer confirms one), its basis, 未完成原因, 结转; for a project its scope, build period,
+/// outcome, new places and state.
+pub fn task_closeout_ui(
+    ui: &mut Ui,
+    pv: &PlanView,
+    task: &crate::domain::Task,
+    cmds: &mut Vec<Command>,
+) {
+    use crate::domain::closeout::{ProjectState, TaskVerdict, proposed_task_verdict};
+    use crate::domain::edit::TaskField;
+    let set = |f: TaskField, v: Value, action: &str| Command::Edit {
+        edits: vec![Edit::Set(Field::Task(task.id, f), v)],
+        action: action.to_owned(),
+    };
+    let c = &task.closeout;
+    ui.label(RichText::new("期末评价（总结评估）").strong());
+    ui.add_enabled_ui(pv.writable, |ui| {
+        egui::Grid::new(("task_closeout", task.id.0))
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                ui.label("期末评价");
+                let mut verdict = c.verdict;
+                let proposed = proposed_task_verdict(task);
+                let shown = format!("建议：{}（按任务状态，未确认）", proposed.label());
+                ui.vertical(|ui| {
+                    if verdict.is_none() {
+                        ui.label(
+                            RichText::new(format!("{shown}：请选择确认")).color(theme::YELLOW),
+                        );
+                    }
+                    ui.horizontal_wrapped(|ui| {
+                        for v in TaskVerdict::ALL {
+                            if ui.radio(verdict == Some(*v), v.label()).clicked() {
+                                verdict = Some(*v);
+                            }
+                        }
+                    });
+                });
+                if verdict != c.verdict {
+                    cmds.push(set(TaskField::Verdict, code_value(verdict), "期末评价"));
+                }
+                ui.end_row();
+                let needs_basis = matches!(
+                    c.verdict,
+                    Some(TaskVerdict::Adjusted | TaskVerdict::CarriedOver)
+                );
+                for (label, field, current) in [
+                    ("评价依据", TaskField::VerdictBasis, &c.verdict_basis),
+                    ("未完成原因说明", TaskField::MissNote, &c.miss_note),
+                ] {
+                    if let Some(text) = labelled_commit_text(ui, label, current, true, 360.0) {
+                        cmds.push(set(field, Value::text(text.trim()), label));
+                    }
+                    ui.end_row();
+                }
+                if needs_basis && c.verdict_basis.trim().is_empty() && c.miss_reason.is_none() {
+                    ui.label("");
+                    ui.label(
+                        RichText::new("已调整或结转的任务须写明依据或原因")
+                            .color(theme::ERROR_TEXT),
+                    );
+                    ui.end_row();
+                }
+                ui.label("未完成原因");
+                let mut reason = c.miss_reason;
+                let combo = egui::ComboBox::from_id_salt(("task_miss_reason", task.id.0))
+                    .selected_text(reason.map_or("（未选）", |r| r.label()))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut reason, None, "（未选）");
+                        for r in MissReason::ALL {
+                            ui.selectable_value(&mut reason, Some(*r), r.label());
+                        }
+                    })
+                    .response;
+                super::widgets::name_widget(ui, &combo, "任务未完成原因");
+                if reason != c.miss_reason {
+                    cmds.push(set(TaskField::MissReason, code_value(reason), "未完成原因"));
+                }
+                ui.end_row();
+                ui.label("结转");
+                let mut carry = c.carry_over;
+                if ui.checkbox(&mut carry, "结转下一期规划").changed() {
+                    cmds.push(set(
+                        TaskField::CarryOver,
+                        Value::Int(i64::from(carry)),
+                        "结转下一期规划",
+                    ));
+                }
+                ui.end_row();
+                if task.kind != crate::domain::TaskKind::Project {
+                    return;
+                }
+                for (label, field, current) in [
+                    ("建设内容及规模", TaskField::Scope, &c.scope),
+                    ("计划建设期", TaskField::BuildPeriod, &c.build_period),
+                    ("实际完成情况", TaskField::Outcome, &c.outcome),
+                ] {
+                    if let Some(text) = labelled_commit_text(ui, label, current, false, 360.0) {
+                        cmds.push(set(field, Value::text(text.trim()), label));
+                    }
+                    ui.end_row();
+                }
+                ui.label("工程状态");
+                let mut state = c.project_state;
+                ui.horizontal_wrapped(|ui| {
+                    for st in ProjectState::ALL {
+                        if ui.radio(state == Some(*st), st.label()).clicked() {
+                            state = Some(*st);
+                        }
+                    }
+                });
+                if state != c.project_state {
+                    cmds.push(set(TaskField::ProjectState, code_value(state), "工程状态"));
+                }
+                ui.end_row();
+            });
+    });
+}

@@ -448,6 +448,11 @@ pub fn task_detail_ui(ui: &mut Ui, pv: &PlanView, id: TaskId, cmds: &mut Vec<Com
             ui.end_row();
         });
     super::widgets::evidence_ui(ui, pv, crate::domain::EvidenceOwner::Task(id), cmds);
+    if crate::domain::closeout::evaluation_kind(&pv.plan.info, pv.year)
+        == crate::domain::closeout::EvaluationKind::Final
+    {
+        super::closeout::task_closeout_ui(ui, pv, task, cmds);
+    }
     ui.label(RichText::new("各年度进展").strong());
     egui::Grid::new(("task_progress", id.0))
         .num_columns(2)

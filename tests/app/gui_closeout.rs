@@ -170,3 +170,47 @@ fn the_next_plan_is_made_from_the_file_menu_and_opened() {
         Some("龙潭区教育事业发展“十四五”规划")
     );
 }
+
+#[test]
+fn a_task_gets_its_end_of_period_verdict_in_its_dialog() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness_sized(&path, &dialogs, [1366.0, 1600.0]);
+    h.run();
+    let task = {
+        let plan = h.state().document().expect("open").plan().clone();
+        plan.tasks
+            .iter()
+            .find(|t| t.title == "实施“嘉树工程”")
+            .expect("the sample's task")
+            .id
+    };
+    h.state_mut().handle(
+        &egui::Context::default(),
+        eduplan::ui::Command::EditTask(task),
+    );
+    h.run();
+    assert!(h.query_by_label("期末评价（总结评估）").is_some());
+    assert!(
+        h.query_by_label_contains("建议：未完成（结转）（按任务状态，未确认）")
+            .is_some(),
+        "the verdict proposed from its status until confirmed"
+    );
+    h.get_by_label("已调整或取消").click_accesskit();
+    h.run();
+    h.run();
+    let plan = PlanFile::read_only(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let saved = plan.task(task).expect("task");
+    assert_eq!(
+        saved.closeout.verdict,
+        Some(eduplan::domain::closeout::TaskVerdict::Adjusted)
+    );
+    assert!(
+        h.query_by_label("已调整或结转的任务须写明依据或原因")
+            .is_some()
+    );
+}
