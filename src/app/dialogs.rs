@@ -208,7 +208,7 @@ impl FileDialogs for NativeDialogs {
             rfd::FileDialog::new()
                 .set_title("选择规划文本")
                 .set_directory(start_in(start))
-                .add_filter("规划文本（Word文档、纯文本）", &["docx", "txt"])
+                .add_filter("规划文本（Word文档、PDF、纯文本）", &["docx", "pdf", "txt"])
                 .pick_file()
         })
     }

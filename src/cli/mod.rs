@@ -74,7 +74,7 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
                                   为指标添加省级或市级目标（保存在本人数据文件夹的“我的指标库.json”）
   eduplan library export -o 文件.json | eduplan library import 文件.json
                                   导出本人添加的指标库以便分享；导入同事分享的指标库文件
-  eduplan extract 规划文本.txt|规划文本.docx [--format table|tsv]
+  eduplan extract 规划文本.txt|规划文本.docx|规划文本.pdf [--format table|tsv]
                                   从规划正文（纯文本或Word文档，含其中的表格）中找出量化目标，
                                   按阅读顺序每个一行：指标、比较、目标值、单位、年份、类型、章节、原文
   eduplan city 文件.eduplan…|文件夹 [--city 市.eduplan-city] [--year 年份] [--format table|tsv] [-o 通报.xlsx] [-o 通报.docx]

@@ -280,3 +280,41 @@ fn a_paragraph_without_full_stops_keeps_every_target_however_long() {
         );
     }
 }
+
+#[test]
+fn a_published_pdf_gives_the_targets_its_text_gives_and_a_scan_is_said_to_be_one() {
+    // The same plan text printed to PDF (by LibreOffice): lines broken at the margin, spaces
+    // between Chinese and digits, a page footer.
+    let from_text = read_plan_document(&fixtures().join("qingshan-county-plan.txt")).expect("txt");
+    let from_pdf = read_plan_document(&fixtures().join("qingshan-county-plan.pdf")).expect("pdf");
+    let key = |p: &Proposal| (p.name.clone(), p.value.to_string(), p.year);
+    let in_pdf: Vec<_> = extract_targets(&from_pdf).iter().map(key).collect();
+    let in_text: Vec<_> = extract_targets(&from_text).iter().map(key).collect();
+    for target in &in_text {
+        assert!(
+            in_pdf.contains(target),
+            "{target:?} is found in the PDF too"
+        );
+    }
+    assert!(
+        in_pdf.len() <= in_text.len() + 2,
+        "few extras: {} against {}",
+        in_pdf.len(),
+        in_text.len()
+    );
+    let err = read_plan_document(&fixtures().join("no-text-layer.pdf"))
+        .expect_err("a page without text")
+        .to_string();
+    assert!(
+        err.contains("没有可以读取的文字（像是扫描件或图片）"),
+        "{err}"
+    );
+    let not_pdf =
+        std::env::temp_dir().join(format!("eduplan-not-a-pdf-{}.pdf", std::process::id()));
+    std::fs::write(&not_pdf, b"PK\x03\x04 a zip named .pdf").expect("write");
+    let err = read_plan_document(&not_pdf)
+        .expect_err("not a pdf")
+        .to_string();
+    let _ = std::fs::remove_file(&not_pdf);
+    assert!(err.contains("无法作为PDF读取"), "{err}");
+}

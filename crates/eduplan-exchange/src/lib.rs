@@ -13,6 +13,7 @@ pub mod fill_in;
 pub mod generate;
 pub mod import;
 pub mod plan_document;
+pub mod plan_pdf;
 pub mod plan_text;
 pub mod problem_list;
 pub mod report;

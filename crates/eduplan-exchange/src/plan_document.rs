@@ -1,6 +1,6 @@
 //! Reading a plan's text as the officer has it: a .txt (UTF-8, UTF-16 or GB18030, as Windows
-//! Notepad saves it) or a Word .docx (paragraphs, heading styles and tables), into the blocks
-//! that `eduplan_domain::extract` reads.
+//! Notepad saves it), a Word .docx (paragraphs, heading styles and tables) or a published PDF
+//! with a text layer (`plan_pdf`), into the blocks that `eduplan_domain::extract` reads.
 //!
 //! A .docx is a zip of XML parts: `word/document.xml` is read with `zip` and `quick-xml`, the
 //! same crates calamine already brings for xlsx, with the same bounds on what is unpacked.
@@ -20,13 +20,19 @@ pub enum DocumentError {
     #[error("无法读取“{0}”：{1}")]
     Io(String, String),
     #[error(
-        "“{0}”不是 .txt 或 .docx 文件。Word 97-2003 文档（.doc）、WPS 文档请先另存为 .docx 或纯文本（.txt）再打开。"
+        "“{0}”不是 .txt、.docx 或 .pdf 文件。Word 97-2003 文档（.doc）、WPS 文档请先另存为 .docx 或纯文本（.txt）再打开。"
     )]
     Unsupported(String),
     #[error("“{0}”不是有效的Word文档（{1}）。请在Word或WPS中打开并另存为 .docx 后重试。")]
     BrokenDocx(String, String),
     #[error("“{0}”超过 {1} MB，不像是规划文本，未读取。")]
     TooLarge(String, u64),
+    #[error("“{0}”无法作为PDF读取（{1}）。请确认文件完整、未加密，或在原网页上另存为文本后重试。")]
+    BrokenPdf(String, String),
+    #[error(
+        "“{0}”的{1}页没有可以读取的文字（像是扫描件或图片），无法从中提取目标。请找原文的Word版或网页版，或把文字复制到文本文件中再打开。"
+    )]
+    ScannedPdf(String, usize),
 }
 
 /// Read a plan document into blocks, in reading order.
@@ -36,7 +42,7 @@ pub fn read_plan_document(path: &Path) -> Result<Vec<Block>, DocumentError> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if !matches!(ext.as_str(), "txt" | "text" | "md" | "docx") {
+    if !matches!(ext.as_str(), "txt" | "text" | "md" | "docx" | "pdf") {
         return Err(DocumentError::Unsupported(name));
     }
     let size = std::fs::metadata(path)
@@ -61,6 +67,25 @@ pub fn read_plan_document(path: &Path) -> Result<Vec<Block>, DocumentError> {
             let file = std::fs::File::open(path)
                 .map_err(|e| DocumentError::Io(name.clone(), crate::io_words(&e).to_owned()))?;
             read_docx(file).map_err(|why| DocumentError::BrokenDocx(name, why))
+        }
+        "pdf" => {
+            if size > MAX_TEXT_BYTES * 5 {
+                return Err(DocumentError::TooLarge(
+                    name,
+                    MAX_TEXT_BYTES * 5 / 1024 / 1024,
+                ));
+            }
+            let bytes = std::fs::read(path)
+                .map_err(|e| DocumentError::Io(name.clone(), crate::io_words(&e).to_owned()))?;
+            match crate::plan_pdf::pdf_text(&bytes) {
+                Ok(text) => Ok(text_blocks(&text)),
+                Err(crate::plan_pdf::PdfTextError::Unreadable(why)) => {
+                    Err(DocumentError::BrokenPdf(name, why))
+                }
+                Err(crate::plan_pdf::PdfTextError::Scanned { pages }) => {
+                    Err(DocumentError::ScannedPdf(name, pages))
+                }
+            }
         }
         _ => Err(DocumentError::Unsupported(name)),
     }

@@ -1,0 +1,112 @@
+//! A published plan as a PDF: the text layer of each page, in page order, with the lines of a
+//! paragraph joined again. Read with `pdf-extract` (on `lopdf`), which maps CJK glyphs to text
+//! through the fonts' ToUnicode tables; a PDF with no text layer (a scan) is said to be one.
+//!
+//! PDF files come from outside: the reader is third-party code, so a panic inside it is caught
+//! and reported as a damaged file, never brought down on the officer.
+
+/// Fewer visible characters than this per page on average: the pages are images (a scan).
+const MIN_CHARS_PER_PAGE: usize = 20;
+
+/// Why a PDF gave no text.
+#[derive(Debug, PartialEq)]
+pub enum PdfTextError {
+    /// Not a PDF, encrypted, or damaged.
+    Unreadable(String),
+    /// Pages without a text layer.
+    Scanned { pages: usize },
+}
+
+/// The text of a PDF's pages, paragraphs joined, one page after another.
+pub fn pdf_text(bytes: &[u8]) -> Result<String, PdfTextError> {
+    if !bytes.starts_with(b"%PDF") {
+        return Err(PdfTextError::Unreadable("文件开头不是PDF的标记".to_owned()));
+    }
+    let pages = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
+        .map_err(|_| PdfTextError::Unreadable("PDF结构无法解析".to_owned()))?
+        .map_err(|e| PdfTextError::Unreadable(e.to_string()))?;
+    let visible: usize = pages
+        .iter()
+        .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    if pages.is_empty() || visible < MIN_CHARS_PER_PAGE * pages.len() {
+        return Err(PdfTextError::Scanned { pages: pages.len() });
+    }
+    let mut out = String::new();
+    for page in &pages {
+        out.push_str(&join_lines(page));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// A line that ends a paragraph: sentence punctuation, or a short line (a heading, a table
+/// cell, a page number) that does not reach the right margin.
+fn ends_paragraph(line: &str, full_width: usize) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['。', '；', '：', '！', '？', ';', ':', '!', '?'])
+        || t.chars().count() + 3 < full_width
+}
+
+/// A line that starts something new: a heading's numbering.
+fn starts_heading(line: &str) -> bool {
+    let t = line.trim_start();
+    let first = t.chars().next().unwrap_or(' ');
+    t.starts_with('第')
+        || t.starts_with('（')
+        || t.starts_with('(')
+        || "一二三四五六七八九十".contains(first) && t.chars().nth(1) == Some('、')
+        || first.is_ascii_digit()
+            && t.chars()
+                .nth(1)
+                .is_some_and(|c| matches!(c, '.' | '、' | '．'))
+}
+
+/// Join the lines a PDF broke a paragraph into: a line as long as the page's longest lines
+/// and not ending a sentence runs on into the next, unless that one starts a heading.
+fn join_lines(page: &str) -> String {
+    let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+    let full_width = {
+        let mut widths: Vec<usize> = lines.iter().map(|l| l.trim().chars().count()).collect();
+        widths.sort_unstable();
+        // The width most body lines reach: the upper quartile.
+        widths.get(widths.len() * 3 / 4).copied().unwrap_or(0)
+    };
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line.trim());
+        let next = lines.get(i + 1);
+        let run_on = !ends_paragraph(line, full_width) && next.is_some_and(|n| !starts_heading(n));
+        if !run_on {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paragraph_broken_at_the_margin_is_joined_and_headings_stay_apart() {
+        let page = "一、发展目标\n到2025年，全区学前三年毛入园率达到92%以\n上，义务教育巩固率保持在99%以上，新建\n公办幼儿园3所。\n（一）师资\n";
+        let text = join_lines(page);
+        assert_eq!(
+            text,
+            "一、发展目标\n到2025年，全区学前三年毛入园率达到92%以上，义务教育巩固率保持在99%以上，新建公办幼儿园3所。\n（一）师资\n"
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_pdf_are_refused() {
+        assert!(matches!(
+            pdf_text(b"PK\x03\x04 not a pdf"),
+            Err(PdfTextError::Unreadable(_))
+        ));
+        assert!(matches!(
+            pdf_text(b"%PDF-1.7\n garbage"),
+            Err(PdfTextError::Unreadable(_))
+        ));
+    }
+}
