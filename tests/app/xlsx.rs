@@ -694,3 +694,45 @@ fn long_school_lists_in_the_dispersion_sheet_get_rows_tall_enough_to_print() {
     // Row 4 names three schools: two printed lines at least.
     assert!(height_of(4) >= 28.0, "row 4 is {} points", height_of(4));
 }
+
+#[test]
+fn the_monitoring_table_prints_at_a_readable_size_across_pages_with_its_names_repeated() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::mid_course_sample_file(&dir);
+    let plan = PlanFile::open(&path).expect("open").load().expect("load");
+    let out = dir.path().join("监测.xlsx");
+    export_workbook(&plan, 2024, jiff::civil::date(2024, 12, 31), &out).expect("export");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("open")).expect("zip");
+    // 指标监测表 is the second sheet.
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet2.xml")
+        .expect("sheet")
+        .read_to_string(&mut xml)
+        .expect("xml");
+    let scale: u32 = xml
+        .split("scale=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .expect("a print scale");
+    // 11 pt text at this scale is at least 8 pt on paper.
+    assert!(f64::from(scale) / 100.0 * 11.0 >= 8.0, "scale {scale}");
+    assert!(
+        !xml.contains("fitToPage=\"1\""),
+        "not squeezed onto one page's width"
+    );
+    assert!(
+        xml.contains("<colBreaks count=\"2\""),
+        "three printed blocks"
+    );
+    let mut book = String::new();
+    zip.by_name("xl/workbook.xml")
+        .expect("workbook")
+        .read_to_string(&mut book)
+        .expect("xml");
+    assert!(
+        book.contains("'指标监测表'!$A:$C") || book.contains("指标监测表!$A:$C"),
+        "序号, 类别 and 指标 repeat on every printed page"
+    );
+}

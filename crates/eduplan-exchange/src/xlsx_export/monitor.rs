@@ -201,6 +201,12 @@ pub(super) fn monitor_sheet(
     let mut note_row = 4 + ordered.len() as u32;
     let mut rules = rules_text(info);
     rules.push("累计类指标各年度栏填当年完成数，“累计”栏为基期以来的累计完成数。".to_owned());
+    // The notes stay on the first printed block (up to 目标值), as tall as their wrapped text.
+    let notes_last_col = titles
+        .iter()
+        .position(|t| t == "目标表述")
+        .map_or(last_col, |c| c as u16 - 1);
+    let notes_width: f64 = widths[..=notes_last_col as usize].iter().sum();
     for (k, line) in rules.iter().enumerate() {
         let text = if k == 0 {
             format!("注：{line}")
@@ -211,13 +217,32 @@ pub(super) fn monitor_sheet(
             note_row,
             0,
             note_row,
-            last_col,
+            notes_last_col,
             &text,
             &style::subtitle().set_text_wrap(),
         )?;
-        ws.set_row_height(note_row, 18)?;
+        // A Chinese character takes two width units; a line is about 15 points tall.
+        let lines = (text.chars().count() as f64 * 2.0 / (notes_width * 0.95)).ceil();
+        ws.set_row_height(note_row, 15.0 * lines.max(1.0) + 3.0)?;
         note_row += 1;
     }
     signature_line(ws, note_row + 1, 0, last_col)?;
-    style::page_setup(ws, 2, &info.name)
+    style::page_setup(ws, 2, &info.name)?;
+    // Twenty-odd columns on one A4 page print at about 5 pt. Printed across three pages
+    // instead — the figures; the target, verdict and 判定依据; the notes, source and office —
+    // each with 序号, 类别 and 指标 repeated, at a scale that keeps the 11 pt text at 8 pt.
+    let breaks: Vec<u32> = ["目标表述", "说明"]
+        .iter()
+        .filter_map(|t| titles.iter().position(|x| x == t))
+        .map(|c| c as u32)
+        .collect();
+    if breaks.len() == 2 {
+        ws.set_print_scale(MONITOR_PRINT_SCALE);
+        ws.set_vertical_page_breaks(&breaks)?;
+        ws.set_repeat_columns(0, 2)?;
+    }
+    Ok(())
 }
+
+/// 11 pt × 75 % ≈ 8.3 pt on paper.
+const MONITOR_PRINT_SCALE: u16 = 75;
