@@ -60,7 +60,7 @@ fn the_exported_workbook_has_the_layouts_and_values_the_city_expects() {
         "龙潭区教育事业发展“十四五”规划主要指标"
     );
     assert_eq!(text(&cell(&main, 1, 0)), "填报单位：龙潭区教育局");
-    assert_eq!(text(&cell(&main, 1, 4)), "截至：2024年");
+    assert_eq!(text(&cell(&main, 1, 4)), "评估年度：2024年");
     let header: Vec<String> = (0..7).map(|c| text(&cell(&main, 2, c))).collect();
     assert_eq!(
         header,
@@ -734,5 +734,33 @@ fn the_monitoring_table_prints_at_a_readable_size_across_pages_with_its_names_re
     assert!(
         book.contains("'指标监测表'!$A:$C") || book.contains("指标监测表!$A:$C"),
         "序号, 类别 and 指标 repeat on every printed page"
+    );
+}
+
+#[test]
+fn one_workbook_judges_its_tasks_and_its_rectification_ledger_on_one_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::mid_course_sample_file(&dir);
+    let plan = PlanFile::open(&path).expect("open").load().expect("load");
+    let out = dir.path().join("2024.xlsx");
+    export_workbook(&plan, 2024, jiff::civil::date(2024, 12, 31), &out).expect("export");
+    let mut book: Xlsx<_> = open_workbook(&out).expect("open");
+    let tasks = book.worksheet_range("重点任务台账").expect("tasks");
+    let ledger = book.worksheet_range("整改台账").expect("ledger");
+    let line = |r: &calamine::Range<Data>| {
+        (0..12)
+            .map(|c| text(&cell(r, 1, c)))
+            .collect::<Vec<_>>()
+            .join("")
+    };
+    assert!(
+        line(&tasks).contains("状态截至：2024-12-31"),
+        "{}",
+        line(&tasks)
+    );
+    assert!(
+        line(&ledger).contains("截至2024-12-31"),
+        "{}",
+        line(&ledger)
     );
 }

@@ -41,7 +41,7 @@ pub(super) fn charts_sheet(
         &format!("{}指标图表（{year}年度）", info.name),
         &style::title(),
     )?;
-    unit_line(ws, plan, year, last_col)?;
+    unit_line(ws, plan, &format!("评估年度：{year}年"), last_col)?;
 
     // Status counts, with their chart.
     let evals: Vec<_> = indicators.iter().map(|i| evaluate(i, info, year)).collect();

@@ -47,7 +47,7 @@ pub(super) fn main_sheet(
         &format!("{}主要指标", info.name),
         &style::title(),
     )?;
-    unit_line(ws, plan, year, last_col)?;
+    unit_line(ws, plan, &format!("评估年度：{year}年"), last_col)?;
     let widths = [6.0, 16.0, 40.0, 8.0, 12.0, 22.0, 9.0];
     headers(ws, 2, &titles, &widths)?;
     let mut row = 3u32;

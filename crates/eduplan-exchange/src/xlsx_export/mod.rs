@@ -101,7 +101,14 @@ pub fn build_workbook(plan: &Plan, year: i32, as_of: Date) -> Result<Vec<u8>, Xl
     wb.save_to_buffer()
 }
 
-fn unit_line(ws: &mut Worksheet, plan: &Plan, year: i32, last_col: u16) -> Result<(), XlsxError> {
+/// The line under a sheet's title: the reporting unit, and on the right what the sheet is
+/// judged for (`judged`: the evaluation year, and for states of tasks the day).
+fn unit_line(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    judged: &str,
+    last_col: u16,
+) -> Result<(), XlsxError> {
     let unit = if plan.info.reporting_unit.is_empty() {
         &plan.info.region
     } else {
@@ -121,7 +128,7 @@ fn unit_line(ws: &mut Worksheet, plan: &Plan, year: i32, last_col: u16) -> Resul
         half + 1,
         1,
         last_col,
-        &format!("截至：{year}年"),
+        judged,
         &style::subtitle().set_align(FormatAlign::Right),
     )?;
     ws.set_row_height(0, 32)?;

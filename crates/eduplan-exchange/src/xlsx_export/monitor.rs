@@ -62,7 +62,7 @@ pub(super) fn monitor_sheet(
         &format!("{}主要指标监测表（{year}年度）", info.name),
         &style::title(),
     )?;
-    unit_line(ws, plan, year, last_col)?;
+    unit_line(ws, plan, &format!("评估年度：{year}年"), last_col)?;
     headers(ws, 2, &titles, &widths)?;
     let pct = style::number(1);
     // Numbered as in 主要指标表: by category, in the plan's order.

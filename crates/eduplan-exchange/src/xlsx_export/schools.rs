@@ -30,7 +30,7 @@ pub(super) fn schools_sheet(
         &format!("{}义务教育学校资源配置指标表（{year}年）", plan.info.name),
         &style::title(),
     )?;
-    unit_line(ws, plan, year, last_col)?;
+    unit_line(ws, plan, &format!("评估年度：{year}年"), last_col)?;
     headers(ws, 2, &titles, &widths)?;
     let two = style::number(2);
     let mut row = 3u32;
@@ -150,7 +150,7 @@ pub(super) fn dispersion_sheet(
         &format!("{}义务教育校际差异系数表（{year}年）", plan.info.name),
         &style::title(),
     )?;
-    unit_line(ws, plan, year, last_col)?;
+    unit_line(ws, plan, &format!("评估年度：{year}年"), last_col)?;
     headers(ws, 2, &titles, &widths)?;
     for (n, d) in report.dispersions.iter().enumerate() {
         let row = 3 + n as u32;

@@ -32,7 +32,13 @@ pub(super) fn tasks_sheet(
         &format!("{}重点任务台账（{year}年度）", plan.info.name),
         &style::title(),
     )?;
-    unit_line(ws, plan, year, last_col)?;
+    // Task states are judged on a day: the same day as the 整改台账 of this workbook.
+    unit_line(
+        ws,
+        plan,
+        &format!("评估年度：{year}年　状态截至：{as_of}"),
+        last_col,
+    )?;
     headers(
         ws,
         2,
