@@ -318,3 +318,25 @@ fn a_published_pdf_gives_the_targets_its_text_gives_and_a_scan_is_said_to_be_one
     let _ = std::fs::remove_file(&not_pdf);
     assert!(err.contains("无法作为PDF读取"), "{err}");
 }
+
+#[test]
+fn names_listed_before_respectively_each_take_their_own_value() {
+    let blocks = text_blocks(
+        "到2025年，学前三年毛入园率和普惠性幼儿园覆盖率分别达到95%和85%。\n\
+         义务教育巩固率、高中阶段毛入学率、残疾儿童少年入学率分别达到99%、95%、97%。",
+    );
+    let found: Vec<(String, f64)> = extract_targets(&blocks)
+        .into_iter()
+        .map(|p| (p.name, p.value))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("学前三年毛入园率".to_owned(), 95.0),
+            ("普惠性幼儿园覆盖率".to_owned(), 85.0),
+            ("义务教育巩固率".to_owned(), 99.0),
+            ("高中阶段毛入学率".to_owned(), 95.0),
+            ("残疾儿童少年入学率".to_owned(), 97.0),
+        ]
+    );
+}

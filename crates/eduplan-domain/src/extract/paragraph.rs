@@ -86,6 +86,33 @@ fn sentence_targets(sentence: &str, context: &mut ParagraphContext, out: &mut Ve
             state.last_verb = Some(v);
         }
     }
+    if sentence.contains("分别") {
+        pair_respectively(&mut out[state.first..]);
+    }
+}
+
+/// "A和B分别达到95%和85%": a list of names that the sentence pairs with as many values, in
+/// order. Consecutive proposals that carry the same listed name get one name each.
+fn pair_respectively(proposals: &mut [Proposal]) {
+    let mut i = 0;
+    while i < proposals.len() {
+        let name = proposals[i].name.clone();
+        let run = proposals[i..]
+            .iter()
+            .take_while(|p| p.name == name)
+            .count();
+        let parts: Vec<&str> = name
+            .split(['、', '和', '及', '与', '，'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if run > 1 && parts.len() == run {
+            for (p, part) in proposals[i..i + run].iter_mut().zip(&parts) {
+                p.name = (*part).to_owned();
+            }
+        }
+        i += run.max(1);
+    }
 }
 
 /// The time context of a clause: updates whether the sentence speaks of the past and the
