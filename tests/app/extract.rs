@@ -340,3 +340,47 @@ fn names_listed_before_respectively_each_take_their_own_value() {
         ]
     );
 }
+
+#[test]
+fn changes_on_last_year_are_targets_ahead_and_reports_looking_back() {
+    let ahead = text_blocks(
+        "到2025年，教育经费投入比上年提高3-5个百分点。\n到2025年，学生体质健康优良率增长10%以上。",
+    );
+    let found = extract_targets(&ahead);
+    let kinds: Vec<(String, String, f64, Option<f64>)> = found
+        .iter()
+        .map(|p| {
+            (
+                p.name.clone(),
+                p.kind.label().to_owned(),
+                p.value,
+                p.stretch,
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                "教育经费投入".to_owned(),
+                "较基期变化".to_owned(),
+                3.0,
+                Some(5.0)
+            ),
+            (
+                "学生体质健康优良率".to_owned(),
+                "较基期变化".to_owned(),
+                10.0,
+                None
+            ),
+        ],
+        "a range of points and a growth, neither a level"
+    );
+    let looking_back = text_blocks(
+        "一、发展基础\n2020年，全区在校生比上年增加500人，学前三年毛入园率比上年提高2个百分点。",
+    );
+    assert!(
+        extract_targets(&looking_back).is_empty(),
+        "the past is not a target"
+    );
+}

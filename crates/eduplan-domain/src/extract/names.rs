@@ -123,6 +123,9 @@ pub(super) const LEADING_NOISE: &[&str] = &[
 ];
 pub(super) const TRAILING_NOISE: &[&str] = &[
     "年均",
+    "比上年",
+    "较上年",
+    "同比",
     "每年",
     "要",
     "将",

@@ -97,10 +97,7 @@ fn pair_respectively(proposals: &mut [Proposal]) {
     let mut i = 0;
     while i < proposals.len() {
         let name = proposals[i].name.clone();
-        let run = proposals[i..]
-            .iter()
-            .take_while(|p| p.name == name)
-            .count();
+        let run = proposals[i..].iter().take_while(|p| p.name == name).count();
         let parts: Vec<&str> = name
             .split(['、', '和', '及', '与', '，'])
             .map(str::trim)
@@ -134,10 +131,24 @@ fn clause_time(
             context.year = Some(y);
         }
     }
-    if PAST_ADVERBIALS.iter().any(|w| clause_text.contains(w)) && !clause_text.contains("到20") {
+    // "比上年提高3个百分点" after 到2025年 or with 每年/年均 is a yearly target, not a report
+    // of last year: the comparison is with the year before the one the target is for.
+    let forward = (context.year.is_some() && !state.past)
+        || clause_text.contains("到20")
+        || ["每年", "年均", "逐年", "力争", "确保"]
+            .iter()
+            .any(|w| clause_text.contains(w));
+    let relative = |w: &&str| forward && clause_text.contains("比上年") && w.contains("上年");
+    if PAST_ADVERBIALS
+        .iter()
+        .any(|w| clause_text.contains(w) && !relative(w))
+        && !clause_text.contains("到20")
+    {
         state.past = true;
     }
-    let clause_past = PAST_IN_CLAUSE.iter().any(|w| clause_text.contains(w));
+    let clause_past = PAST_IN_CLAUSE
+        .iter()
+        .any(|w| clause_text.contains(w) && !relative(w));
     if FUTURE_MARKS.iter().any(|w| clause_text.contains(w)) && !clause_past {
         state.past = state.past
             && !clause_text.contains("到20")

@@ -357,6 +357,20 @@ fn read_target(cx: &MentionContext, verbs: &Verbs) -> Option<Reading> {
             return None;
         }
         IndicatorKind::ChangeFromBase
+    } else if !to_level
+        && m.unit == "%"
+        && [INCREASE, DECREASE]
+            .concat()
+            .iter()
+            .any(|w| before_text.trim_end().ends_with(w))
+    {
+        // 增长10%以上 / 下降5%: a change by that much, not a level of 10 %.
+        if DECREASE.iter().any(|w| before_text.trim_end().ends_with(w)) {
+            value = -value;
+            stretch = stretch.map(|s| -s);
+            comparison = Comparison::AtMost;
+        }
+        IndicatorKind::ChangeFromBase
     } else if any_in(&before_text, MAINTAIN) {
         IndicatorKind::Maintain
     } else if !cx.is_percent()
