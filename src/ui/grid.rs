@@ -506,7 +506,11 @@ fn year_cell_ui(ui: &mut Ui, state: &mut GridState, ind: &Indicator, year: i32) 
         return;
     }
     let value = ind.actual_value(year);
-    let text = value.map_or_else(String::new, |v| format_value(v, ind));
+    let estimate = ind.actuals.get(&year).is_some_and(|a| a.estimate);
+    let text = crate::domain::closeout::with_estimate_mark(
+        value.map_or_else(String::new, |v| format_value(v, ind)),
+        estimate,
+    );
     let note = ind
         .actuals
         .get(&year)

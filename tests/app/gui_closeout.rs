@@ -214,3 +214,26 @@ fn a_task_gets_its_end_of_period_verdict_in_its_dialog() {
             .is_some()
     );
 }
+
+#[test]
+fn a_provisional_value_is_marked_on_the_meeting_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(
+        h.query_by_label_contains(COUNT_SENTENCE).is_some(),
+        "the opening page of a 总结评估 says the count sentence"
+    );
+    h.key_press(egui::Key::G);
+    h.run();
+    h.get_by_label_contains("　学前三年毛入园率").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("2025年：92%（预计）").is_some(),
+        "the 2025 value is marked provisional"
+    );
+}

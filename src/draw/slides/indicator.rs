@@ -55,7 +55,10 @@ impl Slide<'_> {
                 pv.year,
                 e.value.map_or_else(
                     || "未填报".to_owned(),
-                    |v| format!("{}{}", format_value(v, ind), ind.unit)
+                    |v| crate::domain::closeout::with_estimate_mark(
+                        format!("{}{}", format_value(v, ind), ind.unit),
+                        ind.actuals.get(&pv.year).is_some_and(|a| a.estimate)
+                    )
                 ),
             )));
             if let Some(total) = e.cumulative {
