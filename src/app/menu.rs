@@ -42,15 +42,8 @@ impl EduPlanApp {
             if shortcut(Modifiers::NONE, Key::F5) {
                 cmds.push(Command::Show(View::Meeting));
             }
-            // Ctrl+1…4: the views, in the order of the tabs.
-            for (key, view) in [
-                (Key::Num1, View::Overview),
-                (Key::Num2, View::Indicators),
-                (Key::Num3, View::Tasks),
-                (Key::Num4, View::Balance),
-                (Key::Num5, View::Alignment),
-                (Key::Num6, View::Rectification),
-            ] {
+            // Ctrl+1…6: the views, in the order of the tabs.
+            for (key, view, _) in VIEW_KEYS {
                 if shortcut(Modifiers::COMMAND, key) {
                     cmds.push(Command::Show(view));
                 }
@@ -205,11 +198,11 @@ impl EduPlanApp {
                     View::Rectification,
                     View::Meeting,
                 ] {
-                    let label = if v == View::Meeting {
-                        "会议模式\tF5"
-                    } else {
-                        v.label()
-                    };
+                    let key = VIEW_KEYS
+                        .iter()
+                        .find(|(_, view, _)| *view == v)
+                        .map_or("F5", |(_, _, text)| *text);
+                    let label = format!("{}\t{key}", v.label());
                     if ui.button(label).clicked() {
                         cmds.push(Command::Show(v));
                     }
@@ -316,3 +309,14 @@ impl EduPlanApp {
         });
     }
 }
+
+/// The views' shortcuts, in the order of the tabs: the keys, the menu and the 快捷键 list
+/// read this one table.
+pub(super) const VIEW_KEYS: [(Key, View, &str); 6] = [
+    (Key::Num1, View::Overview, "Ctrl+1"),
+    (Key::Num2, View::Indicators, "Ctrl+2"),
+    (Key::Num3, View::Tasks, "Ctrl+3"),
+    (Key::Num4, View::Balance, "Ctrl+4"),
+    (Key::Num5, View::Alignment, "Ctrl+5"),
+    (Key::Num6, View::Rectification, "Ctrl+6"),
+];

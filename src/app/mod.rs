@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use egui::RichText;
 
 use crate::domain::Plan;
+use crate::domain::edit::{ActualField, Edit, Field};
 pub use crate::session::Document;
 use crate::ui::alignment::alignment_ui;
 use crate::ui::balance::{BalanceState, balance_ui};
@@ -254,6 +255,22 @@ impl EduPlanApp {
                             if let Some(target) = added_by(&edits, doc.plan()) {
                                 let name = current_name(doc.plan(), target);
                                 self.modal = Some(Modal::Rename(target, name, true));
+                            }
+                            // A value for a later year than the one judged: say so, since the
+                            // 评价 column does not move with it.
+                            let judged = doc.year();
+                            let later = edits.iter().find_map(|e| match e {
+                                Edit::Set(Field::Actual(_, y, ActualField::Value), _)
+                                    if *y > judged =>
+                                {
+                                    Some(*y)
+                                }
+                                _ => None,
+                            });
+                            if let Some(y) = later {
+                                self.info(format!(
+                                    "已记录{y}年的值；评价仍按评估年度{judged}年，可在状态栏把评估年度改为{y}年"
+                                ));
                             }
                         }
                     }

@@ -474,28 +474,17 @@ fn plan_info_ui(ctx: &egui::Context, doc: Option<&Document>, cmds: &mut Vec<Comm
     let mut close = false;
     egui::Modal::new(egui::Id::unique("plan_info")).show(ctx, |ui| {
         ui.heading("规划信息与设置");
-        fitting_body(ui, "plan_info_body", |ui| match doc {
+        match doc {
             Some(doc) => crate::ui::plan_info::plan_info_ui(ui, &doc.view(), cmds),
             None => {
                 ui.label("未打开规划文件");
             }
-        });
+        }
         if ui.button("关闭").clicked() {
             close = true;
         }
     });
     close
-}
-
-/// A dialog's fields in a scroll area that leaves room for the heading and the buttons, so
-/// that a long dialog fits the window (1024×600 too) and its 关闭 stays on screen.
-fn fitting_body(ui: &mut egui::Ui, id: &str, body: impl FnOnce(&mut egui::Ui)) {
-    let room = (ui.ctx().content_rect().height() - 170.0).max(200.0);
-    egui::ScrollArea::vertical()
-        .id_salt(id)
-        .max_height(room)
-        .auto_shrink([false, true])
-        .show(ui, body);
 }
 
 fn task_ui(
@@ -507,11 +496,9 @@ fn task_ui(
     let mut close = false;
     egui::Modal::new(egui::Id::unique("task_detail")).show(ctx, |ui| {
         ui.heading("编辑任务");
-        fitting_body(ui, "task_detail_body", |ui| {
-            if let Some(doc) = doc {
-                crate::ui::tasks::task_detail_ui(ui, &doc.view(), id, cmds);
-            }
-        });
+        if let Some(doc) = doc {
+            crate::ui::tasks::task_detail_ui(ui, &doc.view(), id, cmds);
+        }
         if ui.button("关闭").clicked() {
             close = true;
         }
@@ -572,19 +559,39 @@ fn shortcuts_ui(ctx: &egui::Context) -> bool {
         egui::Grid::new("shortcut_list")
             .striped(true)
             .show(ui, |ui| {
-                for (k, what) in [
+                let views: Vec<(String, String)> = super::menu::VIEW_KEYS
+                    .iter()
+                    .map(|(_, v, k)| ((*k).to_owned(), format!("{}视图", v.label())))
+                    .collect();
+                let general = [
                     ("Ctrl+Z / Ctrl+Y", "撤销 / 重做（已写入文件的修改也可撤销）"),
                     ("Ctrl+N / Ctrl+O", "新建 / 打开规划"),
                     ("Ctrl+E", "导出Excel"),
-                    ("F5", "会议模式；←/→、PageUp/PageDown 翻页，Esc 退出"),
-                    ("Ctrl+1 … Ctrl+4", "总览 / 指标 / 任务 / 优质均衡"),
+                    ("Ctrl+B", "显示 / 隐藏目录"),
+                    ("F1", "评价规则"),
+                    ("F5", "会议模式（回到上次的页）"),
+                    ("会议模式：←/→、PageUp/PageDown", "翻页（翻页笔）"),
+                    (
+                        "会议模式：Home/End、页码+回车",
+                        "第一页 / 最后一页 / 跳到某页",
+                    ),
+                    (
+                        "会议模式：G / T / Esc",
+                        "目录 / 深浅色 / 退出，回到原来的视图",
+                    ),
                     (
                         "指标表：回车/Tab/方向键",
                         "像电子表格一样移动；直接输入即可录入",
                     ),
                     ("指标表：Ctrl+V", "粘贴从Excel复制的数据块"),
-                    ("Delete", "清除所选单元格的数值"),
-                ] {
+                    ("指标表：Delete", "清除所选单元格的数值"),
+                    ("对话框：回车 / Esc", "确认 / 取消"),
+                ];
+                for (k, what) in general
+                    .iter()
+                    .map(|(k, w)| ((*k).to_owned(), (*w).to_owned()))
+                    .chain(views)
+                {
                     ui.strong(k);
                     ui.label(what);
                     ui.end_row();

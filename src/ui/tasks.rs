@@ -447,6 +447,23 @@ pub fn task_detail_ui(ui: &mut Ui, pv: &PlanView, id: TaskId, cmds: &mut Vec<Com
             });
             ui.end_row();
         });
+    // The rest scrolls within what the window leaves, so the dialog and its 关闭 fit a
+    // 1024×600 screen.
+    let room = (ui.ctx().content_rect().bottom() - ui.cursor().top() - 140.0).max(48.0);
+    egui::ScrollArea::vertical()
+        .id_salt(("task_detail_rest", id.0))
+        .max_height(room)
+        .show(ui, |ui| task_detail_rest_ui(ui, pv, task, cmds));
+}
+
+/// Evidence, the close-out, yearly and quarterly progress of a task's dialog.
+fn task_detail_rest_ui(
+    ui: &mut Ui,
+    pv: &PlanView,
+    task: &crate::domain::Task,
+    cmds: &mut Vec<Command>,
+) {
+    let id = task.id;
     super::widgets::evidence_ui(ui, pv, crate::domain::EvidenceOwner::Task(id), cmds);
     if crate::domain::closeout::evaluation_kind(&pv.plan.info, pv.year)
         == crate::domain::closeout::EvaluationKind::Final

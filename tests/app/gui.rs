@@ -858,3 +858,55 @@ fn a_long_dialog_fits_a_small_screen_and_its_close_button_stays_on_it() {
         "关闭 at {close:?} is on the 1024×600 screen"
     );
 }
+
+#[test]
+fn a_value_for_a_later_year_says_the_verdicts_are_still_of_the_year_judged() {
+    use eduplan::domain::edit::{ActualField, Edit, Field, Value};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::mid_course_sample_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    let id = h
+        .state()
+        .document()
+        .expect("open")
+        .plan()
+        .indicator_by_name("义务教育巩固率")
+        .expect("indicator")
+        .id;
+    h.state_mut().handle(
+        &egui::Context::default(),
+        eduplan::ui::Command::Edit {
+            edits: vec![Edit::Set(
+                Field::Actual(id, 2025, ActualField::Value),
+                Value::Num(98.8),
+            )],
+            action: "录入".into(),
+        },
+    );
+    h.run();
+    let message = h
+        .state()
+        .message()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        message.contains("已记录2025年的值；评价仍按评估年度2024年"),
+        "{message}"
+    );
+}
+
+#[test]
+fn the_shortcut_list_names_every_view_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let mut h = harness(&path);
+    h.run();
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_label("快捷键").click();
+    h.run();
+    for key in ["Ctrl+1", "Ctrl+6", "Ctrl+B", "F1", "会议模式：G / T / Esc"] {
+        assert!(h.query_by_label(key).is_some(), "{key}");
+    }
+}
