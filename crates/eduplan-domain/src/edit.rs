@@ -539,56 +539,6 @@ impl Field {
         }
     }
 
-    /// Words for the history list: what was changed.
-    pub fn describe(&self, plan: &Plan) -> String {
-        let ind_name = |id: IndicatorId| {
-            plan.indicator(id)
-                .map_or_else(|| format!("指标#{}", id.0), |i| i.name.clone())
-        };
-        let school_name = |id: SchoolId| {
-            plan.school(id)
-                .map_or_else(|| format!("学校#{}", id.0), |s| s.name.clone())
-        };
-        let task_name = |id: TaskId| {
-            plan.task(id)
-                .map_or_else(|| format!("任务#{}", id.0), |t| t.title.clone())
-        };
-        match self {
-            Field::Plan(f) => format!("规划·{}", plan_field_label(*f)),
-            Field::Section(id, f) => {
-                let title = plan.section(*id).map_or_else(String::new, Section::heading);
-                format!("章节“{title}”·{}", section_field_label(*f))
-            }
-            Field::Indicator(id, f) => format!("{}·{}", ind_name(*id), indicator_field_label(*f)),
-            Field::Planned(id, y) => format!("{}·{y}年目标", ind_name(*id)),
-            Field::Benchmark(id, y) => format!("{}·{y}年对照基准", ind_name(*id)),
-            Field::Actual(id, y, f) => format!("{}·{y}年{}", ind_name(*id), actual_field_label(*f)),
-            Field::Task(id, f) => format!("{}·{}", task_name(*id), task_field_label(*f)),
-            Field::TaskProgress(id, y) => format!("{}·{y}年进展", task_name(*id)),
-            Field::TaskQuarter(id, q) => {
-                format!("{}·{}年{}形象进度", task_name(*id), q.year(), q.label())
-            }
-            Field::School(id, f) => format!("{}·{}", school_name(*id), f.spec().label),
-            Field::SchoolYear(id, y, f) => {
-                format!("{}·{y}年{}", school_name(*id), f.spec().label)
-            }
-            Field::Rectification(id, f) => {
-                format!("{}·{}", rectification_name(plan, *id), f.spec().label)
-            }
-            Field::RectificationProgress(id, d) => {
-                format!("{}·{d}整改进展", rectification_name(plan, *id))
-            }
-            Field::EvidenceRemoved(id) => {
-                let name = plan
-                    .evidence
-                    .iter()
-                    .find(|e| e.id == *id)
-                    .map_or_else(|| format!("#{}", id.0), |e| e.name.clone());
-                format!("佐证材料“{name}”·移除")
-            }
-        }
-    }
-
     pub fn indicator(&self) -> Option<IndicatorId> {
         match self {
             Field::Indicator(id, _)
@@ -600,29 +550,3 @@ impl Field {
     }
 }
 
-pub fn plan_field_label(f: PlanField) -> &'static str {
-    f.spec().label
-}
-pub fn section_field_label(f: SectionField) -> &'static str {
-    f.spec().label
-}
-pub fn indicator_field_label(f: IndicatorField) -> &'static str {
-    f.spec().label
-}
-pub fn actual_field_label(f: ActualField) -> &'static str {
-    f.spec().label
-}
-pub fn task_field_label(f: TaskField) -> &'static str {
-    f.spec().label
-}
-
-/// A 整改 item as the history names it: the start of its problem.
-fn rectification_name(plan: &Plan, id: RectificationId) -> String {
-    plan.rectifications.iter().find(|r| r.id == id).map_or_else(
-        || format!("整改事项#{}", id.0),
-        |r| {
-            let short: String = r.problem.chars().take(16).collect();
-            format!("整改“{short}”")
-        },
-    )
-}

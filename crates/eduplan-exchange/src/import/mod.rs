@@ -176,7 +176,7 @@ fn change(
         indicator: Some(id),
         name: ind.name.clone(),
         year,
-        what: eduplan_domain::edit::actual_field_label(field),
+        what: field.spec().label,
         old: old.display(),
         new: new.display(),
         edit: Edit::Set(Field::Actual(id, year, field), new),
@@ -482,7 +482,7 @@ fn read_returned(
                     indicator: Some(ind.id),
                     name: ind.name.clone(),
                     year,
-                    what: eduplan_domain::edit::actual_field_label(ActualField::Estimate),
+                    what: ActualField::Estimate.spec().label,
                     old: if was { "是" } else { "否" }.to_owned(),
                     new: "是".to_owned(),
                     edit: Edit::Set(
