@@ -28,7 +28,8 @@ pub struct Document {
     saved_at: Option<String>,
     /// For 对标 among the findings.
     library: Library,
-    as_of: crate::domain::Date,
+    /// The day the officer chose to judge tasks and 整改 on; None: the evaluation date.
+    as_of: Option<crate::domain::Date>,
 }
 
 impl Document {
@@ -61,7 +62,7 @@ impl Document {
             redo: Vec::new(),
             saved_at: None,
             library: library.clone(),
-            as_of: super::files::today(),
+            as_of: None,
         };
         doc.derive();
         Ok(doc)
@@ -96,12 +97,20 @@ impl Document {
         self.derive();
     }
 
-    /// The day tasks and 整改 items are judged on (今天 unless the officer chose another).
+    /// The day tasks and 整改 items are judged on: the one the officer chose, else the
+    /// evaluation date (the end of the evaluation year once it is over, the plan's fixed date,
+    /// or today).
     pub fn as_of(&self) -> crate::domain::Date {
-        self.as_of
+        self.as_of.unwrap_or_else(|| {
+            crate::domain::closeout::evaluation_date(
+                &self.plan.info,
+                self.year,
+                super::files::today(),
+            )
+        })
     }
     pub fn set_as_of(&mut self, day: crate::domain::Date) {
-        self.as_of = day;
+        self.as_of = Some(day);
     }
 
     pub fn set_year(&mut self, year: i32) {
@@ -266,7 +275,7 @@ impl Document {
             findings: &self.findings,
             history: &self.history,
             writable: self.file.is_writable(),
-            as_of: self.as_of,
+            as_of: self.as_of(),
         }
     }
 }

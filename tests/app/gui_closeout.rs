@@ -237,3 +237,28 @@ fn a_provisional_value_is_marked_on_the_meeting_page() {
         "the 2025 value is marked provisional"
     );
 }
+
+#[test]
+fn a_year_that_is_over_is_judged_on_its_last_day_and_its_slides_speak_of_the_target() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    assert_eq!(
+        h.state().document().expect("open").as_of(),
+        eduplan::domain::Date::new(2025, 12, 31).expect("date"),
+        "2025 is over: tasks and 整改 are judged on 2025-12-31, not today"
+    );
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.key_press(egui::Key::G);
+    h.run();
+    h.get_by_label_contains("　义务教育巩固率").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("■ 未完成").is_some(),
+        "the close-out's word, not the pace's"
+    );
+    assert!(h.query_by_label_contains("截至2025-12-31").is_some());
+}

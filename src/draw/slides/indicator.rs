@@ -24,11 +24,34 @@ impl Slide<'_> {
         } else {
             ""
         };
-        ui.label(self.lit(
-            e.light,
-            format!("{} {}{warning}", e.light.symbol(), e.status.label()),
-            self.sizes.title,
-        ));
+        let final_review = crate::domain::closeout::evaluation_kind(&pv.plan.info, pv.year)
+            == crate::domain::closeout::EvaluationKind::Final;
+        if final_review {
+            // A 总结评估 says the close-out's word against the target, not the pace.
+            let j = crate::domain::closeout::judge_final(ind, &pv.plan.info, pv.year);
+            let light = match j.verdict() {
+                Some(v) if v.is_met() => Light::Green,
+                Some(crate::domain::closeout::FinalVerdict::Basically) => Light::Yellow,
+                Some(_) => Light::Red,
+                None => Light::Grey,
+            };
+            ui.label(self.lit(
+                light,
+                format!(
+                    "{} {}　目标完成度{}",
+                    light.symbol(),
+                    j.verdict_text(),
+                    j.completion_text()
+                ),
+                self.sizes.title,
+            ));
+        } else {
+            ui.label(self.lit(
+                e.light,
+                format!("{} {}{warning}", e.light.symbol(), e.status.label()),
+                self.sizes.title,
+            ));
+        }
         ui.label(self.body(format!(
             "目标：{}（{}年，{}）",
             ind.target_text,
