@@ -57,11 +57,11 @@ pub(super) const FUTURE_MARKS: &[&str] = &[
     "提升到",
 ];
 
-/// The longest sentence read as one (a real sentence is a few hundred characters). Work on a
+/// The longest sentence read as one (a real sentence is rarely over 200 characters). Work on a
 /// sentence looks back over it, so a "sentence" of a megabyte without a full stop — a pasted
 /// table, a broken file — is cut at its clause breaks into pieces of at most this length,
 /// which keeps the whole extraction linear in the text's length.
-pub(super) const MAX_SENTENCE_CHARS: usize = 600;
+pub(super) const MAX_SENTENCE_CHARS: usize = 300;
 
 pub(super) fn split_sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
