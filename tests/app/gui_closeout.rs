@@ -56,7 +56,7 @@ fn the_last_year_opens_as_the_final_evaluation_and_the_kind_can_be_chosen() {
     );
     // The reason recorded as the year's 说明 stands beside the indicator.
     assert!(
-        h.query_by_label_contains("原因：外出务工随迁子女转学增加")
+        h.query_by_label_contains("原因：学龄人口变化/生源减少；外出务工随迁子女转学增多")
             .is_some()
     );
 

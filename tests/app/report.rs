@@ -310,10 +310,21 @@ fn the_final_report_judges_each_indicator_against_its_target_as_status_does() {
     assert!(all.contains(counted), "{counted}\n{all}");
     assert!(all.contains("学前三年毛入园率92%（预计）"), "{all}");
     // A reason recorded as the year's 说明 is quoted; one missing is a placeholder.
-    assert!(all.contains("原因：外出务工随迁子女转学增加"), "{all}");
     assert!(
-        all.contains("原因：【请补充：区级骨干教师培养未达到目标的原因】"),
+        all.contains("原因：学龄人口变化/生源减少；外出务工随迁子女转学增多"),
         "{all}"
+    );
+    assert!(
+        all.contains("原因：2025年体质健康测试数据正在复核"),
+        "without a recorded reason, the year's 说明: {all}"
+    );
+    assert!(
+        all.contains("原因：【请补充：市级学科带头人未达到目标的原因】"),
+        "{all}"
+    );
+    assert!(
+        all.contains("建议将") && all.contains("省学科带头人"),
+        "the carried indicators are named: {all}"
     );
     let placeholders = xml.matches("【请补充").count();
     assert!(
