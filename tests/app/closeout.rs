@@ -186,6 +186,34 @@ fn the_next_plan_starts_from_this_one_and_never_touches_it() {
     assert!(preschool.closeout.base_estimate, "and it was 预计");
     assert!(preschool.actuals.is_empty());
 
+    // The 2026-2030 plan works end to end: a value, its status, its workbook.
+    let next_s = next.to_str().expect("utf-8");
+    let (code, _, err) = eduplan(&[
+        "set",
+        next_s,
+        "--indicator",
+        "学前三年毛入园率",
+        "--year",
+        "2026",
+        "--value",
+        "92.5",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = eduplan(&["status", next_s, "--year", "2026"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("评估年度：2026年（年度监测）"), "{out}");
+    let workbook = dir.path().join("十五五2026.xlsx");
+    let (code, _, err) = eduplan(&[
+        "export",
+        next_s,
+        "-o",
+        workbook.to_str().expect("utf-8"),
+        "--year",
+        "2026",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(workbook.exists());
+
     // Never over an existing file, and only into a plan file.
     let (code, _, err) = eduplan(&[
         "next",
