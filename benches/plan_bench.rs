@@ -356,6 +356,24 @@ fn drafting(plan: &Plan) {
         })
         .collect();
     report("findings with 对标, 1000 indicators", samples, 20.0);
+    // The close-out: every indicator judged against its target, and the next plan drafted.
+    let last = plan.info.last_year;
+    let samples: Vec<Duration> = (0..30)
+        .map(|_| time(|| eduplan::domain::closeout::judge_plan(plan, last).len()).1)
+        .collect();
+    report("总结评估 of 1000 indicators (judge_plan)", samples, 100.0);
+    let samples: Vec<Duration> = (0..30)
+        .map(|_| {
+            time(|| {
+                let years = eduplan::domain::closeout::next::default_next_years(&plan.info);
+                eduplan::domain::closeout::next::next_plan(plan, years, Default::default())
+                    .indicators
+                    .len()
+            })
+            .1
+        })
+        .collect();
+    report("next plan from 1000 indicators (next_plan)", samples, 100.0);
     let text = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/extract/longtan.txt"

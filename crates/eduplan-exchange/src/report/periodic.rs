@@ -190,7 +190,13 @@ fn indicator_sentence(ind: &Indicator, e: &Evaluation, year: i32) -> String {
                 parts.push(format!("累计{}", with_unit(&format_value(total, ind), ind)));
             }
         }
-        (Some(_), _) => parts.push(format!("{year}年为{}", with_unit(&value_text(e, ind), ind))),
+        (Some(_), _) => parts.push(format!(
+            "{year}年为{}",
+            eduplan_domain::closeout::with_estimate_mark(
+                with_unit(&value_text(e, ind), ind),
+                ind.actuals.get(&year).is_some_and(|a| a.estimate)
+            )
+        )),
     }
     if let Some(expected) = e.expected {
         parts.push(format!(
@@ -429,7 +435,10 @@ pub fn monitoring_table(facts: &Facts) -> Table {
                 ind.unit.clone(),
                 base_text(ind),
                 ind.target_text.clone(),
-                value_text(e, ind),
+                eduplan_domain::closeout::with_estimate_mark(
+                    value_text(e, ind),
+                    ind.actuals.get(&year).is_some_and(|a| a.estimate),
+                ),
                 e.expected
                     .map_or_else(|| "—".to_owned(), |x| derived(x, ind)),
                 progress_text(e),
