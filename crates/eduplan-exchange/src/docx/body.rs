@@ -31,10 +31,16 @@ pub fn document_xml(doc: &Document) -> String {
             Block::PageBreak => out.push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#),
         }
     }
-    // A document ends with a paragraph (Word adds one after a final table otherwise).
+    // A document ends with a paragraph (Word adds one after a final table otherwise). Off the
+    // grid and one point tall, so a table that fills its last page never pushes it onto a
+    // blank page of its own.
     if !matches!(doc.blocks.last(), Some(Block::Para(_))) {
         out.push_str(&format!(
-            r#"<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr></w:p>"#,
+            concat!(
+                r#"<w:p><w:pPr><w:pStyle w:val="{}"/><w:snapToGrid w:val="0"/>"#,
+                r#"<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>"#,
+                r#"<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>"#
+            ),
             ParaStyle::Body.id()
         ));
     }
