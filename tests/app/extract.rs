@@ -384,3 +384,17 @@ fn changes_on_last_year_are_targets_ahead_and_reports_looking_back() {
         "the past is not a target"
     );
 }
+
+#[test]
+fn a_long_look_back_sentence_stays_in_the_past_to_its_end() {
+    // One sentence of well over 200 characters reporting 2020: read in pieces, every piece
+    // keeps the sentence's past.
+    let mut text = String::from("“十三五”期间，全区教育事业稳步发展，");
+    for i in 0..30 {
+        text.push_str(&format!("第{i}学区新建校舍{}平方米，", 1000 + i));
+    }
+    text.push_str("学前三年毛入园率达到88%。");
+    assert!(text.chars().count() > 400);
+    let found = extract_targets(&text_blocks(&text));
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -28,10 +28,23 @@ pub(super) fn paragraph_targets(text: &str, period: Option<Period>) -> Vec<Propo
         last_subject: String::new(),
     };
     let mut out = Vec::new();
-    for sentence in split_sentences(text) {
-        sentence_targets(&sentence, &mut context, &mut out);
+    let mut carried: Option<Carried> = None;
+    for piece in split_sentences(text) {
+        let from = if piece.continues {
+            carried.take()
+        } else {
+            None
+        };
+        carried = Some(sentence_targets(&piece.text, from, &mut context, &mut out));
     }
     out
+}
+
+/// What a piece of an over-long sentence hands to the next piece of the same sentence.
+struct Carried {
+    past: bool,
+    last_verb: Option<String>,
+    resolve: Resolve,
 }
 
 /// One sentence scanned: its chars, what is quoted, its numbers.
@@ -51,7 +64,12 @@ struct SentenceContext {
     first: usize,
 }
 
-fn sentence_targets(sentence: &str, context: &mut ParagraphContext, out: &mut Vec<Proposal>) {
+fn sentence_targets(
+    sentence: &str,
+    carried: Option<Carried>,
+    context: &mut ParagraphContext,
+    out: &mut Vec<Proposal>,
+) -> Carried {
     let chars: Vec<char> = sentence.chars().collect();
     let mask = quoted_mask(&chars);
     let scan = Scan {
@@ -60,11 +78,19 @@ fn sentence_targets(sentence: &str, context: &mut ParagraphContext, out: &mut Ve
         chars,
         mask,
     };
-    let mut state = SentenceContext {
-        past: false,
-        last_verb: None,
-        resolve: Resolve::Plain,
-        first: out.len(),
+    let mut state = match carried {
+        Some(c) => SentenceContext {
+            past: c.past,
+            last_verb: c.last_verb,
+            resolve: c.resolve,
+            first: out.len(),
+        },
+        None => SentenceContext {
+            past: false,
+            last_verb: None,
+            resolve: Resolve::Plain,
+            first: out.len(),
+        },
     };
     for clause in clauses(&scan.chars, &scan.mask) {
         let (a, b) = (clause.start, clause.end);
@@ -88,6 +114,11 @@ fn sentence_targets(sentence: &str, context: &mut ParagraphContext, out: &mut Ve
     }
     if sentence.contains("分别") {
         pair_respectively(&mut out[state.first..]);
+    }
+    Carried {
+        past: state.past,
+        last_verb: state.last_verb,
+        resolve: state.resolve,
     }
 }
 

@@ -57,19 +57,30 @@ pub(super) const FUTURE_MARKS: &[&str] = &[
     "提升到",
 ];
 
-/// The longest sentence read as one (a real sentence is rarely over 200 characters). Work on a
+/// The longest sentence read as one (a real sentence is rarely longer). Work on a
 /// sentence looks back over it, so a "sentence" of a megabyte without a full stop — a pasted
 /// table, a broken file — is cut at its clause breaks into pieces of at most this length,
 /// which keeps the whole extraction linear in the text's length.
-pub(super) const MAX_SENTENCE_CHARS: usize = 300;
+pub(super) const MAX_SENTENCE_CHARS: usize = 200;
 
-pub(super) fn split_sentences(text: &str) -> Vec<String> {
+/// A sentence, or a piece of an over-long one: `continues` when it goes on from the piece
+/// before, whose time and resolve it keeps.
+pub(super) struct SentencePiece {
+    pub text: String,
+    pub continues: bool,
+}
+
+pub(super) fn split_sentences(text: &str) -> Vec<SentencePiece> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut len = 0usize;
-    let mut push = |cur: &mut String, len: &mut usize| {
+    let mut continues = false;
+    let mut push = |cur: &mut String, len: &mut usize, continues: bool| {
         if !cur.trim().is_empty() {
-            out.push(cur.trim().to_owned());
+            out.push(SentencePiece {
+                text: cur.trim().to_owned(),
+                continues,
+            });
         }
         cur.clear();
         *len = 0;
@@ -81,11 +92,15 @@ pub(super) fn split_sentences(text: &str) -> Vec<String> {
         // Over-long: cut at the next clause break, or anywhere at twice the length.
         let too_long =
             (len >= MAX_SENTENCE_CHARS && is_clause_break(c)) || len >= 2 * MAX_SENTENCE_CHARS;
-        if sentence_end || too_long {
-            push(&mut cur, &mut len);
+        if sentence_end {
+            push(&mut cur, &mut len, continues);
+            continues = false;
+        } else if too_long {
+            push(&mut cur, &mut len, continues);
+            continues = true;
         }
     }
-    push(&mut cur, &mut len);
+    push(&mut cur, &mut len, continues);
     out
 }
 
