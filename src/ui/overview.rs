@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use super::{Command, PlanView, View, theme};
 use crate::domain::closeout::{
     EvaluationKind, FinalJudgement, FinalVerdict, count_sentence, count_verdicts, evaluation_kind,
-    judge_final, judge_plan,
+    judge_plan,
 };
 use crate::domain::edit::{Edit, Field, PlanField, Value};
 use crate::domain::explain::progress_text;
@@ -38,10 +38,12 @@ pub fn overview_ui(ui: &mut Ui, state: &mut OverviewState, pv: &PlanView, cmds: 
         evaluation_kind_ui(ui, pv, cmds);
     });
     if kind == EvaluationKind::Final {
-        final_ui(ui, pv, cmds);
+        // Judged once a frame, for the counts and the list.
+        let judgements = judge_plan(pv.plan, pv.year);
+        final_ui(ui, pv, &judgements, cmds);
         ui.add_space(6.0);
         ui.columns(2, |cols| {
-            shortfall_ui(&mut cols[0], pv, cmds);
+            shortfall_ui(&mut cols[0], pv, &judgements, cmds);
             chart_ui(&mut cols[1], state, pv, cmds);
         });
         return;
@@ -87,9 +89,8 @@ fn evaluation_kind_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
 }
 
 /// 总结评估: the count sentence the reports use and the verdicts counted.
-fn final_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
-    let judgements = judge_plan(pv.plan, pv.year);
-    let counts = count_verdicts(pv.plan, &judgements);
+fn final_ui(ui: &mut Ui, pv: &PlanView, judgements: &[FinalJudgement], cmds: &mut Vec<Command>) {
+    let counts = count_verdicts(pv.plan, judgements);
     ui.label(RichText::new(count_sentence(&counts)).size(17.0).strong());
     ui.horizontal_wrapped(|ui| {
         let boxes = [
@@ -131,23 +132,27 @@ fn final_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
 }
 
 /// 总结评估: the indicators short of their target, 未完成 first, with their reason.
-fn shortfall_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
+fn shortfall_ui(
+    ui: &mut Ui,
+    pv: &PlanView,
+    judgements: &[FinalJudgement],
+    cmds: &mut Vec<Command>,
+) {
     ui.label(RichText::new("未完成和基本完成的指标").strong());
-    let mut short: Vec<(u8, &crate::domain::Indicator, FinalJudgement)> = pv
-        .order
+    let mut short: Vec<(u8, &crate::domain::Indicator, &FinalJudgement)> = judgements
         .iter()
-        .filter_map(|id| pv.indicator(*id))
-        .filter_map(|ind| {
-            let j = judge_final(ind, &pv.plan.info, pv.year);
+        .filter_map(|j| {
             let rank = match j.verdict()? {
                 FinalVerdict::NotDone => 0,
                 FinalVerdict::Basically => 1,
                 _ => return None,
             };
-            Some((rank, ind, j))
+            Some((rank, pv.indicator(j.indicator)?, j))
         })
         .collect();
     short.sort_by_key(|(rank, _, _)| *rank);
+    let total = short.len();
+    short.truncate(ATTENTION_LIMIT);
     egui::ScrollArea::vertical()
         .id_salt("shortfall")
         .auto_shrink([false, false])
@@ -166,6 +171,14 @@ fn shortfall_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>) {
                 })
                 .collect();
             overdue_tasks_ui(ui, pv, &overdue, cmds);
+            if total > ATTENTION_LIMIT {
+                ui.label(
+                    RichText::new(format!(
+                        "共{total}项，这里列出前{ATTENTION_LIMIT}项，全部见导出的主要指标完成情况表"
+                    ))
+                    .color(theme::GREY),
+                );
+            }
             for (rank, ind, j) in short {
                 let color = if rank == 0 { theme::RED } else { theme::YELLOW };
                 ui.horizontal_wrapped(|ui| {
