@@ -43,30 +43,22 @@ fn build(plan: &Plan, year: i32) -> Result<Vec<u8>, XlsxError> {
     ws.set_name(SCHOOL_SHEET)?;
     let titles = school_header_titles(year);
     let last_col = titles.len() as u16 - 1;
-    ws.merge_range(
-        0,
-        0,
-        0,
-        last_col,
-        &format!("{}　{year}年义务教育学校资源配置数据填报表", plan.info.name),
-        &style::title(),
-    )?;
-    ws.merge_range(
-        1,
-        1,
-        1,
-        last_col,
-        "请只在黄色单元格中填写：每校一行，学段不设的在校生数填0；面积填平方米、设备值填元；没有的填0，不要留空。新学校写在下面的空行中。",
-        &style::subtitle(),
-    )?;
     let mut widths = vec![4.0, 5.0, 30.0, 14.0];
     widths.extend(SchoolYearField::ALL.iter().map(|_| 12.0));
     widths.push(20.0);
-    for (c, (t, w)) in titles.iter().zip(&widths).enumerate() {
-        ws.write_string_with_format(HEADER_ROW, c as u16, t, &style::header())?;
-        ws.set_column_width(c as u16, *w)?;
-    }
-    ws.set_row_height(HEADER_ROW, 45)?;
+    style::preamble(
+        ws,
+        &style::Preamble {
+            title: &format!("{}　{year}年义务教育学校资源配置数据填报表", plan.info.name),
+            line: "请只在黄色单元格中填写：每校一行，学段不设的在校生数填0；面积填平方米、设备值填元；没有的填0，不要留空。新学校写在下面的空行中。",
+            line_right: None,
+            line_from: 1,
+            titles: &titles,
+            widths: &widths,
+            header_row: HEADER_ROW,
+            header_height: 45.0,
+        },
+    )?;
     ws.set_column_hidden(0)?;
     let input =
         |f: rust_xlsxwriter::Format| f.set_unlocked().set_background_color(Color::RGB(0xFFF2CC));

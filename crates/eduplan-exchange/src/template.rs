@@ -97,32 +97,25 @@ fn build_template(
     ws.set_name(SHEET)?;
     let titles = header_titles(year);
     let last_col = titles.len() as u16 - 1;
-    ws.merge_range(
-        0,
-        0,
-        0,
-        last_col,
-        &format!("{}　{year}年度指标填报表", plan.info.name),
-        &style::title(),
-    )?;
-    ws.merge_range(
-        1,
-        0,
-        1,
-        last_col,
-        &format!(
-            "填报单位：{}　　请只在黄色单元格中填写，其余单元格已锁定；请勿增删行列、不要排序。",
-            unit.unwrap_or("各牵头单位")
-        ),
-        &style::subtitle(),
-    )?;
     let widths = [
         4.0, 5.0, 32.0, 6.0, 16.0, 12.0, 12.0, 10.0, 10.0, 30.0, 16.0,
     ];
-    for (c, (t, w)) in titles.iter().zip(widths).enumerate() {
-        ws.write_string_with_format(HEADER_ROW, c as u16, t, &style::header())?;
-        ws.set_column_width(c as u16, w)?;
-    }
+    style::preamble(
+        ws,
+        &style::Preamble {
+            title: &format!("{}　{year}年度指标填报表", plan.info.name),
+            line: &format!(
+                "填报单位：{}　　请只在黄色单元格中填写，其余单元格已锁定；请勿增删行列、不要排序。",
+                unit.unwrap_or("各牵头单位")
+            ),
+            line_right: None,
+            line_from: 0,
+            titles: &titles,
+            widths: &widths,
+            header_row: HEADER_ROW,
+            header_height: 30.0,
+        },
+    )?;
     ws.write_string_with_format(HEADER_ROW, COL_ESTIMATE, ESTIMATE_TITLE, &style::header())?;
     ws.set_column_width(COL_ESTIMATE, 10.0)?;
     ws.set_row_height(HEADER_ROW, 30)?;

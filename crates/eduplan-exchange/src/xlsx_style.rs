@@ -154,3 +154,61 @@ pub fn keep_groups_together(
     }
     Ok(())
 }
+
+/// The rows every table the program writes starts with, in one place: the title across the
+/// table, the line under it (who reports, or what to fill in; on the right what the sheet is
+/// judged for) and the header row with the columns' widths.
+pub struct Preamble<'a> {
+    pub title: &'a str,
+    pub line: &'a str,
+    /// The right half of the line (评估年度…), when there is one.
+    pub line_right: Option<&'a str>,
+    /// The line starts in this column (a fill-in table keeps its hidden id column empty).
+    pub line_from: u16,
+    pub titles: &'a [String],
+    pub widths: &'a [f64],
+    pub header_row: u32,
+    pub header_height: f64,
+}
+
+pub fn preamble(ws: &mut Worksheet, p: &Preamble) -> Result<(), XlsxError> {
+    let last_col = p.titles.len().saturating_sub(1) as u16;
+    ws.merge_range(0, 0, 0, last_col, p.title, &title())?;
+    match p.line_right {
+        Some(right) => {
+            let half = last_col / 2;
+            ws.merge_range(1, p.line_from, 1, half, p.line, &subtitle())?;
+            ws.merge_range(
+                1,
+                half + 1,
+                1,
+                last_col,
+                right,
+                &subtitle().set_align(rust_xlsxwriter::FormatAlign::Right),
+            )?;
+        }
+        None => {
+            ws.merge_range(1, p.line_from, 1, last_col, p.line, &subtitle())?;
+        }
+    }
+    ws.set_row_height(0, 32)?;
+    ws.set_row_height(1, 20)?;
+    header_row(ws, p.header_row, p.titles, p.widths, p.header_height)
+}
+
+/// A header row and its columns' widths.
+pub fn header_row(
+    ws: &mut Worksheet,
+    row: u32,
+    titles: &[String],
+    widths: &[f64],
+    height: f64,
+) -> Result<(), XlsxError> {
+    let fmt = header();
+    for (c, (t, w)) in titles.iter().zip(widths).enumerate() {
+        ws.write_string_with_format(row, c as u16, t, &fmt)?;
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_row_height(row, height)?;
+    Ok(())
+}

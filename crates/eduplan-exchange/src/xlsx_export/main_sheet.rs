@@ -39,17 +39,15 @@ pub(super) fn main_sheet(
         "属性".into(),
     ];
     let last_col = titles.len() as u16 - 1;
-    ws.merge_range(
-        0,
-        0,
-        0,
-        last_col,
-        &format!("{}主要指标", info.name),
-        &style::title(),
-    )?;
-    unit_line(ws, plan, &format!("评估年度：{year}年"), last_col)?;
     let widths = [6.0, 16.0, 40.0, 8.0, 12.0, 22.0, 9.0];
-    headers(ws, 2, &titles, &widths)?;
+    sheet_preamble(
+        ws,
+        plan,
+        &format!("{}主要指标", info.name),
+        &format!("评估年度：{year}年"),
+        &titles,
+        &widths,
+    )?;
     let mut row = 3u32;
     let mut n = 0;
     let mut groups: Vec<(u32, f64)> = Vec::new();

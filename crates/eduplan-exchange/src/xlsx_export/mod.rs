@@ -142,19 +142,43 @@ const DEFAULT_ROW_PT: f64 = 15.0;
 /// Title (32), unit line (20) and header row (30): repeated on every printed page.
 const HEADER_ROWS_PT: f64 = 82.0;
 
+/// Title, unit line (the reporting unit; what the sheet is judged for on the right) and
+/// header row: the shared preamble every table the program writes starts with.
+fn sheet_preamble(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    title: &str,
+    judged: &str,
+    titles: &[String],
+    widths: &[f64],
+) -> Result<(), XlsxError> {
+    let unit = if plan.info.reporting_unit.is_empty() {
+        &plan.info.region
+    } else {
+        &plan.info.reporting_unit
+    };
+    style::preamble(
+        ws,
+        &style::Preamble {
+            title,
+            line: &format!("填报单位：{unit}"),
+            line_right: Some(judged),
+            line_from: 0,
+            titles,
+            widths,
+            header_row: 2,
+            header_height: 30.0,
+        },
+    )
+}
+
 fn headers(
     ws: &mut Worksheet,
     row: u32,
     titles: &[String],
     widths: &[f64],
 ) -> Result<(), XlsxError> {
-    let fmt = style::header();
-    for (c, (t, w)) in titles.iter().zip(widths).enumerate() {
-        ws.write_string_with_format(row, c as u16, t, &fmt)?;
-        ws.set_column_width(c as u16, *w)?;
-    }
-    ws.set_row_height(row, 30)?;
-    Ok(())
+    style::header_row(ws, row, titles, widths, 30.0)
 }
 
 fn write_opt_number(

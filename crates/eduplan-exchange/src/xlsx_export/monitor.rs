@@ -54,16 +54,14 @@ pub(super) fn monitor_sheet(
     widths.extend(years.iter().map(|_| 8.0));
     widths.extend([9.0, 9.0, 16.0, 9.0, 9.0, 11.0, 9.0, 30.0, 24.0, 14.0, 12.0]);
     let last_col = titles.len() as u16 - 1;
-    ws.merge_range(
-        0,
-        0,
-        0,
-        last_col,
+    sheet_preamble(
+        ws,
+        plan,
         &format!("{}主要指标监测表（{year}年度）", info.name),
-        &style::title(),
+        &format!("评估年度：{year}年"),
+        &titles,
+        &widths,
     )?;
-    unit_line(ws, plan, &format!("评估年度：{year}年"), last_col)?;
-    headers(ws, 2, &titles, &widths)?;
     let pct = style::number(1);
     // Numbered as in 主要指标表: by category, in the plan's order.
     let ordered: Vec<&Indicator> = by_category(plan, indicators)

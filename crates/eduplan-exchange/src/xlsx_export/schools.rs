@@ -22,16 +22,14 @@ pub(super) fn schools_sheet(
     widths.extend(Resource::ALL.iter().map(|_| 11.0));
     widths.extend([9.0, 9.0]);
     let last_col = titles.len() as u16 - 1;
-    ws.merge_range(
-        0,
-        0,
-        0,
-        last_col,
+    sheet_preamble(
+        ws,
+        plan,
         &format!("{}义务教育学校资源配置指标表（{year}年）", plan.info.name),
-        &style::title(),
+        &format!("评估年度：{year}年"),
+        &titles,
+        &widths,
     )?;
-    unit_line(ws, plan, &format!("评估年度：{year}年"), last_col)?;
-    headers(ws, 2, &titles, &widths)?;
     let two = style::number(2);
     let mut row = 3u32;
     for &stage in Stage::ALL {
@@ -142,16 +140,14 @@ pub(super) fn dispersion_sheet(
     .to_vec();
     let widths = [5.0, 34.0, 6.0, 6.0, 11.0, 11.0, 10.0, 8.0, 10.0, 36.0];
     let last_col = titles.len() as u16 - 1;
-    ws.merge_range(
-        0,
-        0,
-        0,
-        last_col,
+    sheet_preamble(
+        ws,
+        plan,
         &format!("{}义务教育校际差异系数表（{year}年）", plan.info.name),
-        &style::title(),
+        &format!("评估年度：{year}年"),
+        &titles,
+        &widths,
     )?;
-    unit_line(ws, plan, &format!("评估年度：{year}年"), last_col)?;
-    headers(ws, 2, &titles, &widths)?;
     for (n, d) in report.dispersions.iter().enumerate() {
         let row = 3 + n as u32;
         ws.write_number_with_format(
