@@ -21,6 +21,26 @@ fn code_value<T: Coded>(v: Option<T>) -> Value {
     v.map_or(Value::Null, |v| Value::text(v.code()))
 }
 
+/// A choice among a coded list's labels, or none; named for screen readers and tests.
+fn code_choice<T: Coded>(
+    ui: &mut Ui,
+    name: &str,
+    none: &str,
+    label: fn(T) -> &'static str,
+    value: &mut Option<T>,
+) {
+    let combo = egui::ComboBox::from_id_salt(name)
+        .selected_text(value.map_or(none, label))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, none);
+            for v in T::ALL {
+                ui.selectable_value(value, Some(*v), label(*v));
+            }
+        })
+        .response;
+    super::widgets::name_widget(ui, &combo, name);
+}
+
 pub fn closeout_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>) {
     let j = judge_final(ind, &pv.plan.info, pv.year);
     let c = &ind.closeout;
@@ -67,16 +87,13 @@ pub fn closeout_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<C
 
                 ui.label("人工判定");
                 let mut verdict = c.verdict_override;
-                let combo = egui::ComboBox::from_id_salt("verdict_override")
-                    .selected_text(verdict.map_or("按规则（不改）", |v| v.label()))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut verdict, None, "按规则（不改）");
-                        for v in FinalVerdict::ALL {
-                            ui.selectable_value(&mut verdict, Some(*v), v.label());
-                        }
-                    })
-                    .response;
-                super::widgets::name_widget(ui, &combo, "人工判定");
+                code_choice(
+                    ui,
+                    "人工判定",
+                    "按规则（不改）",
+                    FinalVerdict::label,
+                    &mut verdict,
+                );
                 if verdict != c.verdict_override {
                     cmds.push(set(
                         ind,
@@ -108,16 +125,7 @@ pub fn closeout_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<C
 
                 ui.label("未完成原因");
                 let mut reason = c.miss_reason;
-                let combo = egui::ComboBox::from_id_salt("miss_reason")
-                    .selected_text(reason.map_or("（未选）", |r| r.label()))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut reason, None, "（未选）");
-                        for r in MissReason::ALL {
-                            ui.selectable_value(&mut reason, Some(*r), r.label());
-                        }
-                    })
-                    .response;
-                super::widgets::name_widget(ui, &combo, "未完成原因");
+                code_choice(ui, "未完成原因", "（未选）", MissReason::label, &mut reason);
                 if reason != c.miss_reason {
                     cmds.push(set(
                         ind,
@@ -218,16 +226,13 @@ pub fn task_closeout_ui(
                 }
                 ui.label("未完成原因");
                 let mut reason = c.miss_reason;
-                let combo = egui::ComboBox::from_id_salt(("task_miss_reason", task.id.0))
-                    .selected_text(reason.map_or("（未选）", |r| r.label()))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut reason, None, "（未选）");
-                        for r in MissReason::ALL {
-                            ui.selectable_value(&mut reason, Some(*r), r.label());
-                        }
-                    })
-                    .response;
-                super::widgets::name_widget(ui, &combo, "任务未完成原因");
+                code_choice(
+                    ui,
+                    "任务未完成原因",
+                    "（未选）",
+                    MissReason::label,
+                    &mut reason,
+                );
                 if reason != c.miss_reason {
                     cmds.push(set(TaskField::MissReason, code_value(reason), "未完成原因"));
                 }
