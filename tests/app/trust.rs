@@ -117,6 +117,14 @@ fn a_read_only_plan_opens_for_a_user_who_is_not_an_administrator() {
     };
     let tmp = tempfile::tempdir().expect("tempdir");
     std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    // Another user (here the test's own) read a plan first in the same shared temporary
+    // folder: its snapshot folder must not stand in the way of this user's.
+    let first = Command::new(exe)
+        .args(["status", s(&path), "--format", "tsv"])
+        .env("TMPDIR", tmp.path())
+        .output()
+        .expect("run eduplan");
+    assert_eq!(first.status.code(), Some(0));
     let out = cmd
         .args(["status", s(&path), "--format", "tsv"])
         .env("TMPDIR", tmp.path())

@@ -21,9 +21,19 @@ pub(crate) const SNAPSHOT_PREFIX: &str = "eduplan-view-";
 /// A snapshot this old whose owner no longer holds it was left by a killed process.
 pub(crate) const STALE_SNAPSHOT_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
-/// Where read-only snapshots live: a folder of their own in the temporary folder.
+/// Where read-only snapshots live: a folder of their own in the temporary folder, one per
+/// user where users share it (Linux's /tmp: a folder another user made first is not
+/// writable; on Windows the temporary folder is the user's own already).
 pub fn snapshot_folder() -> PathBuf {
-    std::env::temp_dir().join("eduplan-snapshots")
+    let base = std::env::temp_dir();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(me) = std::fs::metadata("/proc/self") {
+            return base.join(format!("eduplan-snapshots-{}", me.uid()));
+        }
+    }
+    base.join("eduplan-snapshots")
 }
 
 /// Copy the user's file (and its journal) by content, so the snapshot is an ordinary
