@@ -78,6 +78,33 @@ fn the_session_layer_knows_nothing_of_the_gui() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
+/// The plan's data types depend on nothing else of the domain, so every rule module may use
+/// them and none of them is needed to read a plan: the circle model ↔ balance ↔ closeout ↔
+/// commitments ↔ rules stays broken.
+#[test]
+fn the_model_is_data_that_depends_on_no_rule() {
+    let mut bad = Vec::new();
+    for file in rust_files(&root().join("crates/eduplan-domain/src/model")) {
+        let text = std::fs::read_to_string(&file).expect("source");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let mut rest = code;
+            while let Some(at) = rest.find("crate::") {
+                let path = &rest[at + "crate::".len()..];
+                if !(path.starts_with("codes") || path.starts_with("model")) {
+                    bad.push(format!("{}:{}: {}", file.display(), n + 1, code.trim()));
+                }
+                rest = path;
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "model/ holds data only; move the rule out or the type in:\n{}",
+        bad.join("\n")
+    );
+}
+
 #[test]
 fn no_source_file_is_too_long_to_read() {
     const MAX_LINES: usize = 900;

@@ -4,11 +4,9 @@
 use jiff::civil::Date;
 
 use crate::codes::coded_enum;
+pub use crate::model::{DEFAULT_DUE_SOON_DAYS, RectificationSource};
 use crate::model::{Rectification, Task, TaskStatus};
 use crate::rules::Light;
-
-/// 临期: due within this many days and not done (a plan setting).
-pub const DEFAULT_DUE_SOON_DAYS: i64 = 30;
 
 coded_enum! {
     /// A task's state, derived from its dates and reports (never stored).
@@ -200,16 +198,6 @@ pub fn task_state(task: &Task, today: Date, due_soon_days: i64) -> TaskState {
 /// Whole days from `a` to `b` (negative when `b` is earlier).
 pub fn days_between(a: Date, b: Date) -> i64 {
     a.until(b).map_or(0, |span| i64::from(span.get_days()))
-}
-
-coded_enum! {
-    /// Where a problem to rectify came from.
-    pub enum RectificationSource {
-        Inspection = ("inspection", "督导"),
-        Audit = ("audit", "审计"),
-        Patrol = ("patrol", "巡察"),
-        SelfCheck = ("self_check", "自查"),
-    }
 }
 
 coded_enum! {

@@ -144,6 +144,15 @@ macro_rules! fields {
             pub fn from_key(key: &str) -> Option<$name> {
                 Self::ALL.iter().copied().find(|f| f.spec().key == key)
             }
+            /// Every field's column, in the table's order: the list a statement reading or
+            /// writing the whole row names, so no second list of columns exists.
+            pub fn columns() -> String {
+                Self::ALL.iter().map(|f| f.spec().key).collect::<Vec<_>>().join(", ")
+            }
+            /// This field's place in `columns()`.
+            pub fn column(self) -> usize {
+                Self::ALL.iter().position(|f| *f == self).unwrap_or(0)
+            }
         }
     };
 }

@@ -9,7 +9,10 @@
 
 use serde::Serialize;
 
-use crate::model::{Attribute, Comparison, EntryMode, Indicator, IndicatorKind, PlanInfo};
+pub use crate::model::Light;
+use crate::model::{
+    Attribute, Comparison, EntryMode, Indicator, IndicatorKind, PlanInfo, TaskStatus,
+};
 
 const EPS: f64 = 1e-9;
 
@@ -71,37 +74,6 @@ impl Status {
             self,
             Status::AheadDone | Status::Achieved | Status::Faster | Status::OnTrack
         )
-    }
-}
-
-/// 红黄绿灯. Always shown with its word or symbol, never by colour alone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub enum Light {
-    Green,
-    Yellow,
-    Red,
-    /// No verdict to show.
-    Grey,
-}
-
-impl Light {
-    pub const ALL: [Light; 4] = [Light::Green, Light::Yellow, Light::Red, Light::Grey];
-    pub fn label(self) -> &'static str {
-        match self {
-            Light::Green => "绿灯",
-            Light::Yellow => "黄灯",
-            Light::Red => "红灯",
-            Light::Grey => "无灯",
-        }
-    }
-    /// A shape per light so that print in black and white still tells them apart.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Light::Green => "●",
-            Light::Yellow => "▲",
-            Light::Red => "■",
-            Light::Grey => "○",
-        }
     }
 }
 
@@ -729,5 +701,16 @@ pub fn count_statuses<'a>(evals: impl IntoIterator<Item = &'a Evaluation>) -> St
         by_status,
         by_light,
         warnings,
+    }
+}
+
+impl TaskStatus {
+    /// The light a task's status shows, on screen and in the workbook alike.
+    pub fn light(self) -> Light {
+        match self {
+            TaskStatus::Done => Light::Green,
+            TaskStatus::InProgress | TaskStatus::NotStarted => Light::Grey,
+            TaskStatus::Late => Light::Red,
+        }
     }
 }

@@ -53,6 +53,7 @@ fn build(plan: &Plan, year: i32) -> Result<Vec<u8>, XlsxError> {
             line: "请只在黄色单元格中填写：每校一行，学段不设的在校生数填0；面积填平方米、设备值填元；没有的填0，不要留空。新学校写在下面的空行中。",
             line_right: None,
             line_from: 1,
+            line_wraps: false,
             titles: &titles,
             widths: &widths,
             header_row: HEADER_ROW,

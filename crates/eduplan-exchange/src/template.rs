@@ -110,6 +110,7 @@ fn build_template(
             ),
             line_right: None,
             line_from: 0,
+            line_wraps: false,
             titles: &titles,
             widths: &widths,
             header_row: HEADER_ROW,
@@ -310,36 +311,28 @@ fn task_sheet(
 ) -> Result<(), XlsxError> {
     ws.set_name(TASK_SHEET)?;
     let titles = task_header_titles(year, quarter);
-    let last_col = titles.len() as u16 - 1;
     let period = match quarter {
         Some(q) => format!("{year}年{}", q.label()),
         None => format!("{year}年度"),
     };
-    ws.merge_range(
-        0,
-        0,
-        0,
-        last_col,
-        &format!("{}　{period}重点任务进展填报表", plan.info.name),
-        &style::title(),
-    )?;
-    ws.merge_range(
-        1,
-        0,
-        1,
-        last_col,
-        &format!(
-            "填报单位：{}　　请只在黄色单元格中填写；完成日期写作2024-06-30，未完成的留空。",
-            unit.unwrap_or("各牵头单位")
-        ),
-        &style::subtitle(),
-    )?;
     let widths = [4.0, 5.0, 36.0, 14.0, 44.0, 13.0, 11.0];
-    for (c, (t, w)) in titles.iter().zip(widths).enumerate() {
-        ws.write_string_with_format(HEADER_ROW, c as u16, t, &style::header())?;
-        ws.set_column_width(c as u16, w)?;
-    }
-    ws.set_row_height(HEADER_ROW, 30)?;
+    style::preamble(
+        ws,
+        &style::Preamble {
+            title: &format!("{}　{period}重点任务进展填报表", plan.info.name),
+            line: &format!(
+                "填报单位：{}　　请只在黄色单元格中填写；完成日期写作2024-06-30，未完成的留空。",
+                unit.unwrap_or("各牵头单位")
+            ),
+            line_right: None,
+            line_from: 0,
+            line_wraps: false,
+            titles: &titles,
+            widths: &widths,
+            header_row: HEADER_ROW,
+            header_height: 30.0,
+        },
+    )?;
     ws.set_column_hidden(COL_ID)?;
     let input =
         |f: rust_xlsxwriter::Format| f.set_unlocked().set_background_color(Color::RGB(0xFFF2CC));
@@ -404,33 +397,24 @@ fn rectification_sheet(
 ) -> Result<(), XlsxError> {
     ws.set_name(RECTIFICATION_SHEET)?;
     let titles = rectification_header_titles();
-    let last_col = titles.len() as u16 - 1;
-    ws.merge_range(
-        0,
-        0,
-        0,
-        last_col,
-        &format!("{}　整改进展填报表", plan.info.name),
-        &style::title(),
-    )?;
-    ws.merge_range(
-        1,
-        0,
-        1,
-        last_col,
-        &format!(
-            "责任单位：{}　　请只在黄色单元格中填写：进展日期写作2024-06-30，本次整改进展写做了什么、到了哪一步；销号由教育局审核。",
-            unit.unwrap_or("各责任单位")
-        ),
-        &style::subtitle().set_text_wrap(),
-    )?;
-    ws.set_row_height(1, 30)?;
     let widths = [4.0, 5.0, 34.0, 30.0, 11.0, 30.0, 12.0, 40.0];
-    for (c, (t, w)) in titles.iter().zip(widths).enumerate() {
-        ws.write_string_with_format(HEADER_ROW, c as u16, t, &style::header())?;
-        ws.set_column_width(c as u16, w)?;
-    }
-    ws.set_row_height(HEADER_ROW, 30)?;
+    style::preamble(
+        ws,
+        &style::Preamble {
+            title: &format!("{}　整改进展填报表", plan.info.name),
+            line: &format!(
+                "责任单位：{}　　请只在黄色单元格中填写：进展日期写作2024-06-30，本次整改进展写做了什么、到了哪一步；销号由教育局审核。",
+                unit.unwrap_or("各责任单位")
+            ),
+            line_right: None,
+            line_from: 0,
+            line_wraps: true,
+            titles: &titles,
+            widths: &widths,
+            header_row: HEADER_ROW,
+            header_height: 30.0,
+        },
+    )?;
     ws.set_column_hidden(COL_ID)?;
     let input =
         |f: rust_xlsxwriter::Format| f.set_unlocked().set_background_color(Color::RGB(0xFFF2CC));

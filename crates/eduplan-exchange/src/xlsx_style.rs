@@ -165,6 +165,8 @@ pub struct Preamble<'a> {
     pub line_right: Option<&'a str>,
     /// The line starts in this column (a fill-in table keeps its hidden id column empty).
     pub line_from: u16,
+    /// The line is long (instructions to whoever fills the table in): wrap it on two lines.
+    pub line_wraps: bool,
     pub titles: &'a [String],
     pub widths: &'a [f64],
     pub header_row: u32,
@@ -187,12 +189,22 @@ pub fn preamble(ws: &mut Worksheet, p: &Preamble) -> Result<(), XlsxError> {
                 &subtitle().set_align(rust_xlsxwriter::FormatAlign::Right),
             )?;
         }
+        None if p.line_wraps => {
+            ws.merge_range(
+                1,
+                p.line_from,
+                1,
+                last_col,
+                p.line,
+                &subtitle().set_text_wrap(),
+            )?;
+        }
         None => {
             ws.merge_range(1, p.line_from, 1, last_col, p.line, &subtitle())?;
         }
     }
     ws.set_row_height(0, 32)?;
-    ws.set_row_height(1, 20)?;
+    ws.set_row_height(1, if p.line_wraps { 30 } else { 20 })?;
     header_row(ws, p.header_row, p.titles, p.widths, p.header_height)
 }
 

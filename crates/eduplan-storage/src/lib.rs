@@ -21,6 +21,7 @@
 mod apply;
 pub mod city;
 mod closeout;
+mod columns;
 mod error;
 mod history;
 mod load;
@@ -42,17 +43,19 @@ use rows::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, params};
 
-use eduplan_domain::balance::{BalanceSettings, School, SchoolFigures, SchoolType};
-use eduplan_domain::commitments::RectificationSource;
+use eduplan_domain::balance::{BalanceSettings, School, SchoolFigures};
+use eduplan_domain::closeout::Predecessor;
 use eduplan_domain::edit::{
-    Edit, Field, IndicatorField, PlanField, RectificationField, Subtree, TaskField, Value,
+    ActualField, Edit, Field, IndicatorField, PlanField, RectificationField, SchoolField,
+    SchoolYearField, SectionField, Subtree, TaskField, Value,
 };
 use eduplan_domain::{
-    Actual, Attribute, Comparison, EntryMode, Indicator, IndicatorId, IndicatorKind, Plan,
-    PlanInfo, ProgressEntry, Quarter, Rectification, RectificationId, SchoolId, Section, SectionId,
-    Task, TaskId, TaskKind, TaskStatus,
+    Actual, Attribute, Coded, Comparison, Indicator, IndicatorId, Plan, PlanInfo, ProgressEntry,
+    Quarter, Rectification, RectificationId, SchoolId, Section, SectionId, Task, TaskId,
+    TaskStatus,
 };
 
 pub use schema::{APPLICATION_ID, current_version};

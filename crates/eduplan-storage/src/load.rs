@@ -22,105 +22,68 @@ pub(crate) fn bad(what: &str, value: &str) -> StorageError {
     StorageError::Unreadable(String::new(), format!("{what}“{value}”无法识别"))
 }
 
+/// A stored code read back; an unknown one names the field it was in.
+fn code<T: Coded>(text: String, what: &str) -> Result<T> {
+    T::from_code(&text).ok_or_else(|| bad(what, &text))
+}
+
+fn optional_code<T: Coded>(text: Option<String>, what: &str) -> Result<Option<T>> {
+    match text.filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => code(t, what).map(Some),
+    }
+}
+
+/// `SELECT <first>, <every field's column> FROM <table> <rest>`: the columns come from the
+/// field table, and each is read back at its place there (`1 + field.column()`).
+fn select(first: &str, columns: String, table: &str, rest: &str) -> String {
+    format!("SELECT {first}, {columns} FROM {table} {rest}")
+}
+
 pub(crate) fn load_plan(conn: &Connection) -> Result<Plan> {
     let (uid, info) = conn.query_row(
-        "SELECT uid, name, region, issuing_body, doc_number, issue_date, reporting_unit,
-                base_year, first_year, last_year, yellow_tolerance_pp, remark, ahead_margin_pp,
-                green_limit_pp, balance_settings, due_soon_days FROM plan WHERE id = 1",
+        &select("uid", PlanField::columns(), "plan", "WHERE id = 1"),
         [],
-        |r| {
-            Ok((
-                (r.get::<_, String>(0)?, r.get::<_, String>(14)?),
-                PlanInfo {
-                    name: r.get(1)?,
-                    region: r.get(2)?,
-                    issuing_body: r.get(3)?,
-                    doc_number: r.get(4)?,
-                    issue_date: r.get(5)?,
-                    reporting_unit: r.get(6)?,
-                    base_year: r.get(7)?,
-                    first_year: r.get(8)?,
-                    last_year: r.get(9)?,
-                    yellow_tolerance_pp: r.get(10)?,
-                    remark: r.get(11)?,
-                    ahead_margin_pp: r.get(12)?,
-                    green_limit_pp: r.get(13)?,
-                    balance: Default::default(),
-                    due_soon_days: r.get(15)?,
-                    ..PlanInfo::default()
-                },
-            ))
-        },
+        |r| Ok((r.get::<_, String>(0)?, plan_info(r))),
     )?;
-
-    let ((uid, balance_json), mut info) = (uid, info);
-    info.balance = balance_settings(&balance_json)?;
-    let mut stmt = conn.prepare(
-        "SELECT id, parent_id, position, numbering, title, body, lead_unit, co_units FROM section ORDER BY position, id",
-    )?;
+    let info = info?;
+    let mut stmt = conn.prepare(&select(
+        "id",
+        SectionField::columns(),
+        "section",
+        "ORDER BY position, id",
+    ))?;
+    let at = |f: SectionField| 1 + f.column();
     let sections = stmt
         .query_map([], |r| {
+            use SectionField as F;
             Ok(Section {
                 id: SectionId(r.get(0)?),
-                parent: r.get::<_, Option<i64>>(1)?.map(SectionId),
-                position: r.get(2)?,
-                numbering: r.get(3)?,
-                title: r.get(4)?,
-                body: r.get(5)?,
-                lead_unit: r.get(6)?,
-                co_units: r.get(7)?,
+                parent: r.get::<_, Option<i64>>(at(F::Parent))?.map(SectionId),
+                position: r.get(at(F::Position))?,
+                numbering: r.get(at(F::Numbering))?,
+                title: r.get(at(F::Title))?,
+                body: r.get(at(F::Body))?,
+                lead_unit: r.get(at(F::LeadUnit))?,
+                co_units: r.get(at(F::CoUnits))?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
-    let mut stmt = conn.prepare(
-        "SELECT id, section_id, position, name, unit, category, attribute, kind, comparison,
-                base_value, target_value, target_stretch, target_year, target_text, lead_unit,
-                data_source, numerator_label, denominator_label, may_exceed_100, base_year,
-                decimals, entry_mode, linked_figure, definition, library_code
-         FROM indicator ORDER BY position, id",
-    )?;
+    let mut stmt = conn.prepare(&select(
+        "id",
+        IndicatorField::columns(),
+        "indicator",
+        "ORDER BY position, id",
+    ))?;
     let mut rows = stmt.query([])?;
     let mut indicators = Vec::new();
     while let Some(r) = rows.next()? {
-        let attribute: String = r.get(6)?;
-        let kind: String = r.get(7)?;
-        let comparison: String = r.get(8)?;
-        let entry_mode: String = r.get(21)?;
-        let decimals: Option<i64> = r.get(20)?;
-        indicators.push(Indicator {
-            id: IndicatorId(r.get(0)?),
-            section: SectionId(r.get(1)?),
-            position: r.get(2)?,
-            name: r.get(3)?,
-            unit: r.get(4)?,
-            category: r.get(5)?,
-            attribute: Attribute::from_code(&attribute).ok_or_else(|| bad("属性", &attribute))?,
-            kind: IndicatorKind::from_code(&kind).ok_or_else(|| bad("指标类型", &kind))?,
-            comparison: Comparison::from_code(&comparison)
-                .ok_or_else(|| bad("比较方式", &comparison))?,
-            base_value: r.get(9)?,
-            target_value: r.get(10)?,
-            target_stretch: r.get(11)?,
-            target_year: r.get(12)?,
-            target_text: r.get(13)?,
-            planned: Default::default(),
-            lead_unit: r.get(14)?,
-            data_source: r.get(15)?,
-            numerator_label: r.get(16)?,
-            denominator_label: r.get(17)?,
-            may_exceed_100: r.get(18)?,
-            base_year: r.get(19)?,
-            decimals: decimals.and_then(|d| u8::try_from(d).ok()),
-            entry_mode: EntryMode::from_code(&entry_mode)
-                .ok_or_else(|| bad("填报口径", &entry_mode))?,
-            benchmarks: Default::default(),
-            linked_figure: r.get(22)?,
-            definition: r.get(23)?,
-            library_code: r.get(24)?,
-            actuals: Default::default(),
-            closeout: Default::default(),
-        });
+        let mut ind = Indicator::new(IndicatorId(r.get(0)?), SectionId(0), "");
+        for &field in IndicatorField::ALL {
+            read_indicator_field(&mut ind, field, r)?;
+        }
+        indicators.push(ind);
     }
     let index: HashMap<i64, usize> = indicators
         .iter()
@@ -141,57 +104,45 @@ pub(crate) fn load_plan(conn: &Connection) -> Result<Plan> {
             indicators[i].benchmarks.insert(r.get(1)?, r.get(2)?);
         }
     }
-    let mut stmt = conn.prepare(
-        "SELECT indicator_id, year, value, numerator, denominator, note, source FROM actual",
-    )?;
+    let mut stmt = conn.prepare(&select(
+        "indicator_id, year",
+        ActualField::columns(),
+        "actual",
+        "",
+    ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         if let Some(&i) = index.get(&r.get::<_, i64>(0)?) {
-            indicators[i].actuals.insert(
-                r.get(1)?,
-                Actual {
-                    value: r.get(2)?,
-                    numerator: r.get(3)?,
-                    denominator: r.get(4)?,
-                    note: r.get(5)?,
-                    source: r.get(6)?,
-                    estimate: false,
-                },
-            );
+            let mut actual = Actual::default();
+            for &field in ActualField::ALL {
+                let at = 2 + field.column();
+                match field {
+                    ActualField::Value => actual.value = r.get(at)?,
+                    ActualField::Numerator => actual.numerator = r.get(at)?,
+                    ActualField::Denominator => actual.denominator = r.get(at)?,
+                    ActualField::Note => actual.note = r.get(at)?,
+                    ActualField::Source => actual.source = r.get(at)?,
+                    ActualField::Estimate => actual.estimate = r.get(at)?,
+                }
+            }
+            indicators[i].actuals.insert(r.get(1)?, actual);
         }
     }
 
-    let mut stmt = conn.prepare(
-        "SELECT id, section_id, position, kind, title, measures, lead_unit, co_units, deadline,
-                budget_wan_yuan, status, remark, deadline_date, responsible_person, annual_target,
-                completed_date FROM task ORDER BY position, id",
-    )?;
+    let mut stmt = conn.prepare(&select(
+        "id",
+        TaskField::columns(),
+        "task",
+        "ORDER BY position, id",
+    ))?;
     let mut rows = stmt.query([])?;
     let mut tasks = Vec::new();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(3)?;
-        let status: String = r.get(10)?;
-        tasks.push(Task {
-            id: TaskId(r.get(0)?),
-            section: SectionId(r.get(1)?),
-            position: r.get(2)?,
-            kind: TaskKind::from_code(&kind).ok_or_else(|| bad("任务类型", &kind))?,
-            title: r.get(4)?,
-            measures: r.get(5)?,
-            lead_unit: r.get(6)?,
-            co_units: r.get(7)?,
-            deadline: r.get(8)?,
-            budget_wan_yuan: r.get(9)?,
-            status: TaskStatus::from_code(&status).ok_or_else(|| bad("任务状态", &status))?,
-            progress: Default::default(),
-            quarterly: Default::default(),
-            remark: r.get(11)?,
-            deadline_date: parse_date(r.get(12)?, "完成时限日期")?,
-            responsible_person: r.get(13)?,
-            annual_target: r.get(14)?,
-            completed_date: parse_date(r.get(15)?, "完成日期")?,
-            closeout: Default::default(),
-        });
+        let mut task = Task::new(TaskId(r.get(0)?), SectionId(0), "");
+        for &field in TaskField::ALL {
+            read_task_field(&mut task, field, r)?;
+        }
+        tasks.push(task);
     }
     let task_index: HashMap<i64, usize> =
         tasks.iter().enumerate().map(|(i, t)| (t.id.0, i)).collect();
@@ -212,62 +163,182 @@ pub(crate) fn load_plan(conn: &Connection) -> Result<Plan> {
             tasks[i].quarterly.insert(quarter, r.get(2)?);
         }
     }
-    let mut stmt = conn.prepare(
-        "SELECT id, position, name, school_type, remark FROM school ORDER BY position, id",
-    )?;
+    let mut stmt = conn.prepare(&select(
+        "id",
+        SchoolField::columns(),
+        "school",
+        "ORDER BY position, id",
+    ))?;
     let mut rows = stmt.query([])?;
     let mut schools = Vec::new();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(3)?;
-        schools.push(School {
-            id: SchoolId(r.get(0)?),
-            position: r.get(1)?,
-            name: r.get(2)?,
-            school_type: SchoolType::from_code(&kind).ok_or_else(|| bad("学校类型", &kind))?,
-            remark: r.get(4)?,
-            years: Default::default(),
-        });
+        let mut school = School::new(SchoolId(r.get(0)?), "");
+        for &field in SchoolField::ALL {
+            let at = 1 + field.column();
+            let what = field.spec().label;
+            match field {
+                SchoolField::Position => school.position = r.get(at)?,
+                SchoolField::Name => school.name = r.get(at)?,
+                SchoolField::Type => school.school_type = code(r.get(at)?, what)?,
+                SchoolField::Remark => school.remark = r.get(at)?,
+            }
+        }
+        schools.push(school);
     }
     let school_index: HashMap<i64, usize> = schools
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.0, i))
         .collect();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT school_id, year, {SCHOOL_YEAR_COLUMNS} FROM school_year"
+    let mut stmt = conn.prepare(&select(
+        "school_id, year",
+        SchoolYearField::columns(),
+        "school_year",
+        "",
     ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         if let Some(&i) = school_index.get(&r.get::<_, i64>(0)?) {
-            let mut counts = [None; 7];
-            for (k, slot) in counts.iter_mut().enumerate() {
-                *slot = r.get(5 + k)?;
+            let mut figures = SchoolFigures::default();
+            for &field in SchoolYearField::ALL {
+                *figures.slot_mut(field) = r.get(2 + field.column())?;
             }
-            schools[i].years.insert(
-                r.get(1)?,
-                SchoolFigures {
-                    pupils_primary: r.get(2)?,
-                    pupils_junior: r.get(3)?,
-                    pupils_senior: r.get(4)?,
-                    counts,
-                },
-            );
+            schools[i].years.insert(r.get(1)?, figures);
         }
     }
-    let rectifications = load_rectifications(conn)?;
-    let evidence = load_evidence(conn)?;
-    let mut plan = Plan {
+    Ok(Plan {
         info,
         uid,
         sections,
         indicators,
         tasks,
         schools,
-        rectifications,
-        evidence,
-    };
-    closeout::load(conn, &mut plan)?;
-    Ok(plan)
+        rectifications: load_rectifications(conn)?,
+        evidence: load_evidence(conn)?,
+    })
+}
+
+/// The plan row: every `PlanField` at its place after `uid`.
+fn plan_info(r: &rusqlite::Row) -> Result<PlanInfo> {
+    use PlanField as F;
+    let mut info = PlanInfo::default();
+    let mut predecessor = Predecessor::default();
+    for &field in PlanField::ALL {
+        let at = 1 + field.column();
+        let what = field.spec().label;
+        let c = &mut info.closeout;
+        match field {
+            F::Name => info.name = r.get(at)?,
+            F::Region => info.region = r.get(at)?,
+            F::IssuingBody => info.issuing_body = r.get(at)?,
+            F::DocNumber => info.doc_number = r.get(at)?,
+            F::IssueDate => info.issue_date = r.get(at)?,
+            F::ReportingUnit => info.reporting_unit = r.get(at)?,
+            F::BaseYear => info.base_year = r.get(at)?,
+            F::FirstYear => info.first_year = r.get(at)?,
+            F::LastYear => info.last_year = r.get(at)?,
+            F::AheadMarginPp => info.ahead_margin_pp = r.get(at)?,
+            F::GreenLimitPp => info.green_limit_pp = r.get(at)?,
+            F::YellowTolerancePp => info.yellow_tolerance_pp = r.get(at)?,
+            F::Remark => info.remark = r.get(at)?,
+            F::BalanceSettings => info.balance = balance_settings(&r.get::<_, String>(at)?)?,
+            F::DueSoonDays => info.due_soon_days = r.get(at)?,
+            F::EvaluationKind => c.evaluation_kind = optional_code(r.get(at)?, what)?,
+            F::ExceedMarginPp => c.exceed_margin_pp = r.get(at)?,
+            F::BasicSharePct => c.basic_share_pct = r.get(at)?,
+            F::BasicForBinding => c.basic_for_binding = r.get(at)?,
+            F::EvaluationDate => c.evaluation_date = parse_date(r.get(at)?, what)?,
+            F::PredecessorName => predecessor.name = r.get(at)?,
+            F::PredecessorHash => predecessor.hash = r.get(at)?,
+        }
+    }
+    info.predecessor =
+        (!predecessor.name.is_empty() || !predecessor.hash.is_empty()).then_some(predecessor);
+    Ok(info)
+}
+
+fn read_indicator_field(
+    ind: &mut Indicator,
+    field: IndicatorField,
+    r: &rusqlite::Row,
+) -> Result<()> {
+    use IndicatorField as F;
+    let at = 1 + field.column();
+    let what = field.spec().label;
+    let c = &mut ind.closeout;
+    match field {
+        F::Section => ind.section = SectionId(r.get(at)?),
+        F::Position => ind.position = r.get(at)?,
+        F::Name => ind.name = r.get(at)?,
+        F::Unit => ind.unit = r.get(at)?,
+        F::Category => ind.category = r.get(at)?,
+        F::Attribute => ind.attribute = code(r.get(at)?, what)?,
+        F::Kind => ind.kind = code(r.get(at)?, what)?,
+        F::Comparison => ind.comparison = code(r.get(at)?, what)?,
+        F::BaseValue => ind.base_value = r.get(at)?,
+        F::BaseYear => ind.base_year = r.get(at)?,
+        F::TargetValue => ind.target_value = r.get(at)?,
+        F::TargetStretch => ind.target_stretch = r.get(at)?,
+        F::TargetYear => ind.target_year = r.get(at)?,
+        F::TargetText => ind.target_text = r.get(at)?,
+        F::LeadUnit => ind.lead_unit = r.get(at)?,
+        F::DataSource => ind.data_source = r.get(at)?,
+        F::NumeratorLabel => ind.numerator_label = r.get(at)?,
+        F::DenominatorLabel => ind.denominator_label = r.get(at)?,
+        F::MayExceed100 => ind.may_exceed_100 = r.get(at)?,
+        F::Decimals => {
+            ind.decimals = r
+                .get::<_, Option<i64>>(at)?
+                .and_then(|d| u8::try_from(d).ok())
+        }
+        F::EntryMode => ind.entry_mode = code(r.get(at)?, what)?,
+        F::LinkedFigure => ind.linked_figure = r.get(at)?,
+        F::Definition => ind.definition = r.get(at)?,
+        F::LibraryCode => ind.library_code = r.get(at)?,
+        F::VerdictOverride => c.verdict_override = optional_code(r.get(at)?, what)?,
+        F::OverrideReason => c.override_reason = r.get(at)?,
+        F::MissReason => c.miss_reason = optional_code(r.get(at)?, what)?,
+        F::MissNote => c.miss_note = r.get(at)?,
+        F::NextSteps => c.next_steps = r.get(at)?,
+        F::CarryOver => c.carry_over = r.get(at)?,
+        F::BaseEstimate => c.base_estimate = r.get(at)?,
+    }
+    Ok(())
+}
+
+fn read_task_field(task: &mut Task, field: TaskField, r: &rusqlite::Row) -> Result<()> {
+    use TaskField as F;
+    let at = 1 + field.column();
+    let what = field.spec().label;
+    let c = &mut task.closeout;
+    match field {
+        F::Section => task.section = SectionId(r.get(at)?),
+        F::Position => task.position = r.get(at)?,
+        F::Kind => task.kind = code(r.get(at)?, what)?,
+        F::Title => task.title = r.get(at)?,
+        F::Measures => task.measures = r.get(at)?,
+        F::LeadUnit => task.lead_unit = r.get(at)?,
+        F::CoUnits => task.co_units = r.get(at)?,
+        F::Deadline => task.deadline = r.get(at)?,
+        F::BudgetWanYuan => task.budget_wan_yuan = r.get(at)?,
+        F::Status => task.status = code(r.get(at)?, what)?,
+        F::Remark => task.remark = r.get(at)?,
+        F::DeadlineDate => task.deadline_date = parse_date(r.get(at)?, what)?,
+        F::ResponsiblePerson => task.responsible_person = r.get(at)?,
+        F::AnnualTarget => task.annual_target = r.get(at)?,
+        F::CompletedDate => task.completed_date = parse_date(r.get(at)?, what)?,
+        F::Verdict => c.verdict = optional_code(r.get(at)?, what)?,
+        F::VerdictBasis => c.verdict_basis = r.get(at)?,
+        F::Scope => c.scope = r.get(at)?,
+        F::BuildPeriod => c.build_period = r.get(at)?,
+        F::Outcome => c.outcome = r.get(at)?,
+        F::NewPlaces => c.new_places = r.get(at)?,
+        F::ProjectState => c.project_state = optional_code(r.get(at)?, what)?,
+        F::MissReason => c.miss_reason = optional_code(r.get(at)?, what)?,
+        F::MissNote => c.miss_note = r.get(at)?,
+        F::CarryOver => c.carry_over = r.get(at)?,
+    }
+    Ok(())
 }
 
 pub(crate) fn evidence_owner_columns(
@@ -312,31 +383,36 @@ pub(crate) fn load_evidence(conn: &Connection) -> Result<Vec<eduplan_domain::Evi
 }
 
 pub(crate) fn load_rectifications(conn: &Connection) -> Result<Vec<Rectification>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, position, source, batch, batch_date, problem, measures, unit, person, due,
-                closed, closed_by, closed_note FROM rectification ORDER BY position, id",
-    )?;
+    use RectificationField as F;
+    let mut stmt = conn.prepare(&select(
+        "id",
+        RectificationField::columns(),
+        "rectification",
+        "ORDER BY position, id",
+    ))?;
     let mut rows = stmt.query([])?;
     let mut items = Vec::new();
     while let Some(r) = rows.next()? {
-        let source: String = r.get(2)?;
-        items.push(Rectification {
-            id: RectificationId(r.get(0)?),
-            position: r.get(1)?,
-            source: RectificationSource::from_code(&source)
-                .ok_or_else(|| bad("问题来源", &source))?,
-            batch: r.get(3)?,
-            batch_date: parse_date(r.get(4)?, "反馈日期")?,
-            problem: r.get(5)?,
-            measures: r.get(6)?,
-            unit: r.get(7)?,
-            person: r.get(8)?,
-            due: parse_date(r.get(9)?, "整改时限")?,
-            progress: Vec::new(),
-            closed: parse_date(r.get(10)?, "销号日期")?,
-            closed_by: r.get(11)?,
-            closed_note: r.get(12)?,
-        });
+        let mut item = Rectification::new(RectificationId(r.get(0)?), "");
+        for &field in RectificationField::ALL {
+            let at = 1 + field.column();
+            let what = field.spec().label;
+            match field {
+                F::Position => item.position = r.get(at)?,
+                F::Source => item.source = code(r.get(at)?, what)?,
+                F::Batch => item.batch = r.get(at)?,
+                F::BatchDate => item.batch_date = parse_date(r.get(at)?, what)?,
+                F::Problem => item.problem = r.get(at)?,
+                F::Measures => item.measures = r.get(at)?,
+                F::Unit => item.unit = r.get(at)?,
+                F::Person => item.person = r.get(at)?,
+                F::Due => item.due = parse_date(r.get(at)?, what)?,
+                F::Closed => item.closed = parse_date(r.get(at)?, what)?,
+                F::ClosedBy => item.closed_by = r.get(at)?,
+                F::ClosedNote => item.closed_note = r.get(at)?,
+            }
+        }
+        items.push(item);
     }
     let index: HashMap<i64, usize> = items.iter().enumerate().map(|(i, r)| (r.id.0, i)).collect();
     let mut stmt = conn

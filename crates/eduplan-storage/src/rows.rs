@@ -191,35 +191,9 @@ pub(crate) fn write_field(tx: &Transaction, field: Field, value: &Value) -> Resu
 }
 
 pub(crate) fn write_plan_info(tx: &Transaction, uid: &str, info: &PlanInfo) -> Result<()> {
-    tx.execute(
-        "INSERT INTO plan (id, uid, name, region, issuing_body, doc_number, issue_date, reporting_unit,
-                           base_year, first_year, last_year, remark, yellow_tolerance_pp,
-                           ahead_margin_pp, green_limit_pp, balance_settings, due_soon_days)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
-            uid,
-            info.name,
-            info.region,
-            info.issuing_body,
-            info.doc_number,
-            info.issue_date,
-            info.reporting_unit,
-            info.base_year,
-            info.first_year,
-            info.last_year,
-            info.remark,
-            info.yellow_tolerance_pp,
-            info.ahead_margin_pp,
-            info.green_limit_pp,
-            if info.balance == BalanceSettings::default() {
-                String::new()
-            } else {
-                to_json(&info.balance)?
-            },
-            info.due_soon_days,
-        ],
-    )?;
-    closeout::write_plan(tx, info)
+    let mut values = vec![Sql::Integer(1), uid.to_owned().into()];
+    values.extend(columns::plan_values(info)?);
+    columns::insert(tx, "plan", &["id", "uid"], PlanField::columns(), values)
 }
 
 /// Insert rows with the ids they carry; `with_id = false` lets SQLite choose the id.
@@ -228,41 +202,9 @@ pub(crate) fn insert_indicator(
     ind: &Indicator,
     with_id: bool,
 ) -> Result<IndicatorId> {
-    tx.prepare_cached(
-        "INSERT INTO indicator (id, section_id, position, name, unit, category, attribute, kind,
-            comparison, base_value, target_value, target_stretch, target_year, target_text,
-            lead_unit, data_source, numerator_label, denominator_label, may_exceed_100,
-            base_year, decimals, entry_mode, linked_figure, definition, library_code)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
-    )?
-    .execute(params![
-        with_id.then_some(ind.id.0),
-        ind.section.0,
-        ind.position,
-        ind.name,
-        ind.unit,
-        ind.category,
-        ind.attribute.code(),
-        ind.kind.code(),
-        ind.comparison.code(),
-        ind.base_value,
-        ind.target_value,
-        ind.target_stretch,
-        ind.target_year,
-        ind.target_text,
-        ind.lead_unit,
-        ind.data_source,
-        ind.numerator_label,
-        ind.denominator_label,
-        ind.may_exceed_100,
-        ind.base_year,
-        ind.decimals,
-        ind.entry_mode.code(),
-        ind.linked_figure,
-        ind.definition,
-        ind.library_code,
-    ])?;
+    let mut values = vec![Sql::from(with_id.then_some(ind.id.0))];
+    values.extend(columns::indicator_values(ind));
+    columns::insert(tx, "indicator", &["id"], IndicatorField::columns(), values)?;
     let id = IndicatorId(tx.last_insert_rowid());
     for (year, value) in &ind.planned {
         tx.prepare_cached(
@@ -277,49 +219,23 @@ pub(crate) fn insert_indicator(
         .execute(params![id.0, year, value])?;
     }
     for (year, a) in &ind.actuals {
-        tx.prepare_cached(
-            "INSERT INTO actual (indicator_id, year, value, numerator, denominator, note, source)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![
-            id.0,
-            year,
-            a.value,
-            a.numerator,
-            a.denominator,
-            a.note,
-            a.source
-        ])?;
+        let mut values = vec![Sql::from(id.0), Sql::from(*year)];
+        values.extend(columns::actual_values(a));
+        columns::insert(
+            tx,
+            "actual",
+            &["indicator_id", "year"],
+            ActualField::columns(),
+            values,
+        )?;
     }
-    closeout::write_indicator(tx, id, ind)?;
     Ok(id)
 }
 
 pub(crate) fn insert_task(tx: &Transaction, task: &Task, with_id: bool) -> Result<TaskId> {
-    tx.prepare_cached(
-        "INSERT INTO task (id, section_id, position, kind, title, measures, lead_unit, co_units,
-                           deadline, budget_wan_yuan, status, remark, deadline_date,
-                           responsible_person, annual_target, completed_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-    )?
-    .execute(params![
-        with_id.then_some(task.id.0),
-        task.section.0,
-        task.position,
-        task.kind.code(),
-        task.title,
-        task.measures,
-        task.lead_unit,
-        task.co_units,
-        task.deadline,
-        task.budget_wan_yuan,
-        task.status.code(),
-        task.remark,
-        task.deadline_date.map(|d| d.to_string()),
-        task.responsible_person,
-        task.annual_target,
-        task.completed_date.map(|d| d.to_string()),
-    ])?;
+    let mut values = vec![Sql::from(with_id.then_some(task.id.0))];
+    values.extend(columns::task_values(task));
+    columns::insert(tx, "task", &["id"], TaskField::columns(), values)?;
     let id = TaskId(tx.last_insert_rowid());
     for (year, text) in &task.progress {
         tx.prepare_cached("INSERT INTO task_progress (task_id, year, text) VALUES (?1, ?2, ?3)")?
@@ -331,47 +247,24 @@ pub(crate) fn insert_task(tx: &Transaction, task: &Task, with_id: bool) -> Resul
         )?
         .execute(params![id.0, quarter.number(), text])?;
     }
-    closeout::write_task(tx, id, task)?;
     Ok(id)
 }
 
-/// The school-year columns, in the order of `SchoolFigures`: pupils, then `Resource::ALL`.
-pub(crate) const SCHOOL_YEAR_COLUMNS: &str = "pupils_primary, pupils_junior, pupils_senior, \
-    qualified_teachers, key_teachers, arts_pe_teachers, teaching_space, sports_space, \
-    equipment, multimedia_rooms";
-
 pub(crate) fn insert_school(tx: &Transaction, school: &School, with_id: bool) -> Result<SchoolId> {
-    tx.prepare_cached(
-        "INSERT INTO school (id, position, name, school_type, remark) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        with_id.then_some(school.id.0),
-        school.position,
-        school.name,
-        school.school_type.code(),
-        school.remark,
-    ])?;
+    let mut values = vec![Sql::from(with_id.then_some(school.id.0))];
+    values.extend(columns::school_values(school));
+    columns::insert(tx, "school", &["id"], SchoolField::columns(), values)?;
     let id = SchoolId(tx.last_insert_rowid());
-    for (year, f) in &school.years {
-        let c = &f.counts;
-        tx.prepare_cached(&format!(
-            "INSERT INTO school_year (school_id, year, {SCHOOL_YEAR_COLUMNS})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-        ))?
-        .execute(params![
-            id.0,
-            year,
-            f.pupils_primary,
-            f.pupils_junior,
-            f.pupils_senior,
-            c[0],
-            c[1],
-            c[2],
-            c[3],
-            c[4],
-            c[5],
-            c[6]
-        ])?;
+    for (year, figures) in &school.years {
+        let mut values = vec![Sql::from(id.0), Sql::from(*year)];
+        values.extend(columns::school_year_values(figures));
+        columns::insert(
+            tx,
+            "school_year",
+            &["school_id", "year"],
+            SchoolYearField::columns(),
+            values,
+        )?;
     }
     Ok(id)
 }
@@ -388,20 +281,9 @@ pub(crate) fn insert_subtree(tx: &Transaction, subtree: &Subtree) -> Result<()> 
                 inserted.contains(&p) || !subtree.sections.iter().any(|x| x.id == p)
             });
             if parent_ready {
-                tx.prepare_cached(
-                    "INSERT INTO section (id, parent_id, position, numbering, title, body, lead_unit, co_units)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )?
-                .execute(params![
-                    s.id.0,
-                    s.parent.map(|p| p.0),
-                    s.position,
-                    s.numbering,
-                    s.title,
-                    s.body,
-                    s.lead_unit,
-                    s.co_units
-                ])?;
+                let mut values = vec![Sql::from(s.id.0)];
+                values.extend(columns::section_values(s));
+                columns::insert(tx, "section", &["id"], SectionField::columns(), values)?;
                 inserted.push(s.id);
             } else {
                 rest.push(s);
@@ -481,26 +363,15 @@ pub(crate) fn insert_rectification(
     item: &Rectification,
     with_id: bool,
 ) -> Result<RectificationId> {
-    tx.prepare_cached(
-        "INSERT INTO rectification (id, position, source, batch, batch_date, problem, measures,
-            unit, person, due, closed, closed_by, closed_note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?
-    .execute(params![
-        with_id.then_some(item.id.0),
-        item.position,
-        item.source.code(),
-        item.batch,
-        item.batch_date.map(|d| d.to_string()),
-        item.problem,
-        item.measures,
-        item.unit,
-        item.person,
-        item.due.map(|d| d.to_string()),
-        item.closed.map(|d| d.to_string()),
-        item.closed_by,
-        item.closed_note,
-    ])?;
+    let mut values = vec![Sql::from(with_id.then_some(item.id.0))];
+    values.extend(columns::rectification_values(item));
+    columns::insert(
+        tx,
+        "rectification",
+        &["id"],
+        RectificationField::columns(),
+        values,
+    )?;
     let id = RectificationId(tx.last_insert_rowid());
     for p in &item.progress {
         tx.prepare_cached(

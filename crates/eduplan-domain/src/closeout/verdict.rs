@@ -13,23 +13,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::closeout::CloseoutSettings;
-use crate::codes::coded_enum;
+use crate::closeout::{CloseoutSettings, FinalVerdict};
 use crate::model::{Attribute, Comparison, Indicator, IndicatorId, IndicatorKind, Plan, PlanInfo};
 use crate::rules::{Status, definition_problem, running_total, target_ahead_of_base};
 
 const EPS: f64 = 1e-9;
-
-coded_enum! {
-    /// The final-evaluation words for one indicator ("全面完成" is said only of a whole plan).
-    pub enum FinalVerdict {
-        Exceeded = ("exceeded", "超额完成"),
-        Early = ("early", "提前完成"),
-        Done = ("done", "已完成"),
-        Basically = ("basic", "基本完成"),
-        NotDone = ("not_done", "未完成"),
-    }
-}
 
 impl FinalVerdict {
     /// Counted as met (已完成, with 超额 and 提前 among them).

@@ -164,6 +164,7 @@ fn sheet_preamble(
             line: &format!("填报单位：{unit}"),
             line_right: Some(judged),
             line_from: 0,
+            line_wraps: false,
             titles,
             widths,
             header_row: 2,

@@ -7,6 +7,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::coded_enum;
 
+pub mod closeout;
+pub mod school;
+
+pub use closeout::{
+    CloseoutSettings, EvaluationKind, FinalVerdict, IndicatorCloseout, MissReason, Predecessor,
+    ProjectState, TaskCloseout, TaskVerdict,
+};
+pub use school::{BalanceSettings, School, SchoolFigures, SchoolType};
+
 macro_rules! typed_id {
     ($name:ident) => {
         #[derive(
@@ -52,13 +61,13 @@ pub struct PlanInfo {
     /// Free text shown with the plan, e.g. which values are illustrative.
     pub remark: String,
     /// 义务教育优质均衡 thresholds (national defaults unless the province differs).
-    pub balance: crate::balance::BalanceSettings,
+    pub balance: BalanceSettings,
     /// A task not done within this many days of its deadline is 临期.
     pub due_soon_days: i64,
     /// 年度监测 / 中期评估 / 总结评估 and the close-out's settings.
-    pub closeout: crate::closeout::CloseoutSettings,
+    pub closeout: CloseoutSettings,
     /// The plan this one was made from (next period's draft).
-    pub predecessor: Option<crate::closeout::Predecessor>,
+    pub predecessor: Option<Predecessor>,
 }
 
 impl PlanInfo {
@@ -83,9 +92,9 @@ impl Default for PlanInfo {
             green_limit_pp: DEFAULT_GREEN_LIMIT_PP,
             yellow_tolerance_pp: DEFAULT_YELLOW_TOLERANCE_PP,
             remark: String::new(),
-            balance: crate::balance::BalanceSettings::default(),
-            due_soon_days: crate::commitments::DEFAULT_DUE_SOON_DAYS,
-            closeout: crate::closeout::CloseoutSettings::default(),
+            balance: BalanceSettings::default(),
+            due_soon_days: DEFAULT_DUE_SOON_DAYS,
+            closeout: CloseoutSettings::default(),
             predecessor: None,
         }
     }
@@ -234,7 +243,7 @@ pub struct Indicator {
     pub actuals: BTreeMap<i32, Actual>,
     /// What the officer records at the close-out (人工判定, 未完成原因, 结转).
     #[serde(default)]
-    pub closeout: crate::closeout::IndicatorCloseout,
+    pub closeout: IndicatorCloseout,
 }
 
 impl Indicator {
@@ -349,18 +358,6 @@ coded_enum! {
     }
 }
 
-impl TaskStatus {
-    /// The light a task's status shows, on screen and in the workbook alike.
-    pub fn light(self) -> crate::rules::Light {
-        use crate::rules::Light;
-        match self {
-            TaskStatus::Done => Light::Green,
-            TaskStatus::InProgress | TaskStatus::NotStarted => Light::Grey,
-            TaskStatus::Late => Light::Red,
-        }
-    }
-}
-
 coded_enum! {
     /// What a cumulative indicator's yearly cells hold.
     pub enum EntryMode {
@@ -406,7 +403,7 @@ pub struct Task {
     pub remark: String,
     /// End-of-period verdict and, for 重大工程, what was built.
     #[serde(default)]
-    pub closeout: crate::closeout::TaskCloseout,
+    pub closeout: TaskCloseout,
 }
 
 /// A quarter of a year (季度), for quarterly progress reports (季度形象进度). Written as
@@ -543,7 +540,7 @@ pub struct Plan {
     pub tasks: Vec<Task>,
     /// Schools and their yearly figures, for 义务教育优质均衡 (see `balance`).
     #[serde(default)]
-    pub schools: Vec<crate::balance::School>,
+    pub schools: Vec<School>,
     /// 整改台账: problems found by 督导, 审计, 巡察 or 自查, and their closing.
     #[serde(default)]
     pub rectifications: Vec<Rectification>,
@@ -604,7 +601,7 @@ pub struct ProgressEntry {
 pub struct Rectification {
     pub id: RectificationId,
     pub position: i64,
-    pub source: crate::commitments::RectificationSource,
+    pub source: RectificationSource,
     /// The batch it came in, e.g. 2023年优质均衡督导反馈.
     pub batch: String,
     pub batch_date: Option<jiff::civil::Date>,
@@ -633,7 +630,7 @@ impl Rectification {
         Rectification {
             id,
             position: 0,
-            source: crate::commitments::RectificationSource::Inspection,
+            source: RectificationSource::Inspection,
             batch: String::new(),
             batch_date: None,
             problem: problem.to_owned(),
@@ -650,13 +647,13 @@ impl Rectification {
 }
 
 impl Plan {
-    pub fn school(&self, id: SchoolId) -> Option<&crate::balance::School> {
+    pub fn school(&self, id: SchoolId) -> Option<&School> {
         self.schools.iter().find(|s| s.id == id)
     }
 
     /// Schools in their listed order.
-    pub fn schools_in_order(&self) -> Vec<&crate::balance::School> {
-        let mut v: Vec<&crate::balance::School> = self.schools.iter().collect();
+    pub fn schools_in_order(&self) -> Vec<&School> {
+        let mut v: Vec<&School> = self.schools.iter().collect();
         v.sort_by_key(|s| (s.position, s.id));
         v
     }
@@ -821,5 +818,49 @@ impl Plan {
                 self.info.first_year,
                 self.info.last_year.max(self.info.first_year),
             )
+    }
+}
+
+/// 红黄绿灯. Always shown with its word or symbol, never by colour alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Light {
+    Green,
+    Yellow,
+    Red,
+    /// No verdict to show.
+    Grey,
+}
+
+impl Light {
+    pub const ALL: [Light; 4] = [Light::Green, Light::Yellow, Light::Red, Light::Grey];
+    pub fn label(self) -> &'static str {
+        match self {
+            Light::Green => "绿灯",
+            Light::Yellow => "黄灯",
+            Light::Red => "红灯",
+            Light::Grey => "无灯",
+        }
+    }
+    /// A shape per light so that print in black and white still tells them apart.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Light::Green => "●",
+            Light::Yellow => "▲",
+            Light::Red => "■",
+            Light::Grey => "○",
+        }
+    }
+}
+
+/// 临期: due within this many days and not done (a plan setting).
+pub const DEFAULT_DUE_SOON_DAYS: i64 = 30;
+
+coded_enum! {
+    /// Where a problem to rectify came from.
+    pub enum RectificationSource {
+        Inspection = ("inspection", "督导"),
+        Audit = ("audit", "审计"),
+        Patrol = ("patrol", "巡察"),
+        SelfCheck = ("self_check", "自查"),
     }
 }
