@@ -99,9 +99,17 @@ pub(super) fn cmd_next(opts: &Options) -> CliResult<()> {
             CliError::failed(why)
         }
     })?;
-    let plan = PlanFile::read_only(&file)
-        .and_then(|f| f.load())
-        .map_err(CliError::failed)?;
+    // A plan text (the sample) is read as text; its bytes are what the new plan cites.
+    let plan = if file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        crate::exchange::plan_text::read_plan_text(&file).map_err(CliError::failed)?
+    } else {
+        PlanFile::read_only(&file)
+            .and_then(|f| f.load())
+            .map_err(CliError::failed)?
+    };
     let summary =
         next_plan::write_next_plan(&plan, &file, &out, years).map_err(CliError::failed)?;
     for line in summary.lines(&out) {

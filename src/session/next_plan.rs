@@ -49,15 +49,23 @@ impl NextPlanSummary {
     }
 }
 
-/// Refuse a destination before anything is read: a name that is not a plan file, an
-/// existing file (never overwritten), the plan itself.
+/// The new plan is written as plan text (JSON, to keep in a repository or send for review)
+/// rather than as a plan file.
+fn is_plan_text(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// Refuse a destination before anything is read: a name that is neither a plan file nor a
+/// plan text, an existing file (never overwritten), the plan itself.
 pub fn check_destination(from: &Path, to: &Path) -> Result<(), String> {
     if !to
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case(crate::storage::EXTENSION))
+        && !is_plan_text(to)
     {
         return Err(format!(
-            "新规划文件名必须以 .{} 结尾",
+            "新规划文件名必须以 .{} 结尾（或以 .json 结尾，写成规划文本）",
             crate::storage::EXTENSION
         ));
     }
@@ -85,7 +93,13 @@ pub fn write_next_plan(
         hash: sha256_hex(&bytes),
     };
     let next = next_plan(plan, years, predecessor);
-    PlanFile::create(to, &next).map_err(|e| e.to_string())?;
+    if is_plan_text(to) {
+        let text = crate::exchange::plan_text_write::write_plan_text(&next);
+        // check_destination has refused an existing file and a wrong name.
+        crate::exchange::replace_atomically(to, text.as_bytes()).map_err(|e| e.to_string())?;
+    } else {
+        PlanFile::create(to, &next).map_err(|e| e.to_string())?;
+    }
     Ok(NextPlanSummary {
         name: next.info.name.clone(),
         years,

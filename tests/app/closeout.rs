@@ -242,3 +242,94 @@ fn the_next_plan_starts_from_this_one_and_never_touches_it() {
     assert_eq!(code, 2);
     assert!(err.contains("--years"), "{err}");
 }
+
+/// The next plan written as plan text (the shipped 十五五 draft is made this way): it reads
+/// back as the same plan; its 主要指标表 prints 2025年（基期） and 2030年（目标）, and while no
+/// value is reported a milestone the officer sets gets its own 阶段目标 column.
+#[test]
+fn the_next_plan_as_plan_text_and_its_main_table() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_plans/longtan-14th-five-year-education-plan.json");
+    let text = dir.path().join("十五五草案.json");
+    let (code, out, err) = eduplan(&[
+        "next",
+        sample.to_str().expect("utf-8"),
+        "-o",
+        text.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("基期2025年"), "{out}");
+    let plan = eduplan::exchange::plan_text::read_plan_text(&text).expect("plan text reads");
+    assert_eq!(plan.indicators.len(), 33);
+
+    let file = dir.path().join("十五五.eduplan");
+    let (code, _, err) = eduplan(&[
+        "new",
+        file.to_str().expect("utf-8"),
+        "--from",
+        text.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let f = file.to_str().expect("utf-8");
+    let workbook = dir.path().join("主要指标表.xlsx");
+    let export = |out: &std::path::Path| {
+        eduplan(&[
+            "export",
+            f,
+            "-o",
+            out.to_str().expect("utf-8"),
+            "--year",
+            "2026",
+        ])
+    };
+    let (code, _, err) = export(&workbook);
+    assert_eq!(code, 0, "{err}");
+    let header = |book: &std::path::Path| -> Vec<String> {
+        let mut wb = calamine::open_workbook_auto(book).expect("workbook");
+        let name = wb.sheet_names()[0].clone();
+        let range = wb.worksheet_range(&name).expect("sheet");
+        (0..range.width() as u32)
+            .map(|c| common::book::text(&common::book::cell(&range, 2, c)))
+            .collect()
+    };
+    let titles = header(&workbook);
+    assert_eq!(
+        titles,
+        [
+            "序号",
+            "类别",
+            "指标",
+            "单位",
+            "2025年\n（基期）",
+            "2030年\n（目标）",
+            "属性"
+        ],
+    );
+
+    // A milestone set in the detail view (Field::Planned), as the officer would.
+    {
+        use eduplan::domain::edit::{Edit, Field, Value};
+        let mut pf = PlanFile::open(&file).expect("open");
+        let id = pf
+            .load()
+            .expect("load")
+            .indicators
+            .iter()
+            .find(|i| i.name == "学前三年毛入园率")
+            .expect("indicator")
+            .id;
+        pf.apply(
+            &[Edit::Set(Field::Planned(id, 2027), Value::Num(93.0))],
+            "设置阶段目标",
+        )
+        .expect("apply");
+    }
+    let with_milestone = dir.path().join("含阶段目标.xlsx");
+    let (code, _, err) = export(&with_milestone);
+    assert_eq!(code, 0, "{err}");
+    let titles = header(&with_milestone);
+    assert_eq!(titles[5], "2027年\n（阶段目标）", "{titles:?}");
+    assert_eq!(titles[6], "2030年\n（目标）");
+}

@@ -15,6 +15,7 @@ pub mod import;
 pub mod plan_document;
 pub mod plan_pdf;
 pub mod plan_text;
+pub mod plan_text_write;
 pub mod problem_list;
 pub mod report;
 pub mod schools;

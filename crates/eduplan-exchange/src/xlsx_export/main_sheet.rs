@@ -29,17 +29,40 @@ pub(super) fn main_sheet(
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_MAIN)?;
     let info = &plan.info;
-    let titles: Vec<String> = vec![
+    // A plan not yet reported on (a draft being adopted) prints its yearly milestones (阶段目标)
+    // where it sets any, one column per year between base and target, as the plan document's
+    // table does. Once values come in, the milestones are the 指标监测表's 序时目标值 and this
+    // table keeps the seven columns the higher level expects.
+    let drafting = indicators
+        .iter()
+        .all(|i| i.actuals.values().all(|a| a.value.is_none()));
+    let milestone_years: Vec<i32> = indicators
+        .iter()
+        .filter(|_| drafting)
+        .flat_map(|i| i.planned.keys().copied())
+        .filter(|y| (info.first_year..info.last_year).contains(y))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut titles: Vec<String> = vec![
         "序号".into(),
         "类别".into(),
         "指标".into(),
         "单位".into(),
         format!("{}年\n（基期）", info.base_year),
-        format!("{}年\n（目标）", info.last_year),
-        "属性".into(),
     ];
+    titles.extend(
+        milestone_years
+            .iter()
+            .map(|y| format!("{y}年\n（阶段目标）")),
+    );
+    titles.push(format!("{}年\n（目标）", info.last_year));
+    titles.push("属性".into());
     let last_col = titles.len() as u16 - 1;
-    let widths = [6.0, 16.0, 40.0, 8.0, 12.0, 22.0, 9.0];
+    let col_target = 5 + milestone_years.len() as u16;
+    let mut widths = vec![6.0, 16.0, 40.0, 8.0, 12.0];
+    widths.extend(milestone_years.iter().map(|_| 12.0));
+    widths.extend([22.0, 9.0]);
     sheet_preamble(
         ws,
         plan,
@@ -82,8 +105,20 @@ pub(super) fn main_sheet(
             } else {
                 format!("{}（{}年）", ind.target_text, ind.target_year)
             };
-            ws.write_string_with_format(row, 5, &target, &style::centered())?;
-            ws.write_string_with_format(row, 6, ind.attribute.label(), &style::centered())?;
+            for (k, y) in milestone_years.iter().enumerate() {
+                let col = 5 + k as u16;
+                match ind.planned.get(y) {
+                    Some(v) => ws.write_number_with_format(row, col, *v, &value_format(ind))?,
+                    None => ws.write_string_with_format(row, col, "", &style::centered())?,
+                };
+            }
+            ws.write_string_with_format(row, col_target, &target, &style::centered())?;
+            ws.write_string_with_format(
+                row,
+                col_target + 1,
+                ind.attribute.label(),
+                &style::centered(),
+            )?;
             group_height += style::fit_row(ws, row, &[(&ind.name, 40.0), (&target, 22.0)])?;
             row += 1;
         }
