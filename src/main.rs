@@ -3,11 +3,31 @@
 
 fn main() {
     attach_parent_console();
+    stop_quietly_when_output_is_closed();
     let code = match eduplan::cli::run(std::env::args_os().skip(1).collect()) {
         eduplan::cli::Outcome::Exit(code) => code,
         eduplan::cli::Outcome::Gui(path) => eduplan::app::run_gui(path),
     };
     std::process::exit(code);
+}
+
+/// `eduplan status … | head`: once the reader has what it wants and closes the pipe, printing
+/// fails; stop quietly there instead of reporting a crash (`println!` panics on a closed
+/// output). Every other panic is reported as before.
+fn stop_quietly_when_output_is_closed() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") {
+            std::process::exit(0);
+        }
+        report(info);
+    }));
 }
 
 /// A GUI-subsystem program has no console; when started from cmd or PowerShell, borrow that

@@ -438,3 +438,22 @@ fn the_meeting_pages_go_out_as_a_pdf_one_page_per_slide() {
     );
     assert_eq!(std::fs::read(file).expect("plan"), before);
 }
+
+/// `eduplan status … | head`: the reader closes the pipe before the command has printed
+/// everything; the command stops quietly instead of reporting a crash.
+#[test]
+fn a_closed_output_pipe_stops_the_command_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = common::sample_file(&dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eduplan"))
+        .args(["status", file.to_str().expect("utf-8")])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start");
+    drop(child.stdout.take()); // the reader is gone before the first line is printed
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
