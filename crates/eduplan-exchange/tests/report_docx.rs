@@ -924,3 +924,52 @@ fn bad_requests_are_refused_and_nothing_is_written() {
     assert!(n > 0);
     assert!(std::fs::read(&out).expect("written").starts_with(b"PK"));
 }
+
+/// Another program reads every kind: python-docx opens each report and finds the page, the
+/// named styles in use and the repeating header row (scripts/read-docx.py). CI installs
+/// python-docx; elsewhere the test says it could not run rather than pass.
+#[test]
+fn python_docx_reads_every_kind_of_report() {
+    let has_python_docx = std::process::Command::new("python3")
+        .args(["-c", "import docx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_python_docx {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install python-docx (pip install python-docx)"
+        );
+        eprintln!("python-docx is not installed: not checked here (pip install python-docx)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = small_plan();
+    let mut files = Vec::new();
+    for (kind, year, name) in [
+        (ReportKind::Annual, 2023, "年度监测报告.docx"),
+        (ReportKind::Midterm, 2023, "中期评估报告.docx"),
+        (ReportKind::Final, 2025, "总结评估报告.docx"),
+    ] {
+        let opts = ReportOptions {
+            year,
+            as_of: date(year as i16, 12, 31),
+            ..options(kind)
+        };
+        let out = dir.path().join(name);
+        write_report(&plan, &opts, &out, &[]).expect("report");
+        files.push(out);
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/read-docx.py");
+    let run = std::process::Command::new("python3")
+        .arg(script)
+        .args(&files)
+        .output()
+        .expect("python3");
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(said.matches("read by python-docx").count(), 3, "{said}");
+}
