@@ -120,24 +120,18 @@ fn fields_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command
         .num_columns(2)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            for (label, field, current) in [
-                ("名称", IndicatorField::Name, &ind.name),
-                ("单位", IndicatorField::Unit, &ind.unit),
-                ("类别", IndicatorField::Category, &ind.category),
-                ("目标表述", IndicatorField::TargetText, &ind.target_text),
-                ("牵头单位", IndicatorField::LeadUnit, &ind.lead_unit),
-                ("数据来源", IndicatorField::DataSource, &ind.data_source),
-                (
-                    "分子（计数口径）",
-                    IndicatorField::NumeratorLabel,
-                    &ind.numerator_label,
-                ),
-                (
-                    "分母（计数口径）",
-                    IndicatorField::DenominatorLabel,
-                    &ind.denominator_label,
-                ),
+            // Labels come from the field table, the same words the history list uses.
+            for (field, current) in [
+                (IndicatorField::Name, &ind.name),
+                (IndicatorField::Unit, &ind.unit),
+                (IndicatorField::Category, &ind.category),
+                (IndicatorField::TargetText, &ind.target_text),
+                (IndicatorField::LeadUnit, &ind.lead_unit),
+                (IndicatorField::DataSource, &ind.data_source),
+                (IndicatorField::NumeratorLabel, &ind.numerator_label),
+                (IndicatorField::DenominatorLabel, &ind.denominator_label),
             ] {
+                let label = field.spec().label;
                 if let Some(text) = labelled_commit_text(ui, label, current, false, w) {
                     let text = text.trim().to_owned();
                     if field == IndicatorField::Name && text.is_empty() {
@@ -465,11 +459,13 @@ fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>
                 ui.strong("累计");
             }
             if counts {
-                ui.strong("分子").on_hover_text(&ind.numerator_label);
-                ui.strong("分母").on_hover_text(&ind.denominator_label);
+                ui.strong(ActualField::Numerator.spec().label)
+                    .on_hover_text(&ind.numerator_label);
+                ui.strong(ActualField::Denominator.spec().label)
+                    .on_hover_text(&ind.denominator_label);
             }
-            ui.strong("说明");
-            ui.strong("数据来源");
+            ui.strong(ActualField::Note.spec().label);
+            ui.strong(ActualField::Source.spec().label);
             ui.end_row();
             for year in pv.plan.info.years() {
                 let actual = ind.actuals.get(&year).cloned().unwrap_or_default();
@@ -533,10 +529,11 @@ fn years_ui(ui: &mut Ui, pv: &PlanView, ind: &Indicator, cmds: &mut Vec<Command>
                     ui.label(total);
                 }
                 if counts {
-                    for (field, current, name) in [
-                        (ActualField::Numerator, actual.numerator, "分子"),
-                        (ActualField::Denominator, actual.denominator, "分母"),
+                    for (field, current) in [
+                        (ActualField::Numerator, actual.numerator),
+                        (ActualField::Denominator, actual.denominator),
                     ] {
+                        let name = field.spec().label;
                         let text = current.map_or_else(String::new, |v| format_number(v, 2));
                         if let Some(v) =
                             commit_parsed(ui, &format!("{year}年{name}"), &text, 60.0, parse_count)
