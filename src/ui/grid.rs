@@ -222,7 +222,7 @@ impl ColumnWidths {
             + unit
             + spacing;
         let room = ui.available_width() - fixed;
-        let share = |name: f32, target: f32| {
+        let share = |name: f32, target: f32, status_least: f32| {
             super::widgets::share_width(
                 &[name.min(480.0), status, target.min(360.0)],
                 &[140.0, status_least, 96.0],
@@ -231,11 +231,14 @@ impl ColumnWidths {
         };
         // A name or target that does not fit on one line goes on two (every row grows, as
         // the rows are laid out at one height): on a laptop no name is cut.
-        let mut shared = share(name, target);
+        let mut shared = share(name, target, status_least);
         let mut lines = 1;
         if shared[0] + 0.5 < name.min(480.0) || shared[2] + 0.5 < target.min(360.0) {
+            // Two lines leave room for the whole 评价 too, where the window allows.
             lines = 2;
-            shared = share(name / 2.0 + pad, target / 2.0 + pad);
+            let whole_status = room >= 140.0 + status + 96.0;
+            let status_least = if whole_status { status } else { status_least };
+            shared = share(name / 2.0 + pad, target / 2.0 + pad, status_least);
         }
         let cells_width =
             fixed - spacing + shared[2] + ui.spacing().item_spacing.x * columns as f32;

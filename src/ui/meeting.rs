@@ -193,6 +193,8 @@ fn index_page(
     egui::ScrollArea::vertical()
         .id_salt("meeting_index")
         .auto_shrink([false, true])
+        // A room sees that there is more below.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             ui.horizontal_top(|ui| {
                 ui.spacing_mut().item_spacing.x = gap;

@@ -132,7 +132,9 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                                 if !parent.is_empty() {
                                     ui.add(
                                         egui::Label::new(
-                                            RichText::new(&parent).small().color(theme::GREY),
+                                            RichText::new(&parent)
+                                                .size(SECTION_LINE)
+                                                .color(theme::GREY),
                                         )
                                         .truncate()
                                         .selectable(false),
@@ -140,7 +142,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                                 }
                                 // Not selectable text: a click here selects the row.
                                 ui.add(
-                                    egui::Label::new(RichText::new(&own).small())
+                                    egui::Label::new(RichText::new(&own).size(SECTION_LINE))
                                         .truncate()
                                         .selectable(false),
                                 );
@@ -341,6 +343,9 @@ impl TaskColumnWidths {
         }
     }
 }
+
+/// The 章节 cell's two lines (parent, section) fit a row at this size.
+const SECTION_LINE: f32 = 11.0;
 
 /// A task's section as two lines: its parent's heading (empty for a chapter) and its own.
 fn section_lines(pv: &PlanView, task: &Task) -> (String, String) {
