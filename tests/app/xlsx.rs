@@ -809,7 +809,8 @@ fn the_rectification_ledger_prints_legibly_on_a4_landscape_with_its_header_repea
     assert_eq!(attribute("paperSize"), Some(9.0), "A4");
     assert!(xml.contains("orientation=\"landscape\""));
     // The columns at that scale fit between A4 landscape's margins (842 pt less 0.5 in each
-    // side), counting a width unit as 7 px + 5 px padding at 0.75 pt a pixel.
+    // side), counting a width unit as written (Excel's padding included) as LibreOffice prints it:
+    // about 7.05 pt.
     let widths: Vec<f64> = xml
         .split("<col ")
         .skip(1)
@@ -828,7 +829,7 @@ fn the_rectification_ledger_prints_legibly_on_a4_landscape_with_its_header_repea
         .flatten()
         .collect();
     assert_eq!(widths.len(), 11, "{widths:?}");
-    let printed: f64 = widths.iter().map(|w| (w * 7.0 + 5.0) * 0.75).sum::<f64>() * scale;
+    let printed: f64 = widths.iter().map(|w| w * 7.05).sum::<f64>() * scale;
     assert!(printed <= 842.0 - 72.0, "{printed} pt wide on paper");
     assert!(
         book.contains("'整改台账'!$1:$3") || book.contains("整改台账!$1:$3"),

@@ -117,17 +117,18 @@ pub(super) fn rectification_sheet(
     }
     style::page_setup(ws, 2, &plan.info.name)?;
     // Fitted to the page's width the long texts printed at about half size; these widths fit
-    // A4 landscape at this scale, which keeps the 11 pt text at about 9 pt on paper.
+    // A4 landscape at this scale, which keeps the 11 pt text at about 8.3 pt on paper.
     ws.set_print_scale(RECTIFICATION_PRINT_SCALE);
     Ok(())
 }
 
 /// Column widths (character units): the texts wrap in 问题描述, 整改措施 and 整改进展.
-/// Together (each × 7 + 5 pixels, 0.75 pt a pixel) × 80 % ≈ 690 pt, inside A4 landscape's
-/// 770 pt between the margins.
+/// LibreOffice prints a width unit as written (0.71 of padding added to each) at about 7.05 pt:
+/// together 144 units × 7.05 pt × 75 % ≈ 760 pt, inside A4 landscape's 770 pt between the
+/// margins.
 const RECTIFICATION_WIDTHS: [f64; 11] = [
-    5.0, 12.0, 26.0, 24.0, 12.0, 8.0, 11.0, 26.0, 13.0, 9.0, 10.0,
+    4.0, 10.0, 22.0, 20.0, 10.0, 7.0, 11.0, 22.0, 11.0, 8.0, 11.0,
 ];
 
-/// 11 pt × 80 % ≈ 8.8 pt on paper.
-const RECTIFICATION_PRINT_SCALE: u16 = 80;
+/// 11 pt × 75 % ≈ 8.3 pt on paper.
+const RECTIFICATION_PRINT_SCALE: u16 = 75;
