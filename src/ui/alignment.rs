@@ -83,14 +83,12 @@ pub fn alignment_ui(
     let widths: Vec<f32> = shares.iter().map(|s| (s * text_room).floor()).collect();
     let cell = |ui: &mut Ui, column: usize, text: RichText| {
         let width = widths[column];
-        ui.allocate_ui_with_layout(
-            egui::vec2(width, 0.0),
-            egui::Layout::top_down(egui::Align::Min),
-            |ui| {
-                ui.set_width(width);
-                ui.add(egui::Label::new(text).wrap())
-            },
-        )
+        // In the grid's own cell, so that a wrapped text makes its row taller.
+        ui.scope(|ui| {
+            ui.set_min_width(width);
+            ui.set_max_width(width);
+            ui.add(egui::Label::new(text).wrap())
+        })
         .inner
     };
     egui::ScrollArea::both()
