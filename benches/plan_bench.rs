@@ -171,7 +171,13 @@ fn startup(what: &str, path: &std::path::Path) {
 fn meeting_pdf(path: &std::path::Path) {
     let doc = Document::open(path, &eduplan::domain::library::Library::builtin()).expect("open");
     let samples: Vec<Duration> = (0..5)
-        .map(|_| time(|| eduplan::draw::pdf::meeting_pdf(&doc.view()).expect("pdf")).1)
+        .map(|_| {
+            time(|| {
+                eduplan::draw::pdf::meeting_pdf(&doc.view(), eduplan::draw::slides::Scope::Full)
+                    .expect("pdf")
+            })
+            .1
+        })
         .collect();
     report(
         "meeting pages as a PDF (sample plan, 64 pages)",

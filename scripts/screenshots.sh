@@ -6,7 +6,7 @@
 # settings folder (so it is a first start), sizes the window to the whole screen (there is no
 # window manager to maximise it), then switches views with the program's keys:
 #   总览 指标 任务 优质均衡 对标 整改, 帮助 (F1), the first indicator's details, and meeting mode
-#   (opening page, a section chart, an indicator page).
+#   (opening page, a section chart, an indicator page, the page index, 只看章's first chart).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/screenshots}; shift || true
@@ -19,11 +19,14 @@ done
 cargo build --quiet
 app=$PWD/target/debug/eduplan
 
-shoot() { # NAME KEYS… — type the keys (or click:X:Y), wait for the frame, save the screen
+shoot() { # NAME KEYS… — type the keys (or click:X:Y, or wheel:N to scroll N steps down at the
+  # middle of the screen), wait for the frame, save the screen
   local name=$1; shift
   for k in "$@"; do
     if [[ $k == click:* ]]; then
       local c=${k#click:}; xdotool mousemove "${c%:*}" "${c#*:}" click 1
+    elif [[ $k == wheel:* ]]; then
+      xdotool mousemove $((w / 2)) $((h / 2)) click --repeat "${k#wheel:}" --delay 80 5
     else
       xdotool key --clearmodifiers "$k"
     fi
@@ -60,6 +63,7 @@ for size in "${sizes[@]}"; do
   shoot 2-indicators ctrl+2
   shoot 3-tasks ctrl+3
   shoot 4-balance ctrl+4
+  shoot 4b-balance-chart wheel:12
   shoot 5-alignment ctrl+5
   shoot 6-rectification ctrl+6
   shoot 7-help F1
@@ -69,6 +73,8 @@ for size in "${sizes[@]}"; do
   shoot 9-meeting-opening Escape ctrl+1 F5
   shoot 10-meeting-section Right
   shoot 11-meeting-indicator Right
+  shoot 12-meeting-index G
+  shoot 13-meeting-chapters-only Escape C Home Right
   kill "$pid" 2>/dev/null || true; sleep 0.5; kill -9 "$pid" 2>/dev/null || true
   kill "$xvfb" 2>/dev/null || true
   rm -rf "$home"

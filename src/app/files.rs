@@ -109,12 +109,18 @@ impl EduPlanApp {
             return self.error("这是规划文件本身，不能用PDF覆盖它".to_owned());
         }
         let Some(doc) = &self.doc else { return };
-        let written = crate::draw::pdf::meeting_pdf(&doc.view())
+        let scope = self.meeting.scope();
+        let written = crate::draw::pdf::meeting_pdf(&doc.view(), scope)
             .map_err(|e| e.to_string())
             .and_then(|(bytes, n)| settings::write_pdf(&dest, &bytes).map(|()| n));
+        let chapters_only = if scope == crate::draw::slides::Scope::ChaptersOnly {
+            "，只看章"
+        } else {
+            ""
+        };
         match written {
             Ok(n) => self.info(format!(
-                "已导出会议材料“{}”（{n}页，与会议模式各页相同）",
+                "已导出会议材料“{}”（{n}页{chapters_only}，与会议模式各页相同）",
                 dest.display()
             )),
             Err(e) => self.error(e.to_string()),

@@ -171,6 +171,10 @@ impl EduPlanApp {
     pub fn view(&self) -> View {
         self.view
     }
+    /// The grid's selected cell (indicator, year).
+    pub fn grid_selection(&self) -> Option<(crate::domain::IndicatorId, i32)> {
+        self.grid.selected
+    }
     /// The message banner above the view.
     pub fn message(&self) -> Option<&Message> {
         self.message.as_ref()
@@ -464,6 +468,9 @@ impl eframe::App for EduPlanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut cmds = self.shortcuts(&ctx);
+        if self.view == View::Indicators && self.modal.is_none() {
+            crate::ui::grid::keep_tab_in_grid(&ctx, &self.grid);
+        }
         let title = self.doc.as_ref().map_or_else(
             || APP_TITLE.to_owned(),
             |d| format!("{} — {}", d.plan().info.name, APP_TITLE),

@@ -95,7 +95,12 @@ pub(super) fn cmd_meeting_pdf(opts: &Options) -> CliResult<()> {
         .unwrap_or_else(|| plan.default_evaluation_year());
     let as_of = super::closeout_cmd::judged_on(opts, &plan, year)?;
     let derived = crate::session::Derived::of(&plan, year);
-    let (bytes, n) = crate::draw::pdf::meeting_pdf(&derived.view(&plan, year, as_of))
+    let scope = if opts.flag("--chapters") {
+        crate::draw::slides::Scope::ChaptersOnly
+    } else {
+        crate::draw::slides::Scope::Full
+    };
+    let (bytes, n) = crate::draw::pdf::meeting_pdf(&derived.view(&plan, year, as_of), scope)
         .map_err(|e| CliError::failed(e.to_string()))?;
     crate::session::files::write_pdf(&out, &bytes).map_err(CliError::failed)?;
     println!(

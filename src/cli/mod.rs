@@ -32,8 +32,9 @@ EduPlan 教育规划工作台 —— 区县教育事业发展规划的编制与�
   eduplan export 文件.eduplan -o 输出.xlsx [--year 年份] [--date 日期] [--evaluation 类型]
                                   导出上报用的Excel工作簿（主要指标表、指标监测表、重点任务台账、图表；
                                   有学校数据时另含资源配置指标表和差异系数表）
-  eduplan meeting 文件.eduplan -o 会议材料.pdf [--year 年份] [--date 日期] [--evaluation 类型]
-                                  把会议模式各页导出为PDF（每页一张，与屏幕上相同），会前发送或打印
+  eduplan meeting 文件.eduplan -o 会议材料.pdf [--year 年份] [--date 日期] [--evaluation 类型] [--chapters]
+                                  把会议模式各页导出为PDF（每页一张，与屏幕上相同），会前发送或打印；
+                                  --chapters 只看章：只有各章的图表页，不含小节和单个指标的页
   eduplan report 文件.eduplan --kind annual|midterm|final --year 年份 -o 报告.docx [--date 日期]
                   [--fonts gb2312|windows]
                                   生成Word报告初稿（年度监测报告、中期评估报告、总结评估报告，公文格式）：
@@ -214,9 +215,10 @@ fn dispatch(args: &[String]) -> CliResult<Outcome> {
             &["-o", "--year", "--date", "--evaluation"],
         )?)
         .map(|_| Outcome::Exit(0)),
-        "meeting" => exchange_cmds::cmd_meeting_pdf(&Options::parse(
+        "meeting" => exchange_cmds::cmd_meeting_pdf(&Options::parse_with_flags(
             rest,
             &["-o", "--year", "--date", "--evaluation"],
+            &["--chapters"],
         )?)
         .map(|_| Outcome::Exit(0)),
         "template" => cmd_template(&Options::parse(

@@ -18,7 +18,7 @@ use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use skrifa::MetadataProvider;
 
-use super::slides::{pages, print_page};
+use super::slides::{Scope, pages, print_page};
 use crate::session::view::PlanView;
 
 /// A 16:9 slide, in PDF points; the slides are laid out for a screen of this size.
@@ -36,7 +36,7 @@ const SLIDE_TEXT_CHARS: usize = 2_000;
 
 /// The meeting pages as a PDF: its bytes and its number of pages. Writing them is the
 /// caller's (`session::files::write_pdf`).
-pub fn meeting_pdf(pv: &PlanView) -> Result<(Vec<u8>, usize), PdfError> {
+pub fn meeting_pdf(pv: &PlanView, scope: Scope) -> Result<(Vec<u8>, usize), PdfError> {
     // A slide shows a few lines of any text: an 18 MB note from an old or foreign file must
     // not cost gigabytes of laid-out glyphs. Cut in this copy only, never in the plan.
     let clipped = crate::domain::text_limits::clipped(pv.plan, SLIDE_TEXT_CHARS);
@@ -44,10 +44,10 @@ pub fn meeting_pdf(pv: &PlanView) -> Result<(Vec<u8>, usize), PdfError> {
         plan: &clipped,
         ..*pv
     };
-    Ok((pdf_bytes(pv)?, pages(pv).len()))
+    Ok((pdf_bytes(pv, scope)?, pages(pv, scope).len()))
 }
 
-fn pdf_bytes(pv: &PlanView) -> Result<Vec<u8>, PdfError> {
+fn pdf_bytes(pv: &PlanView, scope: Scope) -> Result<Vec<u8>, PdfError> {
     let font_data = super::theme::CJK_FONT;
     let font = Font::new(Arc::new(font_data.to_vec()).into(), 0)
         .ok_or_else(|| PdfError::Build("字体无法读取".to_owned()))?;
@@ -58,7 +58,7 @@ fn pdf_bytes(pv: &PlanView) -> Result<Vec<u8>, PdfError> {
     let ctx = egui::Context::default();
     super::theme::install_fonts(&ctx);
     super::theme::apply(&ctx);
-    let all = pages(pv);
+    let all = pages(pv, scope);
     let mut document = krilla::Document::new();
     document.set_metadata(
         krilla::metadata::Metadata::new()

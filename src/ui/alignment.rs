@@ -69,48 +69,85 @@ pub fn alignment_ui(
         ui.label("规划中还没有与指标库对应的指标。");
         return;
     }
+    // The columns share the window's width and their texts wrap: 省级 and 市级 beside 全国,
+    // never off-screen; on a window too narrow even for that the table scrolls, with its bar
+    // shown.
+    let spacing = ui.spacing().item_spacing.x;
+    let button_width = super::widgets::widest_text(ui, ["添加省/市目标"]) + 24.0;
+    let shares = [0.19, 0.14, 0.14, 0.12, 0.12, 0.17, 0.12];
+    let text_room = (ui.available_width()
+        - button_width
+        - spacing * (shares.len() as f32 + 1.0)
+        - ui.spacing().scroll.bar_width)
+        .max(560.0);
+    let widths: Vec<f32> = shares.iter().map(|s| (s * text_room).floor()).collect();
+    let cell = |ui: &mut Ui, column: usize, text: RichText| {
+        let width = widths[column];
+        // In the grid's own cell, so that a wrapped text makes its row taller.
+        ui.scope(|ui| {
+            ui.set_min_width(width);
+            ui.set_max_width(width);
+            ui.add(egui::Label::new(text).wrap())
+        })
+        .inner
+    };
     egui::ScrollArea::both()
         .id_salt("alignment")
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
         .show(ui, |ui| {
             egui::Grid::new("alignment_grid")
                 .striped(true)
                 .num_columns(8)
                 .show(ui, |ui| {
-                    for h in [
+                    for (column, h) in [
                         "指标",
                         "本规划目标",
                         "全国目标",
-                        "对标结论",
-                        "",
                         "省级目标",
                         "市级目标",
+                        "对标结论",
                         "属性（本规划/全国）",
-                    ] {
-                        ui.strong(h);
+                    ]
+                    .into_iter()
+                    .enumerate()
+                    {
+                        cell(ui, column, RichText::new(h).strong());
                     }
+                    ui.label("");
                     ui.end_row();
                     for (ind, entry) in rows {
-                        ui.label(&ind.name);
+                        cell(ui, 0, RichText::new(&ind.name));
                         let own = if ind.target_text.is_empty() {
                             format!("{}{}", format_number(ind.target_value, 2), ind.unit)
                         } else {
                             ind.target_text.clone()
                         };
-                        ui.label(format!("{own}（{}年）", ind.target_year));
-                        let target_cell = |ui: &mut Ui, level: TargetLevel| match entry
-                            .targets
-                            .iter()
-                            .find(|t| t.level == level)
-                        {
-                            Some(t) => {
-                                ui.label(format!("{}（{}年）", t.text, t.year))
+                        cell(
+                            ui,
+                            1,
+                            RichText::new(format!("{own}（{}年）", ind.target_year)),
+                        );
+                        let target_cell =
+                            |ui: &mut Ui, column: usize, level: TargetLevel| match entry
+                                .targets
+                                .iter()
+                                .find(|t| t.level == level)
+                            {
+                                Some(t) => {
+                                    cell(
+                                        ui,
+                                        column,
+                                        RichText::new(format!("{}（{}年）", t.text, t.year)),
+                                    )
                                     .on_hover_text(&t.source);
-                            }
-                            None => {
-                                ui.label(RichText::new("—").color(theme::GREY));
-                            }
-                        };
-                        target_cell(ui, TargetLevel::National);
+                                }
+                                None => {
+                                    cell(ui, column, RichText::new("—").color(theme::GREY));
+                                }
+                            };
+                        target_cell(ui, 2, TargetLevel::National);
+                        target_cell(ui, 3, TargetLevel::Provincial);
+                        target_cell(ui, 4, TargetLevel::City);
                         let mine: Vec<&Alignment> = findings
                             .iter()
                             .filter(|a| a.indicator == Some(ind.id))
@@ -121,11 +158,15 @@ pub fn alignment_ui(
                             } else {
                                 "√ 不低于上级目标"
                             };
-                            ui.label(RichText::new(word).color(if entry.targets.is_empty() {
-                                theme::GREY
-                            } else {
-                                theme::GREEN
-                            }));
+                            cell(
+                                ui,
+                                5,
+                                RichText::new(word).color(if entry.targets.is_empty() {
+                                    theme::GREY
+                                } else {
+                                    theme::GREEN
+                                }),
+                            );
                         } else {
                             let short: Vec<String> =
                                 mine.iter().map(|a| short_issue(&a.issue)).collect();
@@ -133,9 +174,20 @@ pub fn alignment_ui(
                                 .iter()
                                 .map(|a| alignment_text(&a.issue, Some(ind)))
                                 .collect();
-                            ui.label(RichText::new(short.join("；")).color(theme::ERROR_TEXT))
-                                .on_hover_text(full.join("\n"));
+                            cell(
+                                ui,
+                                5,
+                                RichText::new(short.join("；")).color(theme::ERROR_TEXT),
+                            )
+                            .on_hover_text(full.join("\n"));
                         }
+                        let national_attr =
+                            entry.national().map_or("—", |t| t.attribute().label());
+                        cell(
+                            ui,
+                            6,
+                            RichText::new(format!("{}/{national_attr}", ind.attribute.label())),
+                        );
                         if ui.small_button("添加省/市目标").clicked() {
                             state.editing = Some(entry.code.clone());
                             state.year = ind.target_year.to_string();
@@ -143,11 +195,6 @@ pub fn alignment_ui(
                             state.source.clear();
                             state.message = None;
                         }
-                        target_cell(ui, TargetLevel::Provincial);
-                        target_cell(ui, TargetLevel::City);
-                        let national_attr =
-                            entry.national().map_or("—", |t| t.attribute().label());
-                        ui.label(format!("{}/{national_attr}", ind.attribute.label()));
                         ui.end_row();
                     }
                 });

@@ -336,7 +336,8 @@ fn school_list_ui(ui: &mut Ui, pv: &PlanView, cmds: &mut Vec<Command>, open: boo
 }
 
 /// One indicator in one 学段, school by school, with the standard as a line: who is below it
-/// and by how much. Bars are named in the chart, the standard is labelled, red bars are below.
+/// and by how much. One row per school, lowest first, each named (a label a screen reader
+/// and a test can find): a long list makes the page longer, it never drops a name.
 fn chart_ui(
     ui: &mut Ui,
     state: &mut BalanceState,
@@ -344,7 +345,6 @@ fn chart_ui(
     settings: &crate::domain::balance::BalanceSettings,
 ) {
     use crate::domain::balance::Stage;
-    use egui_plot::{Bar, BarChart, HLine, Plot};
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("各校指标图").strong());
         for (s, stage) in Stage::ALL.iter().enumerate() {
@@ -372,57 +372,95 @@ fn chart_ui(
     let standard = settings.standard(*resource, *stage);
     let mut parts: Vec<_> = report.parts.iter().filter(|p| p.stage == *stage).collect();
     parts.sort_by(|a, b| a.values[k].total_cmp(&b.values[k]));
-    let bars: Vec<Bar> = parts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let below = p.values[k] < standard - 1e-9;
-            Bar::new(i as f64, p.values[k])
-                .name(&p.school)
-                .fill(if below { theme::RED } else { theme::GREEN })
-        })
-        .collect();
-    let names: Vec<String> = parts.iter().map(|p| p.school.clone()).collect();
     let standard_label = format!("标准 {}", format_number(standard, 2));
     {
         use super::widgets::LegendMark;
         super::widgets::legend_row(
             ui,
             &[
-                (theme::GREEN, LegendMark::Bar, "达到标准的学校"),
-                (theme::RED, LegendMark::Bar, "低于标准的学校"),
+                (theme::GREEN, LegendMark::Bar, "● 达到标准的学校"),
+                (theme::RED, LegendMark::Bar, "■ 低于标准的学校"),
                 (theme::PLAN_LINE, LegendMark::Line, standard_label.as_str()),
             ],
         );
     }
-    Plot::new(("school_chart", k, s))
-        .height(280.0)
-        .include_y(0.0)
-        .include_y(standard * 1.15)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names
-                    .get(i as usize)
-                    .map(|n| n.trim_start_matches("龙潭区").chars().take(6).collect())
-                    .unwrap_or_default()
+    ui.label(
+        RichText::new(format!("{}（{}）", resource.short_label(), stage.label()))
+            .small()
+            .weak(),
+    );
+    let names: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            let light = if p.values[k] < standard - 1e-9 {
+                Light::Red
             } else {
-                String::new()
-            }
+                Light::Green
+            };
+            format!("{} {}", light.symbol(), p.school)
         })
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-        .y_axis_label(format!("{}（{}）", resource.short_label(), stage.label()))
-        .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("各校数值（红色低于标准）", bars).width(0.7));
-            plot.hline(
-                HLine::new(standard_label.as_str(), standard)
-                    .color(theme::PLAN_LINE)
-                    .width(3.0),
-            );
-        });
+        .collect();
+    let name_width = (super::widgets::widest_text(ui, names.iter().map(String::as_str)) + 8.0)
+        .min(ui.available_width() * 0.45);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let highest = parts
+        .iter()
+        .map(|p| p.values[k])
+        .fold(standard * 1.15, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let body_font = egui::TextStyle::Body.resolve(ui.style());
+    let text_color = ui.visuals().text_color();
+    // Rows touch, so that the standard's line runs through them unbroken.
+    ui.scope(|ui| {
+        ui.spacing_mut().item_spacing.y = 0.0;
+        for (part, name) in parts.iter().zip(&names) {
+            let value = part.values[k];
+            let below = value < standard - 1e-9;
+            ui.horizontal(|ui| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(name_width, row_height),
+                    egui::Layout::right_to_left(egui::Align::Center),
+                    |ui| {
+                        ui.set_min_size(egui::vec2(name_width, row_height));
+                        ui.add(egui::Label::new(name.as_str()).wrap());
+                    },
+                );
+                let (rect, _) = ui.allocate_exact_size(
+                    egui::vec2(ui.available_width().max(120.0), row_height),
+                    egui::Sense::hover(),
+                );
+                // Room on the right for the value after the longest bar.
+                let scale = (rect.width() - 70.0).max(40.0) / highest as f32;
+                let x_of = |v: f64| rect.left() + (v.max(0.0) as f32) * scale;
+                let bar = egui::Rect::from_min_max(
+                    egui::pos2(rect.left(), rect.top() + 4.0),
+                    egui::pos2(x_of(value), rect.bottom() - 4.0),
+                );
+                let painter = ui.painter();
+                painter.rect_filled(bar, 0.0, if below { theme::RED } else { theme::GREEN });
+                let line_x = x_of(standard);
+                painter.line_segment(
+                    [
+                        egui::pos2(line_x, rect.top()),
+                        egui::pos2(line_x, rect.bottom()),
+                    ],
+                    egui::Stroke::new(3.0, theme::PLAN_LINE),
+                );
+                let text = format_number(value, 2);
+                let galley = painter.layout_no_wrap(text, body_font.clone(), text_color);
+                // The value never sits on the standard's line.
+                let mut left = bar.right() + 4.0;
+                if left < line_x + 4.0 && left + galley.size().x > line_x - 4.0 {
+                    left = line_x + 6.0;
+                }
+                painter.galley(
+                    egui::pos2(left, rect.center().y - galley.size().y / 2.0),
+                    galley,
+                    text_color,
+                );
+            });
+        }
+    });
 }
 
 /// Start trying out a school's counts: its figures for the year, as text to edit.

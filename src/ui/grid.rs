@@ -173,6 +173,8 @@ struct ColumnWidths {
     target: f32,
     /// What the scrolling columns need together.
     cells_width: f32,
+    /// One line, or two when names or targets need them.
+    row_height: f32,
 }
 
 impl ColumnWidths {
@@ -219,11 +221,25 @@ impl ColumnWidths {
             + Self::PROGRESS
             + unit
             + spacing;
-        let shared = super::widgets::share_width(
-            &[name.min(480.0), status, target.min(360.0)],
-            &[140.0, status_least, 96.0],
-            ui.available_width() - fixed,
-        );
+        let room = ui.available_width() - fixed;
+        let share = |name: f32, target: f32, status_least: f32| {
+            super::widgets::share_width(
+                &[name.min(480.0), status, target.min(360.0)],
+                &[140.0, status_least, 96.0],
+                room,
+            )
+        };
+        // A name or target that does not fit on one line goes on two (every row grows, as
+        // the rows are laid out at one height): on a laptop no name is cut.
+        let mut shared = share(name, target, status_least);
+        let mut lines = 1;
+        if shared[0] + 0.5 < name.min(480.0) || shared[2] + 0.5 < target.min(360.0) {
+            // Two lines leave room for the whole 评价 too, where the window allows.
+            lines = 2;
+            let whole_status = room >= 140.0 + status + 96.0;
+            let status_least = if whole_status { status } else { status_least };
+            shared = share(name / 2.0 + pad, target / 2.0 + pad, status_least);
+        }
         let cells_width =
             fixed - spacing + shared[2] + ui.spacing().item_spacing.x * columns as f32;
         Self {
@@ -232,6 +248,8 @@ impl ColumnWidths {
             unit,
             target: shared[2],
             cells_width,
+            row_height: theme::ROW_HEIGHT
+                + (lines - 1) as f32 * ui.text_style_height(&egui::TextStyle::Body),
         }
     }
 }
@@ -284,7 +302,7 @@ fn names_ui(
             });
         })
         .body(|body| {
-            body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
+            body.rows(widths.row_height, rows.len(), |mut row| {
                 let Some(ind) = pv.indicator(rows[row.index()]) else {
                     return;
                 };
@@ -292,7 +310,7 @@ fn names_ui(
                     let name = ui.add(
                         egui::Label::new(&ind.name)
                             .sense(egui::Sense::click())
-                            .truncate(),
+                            .wrap(),
                     );
                     if name.clicked() {
                         cmds.push(Command::Show(View::Detail(ind.id)));
@@ -386,7 +404,7 @@ fn table_ui(
             }
         })
         .body(|body| {
-            body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
+            body.rows(widths.row_height, rows.len(), |mut row| {
                 let r = row.index();
                 let Some(ind) = pv.indicator(rows[r]) else {
                     return;
@@ -426,7 +444,8 @@ fn table_ui(
                     ui.label(total);
                 });
                 row.col(|ui| {
-                    ui.label(&ind.target_text).on_hover_text(&ind.target_text);
+                    ui.add(egui::Label::new(&ind.target_text).wrap())
+                        .on_hover_text(&ind.target_text);
                 });
                 row.col(|ui| {
                     ui.label(eval.map_or_else(|| "—".to_owned(), progress_text));
@@ -599,6 +618,33 @@ pub fn paste_block(
     }
 }
 
+/// Tab and Shift+Tab move between the grid's cells, not to the menu: egui's own Tab
+/// navigation is cancelled before the menu bar (drawn first) could take the focus. The cell
+/// editor handles Tab itself (its focus is locked).
+pub fn keep_tab_in_grid(ctx: &egui::Context, state: &GridState) {
+    let tab = ctx.input(|i| i.key_pressed(Key::Tab));
+    if tab && state.selected.is_some() && !ctx.text_edit_focused() {
+        ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+    }
+}
+
+/// The cell Tab (or Shift+Tab with `back`) goes to from (row, column): the next editable cell
+/// in the row, from the last column the first of the next row, and back likewise.
+fn tab_target(
+    (row, column): (usize, usize),
+    back: bool,
+    last_row: usize,
+    last_column: usize,
+) -> (usize, usize) {
+    match (back, column) {
+        (false, c) if c < last_column => (row, c + 1),
+        (false, _) if row < last_row => (row + 1, 0),
+        (true, 0) if row > 0 => (row - 1, last_column),
+        (true, c) if c > 0 => (row, c - 1),
+        _ => (row, column),
+    }
+}
+
 fn keyboard(
     ui: &mut Ui,
     state: &mut GridState,
@@ -643,10 +689,9 @@ fn keyboard(
                     state.error = None;
                     if enter {
                         move_to(state, r + 1, c);
-                    } else if tab {
-                        move_to(state, r, c + 1);
                     } else {
-                        move_to(state, r, c.saturating_sub(1));
+                        let (row, column) = tab_target((r, c), shift_tab, last_row, last_col);
+                        move_to(state, row, column);
                     }
                 }
                 Err(why) => {
@@ -673,8 +718,10 @@ fn keyboard(
                 Key::ArrowUp => move_to(state, r.saturating_sub(1), c),
                 Key::ArrowRight => move_to(state, r, c + 1),
                 Key::ArrowLeft => move_to(state, r, c.saturating_sub(1)),
-                Key::Tab if modifiers.shift => move_to(state, r, c.saturating_sub(1)),
-                Key::Tab => move_to(state, r, c + 1),
+                Key::Tab => {
+                    let (row, column) = tab_target((r, c), modifiers.shift, last_row, last_col);
+                    move_to(state, row, column);
+                }
                 Key::Enter | Key::F2 => {
                     state.editing = Some(
                         ind.actual_value(year)

@@ -53,6 +53,22 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                 .small()
                 .color(theme::GREY),
         );
+        ui.separator();
+        // One delete for the selected row (with a confirmation, undone like any edit) rather
+        // than a button on every row beside the fields being typed in.
+        let selected = state.highlight.filter(|id| pv.plan.task(*id).is_some());
+        let delete = ui
+            .add_enabled(selected.is_some(), egui::Button::new("删除所选任务…"))
+            .on_hover_text("删除选中的任务（会先确认，可撤销）；也可按 Delete 键")
+            .on_disabled_hover_text("先单击表格中的一行选中任务");
+        let delete_key = selected.is_some()
+            && !ui.ctx().text_edit_focused()
+            && ui.input(|i| i.key_pressed(egui::Key::Delete));
+        if let Some(id) = selected
+            && (delete.clicked() || delete_key)
+        {
+            cmds.push(Command::ConfirmDelete(DeleteTarget::Task(id)));
+        }
     });
     let days = pv.plan.info.due_soon_days;
     let mut tasks = pv.plan.tasks_in_outline_order();
@@ -78,7 +94,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                 .column(Column::exact(TaskColumnWidths::BUDGET))
                 .column(Column::exact(widths.state))
                 .column(Column::remainder().at_least(widths.progress))
-                .column(Column::exact(TaskColumnWidths::DELETE))
+                .sense(egui::Sense::click())
                 .min_scrolled_height(0.0);
             if state.scroll_to_highlight {
                 if let Some(pos) = tasks.iter().position(|t| Some(t.id) == state.highlight) {
@@ -96,7 +112,6 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                         "预算（万元）",
                         "状态",
                         &format!("{year}年进展"),
-                        "",
                     ] {
                         h.col(|ui| {
                             ui.strong(title);
@@ -109,12 +124,31 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                         let highlighted = state.highlight == Some(task.id);
                         row.set_selected(highlighted);
                         row.col(|ui| {
-                            let chapter = pv
-                                .plan
-                                .section(task.section)
-                                .map_or_else(String::new, |s| s.heading());
-                            ui.label(RichText::new(&chapter).small())
-                                .on_hover_text(chapter);
+                            // The section under its parent: "1.坚持…" alone says little.
+                            let (parent, own) = section_lines(pv, task);
+                            let whole = format!("{parent}\n{own}");
+                            ui.vertical(|ui| {
+                                ui.spacing_mut().item_spacing.y = 0.0;
+                                if !parent.is_empty() {
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(&parent)
+                                                .size(SECTION_LINE)
+                                                .color(theme::GREY),
+                                        )
+                                        .truncate()
+                                        .selectable(false),
+                                    );
+                                }
+                                // Not selectable text: a click here selects the row.
+                                ui.add(
+                                    egui::Label::new(RichText::new(&own).size(SECTION_LINE))
+                                        .truncate()
+                                        .selectable(false),
+                                );
+                            })
+                            .response
+                            .on_hover_text(whole.trim());
                         });
                         row.col(|ui| {
                             let kind = if task.kind == crate::domain::TaskKind::Project {
@@ -124,6 +158,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                             };
                             let link = ui.link(format!("{kind}{}", task.title));
                             if link.clicked() {
+                                state.highlight = Some(task.id);
                                 cmds.push(Command::EditTask(task.id));
                             }
                             link.on_hover_text(if task.measures.is_empty() {
@@ -187,6 +222,7 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                             let s = task_state(task, pv.as_of, days);
                             let link = ui.link(state_rich(s));
                             if link.clicked() {
+                                state.highlight = Some(task.id);
                                 cmds.push(Command::EditTask(task.id));
                             }
                             let due = task
@@ -218,15 +254,9 @@ pub fn tasks_ui(ui: &mut Ui, state: &mut TasksState, pv: &PlanView, cmds: &mut V
                                 });
                             }
                         });
-                        row.col(|ui| {
-                            if ui
-                                .small_button("删除")
-                                .on_hover_text("删除此任务")
-                                .clicked()
-                            {
-                                cmds.push(Command::ConfirmDelete(DeleteTarget::Task(task.id)));
-                            }
-                        });
+                        if row.response().clicked() {
+                            state.highlight = Some(task.id);
+                        }
                     });
                 });
         });
@@ -246,7 +276,6 @@ struct TaskColumnWidths {
 
 impl TaskColumnWidths {
     const BUDGET: f32 = 100.0;
-    const DELETE: f32 = 52.0;
     /// A text field's frame, inner margin and cursor room, both sides together.
     const FIELD_MARGIN: f32 = 26.0;
     /// Between a text field and the next column.
@@ -257,10 +286,9 @@ impl TaskColumnWidths {
         let pad = 12.0;
         let chapters: Vec<String> = tasks
             .iter()
-            .map(|t| {
-                pv.plan
-                    .section(t.section)
-                    .map_or_else(String::new, |s| s.heading())
+            .flat_map(|t| {
+                let (parent, own) = section_lines(pv, t);
+                [parent, own]
             })
             .collect();
         let chapter = widest_text_in(
@@ -289,12 +317,11 @@ impl TaskColumnWidths {
         ) + Self::FIELD_MARGIN
             + pad;
 
-        let columns = 8.0;
+        let columns = 7.0;
         let fixed = unit
             + deadline
             + Self::BUDGET
             + state
-            + Self::DELETE
             + ui.spacing().item_spacing.x * (columns + 1.0)
             + ui.spacing().scroll.bar_width;
         let shared = share_width(
@@ -315,6 +342,19 @@ impl TaskColumnWidths {
             progress: shared[2],
         }
     }
+}
+
+/// The 章节 cell's two lines (parent, section) fit a row at this size.
+const SECTION_LINE: f32 = 11.0;
+
+/// A task's section as two lines: its parent's heading (empty for a chapter) and its own.
+fn section_lines(pv: &PlanView, task: &Task) -> (String, String) {
+    let section = pv.plan.section(task.section);
+    let parent = section
+        .and_then(|s| s.parent)
+        .and_then(|p| pv.plan.section(p))
+        .map_or_else(String::new, |p| p.heading());
+    (parent, section.map_or_else(String::new, |s| s.heading()))
 }
 
 fn state_rich(state: TaskState) -> RichText {

@@ -14,6 +14,7 @@ mod extract;
 mod gui;
 mod gui_closeout;
 mod gui_flows;
+mod gui_meeting;
 mod meeting_pages;
 mod report;
 mod rules;

@@ -764,3 +764,75 @@ fn one_workbook_judges_its_tasks_and_its_rectification_ledger_on_one_day() {
         line(&ledger)
     );
 }
+
+#[test]
+fn the_rectification_ledger_prints_legibly_on_a4_landscape_with_its_header_repeated() {
+    use std::io::Read;
+    let plan = common::sample_plan();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("整改打印.xlsx");
+    export_workbook(&plan, 2024, AS_OF, &out).expect("export");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).expect("open")).expect("zip");
+    let mut book = String::new();
+    zip.by_name("xl/workbook.xml")
+        .expect("workbook")
+        .read_to_string(&mut book)
+        .expect("xml");
+    // Sheets are written as sheet1.xml, sheet2.xml … in the workbook's order.
+    let position = book
+        .split("<sheet ")
+        .skip(1)
+        .position(|s| s.contains("name=\"整改台账\""))
+        .expect("the ledger sheet")
+        + 1;
+    let mut xml = String::new();
+    zip.by_name(&format!("xl/worksheets/sheet{position}.xml"))
+        .expect("sheet")
+        .read_to_string(&mut xml)
+        .expect("xml");
+    let attribute = |name: &str| -> Option<f64> {
+        xml.split(&format!(" {name}=\""))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|s| s.parse().ok())
+    };
+    assert!(
+        !xml.contains("fitToPage=\"1\""),
+        "not squeezed to the width"
+    );
+    let scale = attribute("scale").expect("a print scale") / 100.0;
+    assert!(
+        scale * 11.0 >= 8.0,
+        "11 pt text prints at {} pt",
+        scale * 11.0
+    );
+    assert_eq!(attribute("paperSize"), Some(9.0), "A4");
+    assert!(xml.contains("orientation=\"landscape\""));
+    // The columns at that scale fit between A4 landscape's margins (842 pt less 0.5 in each
+    // side), counting a width unit as written (Excel's padding included) as LibreOffice prints it:
+    // about 7.05 pt.
+    let widths: Vec<f64> = xml
+        .split("<col ")
+        .skip(1)
+        .filter_map(|c| {
+            let min: u32 = c.split("min=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let max: u32 = c.split("max=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let width: f64 = c
+                .split("width=\"")
+                .nth(1)?
+                .split('"')
+                .next()?
+                .parse()
+                .ok()?;
+            Some(vec![width; (max - min + 1) as usize])
+        })
+        .flatten()
+        .collect();
+    assert_eq!(widths.len(), 11, "{widths:?}");
+    let printed: f64 = widths.iter().map(|w| w * 7.05).sum::<f64>() * scale;
+    assert!(printed <= 842.0 - 72.0, "{printed} pt wide on paper");
+    assert!(
+        book.contains("'整改台账'!$1:$3") || book.contains("整改台账!$1:$3"),
+        "the title, unit line and header repeat on every page"
+    );
+}

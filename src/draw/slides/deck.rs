@@ -1,6 +1,8 @@
 //! The deck: which pages a meeting sees, in which order, and each page's title for the index.
 //! Plan data only; no drawing.
 
+use std::collections::HashMap;
+
 use crate::domain::{IndicatorId, SectionId};
 use crate::session::view::PlanView;
 
@@ -148,11 +150,26 @@ pub enum Page {
     Rectification(usize),
 }
 
+/// How much of the plan a deck shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Every chapter and sub-chapter that has a page of its own, and every indicator's page.
+    #[default]
+    Full,
+    /// 只看章: the chapters' charts (every indicator on one of them), no sub-chapter or
+    /// indicator pages.
+    ChaptersOnly,
+}
+
+/// A sub-chapter with this many indicators or fewer has no chart of its own: its bars are on
+/// its parent's chart. Likewise a sub-chapter whose parent holds at most this many more, as
+/// its page would repeat the parent's.
+pub const MERGE_AT_MOST: usize = 2;
+
 /// Pages in order: the summary; each section that holds indicators (its page, then the
 /// indicators directly in it), depth first; each chapter's tasks; each unit; the 整改台账.
 /// One pass over the plan (it runs every frame, on plans of a thousand indicators).
-pub fn pages(pv: &PlanView) -> Vec<Page> {
-    use std::collections::HashMap;
+pub fn pages(pv: &PlanView, scope: Scope) -> Vec<Page> {
     let plan = pv.plan;
     let section_of: HashMap<IndicatorId, SectionId> =
         plan.indicators.iter().map(|i| (i.id, i.section)).collect();
@@ -216,45 +233,15 @@ pub fn pages(pv: &PlanView) -> Vec<Page> {
             .count();
         measured.insert(*s, n);
     }
-    fn walk(
-        parent: Option<SectionId>,
-        parent_count: Option<usize>,
-        children: &HashMap<Option<SectionId>, Vec<(i64, SectionId)>>,
-        direct: &HashMap<SectionId, Vec<IndicatorId>>,
-        total: &HashMap<SectionId, (usize, usize)>,
-        measured: &HashMap<SectionId, usize>,
-        out: &mut Vec<Page>,
-    ) {
-        for (_, s) in children.get(&parent).into_iter().flatten() {
-            let count = total.get(s).map_or(0, |t| t.0);
-            if count == 0 {
-                continue;
-            }
-            // A sub-chapter that holds all its chapter's indicators would repeat its page.
-            if parent_count != Some(count) {
-                let parts = section_parts(measured.get(s).copied().unwrap_or(0));
-                out.extend((0..parts).map(|part| Page::Section(*s, part)));
-            }
-            out.extend(
-                direct
-                    .get(s)
-                    .into_iter()
-                    .flatten()
-                    .map(|id| Page::Indicator(*id)),
-            );
-            walk(
-                Some(*s),
-                Some(count),
-                children,
-                direct,
-                total,
-                measured,
-                out,
-            );
-        }
-    }
+    let outline = Outline {
+        scope,
+        children: &children,
+        direct: &direct,
+        total: &total,
+        measured: &measured,
+    };
     let mut out = vec![Page::Summary];
-    walk(None, None, &children, &direct, &total, &measured, &mut out);
+    outline.walk(None, None, &mut out);
     for (_, chapter) in children.get(&None).into_iter().flatten() {
         let tasks = total.get(chapter).map_or(0, |t| t.1);
         let parts = tasks.div_ceil(TASKS_PER_PAGE);
@@ -274,6 +261,84 @@ pub fn pages(pv: &PlanView) -> Vec<Page> {
         out.extend((0..=more).map(Page::Rectification));
     }
     out
+}
+
+/// The outline as `pages` reads it: each section's children in order, the indicators directly
+/// in it, its totals (indicators, tasks) and its indicators drawn as bars.
+struct Outline<'a> {
+    scope: Scope,
+    children: &'a HashMap<Option<SectionId>, Vec<(i64, SectionId)>>,
+    direct: &'a HashMap<SectionId, Vec<IndicatorId>>,
+    total: &'a HashMap<SectionId, (usize, usize)>,
+    measured: &'a HashMap<SectionId, usize>,
+}
+
+impl Outline<'_> {
+    /// The pages under `parent`, depth first. `shown_above` is the number of indicators on the
+    /// nearest chart above (none for a chapter).
+    fn walk(&self, parent: Option<SectionId>, shown_above: Option<usize>, out: &mut Vec<Page>) {
+        for (_, s) in self.children.get(&parent).into_iter().flatten() {
+            let count = self.total.get(s).map_or(0, |t| t.0);
+            if count == 0 {
+                continue;
+            }
+            let own_page = match shown_above {
+                None => true,
+                Some(_) if self.scope == Scope::ChaptersOnly => false,
+                Some(above) => count > MERGE_AT_MOST && above - count > MERGE_AT_MOST,
+            };
+            if own_page {
+                let parts = section_parts(self.measured.get(s).copied().unwrap_or(0));
+                out.extend((0..parts).map(|part| Page::Section(*s, part)));
+            }
+            if self.scope == Scope::ChaptersOnly {
+                continue;
+            }
+            out.extend(
+                self.direct
+                    .get(s)
+                    .into_iter()
+                    .flatten()
+                    .map(|id| Page::Indicator(*id)),
+            );
+            let above = if own_page {
+                count
+            } else {
+                shown_above.unwrap_or(count)
+            };
+            self.walk(Some(*s), Some(above), out);
+        }
+    }
+}
+
+/// What one page of a section's chart shows: the bars of this part, and on the first part
+/// the yes/no indicators (listed as 是/否, not drawn as bars).
+pub struct SectionPart {
+    /// Every indicator under the section.
+    pub all: Vec<IndicatorId>,
+    /// How many of them are bars, on all parts together.
+    pub bars_in_section: usize,
+    pub bars: Vec<IndicatorId>,
+    pub yes_no: Vec<IndicatorId>,
+}
+
+pub fn section_part(pv: &PlanView, id: SectionId, part: usize) -> SectionPart {
+    let all = pv.indicators_under(id);
+    let (yes_no, measured): (Vec<IndicatorId>, Vec<IndicatorId>) = all.iter().partition(|i| {
+        pv.plan
+            .indicator(**i)
+            .is_some_and(|x| x.kind == crate::domain::IndicatorKind::YesNo)
+    });
+    SectionPart {
+        bars_in_section: measured.len(),
+        bars: measured
+            .into_iter()
+            .skip(part * BARS_PER_PAGE)
+            .take(BARS_PER_PAGE)
+            .collect(),
+        yes_no: if part == 0 { yes_no } else { Vec::new() },
+        all,
+    }
 }
 
 /// How many pages a section's chart takes: at least one (it may hold only yes/no ones).

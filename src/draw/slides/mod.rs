@@ -17,7 +17,11 @@ use egui::{Color32, RichText, Ui};
 use crate::domain::Light;
 use crate::session::view::PlanView;
 
-pub use deck::{BARS_PER_PAGE, Page, TASKS_PER_PAGE, page_title, pages};
+pub use deck::{
+    BARS_PER_PAGE, MERGE_AT_MOST, Page, Scope, SectionPart, TASKS_PER_PAGE, page_title, pages,
+    section_part,
+};
+pub use section_chart::label_start;
 
 /// Colours for a washed-out projector: strong contrast in both themes.
 pub struct Palette {

@@ -34,13 +34,18 @@ impl Slide<'_> {
                 ui.label(self.small(format!("{} {n}项　", status.label())));
             }
         });
+        // The counts by light are the page's figures: big enough for the back of the room.
         ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = self.sizes.title;
             for (light, n) in counts.by_light.iter().filter(|(_, n)| *n > 0) {
-                ui.label(self.lit(
-                    *light,
-                    format!("{} {} {n}项　", light.symbol(), light.label()),
-                    self.sizes.body,
-                ));
+                ui.vertical(|ui| {
+                    ui.label(self.lit(*light, format!("{n}项"), self.sizes.title * 2.0));
+                    ui.label(self.lit(
+                        *light,
+                        format!("{} {}", light.symbol(), light.label()),
+                        self.sizes.body,
+                    ));
+                });
             }
         });
         ui.add_space(12.0);

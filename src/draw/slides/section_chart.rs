@@ -4,9 +4,9 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text, VLine};
 
 use super::Slide;
-use super::deck::{BARS_PER_PAGE, continued, section_parts};
+use super::deck::{SectionPart, continued, section_part, section_parts};
 use crate::domain::input::{format_percent, format_value};
-use crate::domain::{IndicatorId, IndicatorKind, Light, SectionId};
+use crate::domain::{Light, SectionId};
 use crate::draw::chart::LegendMark;
 
 impl Slide<'_> {
@@ -22,28 +22,20 @@ impl Slide<'_> {
             ui.label(self.small(chapter.heading()).color(self.palette.muted));
         }
         self.title(ui, format!("{}{}", section.heading(), continued(part)));
-        let ids: Vec<IndicatorId> = pv.indicators_under(id);
-        // Yes/no indicators are not progress bars: they are listed as 是/否.
-        let (yes_no, measured): (Vec<IndicatorId>, Vec<IndicatorId>) = ids.iter().partition(|i| {
-            pv.plan
-                .indicator(**i)
-                .is_some_and(|x| x.kind == IndicatorKind::YesNo)
-        });
-        let yes_no: Vec<IndicatorId> = if part == 0 { yes_no } else { Vec::new() };
-        let shown: Vec<IndicatorId> = measured
-            .iter()
-            .skip(part * BARS_PER_PAGE)
-            .take(BARS_PER_PAGE)
-            .copied()
-            .collect();
+        let SectionPart {
+            all,
+            bars_in_section,
+            bars: shown,
+            yes_no,
+        } = section_part(pv, id, part);
         let on_page = shown.iter().chain(&yes_no).filter_map(|i| pv.eval(*i));
         let counts = crate::domain::rules::count_statuses(on_page);
         ui.horizontal_wrapped(|ui| {
-            let parts = section_parts(measured.len());
+            let parts = section_parts(bars_in_section);
             if parts > 1 {
                 ui.label(self.small(format!(
                     "本章节{}项指标，第{}/{parts}页，本页：",
-                    ids.len(),
+                    all.len(),
                     part + 1
                 )));
             }
@@ -159,6 +151,19 @@ impl Slide<'_> {
             .fold(120.0_f32, f32::max)
             .min(room)
             + 16.0;
+        let label_font = egui::FontId::proportional(label_size);
+        let label_widths: std::collections::HashMap<String, f32> = labels
+            .iter()
+            .map(|(_, _, text)| {
+                let width = ui.fonts_mut(|f| {
+                    f.layout_no_wrap(text.clone(), label_font.clone(), fg)
+                        .size()
+                        .x
+                });
+                (text.clone(), width)
+            })
+            .collect();
+        let width_of_label = |text: &str| label_widths.get(text).copied().unwrap_or(0.0);
         Plot::new(("meeting_section", id.0, part))
             .height(ui.available_height().max(200.0))
             .show_grid([true, false])
@@ -169,8 +174,7 @@ impl Slide<'_> {
             // No crosshair and stray coordinates over a chart shown to a room.
             .show_x(false)
             .show_y(false)
-            .include_x(0.0)
-            .include_x(165.0)
+            .default_x_bounds(0.0, 170.0)
             .include_y(-0.6)
             .include_y(n as f64 - 0.4)
             .y_axis_min_width(axis_width)
@@ -199,11 +203,16 @@ impl Slide<'_> {
                         .color(line)
                         .width(3.0),
                 );
+                // A value label that would sit on the 序时 line starts right of it instead.
+                let units_per_px = p.transform().dvalue_dpos()[0].abs();
                 for (x, y, text) in labels {
+                    let width = width_of_label(&text) as f64 * units_per_px;
+                    let gap = 6.0 * units_per_px;
+                    let start = label_start(x, width, elapsed, gap);
                     p.text(
                         Text::new(
                             "",
-                            PlotPoint::new(x + 2.0, y),
+                            PlotPoint::new(start, y),
                             RichText::new(text).size(label_size).color(fg),
                         )
                         .anchor(egui::Align2::LEFT_CENTER),
@@ -223,6 +232,14 @@ impl Slide<'_> {
         }
         size
     }
+}
+
+/// Where a bar's value label starts: just right of the bar's end (`gap`), unless the label
+/// would then cross the 序时 line at `line`; then just right of the line. All in plot units.
+pub fn label_start(bar_end: f64, label_width: f64, line: f64, gap: f64) -> f64 {
+    let start = bar_end + gap;
+    let crosses = start < line + gap && start + label_width > line - gap;
+    if crosses { line + gap } else { start }
 }
 
 /// The name of a section chart's bar series (one per light).

@@ -51,14 +51,7 @@ pub(super) fn rectification_sheet(
         ),
         &style::text(),
     )?;
-    headers(
-        ws,
-        2,
-        &titles,
-        &[
-            5.0, 16.0, 32.0, 32.0, 12.0, 12.0, 11.0, 36.0, 22.0, 9.0, 11.0,
-        ],
-    )?;
+    headers(ws, 2, &titles, &RECTIFICATION_WIDTHS)?;
     for (row, item) in (3u32..).zip(&plan.rectifications) {
         let state = rectification_state(item, as_of);
         ws.write_number_with_format(
@@ -113,13 +106,29 @@ pub(super) fn rectification_sheet(
             ws,
             row,
             &[
-                (&source, 16.0),
-                (&item.problem, 32.0),
-                (&item.measures, 32.0),
-                (&progress, 36.0),
-                (&evidence, 22.0),
+                (&source, RECTIFICATION_WIDTHS[1]),
+                (&item.problem, RECTIFICATION_WIDTHS[2]),
+                (&item.measures, RECTIFICATION_WIDTHS[3]),
+                (&item.unit, RECTIFICATION_WIDTHS[4]),
+                (&progress, RECTIFICATION_WIDTHS[7]),
+                (&evidence, RECTIFICATION_WIDTHS[8]),
             ],
         )?;
     }
-    style::page_setup(ws, 2, &plan.info.name)
+    style::page_setup(ws, 2, &plan.info.name)?;
+    // Fitted to the page's width the long texts printed at about half size; these widths fit
+    // A4 landscape at this scale, which keeps the 11 pt text at about 8.3 pt on paper.
+    ws.set_print_scale(RECTIFICATION_PRINT_SCALE);
+    Ok(())
 }
+
+/// Column widths (character units): the texts wrap in 问题描述, 整改措施 and 整改进展.
+/// LibreOffice prints a width unit as written (0.71 of padding added to each) at about 7.05 pt:
+/// together 144 units × 7.05 pt × 75 % ≈ 760 pt, inside A4 landscape's 770 pt between the
+/// margins.
+const RECTIFICATION_WIDTHS: [f64; 11] = [
+    4.0, 10.0, 22.0, 20.0, 10.0, 7.0, 11.0, 22.0, 11.0, 8.0, 11.0,
+];
+
+/// 11 pt × 75 % ≈ 8.3 pt on paper.
+const RECTIFICATION_PRINT_SCALE: u16 = 75;

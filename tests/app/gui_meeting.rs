@@ -1,0 +1,471 @@
+//! Meeting mode and the everyday views at the screen sizes a bureau has (1024×600 projector,
+//! 1366×768 laptop, 1920×1080 monitor): what is drawn can be read and nothing overlaps.
+
+use crate::common;
+
+use std::path::Path;
+
+use eduplan::app::EduPlanApp;
+use eduplan::app::dialogs::ScriptedDialogs;
+use eduplan::draw::slides::{Scope, pages};
+use eduplan::session::Derived;
+use eduplan::ui::View;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+const SIZES: [[f32; 2]; 3] = [[1024.0, 600.0], [1366.0, 768.0], [1920.0, 1080.0]];
+
+fn harness(path: &Path, dialogs: &ScriptedDialogs, size: [f32; 2]) -> Harness<'static, EduPlanApp> {
+    let path = path.to_owned();
+    let dialogs = dialogs.clone();
+    Harness::builder()
+        .with_size(size)
+        .with_max_steps(12)
+        .build_eframe(move |cc| {
+            EduPlanApp::for_tests_with(&cc.egui_ctx, &path, Box::new(dialogs.clone()))
+        })
+}
+
+/// A label's text (egui gives a label's text as its value).
+fn text_of(node: &egui_kittest::Node<'_>) -> Option<String> {
+    let n = node.accesskit_node();
+    n.label().or_else(|| n.value())
+}
+
+/// The number of pages the meeting footer states ("第 i/N 页").
+fn pages_said(h: &Harness<'static, EduPlanApp>) -> usize {
+    let footer = h
+        .query_by_label_contains("第 ")
+        .and_then(|n| text_of(&n))
+        .expect("a footer with the page number");
+    footer
+        .split("第 ")
+        .nth(1)
+        .and_then(|s| s.split('/').nth(1))
+        .and_then(|s| s.split(' ').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no page count in {footer}"))
+}
+
+fn sample_deck_len(scope: Scope) -> usize {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::mid_course_sample_file(&dir);
+    let plan = eduplan::storage::PlanFile::open(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let year = 2024;
+    let derived = Derived::of(&plan, year);
+    let as_of = eduplan::domain::Date::new(2024, 12, 31).expect("date");
+    pages(&derived.view(&plan, year, as_of), scope).len()
+}
+
+#[test]
+fn the_opening_counts_by_light_are_figures_for_the_back_of_the_room() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::mid_course_sample_file(&dir);
+    let mut h = harness(&path, &ScriptedDialogs::default(), [1024.0, 600.0]);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    // 21 green, 4 yellow, 7 red, 1 without a value (as `status --year 2024`).
+    for figure in ["21项", "4项", "7项"] {
+        let node = h.get_by_label(figure);
+        assert!(
+            node.rect().height() >= 55.0,
+            "{figure} is {} px high on a 600 px screen",
+            node.rect().height()
+        );
+    }
+}
+
+#[test]
+fn chapters_only_is_a_key_a_control_and_the_pdf_and_is_kept_while_the_program_runs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::mid_course_sample_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs, [1366.0, 768.0]);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    let full = sample_deck_len(Scope::Full);
+    let chapters = sample_deck_len(Scope::ChaptersOnly);
+    assert!(chapters < full);
+    assert_eq!(pages_said(&h), full);
+    h.key_press(egui::Key::C);
+    h.run();
+    assert_eq!(pages_said(&h), chapters, "C: chapters only");
+    // The index shows the switch, checked; a click turns it off again.
+    h.key_press(egui::Key::G);
+    h.run();
+    let switch = h.get_by_label("只看章（C）");
+    assert_eq!(
+        switch.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+    switch.click();
+    h.run();
+    assert_eq!(pages_said(&h), full);
+    h.get_by_label("只看章（C）").click();
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().view(), View::Overview);
+    // Back in meeting mode it is still on; the PDF has the same pages.
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert_eq!(pages_said(&h), chapters, "kept while the program runs");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    let out = dir.path().join("会议材料.pdf");
+    dialogs.answer(&out);
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导出会议材料（PDF）…").click();
+    h.run();
+    let bytes = std::fs::read(&out).expect("written");
+    let needle = b"/Type /Page";
+    let printed = bytes
+        .windows(needle.len() + 1)
+        .filter(|w| w.starts_with(needle) && w[needle.len()] != b's')
+        .count();
+    assert_eq!(printed, chapters, "the PDF is the chapters-only deck");
+    // The shortcuts table lists the key.
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_label("快捷键").click();
+    h.run();
+    assert!(h.query_by_label("会议模式：C").is_some());
+}
+
+#[test]
+fn the_page_index_entries_never_overlap_at_any_screen_size() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::mid_course_sample_file(&dir);
+    for size in SIZES {
+        let mut h = harness(&path, &ScriptedDialogs::default(), size);
+        h.run();
+        h.key_press(egui::Key::F5);
+        h.run();
+        h.key_press(egui::Key::G);
+        h.run();
+        let entries: Vec<egui::Rect> = h
+            .query_all_by_role(Role::Label)
+            .filter(|n| {
+                let label = text_of(n).unwrap_or_default();
+                let trimmed = label.trim_start();
+                trimmed.chars().next().is_some_and(|c| c.is_ascii_digit()) && trimmed.contains("  ")
+            })
+            .map(|n| n.rect())
+            .collect();
+        assert!(entries.len() >= 20, "{size:?}: {} entries", entries.len());
+        for (k, a) in entries.iter().enumerate() {
+            assert!(
+                a.right() <= size[0] + 0.5,
+                "{size:?}: an entry runs off the screen at {a:?}"
+            );
+            for b in &entries[k + 1..] {
+                assert!(
+                    !a.shrink(0.5).intersects(b.shrink(0.5)),
+                    "{size:?}: {a:?} overlaps {b:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_school_below_the_standard_is_named_in_the_balance_chart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path, &ScriptedDialogs::default(), [1366.0, 768.0]);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    h.run();
+    let plan = h.state().document().expect("doc").plan().clone();
+    let year = 2024;
+    let schools = eduplan::domain::balance::schools_for_year(&plan, year);
+    let settings = &plan.info.balance;
+    let report = eduplan::domain::balance::evaluate_balance(&schools, settings).expect("figures");
+    let mut named = 0;
+    for (s, stage) in eduplan::domain::balance::Stage::ALL.iter().enumerate() {
+        for (k, resource) in eduplan::domain::balance::Resource::ALL.iter().enumerate() {
+            // The chart's switches, not the table cells with the same words.
+            let switch = |h: &Harness<'static, EduPlanApp>, label: &str| {
+                h.query_all_by_label(label)
+                    .find(|n| n.accesskit_node().role() != Role::Label)
+                    .unwrap_or_else(|| panic!("a switch “{label}”"))
+                    .click();
+            };
+            switch(&h, stage.label());
+            h.run();
+            switch(&h, resource.short_label());
+            h.run();
+            let standard = settings.standard(*resource, *stage);
+            for part in report.parts.iter().filter(|p| p.stage == *stage) {
+                if part.values[k] < standard - 1e-9 {
+                    let label = format!("■ {}", part.school);
+                    let node = h
+                        .query_by_label(&label)
+                        .unwrap_or_else(|| panic!("{} {}: {label} is not named", stage.label(), s));
+                    assert!(node.rect().width() > 20.0, "{label} is drawn");
+                    named += 1;
+                }
+            }
+        }
+    }
+    assert!(named >= 3, "the sample has schools below a standard");
+}
+
+/// Whether a label shows its whole text: wrapped onto `lines` lines of its width, it holds
+/// the text laid out on one line (a cut label is one line of the column's width).
+fn shown_whole(h: &Harness<'static, EduPlanApp>, node_rect: egui::Rect, text: &str) -> bool {
+    let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+    let (width, line) = h.ctx.fonts_mut(|f| {
+        (
+            f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x,
+            f.row_height(&font),
+        )
+    });
+    let lines = (node_rect.height() / line).round().max(1.0);
+    node_rect.width() * lines + 2.0 >= width && lines <= 2.0
+}
+
+#[test]
+fn on_a_laptop_the_grid_shows_every_name_and_target_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path, &ScriptedDialogs::default(), [1366.0, 768.0]);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    h.run();
+    let plan = h.state().document().expect("doc").plan().clone();
+    let mut seen = 0;
+    for ind in &plan.indicators {
+        for text in [&ind.name, &ind.target_text] {
+            for node in h.query_all_by_role_and_label(Role::Label, text) {
+                assert!(
+                    shown_whole(&h, node.rect(), text),
+                    "“{text}” is cut at {:?}",
+                    node.rect()
+                );
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 20, "{seen} names and targets on screen");
+}
+
+#[test]
+fn the_tasks_view_names_each_tasks_section_under_its_parent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path, &ScriptedDialogs::default(), [1366.0, 768.0]);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    h.run();
+    let plan = h.state().document().expect("doc").plan().clone();
+    let task = plan
+        .tasks_in_outline_order()
+        .into_iter()
+        .find(|t| plan.section(t.section).is_some_and(|s| s.parent.is_some()))
+        .expect("a task in a sub-chapter");
+    let section = plan.section(task.section).expect("section");
+    let parent = section
+        .parent
+        .and_then(|p| plan.section(p))
+        .expect("parent");
+    let own = h
+        .query_all_by_role_and_label(Role::Label, &section.heading())
+        .map(|n| n.rect())
+        .collect::<Vec<_>>();
+    let above = h
+        .query_all_by_role_and_label(Role::Label, &parent.heading())
+        .map(|n| n.rect())
+        .collect::<Vec<_>>();
+    assert!(
+        own.iter().any(|o| above
+            .iter()
+            .any(|a| (a.left() - o.left()).abs() < 1.0 && (o.top() - a.bottom()).abs() < 4.0)),
+        "“{}” is shown under “{}”: {own:?} {above:?}",
+        section.heading(),
+        parent.heading()
+    );
+}
+
+#[test]
+fn a_task_is_deleted_through_one_control_with_a_confirmation_and_comes_back_by_undo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path, &ScriptedDialogs::default(), [1366.0, 768.0]);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    h.run();
+    assert!(
+        h.query_all_by_label("删除").next().is_none(),
+        "no delete button on the rows"
+    );
+    let plan = h.state().document().expect("doc").plan().clone();
+    let first = plan.tasks_in_outline_order()[0].clone();
+    let count = plan.tasks.len();
+    // Select the row by its 章节 cell, then the one delete control.
+    let heading = plan.section(first.section).expect("section").heading();
+    h.query_all_by_role_and_label(Role::Label, &heading)
+        .next()
+        .expect("the row's 章节")
+        .click();
+    h.run();
+    h.get_by_label("删除所选任务…").click();
+    h.run();
+    let question = h
+        .query_by_label_contains("确定要删除")
+        .and_then(|n| text_of(&n))
+        .expect("a confirmation");
+    assert!(question.contains(&first.title), "{question}");
+    assert_eq!(h.state().document().expect("doc").plan().tasks.len(), count);
+    h.get_by_label("删除").click();
+    h.run();
+    let plan = h.state().document().expect("doc").plan().clone();
+    assert_eq!(plan.tasks.len(), count - 1);
+    assert!(plan.task(first.id).is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let plan = h.state().document().expect("doc").plan().clone();
+    assert_eq!(plan.tasks.len(), count);
+}
+
+#[test]
+fn the_alignment_views_provincial_and_city_columns_are_on_the_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    for size in [[1024.0, 600.0], [1366.0, 768.0]] {
+        let mut h = harness(&path, &ScriptedDialogs::default(), size);
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
+        h.run();
+        for column in ["省级目标", "市级目标", "属性（本规划/全国）"] {
+            let rect = h.get_by_label(column).rect();
+            assert!(
+                rect.right() <= size[0] && rect.left() >= 0.0,
+                "{size:?}: {column} at {rect:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn tab_from_the_last_column_goes_to_the_next_row_and_shift_tab_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path, &ScriptedDialogs::default(), [1366.0, 768.0]);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    h.run();
+    let plan = h.state().document().expect("doc").plan().clone();
+    let rows = plan.indicators_in_outline_order();
+    let (first, second) = (rows[0].clone(), rows[1].clone());
+    let (first_year, last_year) = (plan.info.first_year, plan.info.last_year);
+    h.get_by_label(&format!("{} {last_year}年", first.name))
+        .click();
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let selected = |h: &Harness<'static, EduPlanApp>| h.state().grid_selection();
+    assert_eq!(
+        selected(&h),
+        Some((second.id, first_year)),
+        "the next row's first cell"
+    );
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
+    h.run();
+    assert_eq!(
+        selected(&h),
+        Some((first.id, last_year)),
+        "back to the last column"
+    );
+    // Typing a value then Tab in the last column also goes on to the next row.
+    for key in ["9", "0"] {
+        h.event(egui::Event::Text(key.into()));
+        h.step();
+    }
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(selected(&h), Some((second.id, first_year)));
+    // The keyboard stayed in the grid: typing goes into the selected cell.
+    h.event(egui::Event::Text("7".into()));
+    h.run();
+    assert!(
+        h.query_by_label(&format!("{} {first_year}年", second.name))
+            .is_some_and(|n| n.value().is_some_and(|v| v.contains('7'))),
+        "the typed key is in the next row's cell"
+    );
+}
+
+fn flatten(shape: &egui::Shape, out: &mut Vec<egui::Shape>) {
+    match shape {
+        egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| flatten(s, out)),
+        other => out.push(other.clone()),
+    }
+}
+
+#[test]
+fn no_value_label_sits_on_the_pace_line_on_any_section_chart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::mid_course_sample_file(&dir);
+    for size in [[1024.0, 600.0], [1920.0, 1080.0]] {
+        let mut h = harness(&path, &ScriptedDialogs::default(), size);
+        h.run();
+        h.key_press(egui::Key::F5);
+        h.run();
+        let mut checked = 0;
+        for _ in 0..sample_deck_len(Scope::Full) {
+            let mut shapes = Vec::new();
+            for clipped in &h.output().shapes {
+                flatten(&clipped.shape, &mut shapes);
+            }
+            // The 序时 line: a vertical line 3 px wide across the plot.
+            let lines: Vec<(f32, egui::Rangef)> = shapes
+                .iter()
+                .filter_map(|s| match s {
+                    egui::Shape::Path(p)
+                        if p.points.len() == 2
+                            && (p.points[0].x - p.points[1].x).abs() < 0.5
+                            && p.stroke.width >= 2.9 =>
+                    {
+                        let (a, b) = (p.points[0].y, p.points[1].y);
+                        Some((p.points[0].x, egui::Rangef::new(a.min(b), a.max(b))))
+                    }
+                    _ => None,
+                })
+                .collect();
+            for s in &shapes {
+                let egui::Shape::Text(text) = s else { continue };
+                if !text.galley.text().ends_with('%') {
+                    continue;
+                }
+                let rect = text.galley.rect.translate(text.pos.to_vec2());
+                for (x, ys) in &lines {
+                    // Beside the plot (the axis's "80%" under it) is not on the line.
+                    let shared = rect.bottom().min(ys.max) - rect.top().max(ys.min);
+                    if shared > 3.0 {
+                        checked += 1;
+                        assert!(
+                            rect.right() <= x - 1.5 || rect.left() >= x + 1.5,
+                            "{size:?}: “{}” at {rect:?} sits on the line at x = {x}",
+                            text.galley.text()
+                        );
+                    }
+                }
+            }
+            h.key_press(egui::Key::ArrowRight);
+            h.run();
+        }
+        assert!(checked >= 10, "{size:?}: {checked} labels checked");
+    }
+}
