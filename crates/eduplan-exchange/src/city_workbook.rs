@@ -264,16 +264,12 @@ fn quality_sheet(
     let mut r = 3;
     for (d, q) in c.quality.iter().enumerate() {
         let district = &c.districts[d];
-        let estimates = q
-            .estimates
-            .as_ref()
-            .map_or_else(|| "文件未标注".to_owned(), |e| list(e));
         let cells = [
             district.name.clone(),
             district.source.clone(),
             q.last_change.clone().unwrap_or_else(|| "不详".to_owned()),
             list(&q.missing),
-            estimates,
+            list(&q.estimates),
             list(&q.red_without_note),
             list(&q.not_achieved_without_reason),
         ];
