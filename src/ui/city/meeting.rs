@@ -32,11 +32,11 @@ pub fn city_meeting_ui(
     });
     let page = state.meeting_page.min(pages - 1);
     ui.horizontal(|ui| {
-        if ui.button("◀ 上一页").clicked() {
+        if ui.button("上一页（←）").clicked() {
             state.meeting_page = page.saturating_sub(1);
         }
         ui.label(format!("第{}页，共{pages}页", page + 1));
-        if ui.button("下一页 ▶").clicked() {
+        if ui.button("下一页（→）").clicked() {
             state.meeting_page = (page + 1).min(pages - 1);
         }
         if ui.button("退出会议模式（Esc）").clicked() {
