@@ -44,7 +44,7 @@ pub struct RankEntry {
 }
 
 impl RankEntry {
-    /// "第2名 差-0.4 ↑0.3 8分": rank, gap to the 市目标, change on last year, points.
+    /// "第2名 · 差-0.4 · ↑0.3 · 8分": rank, gap to the 市目标, change on last year, points.
     pub fn text(&self, row: &MatrixRow) -> String {
         let rank = self
             .rank
@@ -52,7 +52,7 @@ impl RankEntry {
         let decimals = crate::input::display_decimals(&row.template);
         let size = |x: f64| crate::input::format_difference(x, decimals);
         let gap = self.gap_to_city.map_or_else(String::new, |g| {
-            format!(" 差{}{}", if g >= 0.0 { "+" } else { "-" }, size(g))
+            format!(" · 差{}{}", if g >= 0.0 { "+" } else { "-" }, size(g))
         });
         let change = self.change.map_or_else(String::new, |x| {
             let arrow = if x > EPS {
@@ -62,10 +62,10 @@ impl RankEntry {
             } else {
                 "→"
             };
-            format!(" {arrow}{}", size(x))
+            format!(" · {arrow}{}", size(x))
         });
         format!(
-            "{rank}{gap}{change} {}分",
+            "{rank}{gap}{change} · {}分",
             crate::input::format_number(self.points, 1)
         )
     }

@@ -217,7 +217,7 @@ fn met_full_marks_gives_the_full_points_to_every_district_meeting_the_city_targe
     let last = c.rankings[0].entries[3]
         .as_ref()
         .map(|e| e.text(&c.rows[0]));
-    assert_eq!(last.as_deref(), Some("第4名 差-5 0分"));
+    assert_eq!(last.as_deref(), Some("第4名 · 差-5 · 0分"));
 }
 
 #[test]
@@ -314,8 +314,8 @@ fn change_on_last_year_and_rank_change() {
             .map(|e| e.text(&c.rows[0]))
             .unwrap_or_default()
     };
-    assert!(text(1).starts_with("第1名 ↑1.5"), "{}", text(1));
-    assert!(text(0).starts_with("第2名 ↓1"), "{}", text(0));
+    assert!(text(1).starts_with("第1名 · ↑1.5"), "{}", text(1));
+    assert!(text(0).starts_with("第2名 · ↓1"), "{}", text(0));
     assert_eq!(c.scores[1].change_text(), "↑1");
     assert_eq!(c.scores[0].change_text(), "↓1");
 }
