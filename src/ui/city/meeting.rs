@@ -15,6 +15,10 @@ pub fn city_meeting_ui(
     c: &CityComparison,
     cmds: &mut Vec<CityCommand>,
 ) {
+    // The panel has no frame of its own: without this the pages sit on the window's dark
+    // clear colour, with the theme's dark text on it.
+    ui.painter()
+        .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
     let pages = c.rows.len() + 1;
     ui.input(|i| {
         if i.key_pressed(Key::ArrowRight)
