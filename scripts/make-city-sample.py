@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Writes sample_plans/city/: five illustrative district plans (plan text JSON, version 3) of
 a fictitious city and the city's settings. Every figure is invented for demonstration.
-Run from the repository root; then scripts/make-city-sample.sh builds the city file."""
+Run through scripts/make-city-sample.sh, which also builds the city file from the settings."""
 import json
 import os
 
 OUT = "sample_plans/city"
 REMARK = ("【示例数据·虚构】本文件是为演示“市级汇总”而虚构的区县规划：区县名称、指标、目标值、"
-          "2020年基期值、2021—2024年实际值、分子分母、说明和学校数据均为示意，不是任何地方的实际统计数据。")
+          "2020年基期值、2021—2024年实际值（北原县2024年学生体质健康达标率标为预计值）、分子分母、说明和"
+          "学校数据均为示意，不是任何地方的实际统计数据。")
 
 # name, region, base/target/values per indicator, with counts where the district gives them.
 DISTRICTS = [
@@ -38,7 +39,8 @@ DISTRICTS = [
      "fitness": (88.0, 93.0, [88.4, 89.0, 89.9, 90.3], 11800), "backbone": (200, [30, 35, 38, 40]),
      "kindergartens": (2, [0, 1, 0, 0]), "myopia": (50.0, -4.0, [50.3, 49.9, 49.6, 49.2]),
      "it_name": "教师信息技术应用能力提升工程2.0培训完成率", "it": (45.0, 100.0, [60.0, 72.0, 84.0, 90.0]),
-     "schools": False, "missing_2024": [], "red_note": False},
+     "schools": False, "missing_2024": [], "red_note": False,
+     "estimate_2024": ["学生体质健康达标率"]},
     {"file": "中山区", "name": "中山区教育事业发展“十四五”规划（示例）", "counts": True,
      "preschool": (90.0, 93.0, [90.8, 91.9, 92.6, 93.4], 6100), "retention": (99.0, 99.5, [99.1, 99.2, 99.4, 99.6], 3600),
      "senior": (92.0, 95.0, [92.6, 93.3, 94.0, 94.6], 4800), "inclusive": (85.0, 90.0, [86.0, 87.1, 88.5, 89.9]),
@@ -52,7 +54,7 @@ YEARS = [2021, 2022, 2023, 2024]
 
 
 def rate(name, unit, cat, attr, kind, cmp, base, target, values, text, denominator=None,
-         labels=("", ""), library=None, missing=(), exceed=False):
+         labels=("", ""), library=None, missing=(), exceed=False, estimate=()):
     actuals = {}
     for y, v in zip(YEARS, values):
         if name in missing and y == 2024:
@@ -62,6 +64,9 @@ def rate(name, unit, cat, attr, kind, cmp, base, target, values, text, denominat
             actuals[str(y)] = {"value": v, "numerator": round(d * v / 100), "denominator": d}
         else:
             actuals[str(y)] = {"value": v}
+        if name in estimate and y == 2024:
+            actuals[str(y)]["estimate"] = True
+            actuals[str(y)]["note"] = "体质健康测试数据正在复核，按初报数预计"
     ind = {"name": name, "unit": unit, "category": cat, "attribute": attr, "kind": kind,
            "comparison": cmp, "base": base, "target": target, "target_year": 2025,
            "target_text": text, "lead_unit": "规划科", "data_source": "教育事业统计年报",
@@ -98,7 +103,8 @@ def plan(d):
              f"保持在{ret[1]:g}%以上", ret[3] if c and d["file"] != "北原县" else None,
              ("初中毕业班学生数", "该年级入小学一年级时的学生数"), missing=m),
         rate("学生体质健康达标率", "%", "义务教育", "预期性", "level", "≥", fit[0], fit[1], fit[2],
-             f"{fit[1]:g}%", fit[3] if c else None, ("学年总分≥60的人数", "参测人数"), missing=m),
+             f"{fit[1]:g}%", fit[3] if c else None, ("学年总分≥60的人数", "参测人数"), missing=m,
+             estimate=d.get("estimate_2024", ())),
         {"name": "义务教育近视率", "unit": "%", "category": "义务教育", "attribute": "预期性",
          "kind": "change", "comparison": "≤", "base": d["myopia"][0], "target": d["myopia"][1],
          "target_year": 2025, "target_text": f"下降{-d['myopia'][1]:g}个百分点",
@@ -128,7 +134,7 @@ def plan(d):
     ]
     out = {
         "format": "eduplan-plan-text",
-        "version": 3,
+        "version": 4,
         "plan": {
             "name": d["name"],
             "region": d["file"],

@@ -11,7 +11,7 @@ use super::dialogs::FileDialogs;
 use super::{EduPlanApp, settings};
 use crate::domain::city::{CityComparison, CitySettings, Rejected, compare};
 use crate::session::city::{district_files, read_district_files};
-use crate::storage::city::CityFile;
+use crate::storage::city::{CityFile, CityHistoryEntry};
 use crate::ui::city::{CityCommand, CityViewState};
 
 pub struct CitySession {
@@ -21,6 +21,8 @@ pub struct CitySession {
     pub year: Option<i32>,
     pub comparison: Option<CityComparison>,
     pub rejected: Vec<Rejected>,
+    /// The city file's changes, newest first.
+    pub history: Vec<CityHistoryEntry>,
     pub view: CityViewState,
 }
 
@@ -33,6 +35,7 @@ impl CitySession {
             year: None,
             comparison: None,
             rejected: Vec::new(),
+            history: Vec::new(),
             view: CityViewState::default(),
         }
     }
@@ -50,6 +53,17 @@ impl CitySession {
         if let Some(c) = self.comparison.take() {
             self.comparison = Some(compare(c.districts, &self.settings, library, self.year));
         }
+    }
+
+    /// The changes shown under the settings.
+    const HISTORY_SHOWN: usize = 50;
+
+    fn reload_history(&mut self) {
+        self.history = self
+            .city_file
+            .as_ref()
+            .and_then(|f| f.history(Self::HISTORY_SHOWN).ok())
+            .unwrap_or_default();
     }
 
     pub fn city_file_path(&self) -> Option<&Path> {
@@ -107,6 +121,7 @@ impl EduPlanApp {
                     match CityFile::create(&path, &session.settings) {
                         Ok(file) => {
                             session.city_file = Some(file);
+                            session.reload_history();
                             self.info(format!(
                                 "已新建市级汇总文件“{}”，市目标、指标对应和计分规则都保存在其中",
                                 path.display()
@@ -128,6 +143,7 @@ impl EduPlanApp {
                 match saved {
                     Ok(n) => {
                         session.settings = new;
+                        session.reload_history();
                         session.recompute(&library);
                         match n {
                             Some(0) => self.info("设置没有变化"),
@@ -194,6 +210,7 @@ impl EduPlanApp {
                 let session = self.city.get_or_insert_with(CitySession::new);
                 session.settings = settings;
                 session.city_file = Some(file);
+                session.reload_history();
                 session.recompute(&library);
                 self.info(format!("已打开市级汇总文件“{}”", path.display()));
             }
@@ -286,6 +303,7 @@ pub(super) fn city_panel(
         settings: &session.settings,
         rejected: &session.rejected,
         city_file: session.city_file.as_ref().map(CityFile::path),
+        history: &session.history,
     };
     crate::ui::city::city_ui(ui, &mut session.view, &input, &mut city_cmds);
     cmds.extend(city_cmds.into_iter().map(crate::ui::Command::City));

@@ -237,6 +237,30 @@ fn print_comparison(c: &CityComparison, tsv: bool) {
     print_rows(tsv, &header, &rows);
 
     println!();
+    println!("各指标排名（名次 · 与市目标之差 · 较上年变化 · 得分）");
+    let mut header: Vec<String> = vec!["指标".to_owned()];
+    header.extend(names.iter().cloned());
+    let rows: Vec<Vec<String>> = c
+        .rows
+        .iter()
+        .zip(&c.rankings)
+        .map(|(row, ranking)| {
+            let mut r = vec![row.name.clone()];
+            r.extend(ranking.entries.iter().map(|e| match e {
+                None => "—".to_owned(),
+                Some(e) => e.text(row),
+            }));
+            r
+        })
+        .collect();
+    print_rows(tsv, &header, &rows);
+    for (row, ranking) in c.rows.iter().zip(&c.rankings) {
+        if let Some(why) = &ranking.not_scored {
+            println!("  {}：{why}", row.name);
+        }
+    }
+
+    println!();
     println!("数据质量");
     let header: Vec<String> = ["区县", "情况"].map(str::to_owned).to_vec();
     let rows: Vec<Vec<String>> = c

@@ -9,7 +9,6 @@ use std::path::Path;
 
 use eduplan_domain::city::{CityComparison, CitySettings};
 use eduplan_domain::input::format_number;
-use eduplan_domain::rules::{Status, count_statuses, evaluate};
 
 use super::docx::{
     Align, Block, Column, Document, FontScheme, ParaStyle, Paragraph, Row, Run, Table, layout,
@@ -20,37 +19,14 @@ pub fn bulletin_title(year: i32) -> String {
     format!("关于{year}年度各区县教育事业发展规划主要指标监测情况的通报")
 }
 
-/// "东湖区规划确定的12项主要指标中，8项达到或快于序时进度（其中2项已实现），3项滞后，1项未填报。"
+/// "东湖区规划确定的9项主要指标中，2024年2项提前实现，…。按灯色统计，…。": the district's name
+/// and the count sentence its own 年度监测报告 opens with.
 pub fn count_sentence(c: &CityComparison, district: usize) -> String {
     let d = &c.districts[district];
-    let evals: Vec<_> = d
-        .plan
-        .indicators
-        .iter()
-        .map(|i| evaluate(i, &d.plan.info, c.year))
-        .collect();
-    let counts = count_statuses(&evals);
-    let n = evals.len();
-    let done = counts.status(Status::AheadDone) + counts.status(Status::Achieved);
-    let on_path = done + counts.status(Status::Faster) + counts.status(Status::OnTrack);
-    let behind = counts.status(Status::Behind) + counts.status(Status::NotAchieved);
-    let missing = counts.status(Status::NotReported);
-    let other = n - on_path - behind - missing;
-    let mut parts = vec![format!("{on_path}项达到或快于序时进度")];
-    if done > 0 {
-        parts[0].push_str(&format!("（其中{done}项已实现）"));
-    }
-    parts.push(format!("{behind}项滞后或未实现"));
-    if missing > 0 {
-        parts.push(format!("{missing}项未填报"));
-    }
-    if other > 0 {
-        parts.push(format!("{other}项暂无法评价"));
-    }
     format!(
-        "{}规划确定的{n}项主要指标中，{}。",
+        "{}{}",
         d.name,
-        parts.join("，")
+        crate::report::indicator_count_sentence(&d.plan, c.year)
     )
 }
 

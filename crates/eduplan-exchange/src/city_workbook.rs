@@ -118,22 +118,28 @@ fn matrix_sheet(
             .city_target
             .map_or_else(|| "—".to_owned(), |t| row.format(t));
         ws.write_string_with_format(r, 3, &target, &centered)?;
+        // What each cell shows, so that the row is made tall enough for it.
+        let mut shown_texts: Vec<(String, f64)> = vec![(row.name.clone(), 26.0)];
         for (d, cell) in row.cells.iter().enumerate() {
             let col = 4 + d as u16;
             match cell {
-                None => ws.write_string_with_format(r, col, "无此指标", &centered)?,
+                None => {
+                    ws.write_string_with_format(r, col, "无此指标", &centered)?;
+                }
                 Some(cell) => {
                     let light = cell.evaluation.light;
                     let mut shown = format!("{} {}", light.symbol(), cell.text);
                     if cell.meets_city == Some(false) {
                         shown.push_str(" 未达市目标");
                     }
-                    ws.write_string_with_format(r, col, &shown, &light_format(light))?
+                    ws.write_string_with_format(r, col, &shown, &light_format(light))?;
+                    shown_texts.push((shown, 15.0));
                 }
             };
         }
         let col = 4 + names.len() as u16;
         ws.write_string_with_format(r, col, row.total_text(), &text)?;
+        shown_texts.push((row.total_text(), 22.0));
         ws.write_string_with_format(
             r,
             col + 1,
@@ -152,13 +158,7 @@ fn matrix_sheet(
         };
         ws.write_string_with_format(r, col + 2, who(&row.best), &centered)?;
         ws.write_string_with_format(r, col + 3, who(&row.worst), &centered)?;
-        let cells: Vec<(&str, f64)> = row
-            .cells
-            .iter()
-            .flatten()
-            .map(|c| (c.text.as_str(), 15.0))
-            .chain([(row.name.as_str(), 26.0)])
-            .collect();
+        let cells: Vec<(&str, f64)> = shown_texts.iter().map(|(t, w)| (t.as_str(), *w)).collect();
         style::fit_row(ws, r, &cells)?;
     }
     Ok(())
@@ -224,7 +224,12 @@ fn bulletin_sheet(
         ws.write_string_with_format(r, col + 2, score.grade.label(), &centered)?;
         ws.write_string_with_format(r, col + 3, score.change_text(), &centered)?;
     }
-    ws.set_row_height(2, 45)?;
+    let header: Vec<(&str, f64)> = titles
+        .iter()
+        .map(String::as_str)
+        .zip(widths.iter().copied())
+        .collect();
+    style::fit_row(ws, 2, &header)?;
     Ok(())
 }
 
@@ -264,16 +269,12 @@ fn quality_sheet(
     let mut r = 3;
     for (d, q) in c.quality.iter().enumerate() {
         let district = &c.districts[d];
-        let estimates = q
-            .estimates
-            .as_ref()
-            .map_or_else(|| "文件未标注".to_owned(), |e| list(e));
         let cells = [
             district.name.clone(),
             district.source.clone(),
             q.last_change.clone().unwrap_or_else(|| "不详".to_owned()),
             list(&q.missing),
-            estimates,
+            list(&q.estimates),
             list(&q.red_without_note),
             list(&q.not_achieved_without_reason),
         ];

@@ -15,6 +15,10 @@ pub fn city_meeting_ui(
     c: &CityComparison,
     cmds: &mut Vec<CityCommand>,
 ) {
+    // The panel has no frame of its own: without this the pages sit on the window's dark
+    // clear colour, with the theme's dark text on it.
+    ui.painter()
+        .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
     let pages = c.rows.len() + 1;
     ui.input(|i| {
         if i.key_pressed(Key::ArrowRight)
@@ -32,11 +36,11 @@ pub fn city_meeting_ui(
     });
     let page = state.meeting_page.min(pages - 1);
     ui.horizontal(|ui| {
-        if ui.button("◀ 上一页").clicked() {
+        if ui.button("上一页（←）").clicked() {
             state.meeting_page = page.saturating_sub(1);
         }
         ui.label(format!("第{}页，共{pages}页", page + 1));
-        if ui.button("下一页 ▶").clicked() {
+        if ui.button("下一页（→）").clicked() {
             state.meeting_page = (page + 1).min(pages - 1);
         }
         if ui.button("退出会议模式（Esc）").clicked() {

@@ -63,8 +63,10 @@ pub struct CityViewState {
     pub tab: CityTab,
     pub meeting: bool,
     pub meeting_page: usize,
-    /// The settings being edited (None: not edited yet).
-    draft: Option<CitySettings>,
+    /// The settings being edited and the saved settings they started from (None: not edited
+    /// yet). A draft made from settings that are no longer the saved ones (another city file
+    /// opened) is dropped, so that saving it cannot overwrite them.
+    draft: Option<(CitySettings, CitySettings)>,
     /// The row chosen for each unmatched indicator in the mapping list.
     mapping_choice: std::collections::HashMap<usize, String>,
 }
@@ -75,6 +77,8 @@ pub struct CityInput<'a> {
     pub settings: &'a CitySettings,
     pub rejected: &'a [Rejected],
     pub city_file: Option<&'a Path>,
+    /// The city file's changes, newest first.
+    pub history: &'a [crate::storage::city::CityHistoryEntry],
 }
 
 pub fn city_ui(
@@ -193,7 +197,7 @@ pub fn city_ui(
             rejected_ui(ui, input.rejected);
         }
         CityTab::Balance => board_ui(ui, c),
-        CityTab::Settings => settings::settings_ui(ui, state, c, input.settings, cmds),
+        CityTab::Settings => settings::settings_ui(ui, state, c, input, cmds),
     }
 }
 
@@ -306,33 +310,7 @@ fn ranking_ui(ui: &mut Ui, c: &CityComparison, settings: &CitySettings) {
                         for e in &ranking.entries {
                             match e {
                                 None => ui.label("—"),
-                                Some(e) => {
-                                    let rank = e.rank.map_or_else(
-                                        || "未填报".to_owned(),
-                                        |r| format!("第{r}名"),
-                                    );
-                                    let gap = e.gap_to_city.map_or_else(String::new, |g| {
-                                        format!(
-                                            " 差{}{}",
-                                            if g >= 0.0 { "+" } else { "" },
-                                            row.format(g)
-                                        )
-                                    });
-                                    let change = e.change.map_or_else(String::new, |x| {
-                                        let arrow = if x > 1e-9 {
-                                            "↑"
-                                        } else if x < -1e-9 {
-                                            "↓"
-                                        } else {
-                                            "→"
-                                        };
-                                        format!(" {arrow}{}", row.format(x.abs()))
-                                    });
-                                    ui.label(format!(
-                                        "{rank}{gap}{change} {}分",
-                                        format_number(e.points, 1)
-                                    ))
-                                }
+                                Some(e) => ui.label(e.text(row)),
                             };
                         }
                         ui.end_row();
@@ -370,11 +348,7 @@ fn quality_ui(ui: &mut Ui, c: &CityComparison) {
                 ui.label(&c.districts[d].source);
                 ui.label(q.last_change.clone().unwrap_or_else(|| "不详".to_owned()));
                 ui.label(list(&q.missing));
-                ui.label(
-                    q.estimates
-                        .as_ref()
-                        .map_or_else(|| "文件未标注".to_owned(), |e| list(e)),
-                );
+                ui.label(list(&q.estimates));
                 ui.label(list(&q.red_without_note));
                 ui.label(list(&q.not_achieved_without_reason));
                 ui.end_row();

@@ -3,17 +3,26 @@
 
 use egui::{RichText, Ui};
 
-use super::{CityCommand, CityViewState};
+use super::{CityCommand, CityInput, CityViewState};
 use crate::domain::city::{CityComparison, CitySettings, ScoringRule};
 
-fn optional_number(ui: &mut Ui, value: &mut Option<f64>, id: &str) {
+/// A field named by the labels it stands under or beside (screen readers, the tests).
+fn named(response: egui::Response, labels: &[egui::Id]) -> egui::Response {
+    labels.iter().fold(response, |r, id| r.labelled_by(*id))
+}
+
+fn optional_number(ui: &mut Ui, value: &mut Option<f64>, id: &str, labels: &[egui::Id]) {
     let mut on = value.is_some();
     ui.horizontal(|ui| {
-        if ui.checkbox(&mut on, "").on_hover_text(id).changed() {
+        let check = named(ui.checkbox(&mut on, ""), labels).on_hover_text(id);
+        if check.changed() {
             *value = on.then_some(value.unwrap_or(0.0));
         }
         if let Some(v) = value.as_mut() {
-            ui.add(egui::DragValue::new(v).speed(0.1).max_decimals(2));
+            named(
+                ui.add(egui::DragValue::new(v).speed(0.1).max_decimals(2)),
+                labels,
+            );
         } else {
             ui.label("未设");
         }
@@ -24,19 +33,25 @@ pub(super) fn settings_ui(
     ui: &mut Ui,
     state: &mut CityViewState,
     c: &CityComparison,
-    saved: &CitySettings,
+    input: &CityInput,
     cmds: &mut Vec<CityCommand>,
 ) {
+    let saved = input.settings;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             mapping_ui(ui, state, c, saved, cmds);
             ui.add_space(12.0);
-            let draft = state.draft.get_or_insert_with(|| saved.clone());
+            if state.draft.as_ref().is_some_and(|(base, _)| base != saved) {
+                state.draft = None;
+            }
+            let (_, draft) = state
+                .draft
+                .get_or_insert_with(|| (saved.clone(), saved.clone()));
             ui.label(RichText::new("市级设置").strong());
             ui.horizontal(|ui| {
-                ui.label("市教育局名称");
-                ui.text_edit_singleline(&mut draft.city_name);
+                let label = ui.label("市教育局名称").id;
+                named(ui.text_edit_singleline(&mut draft.city_name), &[label]);
             });
             ui.horizontal(|ui| {
                 ui.label("计分规则");
@@ -64,15 +79,21 @@ pub(super) fn settings_ui(
             match &mut draft.scoring {
                 ScoringRule::MetFullMarks { full } | ScoringRule::Linear { full } => {
                     ui.horizontal(|ui| {
-                        ui.label("每项满分");
-                        ui.add(egui::DragValue::new(full).range(0.0..=1000.0));
+                        let label = ui.label("每项满分").id;
+                        named(
+                            ui.add(egui::DragValue::new(full).range(0.0..=1000.0)),
+                            &[label],
+                        );
                     });
                 }
                 ScoringRule::ByRank { points } => {
                     ui.horizontal(|ui| {
-                        ui.label("各名次得分（第1名起）");
+                        let label = ui.label("各名次得分（第1名起）").id;
                         for p in points.iter_mut() {
-                            ui.add(egui::DragValue::new(p).range(0.0..=1000.0));
+                            named(
+                                ui.add(egui::DragValue::new(p).range(0.0..=1000.0)),
+                                &[label],
+                            );
                         }
                         if ui.small_button("＋").clicked() {
                             points.push(points.last().copied().unwrap_or(0.0));
@@ -84,45 +105,55 @@ pub(super) fn settings_ui(
                 }
             }
             ui.horizontal(|ui| {
-                ui.label("等次（得分率%）：优秀≥");
-                ui.add(egui::DragValue::new(&mut draft.grades.excellent).range(0.0..=100.0));
-                ui.label("良好≥");
-                ui.add(egui::DragValue::new(&mut draft.grades.good).range(0.0..=100.0));
-                ui.label("合格≥");
-                ui.add(egui::DragValue::new(&mut draft.grades.pass).range(0.0..=100.0));
+                let grades = [
+                    ("等次（得分率%）：优秀≥", &mut draft.grades.excellent),
+                    ("良好≥", &mut draft.grades.good),
+                    ("合格≥", &mut draft.grades.pass),
+                ];
+                for (text, value) in grades {
+                    let label = ui.label(text).id;
+                    named(
+                        ui.add(egui::DragValue::new(value).range(0.0..=100.0)),
+                        &[label],
+                    );
+                }
             });
             egui::Grid::new("city_targets")
                 .striped(true)
                 .spacing([14.0, 4.0])
                 .show(ui, |ui| {
-                    for t in [
+                    let headers: Vec<egui::Id> = [
                         "指标",
                         "单位",
                         "市目标",
                         "权重",
                         "零分线",
                         "满分线（默认市目标）",
-                    ] {
-                        ui.label(RichText::new(t).strong());
-                    }
+                    ]
+                    .into_iter()
+                    .map(|t| ui.label(RichText::new(t).strong()).id)
+                    .collect();
                     ui.end_row();
                     for row in &c.rows {
                         let setting = draft.indicator_mut(&row.key);
-                        ui.label(&row.name);
+                        let name = ui.label(&row.name).id;
                         ui.label(&row.unit);
-                        optional_number(ui, &mut setting.target, "市目标");
-                        ui.add(
-                            egui::DragValue::new(&mut setting.weight)
-                                .speed(0.1)
-                                .range(0.0..=100.0),
+                        optional_number(ui, &mut setting.target, "市目标", &[name, headers[2]]);
+                        named(
+                            ui.add(
+                                egui::DragValue::new(&mut setting.weight)
+                                    .speed(0.1)
+                                    .range(0.0..=100.0),
+                            ),
+                            &[name, headers[3]],
                         );
-                        optional_number(ui, &mut setting.zero_line, "零分线");
-                        optional_number(ui, &mut setting.full_line, "满分线");
+                        optional_number(ui, &mut setting.zero_line, "零分线", &[name, headers[4]]);
+                        optional_number(ui, &mut setting.full_line, "满分线", &[name, headers[5]]);
                         ui.end_row();
                     }
                 });
-            ui.label("备注");
-            ui.text_edit_multiline(&mut draft.notes);
+            let label = ui.label("备注").id;
+            named(ui.text_edit_multiline(&mut draft.notes), &[label]);
             // Rows never set stay out of the file: an untouched default is not a setting.
             let mut cleaned = draft.clone();
             cleaned
@@ -146,6 +177,8 @@ pub(super) fn settings_ui(
                     state.draft = None;
                 }
             });
+            ui.add_space(12.0);
+            history_ui(ui, input);
         });
 }
 
@@ -162,13 +195,14 @@ fn mapping_ui(
         return;
     }
     ui.label("下列指标在其他区县找不到同一指标。选择它对应的比较行，对应关系记入市级汇总文件，明年沿用。");
+    let mut mapped = false;
     egui::Grid::new("city_mapping")
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
             for (i, u) in c.unmatched.iter().enumerate() {
-                ui.label(&u.district);
-                ui.label(format!("{}（{}）", u.indicator, u.unit));
+                let district = ui.label(&u.district).id;
+                let indicator = ui.label(format!("{}（{}）", u.indicator, u.unit)).id;
                 let choice = state.mapping_choice.entry(i).or_default();
                 let shown = c
                     .row_choices
@@ -178,22 +212,64 @@ fn mapping_ui(
                         || "请选择…".to_owned(),
                         |(_, n, unit)| format!("{n}（{unit}）"),
                     );
-                egui::ComboBox::from_id_salt(("city_map", i))
+                let combo = egui::ComboBox::from_id_salt(("city_map", i))
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
                         for (key, name, unit) in &c.row_choices {
                             ui.selectable_value(choice, key.clone(), format!("{name}（{unit}）"));
                         }
                     });
+                named(combo.response, &[district, indicator]);
                 if ui
                     .add_enabled(!choice.is_empty(), egui::Button::new("对应"))
                     .clicked()
                 {
                     let mut next = saved.clone();
                     next.map(&u.district, &u.indicator, choice);
+                    // The settings being edited keep their edits and take the mapping too.
+                    if let Some((base, draft)) = state.draft.as_mut() {
+                        base.map(&u.district, &u.indicator, choice);
+                        draft.map(&u.district, &u.indicator, choice);
+                    }
                     cmds.push(CityCommand::SaveSettings(next, "指标对应".to_owned()));
+                    mapped = true;
                 }
                 ui.label(egui::RichText::new(&u.reason).small());
+                ui.end_row();
+            }
+        });
+    // The list shrinks: a choice kept by position would land on another indicator.
+    if mapped {
+        state.mapping_choice.clear();
+    }
+}
+
+/// What the city file remembers: who changed which setting when, before and after.
+fn history_ui(ui: &mut Ui, input: &CityInput) {
+    ui.label(RichText::new("修改历史").strong());
+    if input.city_file.is_none() {
+        ui.label("设置尚未保存到市级汇总文件，没有修改历史。");
+        return;
+    }
+    if input.history.is_empty() {
+        ui.label("市级汇总文件建立后设置还没有修改过。");
+        return;
+    }
+    egui::Grid::new("city_history")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for t in ["时间", "修改人", "操作", "内容", "改前", "改后"] {
+                ui.label(RichText::new(t).strong());
+            }
+            ui.end_row();
+            for h in input.history {
+                ui.label(&h.at);
+                ui.label(&h.who);
+                ui.label(&h.action);
+                ui.label(&h.what);
+                ui.label(&h.before);
+                ui.label(&h.after);
                 ui.end_row();
             }
         });

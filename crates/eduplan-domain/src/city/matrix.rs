@@ -136,9 +136,19 @@ fn figure(evaluation: &Evaluation, ind: &Indicator) -> Option<f64> {
     }
 }
 
-/// Whether an actual value is provisional (预计). Plan files do not mark it yet.
-fn is_estimate(_ind: &Indicator, _year: i32) -> bool {
-    false
+/// Whether the figure compared rests on a provisional (预计) value: the year's own value, or,
+/// for a running total, any year it adds up.
+fn is_estimate(ind: &Indicator, year: i32, value: Option<f64>) -> bool {
+    let marked = |y: &i32| {
+        ind.actuals
+            .get(y)
+            .is_some_and(|a| a.estimate && a.effective_value().is_some())
+    };
+    value.is_some()
+        && match ind.kind {
+            IndicatorKind::Cumulative => ind.actuals.keys().filter(|y| **y <= year).any(marked),
+            _ => marked(&year),
+        }
 }
 
 pub(super) fn cell(
@@ -156,7 +166,7 @@ pub(super) fn cell(
         ind.actual_value(year - 1)
     };
     let own_target = ind.effective_target();
-    let estimate = is_estimate(ind, year);
+    let estimate = is_estimate(ind, year, value);
     let mut text = match (ind.kind, value) {
         (_, None) => "—".to_owned(),
         (IndicatorKind::Cumulative, Some(v)) => format_value(v, ind),

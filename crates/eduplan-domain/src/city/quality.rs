@@ -16,8 +16,8 @@ pub struct DataQuality {
     pub last_change: Option<String>,
     /// Indicators without a value for the year.
     pub missing: Vec<String>,
-    /// Values marked 预计; None where the plan file cannot mark them.
-    pub estimates: Option<Vec<String>>,
+    /// Values of the year still marked 预计.
+    pub estimates: Vec<String>,
     /// Red values without a 说明.
     pub red_without_note: Vec<String>,
     /// 未实现 without a 说明 giving the reason.
@@ -37,9 +37,7 @@ impl DataQuality {
             }
         };
         count("缺数", &self.missing);
-        if let Some(e) = &self.estimates {
-            count("预计值", e);
-        }
+        count("预计值", &self.estimates);
         count("红灯无说明", &self.red_without_note);
         count("未实现无原因", &self.not_achieved_without_reason);
         if parts.len() == 1 {
@@ -57,7 +55,7 @@ pub fn data_quality(district: &District, year: i32) -> DataQuality {
             .as_deref()
             .map(|d| d.chars().take(10).collect()),
         missing: Vec::new(),
-        estimates: None,
+        estimates: Vec::new(),
         red_without_note: Vec::new(),
         not_achieved_without_reason: Vec::new(),
     };
@@ -66,6 +64,13 @@ pub fn data_quality(district: &District, year: i32) -> DataQuality {
         let note = ind.actuals.get(&year).map_or("", |a| a.note.trim());
         if eval.status == Status::NotReported {
             q.missing.push(ind.name.clone());
+        }
+        if ind
+            .actuals
+            .get(&year)
+            .is_some_and(|a| a.estimate && a.effective_value().is_some())
+        {
+            q.estimates.push(ind.name.clone());
         }
         if eval.light == Light::Red && note.is_empty() {
             q.red_without_note.push(ind.name.clone());

@@ -43,6 +43,34 @@ pub struct RankEntry {
     pub points: f64,
 }
 
+impl RankEntry {
+    /// "第2名 · 差-0.4 · ↑0.3 · 8分": rank, gap to the 市目标, change on last year, points.
+    pub fn text(&self, row: &MatrixRow) -> String {
+        let rank = self
+            .rank
+            .map_or_else(|| "未填报".to_owned(), |r| format!("第{r}名"));
+        let decimals = crate::input::display_decimals(&row.template);
+        let size = |x: f64| crate::input::format_difference(x, decimals);
+        let gap = self.gap_to_city.map_or_else(String::new, |g| {
+            format!(" · 差{}{}", if g >= 0.0 { "+" } else { "-" }, size(g))
+        });
+        let change = self.change.map_or_else(String::new, |x| {
+            let arrow = if x > EPS {
+                "↑"
+            } else if x < -EPS {
+                "↓"
+            } else {
+                "→"
+            };
+            format!(" · {arrow}{}", size(x))
+        });
+        format!(
+            "{rank}{gap}{change} · {}分",
+            crate::input::format_number(self.points, 1)
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RowRanking {
     pub key: String,

@@ -53,11 +53,14 @@ impl ScoringRule {
     }
 }
 
+/// A setting as typed: at most two decimals, no trailing zeros (10 stays "10").
 fn trim(x: f64) -> String {
-    crate::input::format_number(x, 2)
-        .trim_end_matches('0')
-        .trim_end_matches('.')
-        .to_owned()
+    let text = crate::input::format_number(x, 2);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
 }
 
 /// 等次 by 得分率 (total ÷ the most a district could earn, in %): 优秀 at or above

@@ -214,6 +214,10 @@ fn met_full_marks_gives_the_full_points_to_every_district_meeting_the_city_targe
         .map(|e| e.as_ref().and_then(|e| e.gap_to_city))
         .collect();
     assert_eq!(gaps, vec![Some(5.0), Some(2.0), Some(2.0), Some(-5.0)]);
+    let last = c.rankings[0].entries[3]
+        .as_ref()
+        .map(|e| e.text(&c.rows[0]));
+    assert_eq!(last.as_deref(), Some("第4名 · 差-5 · 0分"));
 }
 
 #[test]
@@ -304,6 +308,14 @@ fn change_on_last_year_and_rank_change() {
     );
     let change = c.rankings[0].entries[1].as_ref().and_then(|e| e.change);
     assert!(change.is_some_and(|x| (x - 1.5).abs() < 1e-9), "{change:?}");
+    let text = |d: usize| {
+        c.rankings[0].entries[d]
+            .as_ref()
+            .map(|e| e.text(&c.rows[0]))
+            .unwrap_or_default()
+    };
+    assert!(text(1).starts_with("第1名 · ↑1.5"), "{}", text(1));
+    assert!(text(0).starts_with("第2名 · ↓1"), "{}", text(0));
     assert_eq!(c.scores[1].change_text(), "↑1");
     assert_eq!(c.scores[0].change_text(), "↓1");
 }
@@ -416,4 +428,68 @@ fn setting_changes_name_what_changed_with_before_and_after() {
         ("（未设）", "96")
     );
     assert_eq!(list[1].after, "compulsory_retention");
+}
+
+#[test]
+fn provisional_values_are_marked_in_the_cell_and_counted_in_data_quality() {
+    let mut rate = valued("九年义务教育巩固率", "%", 95.0, 96.0, &[(2024, 95.6)]);
+    if let Some(a) = rate.actuals.get_mut(&2024) {
+        a.estimate = true;
+    }
+    let mut quota = valued(
+        "培养区级骨干教师",
+        "人",
+        0.0,
+        400.0,
+        &[(2023, 50.0), (2024, 60.0)],
+    );
+    quota.kind = IndicatorKind::Cumulative;
+    if let Some(a) = quota.actuals.get_mut(&2023) {
+        a.estimate = true;
+    }
+    let a = district("甲区", vec![rate, quota]);
+    let b = district(
+        "乙县",
+        vec![
+            valued("九年义务教育巩固率", "%", 95.0, 96.0, &[(2024, 95.2)]),
+            {
+                let mut q = valued("培养区级骨干教师", "人", 0.0, 300.0, &[(2024, 40.0)]);
+                q.kind = IndicatorKind::Cumulative;
+                q
+            },
+        ],
+    );
+    let c = compare(vec![a, b], &CitySettings::default(), &lib(), Some(2024));
+    let cell = |row: usize, d: usize| c.rows[row].cells[d].clone().expect("cell");
+    assert_eq!(cell(0, 0).text, "95.6（预计）（96）");
+    assert!(cell(0, 0).estimate && !cell(0, 1).estimate);
+    assert_eq!(cell(0, 1).text, "95.2（96）");
+    // A running total that adds a provisional year is provisional too.
+    assert_eq!(cell(1, 0).text, "110（预计）（400）");
+    assert_eq!(c.quality[0].estimates, vec!["九年义务教育巩固率"]);
+    assert!(
+        c.quality[0].summary().contains("预计值1项"),
+        "{}",
+        c.quality[0].summary()
+    );
+    assert!(c.quality[1].estimates.is_empty());
+}
+
+#[test]
+fn settings_are_worded_with_their_whole_numbers() {
+    let rule = ScoringRule::ByRank {
+        points: vec![10.0, 8.0, 6.5, 4.0, 2.0],
+    };
+    assert_eq!(rule.label(), "按名次计分（10/8/6.5/4/2分）");
+    assert_eq!(
+        ScoringRule::MetFullMarks { full: 100.0 }.label(),
+        "达标得满分（每项100分）"
+    );
+    let old = CitySettings::default();
+    let mut new = old.clone();
+    new.indicator_mut("compulsory_retention").weight = 20.0;
+    new.grades.excellent = 90.5;
+    let list = settings::changes(&old, &new);
+    let after: Vec<&str> = list.iter().map(|c| c.after.as_str()).collect();
+    assert_eq!(after, vec!["20", "优秀≥90.5%，良好≥75%，合格≥60%"]);
 }

@@ -66,6 +66,21 @@ pub struct Report {
     pub placeholders: usize,
 }
 
+/// The count sentence that opens a 年度监测报告's 总体情况: "规划确定的N项主要指标中，{year}年…。
+/// 按灯色统计，…。" (the city's 通报 gives it per district).
+pub fn indicator_count_sentence(plan: &Plan, year: i32) -> String {
+    let evaluations: Vec<Evaluation> = plan
+        .indicators_in_outline_order()
+        .into_iter()
+        .map(|ind| evaluate(ind, &plan.info, year))
+        .collect();
+    format!(
+        "{}{}",
+        periodic::status_count_sentence(&evaluations, year),
+        periodic::light_count_sentence(&evaluations)
+    )
+}
+
 /// The plan judged once for the report: every indicator's evaluation and every task's state.
 pub(crate) struct Facts<'a> {
     pub plan: &'a Plan,

@@ -104,21 +104,33 @@ fn intro(facts: &Facts) -> String {
 
 /// The count sentence by status word: "规划确定的N项主要指标中，2024年a项提前实现，…。"
 pub fn count_sentence(facts: &Facts) -> String {
-    let counts = count_statuses(facts.indicators.iter().map(|(_, e)| e));
+    status_count_sentence(facts.indicators.iter().map(|(_, e)| e), facts.year)
+}
+
+/// "规划确定的N项主要指标中，{year}年a项提前实现，…。" for these evaluations.
+pub fn status_count_sentence<'a>(
+    evaluations: impl IntoIterator<Item = &'a Evaluation> + Clone,
+    year: i32,
+) -> String {
+    let n = evaluations.clone().into_iter().count();
+    let counts = count_statuses(evaluations);
     let by_status: Vec<(usize, &str)> = Status::ALL
         .iter()
         .map(|s| (counts.status(*s), s.label()))
         .collect();
     format!(
-        "规划确定的{}项主要指标中，{}年{}。",
-        facts.indicators.len(),
-        facts.year,
+        "规划确定的{n}项主要指标中，{year}年{}。",
         counts_text(&by_status)
     )
 }
 
 fn light_sentence(facts: &Facts) -> String {
-    let counts = count_statuses(facts.indicators.iter().map(|(_, e)| e));
+    light_count_sentence(facts.indicators.iter().map(|(_, e)| e))
+}
+
+/// "按灯色统计，绿灯●a项，…。"
+pub fn light_count_sentence<'a>(evaluations: impl IntoIterator<Item = &'a Evaluation>) -> String {
+    let counts = count_statuses(evaluations);
     let parts: Vec<String> = Light::ALL
         .iter()
         .filter(|l| counts.light(**l) > 0)
