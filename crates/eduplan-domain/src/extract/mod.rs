@@ -9,6 +9,7 @@
 //! The input is the document as blocks (paragraphs and table rows); reading .txt and .docx lives
 //! in the exchange crate.
 
+mod cell_lines;
 mod headings;
 mod names;
 mod numbers;
@@ -108,10 +109,11 @@ pub struct Period {
 /// Find every quantified target in the document, in reading order.
 pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
     let period = detect_period(blocks);
+    let blocks = cell_lines::regroup(blocks);
     let mut headings = HeadingStack::default();
     let mut table: Option<TableHeader> = None;
     let mut out: Vec<Proposal> = Vec::new();
-    for block in blocks {
+    for block in &blocks {
         match block {
             Block::Heading(level, text) => {
                 table = None;
@@ -192,7 +194,7 @@ fn dedupe(proposals: Vec<Proposal>) -> Vec<Proposal> {
                 && q.value == p.value
                 && q.stretch == p.stretch
                 && q.year == p.year
-                && name_overlap(&q.name, &p.name) >= 0.8
+                && same_indicator(&q.name, &p.name)
         });
         match twin {
             // The table's base value and 属性 complete the sentence's target.
@@ -206,6 +208,16 @@ fn dedupe(proposals: Vec<Proposal>) -> Vec<Proposal> {
         }
     }
     out
+}
+
+/// Names of one indicator: one holds the other, or they share most characters and begin alike
+/// (小学教师… and 幼儿教师… differ in whom they measure).
+fn same_indicator(a: &str, b: &str) -> bool {
+    if a.contains(b) || b.contains(a) {
+        return true;
+    }
+    let head = |s: &str| s.chars().take(2).collect::<String>();
+    name_overlap(a, b) >= 0.8 && head(a) == head(b)
 }
 
 /// The share of the shorter name's characters found in the longer one.
