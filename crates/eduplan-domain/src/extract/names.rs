@@ -41,8 +41,14 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
         "达", "为", "在", "约", "较", "超过", "高于", "低于", "小于", "大于",
     ];
     // The subject ends at the last cue before the first number (达到资源配置…的学校比例达到60%).
+    // A year (2015年…分别达到90%) is the clause's time, not its first number.
     let first_digit = (a..b)
-        .find(|&i| !mask[i] && chars[i].is_ascii_digit())
+        .find(|&i| {
+            !mask[i]
+                && chars[i].is_ascii_digit()
+                && (i == 0 || !chars[i - 1].is_ascii_digit())
+                && !(year_at(chars, i).is_some() && chars.get(i + 4) == Some(&'年'))
+        })
         .unwrap_or(b);
     let mut end = first_digit;
     let mut stop_end = None;
@@ -121,6 +127,10 @@ pub(super) const LEADING_NOISE: &[&str] = &[
     "给",
     "达到",
 ];
+/// Words that begin with a character LEADING_NOISE would strip (从业人员, 在校生, 对口帮扶).
+const NOUNS_WITH_A_NOISE_HEAD: &[&str] = &[
+    "从业", "在校", "在园", "在编", "在岗", "在读", "在职", "到岗", "对口", "以上",
+];
 pub(super) const TRAILING_NOISE: &[&str] = &[
     "年均",
     "比上年",
@@ -167,6 +177,9 @@ pub(super) fn clean_name(s: &str) -> String {
     loop {
         let before = s.clone();
         for w in LEADING_NOISE {
+            if NOUNS_WITH_A_NOISE_HEAD.iter().any(|n| s.starts_with(n)) {
+                break;
+            }
             if let Some(r) = s.strip_prefix(w) {
                 s = r.to_owned();
             }

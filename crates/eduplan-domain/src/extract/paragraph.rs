@@ -123,7 +123,8 @@ fn sentence_targets(
 }
 
 /// "A和B分别达到95%和85%": a list of names that the sentence pairs with as many values, in
-/// order. Consecutive proposals that carry the same listed name get one name each.
+/// order. Consecutive proposals that carry the same listed name get one name each; a run of
+/// twice as many (2015年…分别达到…；2020年分别达到…) goes through the list again.
 fn pair_respectively(proposals: &mut [Proposal]) {
     let mut i = 0;
     while i < proposals.len() {
@@ -134,8 +135,8 @@ fn pair_respectively(proposals: &mut [Proposal]) {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        if run > 1 && parts.len() == run {
-            for (p, part) in proposals[i..i + run].iter_mut().zip(&parts) {
+        if run > 1 && parts.len() > 1 && run % parts.len() == 0 {
+            for (p, part) in proposals[i..i + run].iter_mut().zip(parts.iter().cycle()) {
                 p.name = (*part).to_owned();
             }
         }

@@ -2,7 +2,7 @@
 //! words that name it.
 
 use super::names::{Naming, context_name, target_name, with_stage};
-use super::numbers::NumberMention;
+use super::numbers::{NumberMention, year_at};
 use super::{Proposal, Resolve};
 use crate::model::{Attribute, Comparison, IndicatorKind};
 use crate::text::{contains_at, find_word, text_of};
@@ -231,8 +231,19 @@ fn plausible_number(cx: &MentionContext) -> bool {
     }
     // Durations (5年内, 十五年教育) and year numbers are not targets; 年 counts only as 年限.
     if m.unit == "年" {
+        if year_at(chars, m.start).is_some() {
+            return false;
+        }
         let around = cx.text(cx.a, cx.b);
-        if !(around.contains("年限") || around.contains("受教育年")) || m.chinese {
+        // …年限分别达到13.5年；2020年分别达到15年: the list named before says what is counted.
+        let subject = if cx.subject.is_empty() {
+            cx.last_subject
+        } else {
+            cx.subject
+        };
+        if !(around.contains("年限") || around.contains("受教育年") || subject.contains("年限"))
+            || m.chinese
+        {
             return false;
         }
     }
