@@ -21,7 +21,7 @@ mod targets;
 
 use crate::model::{Attribute, Comparison, IndicatorKind};
 use crate::text::fold_width as normalize;
-use headings::{Heading, HeadingStack, parse_heading, strip_list_mark};
+use headings::{Heading, HeadingStack, inline_sections, parse_heading, strip_list_mark};
 use paragraph::paragraph_targets;
 use period::detect_period;
 use tables::TableHeader;
@@ -139,24 +139,25 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
             }
             Block::Paragraph(text) => {
                 table = None;
-                let text = normalize(text);
-                let body = match parse_heading(&text) {
-                    Some(h) => {
-                        let rest = h.rest.clone();
-                        headings.push(h);
-                        rest
+                for text in inline_sections(&normalize(text)) {
+                    let body = match parse_heading(&text) {
+                        Some(h) => {
+                            let rest = h.rest.clone();
+                            headings.push(h);
+                            rest
+                        }
+                        None => strip_list_mark(&text),
+                    };
+                    if headings.in_past_section() || body.trim().is_empty() {
+                        continue;
                     }
-                    None => strip_list_mark(&text),
-                };
-                if headings.in_past_section() || body.trim().is_empty() {
-                    continue;
-                }
-                let chapter = headings.path();
-                for p in paragraph_targets(&body, period) {
-                    out.push(Proposal {
-                        chapter: chapter.clone(),
-                        ..p
-                    });
+                    let chapter = headings.path();
+                    for p in paragraph_targets(&body, period) {
+                        out.push(Proposal {
+                            chapter: chapter.clone(),
+                            ..p
+                        });
+                    }
                 }
             }
             Block::Row(cells) => {
@@ -327,5 +328,36 @@ mod tests {
             "“十三五”期间，全区新建幼儿园12所。现有幼儿园47所。依据吉龙政办函〔2021〕29号，增强“四个意识”，联系电话0432-62021234，5年内完成，推进5G建设，第3页。",
         );
         assert!(p.is_empty(), "{p:#?}");
+    }
+}
+
+#[cfg(test)]
+mod look_back_tests {
+    use super::*;
+
+    #[test]
+    fn a_flattened_plan_looks_back_until_its_goals() {
+        let text = "“十五五”教育事业发展规划为推进教育现代化，制定本规划。第一章发展基础“十四五”期间，\
+                    我区教育取得显著成效。2015至2025年，全区新增学位1.5万个，新建公办幼儿园10所。\
+                    第二章发展目标到2030年，学前三年毛入园率达到98%。";
+        let found = extract_targets(&[Block::Paragraph(text.into())]);
+        let got: Vec<(String, f64, Option<i32>)> = found
+            .into_iter()
+            .map(|p| (p.name, p.value, p.year))
+            .collect();
+        assert_eq!(got, [("学前三年毛入园率".to_owned(), 98.0, Some(2030))]);
+    }
+
+    #[test]
+    fn a_review_of_last_year_is_not_a_plan_for_this_one() {
+        let blocks = [
+            Block::Paragraph("县教育局2017年目标完成情况及2018年工作计划".into()),
+            Block::Paragraph("一、2017年目标完成情况".into()),
+            Block::Paragraph("今年，新建3所学校分校区，实施28个教育建设项目。".into()),
+            Block::Paragraph("二、2018年工作计划".into()),
+            Block::Paragraph("新建幼儿园4所。".into()),
+        ];
+        let found: Vec<f64> = extract_targets(&blocks).iter().map(|p| p.value).collect();
+        assert_eq!(found, [4.0]);
     }
 }

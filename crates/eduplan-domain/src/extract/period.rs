@@ -35,13 +35,17 @@ pub(super) fn detect_period(blocks: &[Block]) -> Option<Period> {
             }
         }
     }
-    for (name, base) in [("十四五", 2020), ("十五五", 2025), ("十三五规划", 2015)] {
-        if text.contains(name) {
-            return Some(Period {
-                base_year: base,
-                last_year: base + 5,
-            });
-        }
+    // The period named first is the plan's own (a 十五五 plan looks back on 十四五 after its
+    // title).
+    let named = [("十四五", 2020), ("十五五", 2025), ("十三五规划", 2015)]
+        .into_iter()
+        .filter_map(|(name, base)| text.find(name).map(|at| (at, base)))
+        .min();
+    if let Some((_, base)) = named {
+        return Some(Period {
+            base_year: base,
+            last_year: base + 5,
+        });
     }
     // “规划期为2021-2025年”
     let chars: Vec<char> = text.chars().collect();
