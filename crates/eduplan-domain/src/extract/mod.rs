@@ -361,3 +361,62 @@ mod look_back_tests {
         assert_eq!(found, [4.0]);
     }
 }
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, f64)> {
+        extract_targets(&[
+            Block::Paragraph("2020年工作计划".into()),
+            Block::Paragraph(text.into()),
+        ])
+        .into_iter()
+        .map(|p| (p.name, p.value))
+        .collect()
+    }
+
+    #[test]
+    fn the_name_is_the_subject_with_the_whole_verb() {
+        assert_eq!(
+            names(
+                "新建、改扩建中小学幼儿园9所，新招录教师400名，力争在2020年底实现教室光环境达标率100%。"
+            ),
+            [
+                ("新建、改扩建中小学幼儿园".to_owned(), 9.0),
+                ("新招录教师".to_owned(), 400.0),
+                ("教室光环境达标率".to_owned(), 100.0),
+            ]
+        );
+        assert_eq!(
+            names(
+                "市区学前第四年幼儿入园率达到50%以上，县(市)达到30%以上，从业人员继续教育年参与率达60%以上。"
+            ),
+            [
+                ("市区学前第四年幼儿入园率".to_owned(), 50.0),
+                ("县(市)学前第四年幼儿入园率".to_owned(), 30.0),
+                ("从业人员继续教育年参与率".to_owned(), 60.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_with_respectively_is_read_again_for_a_second_year() {
+        let found: Vec<(String, f64, Option<i32>)> = extract_targets(&[Block::Paragraph(
+            "2015年义务教育巩固率和人均受教育年限分别达到99%和13.5年；2020年分别达到99.5%和15年以上。"
+                .into(),
+        )])
+        .into_iter()
+        .map(|p| (p.name, p.value, p.year))
+        .collect();
+        assert_eq!(
+            found,
+            [
+                ("义务教育巩固率".to_owned(), 99.0, Some(2015)),
+                ("人均受教育年限".to_owned(), 13.5, Some(2015)),
+                ("义务教育巩固率".to_owned(), 99.5, Some(2020)),
+                ("人均受教育年限".to_owned(), 15.0, Some(2020)),
+            ]
+        );
+    }
+}

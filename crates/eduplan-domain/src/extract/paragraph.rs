@@ -1,7 +1,7 @@
 //! The targets of one paragraph: sentences → clauses → number mentions → proposals, with the
 //! sentence's time context, subject and verb carried from clause to clause.
 
-use super::names::clause_subject;
+use super::names::{clause_subject, scoped_like};
 use super::numbers::{NumberMention, number_mentions};
 use super::sentences::{
     FUTURE_MARKS, PAST_ADVERBIALS, PAST_IN_CLAUSE, any_word_in, clauses, quoted_mask,
@@ -233,6 +233,12 @@ fn clause_targets(
         let Some(mut p) = mention_target(&cx) else {
             continue;
         };
+        if p.unit == "%"
+            && let Some(prev) = out[state.first..].last().filter(|q| q.unit == "%")
+            && let Some(name) = scoped_like(&p.name, &prev.name)
+        {
+            p.name = name;
+        }
         let period = context.period;
         let year = stated_year_before(&scan.chars, m.start, &scan.mask)
             .filter(|y| period.is_none_or(|p| *y > p.base_year))

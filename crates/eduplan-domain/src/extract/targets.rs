@@ -30,6 +30,7 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "配备",
     "配齐",
     "招聘",
+    "招录",
     "补充",
     "完成",
     "改造",
