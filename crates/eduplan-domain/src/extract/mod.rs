@@ -420,3 +420,22 @@ mod name_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod earlier_period_tests {
+    use super::*;
+
+    #[test]
+    fn the_period_before_the_plans_own_is_looked_back_on() {
+        let blocks = [
+            Block::Paragraph("“十五五”教育事业发展规划".into()),
+            Block::Paragraph(
+                "“十四五”期间，新建普惠性幼儿园共计200所，学前三年毛入园率达95%。".into(),
+            ),
+            Block::Paragraph("到2015年，全区幼儿园57所，比2010年增加12所。".into()),
+            Block::Paragraph("到2030年，学前三年毛入园率达到98%。".into()),
+        ];
+        let found: Vec<f64> = extract_targets(&blocks).iter().map(|p| p.value).collect();
+        assert_eq!(found, [98.0]);
+    }
+}

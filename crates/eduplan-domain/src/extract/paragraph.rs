@@ -154,10 +154,12 @@ fn clause_time(
 ) -> bool {
     let clause_text = text_of(&scan.chars, a, b);
     // Only years stated inside this clause change the context.
+    let mut past_year_here = false;
     if let Some(y) = stated_year_before(&scan.chars, b, &scan.mask)
         .filter(|y| clause_text.contains(&format!("{y}年")))
     {
         let is_past = context.period.is_some_and(|p| y <= p.base_year);
+        past_year_here = is_past;
         state.past = is_past;
         if !is_past {
             context.year = Some(y);
@@ -171,9 +173,10 @@ fn clause_time(
             .iter()
             .any(|w| clause_text.contains(w));
     let relative = |w: &&str| forward && clause_text.contains("比上年") && w.contains("上年");
-    if PAST_ADVERBIALS
+    if (PAST_ADVERBIALS
         .iter()
         .any(|w| clause_text.contains(w) && !relative(w))
+        || earlier_period_named(&clause_text, context.period))
         && !clause_text.contains("到20")
     {
         state.past = true;
@@ -181,7 +184,8 @@ fn clause_time(
     let clause_past = PAST_IN_CLAUSE
         .iter()
         .any(|w| clause_text.contains(w) && !relative(w));
-    if FUTURE_MARKS.iter().any(|w| clause_text.contains(w)) && !clause_past {
+    // 到2015年 in a later plan's look-back is a past year, whatever 到 says.
+    if FUTURE_MARKS.iter().any(|w| clause_text.contains(w)) && !clause_past && !past_year_here {
         state.past = state.past
             && !clause_text.contains("到20")
             && !["力争", "确保", "计划", "预计"]
@@ -189,6 +193,29 @@ fn clause_time(
                 .any(|w| clause_text.contains(w));
     }
     clause_past
+}
+
+/// “十四五”期间 / 十四五时期 / “十四五”以来 in a plan for a later period: a report.
+fn earlier_period_named(clause: &str, period: Option<Period>) -> bool {
+    const PERIODS: &[(&str, i32)] = &[
+        ("十一五", 2010),
+        ("十二五", 2015),
+        ("十三五", 2020),
+        ("十四五", 2025),
+        ("十五五", 2030),
+    ];
+    let Some(period) = period else {
+        return false;
+    };
+    PERIODS.iter().any(|(name, last)| {
+        *last <= period.base_year
+            && clause.match_indices(name).any(|(i, _)| {
+                let after = clause[i + name.len()..].trim_start_matches(['”', '"', '’']);
+                ["期间", "时期", "以来", "末", "规划实施"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+            })
+    })
 }
 
 /// The numbers of a clause that can be its own: not quoted, not a grade or duration in words,
