@@ -261,7 +261,7 @@ fn emit_row(
     let attribute = values.iter().find(|v| cell_kind(v) == Cell::Attribute);
     let unit = values.iter().find(|v| cell_kind(v) == Cell::Unit);
     let k = header.numbers();
-    if names.is_empty() || k == 0 || numbers.is_empty() || numbers.len() % k != 0 {
+    if names.is_empty() || k == 0 || numbers.is_empty() || !numbers.len().is_multiple_of(k) {
         return false;
     }
     let rows = numbers.len() / k;

@@ -135,7 +135,7 @@ fn pair_respectively(proposals: &mut [Proposal]) {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        if run > 1 && parts.len() > 1 && run % parts.len() == 0 {
+        if run > 1 && parts.len() > 1 && run.is_multiple_of(parts.len()) {
             for (p, part) in proposals[i..i + run].iter_mut().zip(parts.iter().cycle()) {
                 p.name = (*part).to_owned();
             }
