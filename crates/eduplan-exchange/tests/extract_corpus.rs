@@ -11,10 +11,12 @@ use std::path::{Path, PathBuf};
 use eduplan_domain::extract::{Proposal, extract_targets};
 use eduplan_exchange::plan_document::read_plan_document;
 
-/// The figures last measured (precision, recall); a set scoring below them fails. Raise them
-/// when the rules improve; never lower them to let a change in.
-const DEV_FLOOR: (f64, f64) = (0.51, 0.40);
-const HELDOUT_FLOOR: (f64, f64) = (0.38, 0.42);
+/// The figures last measured (precision, recall), a little under them; a set scoring below them
+/// fails. Raise them when the rules improve; never lower them to let a change in.
+/// Measured: dev 56 of 56 proposals right, 56 of 57 targets (1.000 / 0.982); held-out 15 of 21,
+/// 15 of 28 (0.714 / 0.536).
+const DEV_FLOOR: (f64, f64) = (0.98, 0.98);
+const HELDOUT_FLOOR: (f64, f64) = (0.71, 0.53);
 
 struct Expected {
     names: Vec<String>,
