@@ -17,6 +17,10 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// 15 of 28 (0.714 / 0.536).
 const DEV_FLOOR: (f64, f64) = (0.98, 0.98);
 const HELDOUT_FLOOR: (f64, f64) = (0.71, 0.53);
+/// A second held-out set gathered after the rules were improved (a year's 工作总结, news of what
+/// was done, an article looking back, a plan whose figures are blanks): no targets, so only
+/// precision counts, and every proposal is wrong. Measured: 22 proposals, none right.
+const HELDOUT2_FLOOR: (f64, f64) = (0.0, 1.0);
 
 struct Expected {
     names: Vec<String>,
@@ -193,4 +197,9 @@ fn strict_scores_on_the_development_texts_hold() {
 #[test]
 fn strict_scores_on_the_held_out_texts_hold() {
     check("heldout", HELDOUT_FLOOR);
+}
+
+#[test]
+fn strict_scores_on_the_second_held_out_texts_hold() {
+    check("heldout2", HELDOUT2_FLOOR);
 }
