@@ -51,6 +51,9 @@ impl HeadingStack {
             "执行情况",
             "主要成效",
             "取得成效",
+            "总结",
+            "亮点",
+            "以来",
         ];
         self.stack
             .iter()

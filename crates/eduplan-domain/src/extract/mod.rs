@@ -439,3 +439,20 @@ mod earlier_period_tests {
         assert_eq!(found, [98.0]);
     }
 }
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+
+    #[test]
+    fn a_report_of_what_was_done_is_not_a_target() {
+        let blocks = [
+            Block::Paragraph("2018年全省共有公办幼儿园3253所，比2010年增加2154所。".into()),
+            Block::Paragraph("普惠性幼儿园覆盖率达70.4%，实现了乡镇公办幼儿园100%全覆盖。".into()),
+            Block::Paragraph("自2011年至今，学前三年入园率达98%以上。".into()),
+            Block::Paragraph("到2025年，学前三年毛入园率比2020年提高5个百分点。".into()),
+        ];
+        let found: Vec<f64> = extract_targets(&blocks).iter().map(|p| p.value).collect();
+        assert_eq!(found, [5.0]);
+    }
+}

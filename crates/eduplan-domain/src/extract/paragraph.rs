@@ -2,7 +2,7 @@
 //! sentence's time context, subject and verb carried from clause to clause.
 
 use super::names::{clause_subject, scoped_like};
-use super::numbers::{NumberMention, number_mentions};
+use super::numbers::{NumberMention, number_mentions, year_at};
 use super::sentences::{
     FUTURE_MARKS, PAST_ADVERBIALS, PAST_IN_CLAUSE, any_word_in, clauses, quoted_mask,
     split_sentences, stated_year_before,
@@ -92,6 +92,13 @@ fn sentence_targets(
             first: out.len(),
         },
     };
+    if reports_the_past(&scan, context.period) {
+        return Carried {
+            past: true,
+            last_verb: state.last_verb,
+            resolve: state.resolve,
+        };
+    }
     for clause in clauses(&scan.chars, &scan.mask) {
         let (a, b) = (clause.start, clause.end);
         if any_word_in(&scan.chars, a, b, &["确保", "保证", "必须"], &scan.mask) {
@@ -193,6 +200,54 @@ fn clause_time(
                 .any(|w| clause_text.contains(w));
     }
     clause_past
+}
+
+/// A sentence that reports what was done, whatever its section: a verb with 了 (实现了, 提高了),
+/// or a year's figure compared with an earlier year (2018年…比2010年增加2154所) in a sentence
+/// that neither looks ahead (到20…, 力争, 计划, 将) nor speaks of a year after the plan's base.
+fn reports_the_past(scan: &Scan, period: Option<Period>) -> bool {
+    let chars = &scan.chars;
+    let unmasked = |i: usize| !scan.mask[i];
+    let done = (0..chars.len()).any(|i| {
+        chars[i] == '了'
+            && unmasked(i)
+            && ACTION_VERBS
+                .iter()
+                .chain(CHANGE_VERBS)
+                .any(|v| ends_at(chars, i, v))
+    });
+    if done {
+        return true;
+    }
+    const AHEAD: &[&str] = &["到20", "力争", "争取", "计划", "预计", "将", "确保"];
+    // 至2025年 looks ahead; 提升至2020年的55.53% is the level a change reached.
+    let until_a_year = scan
+        .sentence
+        .match_indices("至20")
+        .any(|(i, _)| !scan.sentence[..i].ends_with(['升', '高', '增', '降', '少', '长']));
+    if until_a_year || AHEAD.iter().any(|w| scan.sentence.contains(w)) {
+        return false;
+    }
+    let compared_with_a_year = (1..chars.len()).any(|i| {
+        matches!(chars[i - 1], '比' | '较' | '从')
+            && unmasked(i)
+            && year_at(chars, i).is_some()
+            && chars.get(i + 4) == Some(&'年')
+    });
+    compared_with_a_year
+        && stated_year_before(chars, chars.len(), &scan.mask)
+            .is_some_and(|y| period.is_none_or(|p| y <= p.base_year))
+}
+
+/// Verbs of change that take 了 in a report (提高了39.6个百分点).
+const CHANGE_VERBS: &[&str] = &[
+    "提高", "提升", "增长", "下降", "降低", "减少", "实现", "达到", "突破",
+];
+
+/// Whether `word` ends right before `chars[i]`.
+fn ends_at(chars: &[char], i: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    i >= n && chars[i - n..i].iter().copied().eq(word.chars())
 }
 
 /// “十四五”期间 / 十四五时期 / “十四五”以来 in a plan for a later period: a report.
