@@ -13,13 +13,14 @@ use eduplan_exchange::plan_document::read_plan_document;
 
 /// The figures last measured (precision, recall), a little under them; a set scoring below them
 /// fails. Raise them when the rules improve; never lower them to let a change in.
-/// Measured: dev 56 of 56 proposals right, 56 of 57 targets (1.000 / 0.982); held-out 15 of 21,
-/// 15 of 28 (0.714 / 0.536).
+/// Measured: dev (twelve texts) 56 of 56 proposals right, 56 of 57 targets (1.000 / 0.982);
+/// held-out 15 of 21, 15 of 28 (0.714 / 0.536).
 const DEV_FLOOR: (f64, f64) = (0.98, 0.98);
 const HELDOUT_FLOOR: (f64, f64) = (0.71, 0.53);
 /// A second held-out set gathered after the rules were improved (a year's 工作总结, news of what
 /// was done, an article looking back, a plan whose figures are blanks): no targets, so only
-/// precision counts, and every proposal is wrong. Measured: 22 proposals, none right.
+/// precision counts, and every proposal is wrong. Measured: 22 proposals before the look-back
+/// rules were extended on four more development texts, 14 after.
 const HELDOUT2_FLOOR: (f64, f64) = (0.0, 1.0);
 
 struct Expected {
