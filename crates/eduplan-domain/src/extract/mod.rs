@@ -401,6 +401,31 @@ mod name_tests {
     }
 
     #[test]
+    fn a_headline_and_a_due_time_do_not_make_the_name() {
+        let found: Vec<(String, f64, &str)> = extract_targets(&[
+            Block::Paragraph("宁夏将新增3.6万个幼儿学位 普惠性幼儿园覆盖率2025年超90%".into()),
+            Block::Paragraph(
+                "全国残疾儿童少年义务教育入学率要达到90%以上，重点解决8万名适龄残疾儿童少年就学问题，\
+                 特殊教育学校生均公用经费标准在2016年前达到6000元。"
+                    .into(),
+            ),
+        ])
+        .into_iter()
+        .map(|p| (p.name, p.value, p.comparison.symbol()))
+        .collect();
+        assert_eq!(
+            found,
+            [
+                ("新增幼儿学位".to_owned(), 3.6, "≥"),
+                ("普惠性幼儿园覆盖率".to_owned(), 90.0, ">"),
+                ("残疾儿童少年义务教育入学率".to_owned(), 90.0, "≥"),
+                ("解决适龄残疾儿童少年就学问题".to_owned(), 8.0, "≥"),
+                ("特殊教育学校生均公用经费标准".to_owned(), 6000.0, "≥"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_list_with_respectively_is_read_again_for_a_second_year() {
         let found: Vec<(String, f64, Option<i32>)> = extract_targets(&[Block::Paragraph(
             "2015年义务教育巩固率和人均受教育年限分别达到99%和13.5年；2020年分别达到99.5%和15年以上。"

@@ -39,7 +39,7 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
     ];
     // 达 / 为 / 在 are cues only right before the number (达标率 and 在校生 are names).
     const SHORT_STOPS: &[&str] = &[
-        "达", "为", "在", "约", "较", "超过", "高于", "低于", "小于", "大于",
+        "达", "为", "在", "约", "较", "超过", "超", "高于", "低于", "小于", "大于",
     ];
     // The subject ends at the last cue before the first number (达到资源配置…的学校比例达到60%).
     // A year (2015年…分别达到90%) is the clause's time, not its first number.
@@ -94,6 +94,8 @@ pub(super) const LEADING_NOISE: &[&str] = &[
     "争取",
     "保证",
     "全区",
+    "全国",
+    "全省",
     "全县",
     "全市",
     "全旗",
@@ -200,6 +202,7 @@ pub(super) fn clean_name(s: &str) -> String {
                 s = r.to_owned();
             }
         }
+        s = without_trailing_time(&s);
         s = s
             .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;".contains(c))
             .to_owned();
@@ -208,6 +211,23 @@ pub(super) fn clean_name(s: &str) -> String {
         }
     }
     s
+}
+
+/// A name that ends in the time it is due (…公用经费标准在2016年前): the name alone.
+fn without_trailing_time(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut end = chars.len();
+    while end > 0 && matches!(chars[end - 1], '前' | '底' | '末' | '内') {
+        end -= 1;
+    }
+    if end < 5 || chars[end - 1] != '年' || year_at(&chars, end - 5).is_none() {
+        return s.to_owned();
+    }
+    let mut start = end - 5;
+    if start > 0 && matches!(chars[start - 1], '在' | '到' | '于' | '至') {
+        start -= 1;
+    }
+    chars[..start].iter().collect()
 }
 
 /// Brackets at either end that close nothing: 县(市) keeps its own.

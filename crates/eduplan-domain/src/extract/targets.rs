@@ -31,6 +31,7 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "配齐",
     "招聘",
     "招录",
+    "解决",
     "补充",
     "完成",
     "改造",
@@ -338,7 +339,10 @@ fn comparison_of(before_text: &str, suffix: &str) -> Comparison {
     }
     if suffix.contains("以下") || suffix.contains("以内") || any_in(before_text, AT_MOST) {
         Comparison::AtMost
-    } else if ["超过", "高于"].iter().any(|w| before_text.ends_with(w)) {
+    } else if ["超过", "高于", "超"]
+        .iter()
+        .any(|w| before_text.ends_with(w))
+    {
         Comparison::MoreThan
     } else if ["低于", "不足"].iter().any(|w| before_text.ends_with(w))
         && !before_text.ends_with("不低于")
