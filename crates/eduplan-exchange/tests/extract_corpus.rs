@@ -13,7 +13,7 @@ use eduplan_exchange::plan_document::read_plan_document;
 
 /// The figures last measured (precision, recall), a little under them; a set scoring below them
 /// fails. Raise them when the rules improve; never lower them to let a change in.
-/// Measured: dev (twelve texts) 56 of 56 proposals right, 56 of 57 targets (1.000 / 0.982);
+/// Measured: dev (fifteen texts) 64 of 64 proposals right, 64 of 65 targets (1.000 / 0.985);
 /// held-out 15 of 21, 15 of 28 (0.714 / 0.536).
 const DEV_FLOOR: (f64, f64) = (0.98, 0.98);
 const HELDOUT_FLOOR: (f64, f64) = (0.71, 0.53);
