@@ -47,6 +47,13 @@ impl HeadingStack {
             "主要问题",
             "背景",
             "基本情况",
+            "完成情况",
+            "执行情况",
+            "主要成效",
+            "取得成效",
+            "总结",
+            "亮点",
+            "以来",
         ];
         self.stack
             .iter()
@@ -61,15 +68,13 @@ pub(super) fn parse_heading(text: &str) -> Option<Heading> {
     let chars: Vec<char> = t.chars().collect();
     let (level, mark_len) = heading_mark(&chars)?;
     let after: String = chars[mark_len..].iter().collect();
+    let first: Vec<char> = after.chars().take_while(|c| *c != '。').collect();
+    let targets = number_mentions(&first)
+        .iter()
+        .any(|m| !m.unit.is_empty() && m.unit != "年");
     // 2.每千名学生拥有…不低于0.5人； is an item of a list of targets, not a heading.
-    if level >= 3 {
-        let first: Vec<char> = after.chars().take_while(|c| *c != '。').collect();
-        let targets = number_mentions(&first)
-            .iter()
-            .any(|m| !m.unit.is_empty() && m.unit != "年");
-        if targets || first.last().is_some_and(|c| matches!(c, '；' | ';')) {
-            return None;
-        }
+    if level >= 3 && (targets || first.last().is_some_and(|c| matches!(c, '；' | ';'))) {
+        return None;
     }
     let title_end = after.find(['。', '\n']).unwrap_or(after.len());
     let (title, rest) = after.split_at(title_end);
@@ -85,7 +90,8 @@ pub(super) fn parse_heading(text: &str) -> Option<Heading> {
             _ => *c,
         })
         .collect();
-    let (title, rest) = if title_chars > 30 {
+    // A title that runs into a target (第二章发展目标到2030年，…达到98%) keeps it as text.
+    let (title, rest) = if title_chars > 30 || targets {
         let short: String = title
             .chars()
             .take_while(|c| !matches!(c, '，' | ',' | '：' | ':'))
@@ -99,6 +105,23 @@ pub(super) fn parse_heading(text: &str) -> Option<Heading> {
         text: format!("{mark}{}", title.trim()),
         rest,
     })
+}
+
+/// A paragraph that runs its headings into the text (a document flattened to one line:
+/// …制定本规划。第一章发展基础…。一、良好发展态势…) in pieces, each chapter (第X章 / 第X节),
+/// part (一、) or section (（一）) that follows a full stop starting a new piece.
+pub(super) fn inline_sections(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..chars.len() {
+        if chars[i - 1] == '。' && heading_mark(&chars[i..]).is_some_and(|(level, _)| level <= 2) {
+            out.push(chars[start..i].iter().collect());
+            start = i;
+        }
+    }
+    out.push(chars[start..].iter().collect());
+    out
 }
 
 /// The numbering a heading starts with: its level and how many chars it takes.

@@ -9,6 +9,7 @@
 //! The input is the document as blocks (paragraphs and table rows); reading .txt and .docx lives
 //! in the exchange crate.
 
+mod cell_lines;
 mod headings;
 mod names;
 mod numbers;
@@ -20,7 +21,7 @@ mod targets;
 
 use crate::model::{Attribute, Comparison, IndicatorKind};
 use crate::text::fold_width as normalize;
-use headings::{Heading, HeadingStack, parse_heading, strip_list_mark};
+use headings::{Heading, HeadingStack, inline_sections, parse_heading, strip_list_mark};
 use paragraph::paragraph_targets;
 use period::detect_period;
 use tables::TableHeader;
@@ -108,10 +109,11 @@ pub struct Period {
 /// Find every quantified target in the document, in reading order.
 pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
     let period = detect_period(blocks);
+    let blocks = cell_lines::regroup(blocks);
     let mut headings = HeadingStack::default();
     let mut table: Option<TableHeader> = None;
     let mut out: Vec<Proposal> = Vec::new();
-    for block in blocks {
+    for block in &blocks {
         match block {
             Block::Heading(level, text) => {
                 table = None;
@@ -137,24 +139,25 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
             }
             Block::Paragraph(text) => {
                 table = None;
-                let text = normalize(text);
-                let body = match parse_heading(&text) {
-                    Some(h) => {
-                        let rest = h.rest.clone();
-                        headings.push(h);
-                        rest
+                for text in inline_sections(&normalize(text)) {
+                    let body = match parse_heading(&text) {
+                        Some(h) => {
+                            let rest = h.rest.clone();
+                            headings.push(h);
+                            rest
+                        }
+                        None => strip_list_mark(&text),
+                    };
+                    if headings.in_past_section() || body.trim().is_empty() {
+                        continue;
                     }
-                    None => strip_list_mark(&text),
-                };
-                if headings.in_past_section() || body.trim().is_empty() {
-                    continue;
-                }
-                let chapter = headings.path();
-                for p in paragraph_targets(&body, period) {
-                    out.push(Proposal {
-                        chapter: chapter.clone(),
-                        ..p
-                    });
+                    let chapter = headings.path();
+                    for p in paragraph_targets(&body, period) {
+                        out.push(Proposal {
+                            chapter: chapter.clone(),
+                            ..p
+                        });
+                    }
                 }
             }
             Block::Row(cells) => {
@@ -192,7 +195,7 @@ fn dedupe(proposals: Vec<Proposal>) -> Vec<Proposal> {
                 && q.value == p.value
                 && q.stretch == p.stretch
                 && q.year == p.year
-                && name_overlap(&q.name, &p.name) >= 0.8
+                && same_indicator(&q.name, &p.name)
         });
         match twin {
             // The table's base value and 属性 complete the sentence's target.
@@ -206,6 +209,16 @@ fn dedupe(proposals: Vec<Proposal>) -> Vec<Proposal> {
         }
     }
     out
+}
+
+/// Names of one indicator: one holds the other, or they share most characters and begin alike
+/// (小学教师… and 幼儿教师… differ in whom they measure).
+fn same_indicator(a: &str, b: &str) -> bool {
+    if a.contains(b) || b.contains(a) {
+        return true;
+    }
+    let head = |s: &str| s.chars().take(2).collect::<String>();
+    name_overlap(a, b) >= 0.8 && head(a) == head(b)
 }
 
 /// The share of the shorter name's characters found in the longer one.
@@ -315,5 +328,156 @@ mod tests {
             "“十三五”期间，全区新建幼儿园12所。现有幼儿园47所。依据吉龙政办函〔2021〕29号，增强“四个意识”，联系电话0432-62021234，5年内完成，推进5G建设，第3页。",
         );
         assert!(p.is_empty(), "{p:#?}");
+    }
+}
+
+#[cfg(test)]
+mod look_back_tests {
+    use super::*;
+
+    #[test]
+    fn a_flattened_plan_looks_back_until_its_goals() {
+        let text = "“十五五”教育事业发展规划为推进教育现代化，制定本规划。第一章发展基础“十四五”期间，\
+                    我区教育取得显著成效。2015至2025年，全区新增学位1.5万个，新建公办幼儿园10所。\
+                    第二章发展目标到2030年，学前三年毛入园率达到98%。";
+        let found = extract_targets(&[Block::Paragraph(text.into())]);
+        let got: Vec<(String, f64, Option<i32>)> = found
+            .into_iter()
+            .map(|p| (p.name, p.value, p.year))
+            .collect();
+        assert_eq!(got, [("学前三年毛入园率".to_owned(), 98.0, Some(2030))]);
+    }
+
+    #[test]
+    fn a_review_of_last_year_is_not_a_plan_for_this_one() {
+        let blocks = [
+            Block::Paragraph("县教育局2017年目标完成情况及2018年工作计划".into()),
+            Block::Paragraph("一、2017年目标完成情况".into()),
+            Block::Paragraph("今年，新建3所学校分校区，实施28个教育建设项目。".into()),
+            Block::Paragraph("二、2018年工作计划".into()),
+            Block::Paragraph("新建幼儿园4所。".into()),
+        ];
+        let found: Vec<f64> = extract_targets(&blocks).iter().map(|p| p.value).collect();
+        assert_eq!(found, [4.0]);
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, f64)> {
+        extract_targets(&[
+            Block::Paragraph("2020年工作计划".into()),
+            Block::Paragraph(text.into()),
+        ])
+        .into_iter()
+        .map(|p| (p.name, p.value))
+        .collect()
+    }
+
+    #[test]
+    fn the_name_is_the_subject_with_the_whole_verb() {
+        assert_eq!(
+            names(
+                "新建、改扩建中小学幼儿园9所，新招录教师400名，力争在2020年底实现教室光环境达标率100%。"
+            ),
+            [
+                ("新建、改扩建中小学幼儿园".to_owned(), 9.0),
+                ("新招录教师".to_owned(), 400.0),
+                ("教室光环境达标率".to_owned(), 100.0),
+            ]
+        );
+        assert_eq!(
+            names(
+                "市区学前第四年幼儿入园率达到50%以上，县(市)达到30%以上，从业人员继续教育年参与率达60%以上。"
+            ),
+            [
+                ("市区学前第四年幼儿入园率".to_owned(), 50.0),
+                ("县(市)学前第四年幼儿入园率".to_owned(), 30.0),
+                ("从业人员继续教育年参与率".to_owned(), 60.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_and_a_due_time_do_not_make_the_name() {
+        let found: Vec<(String, f64, &str)> = extract_targets(&[
+            Block::Paragraph("宁夏将新增3.6万个幼儿学位 普惠性幼儿园覆盖率2025年超90%".into()),
+            Block::Paragraph(
+                "全国残疾儿童少年义务教育入学率要达到90%以上，重点解决8万名适龄残疾儿童少年就学问题，\
+                 特殊教育学校生均公用经费标准在2016年前达到6000元。"
+                    .into(),
+            ),
+        ])
+        .into_iter()
+        .map(|p| (p.name, p.value, p.comparison.symbol()))
+        .collect();
+        assert_eq!(
+            found,
+            [
+                ("新增幼儿学位".to_owned(), 3.6, "≥"),
+                ("普惠性幼儿园覆盖率".to_owned(), 90.0, ">"),
+                ("残疾儿童少年义务教育入学率".to_owned(), 90.0, "≥"),
+                ("解决适龄残疾儿童少年就学问题".to_owned(), 8.0, "≥"),
+                ("特殊教育学校生均公用经费标准".to_owned(), 6000.0, "≥"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_with_respectively_is_read_again_for_a_second_year() {
+        let found: Vec<(String, f64, Option<i32>)> = extract_targets(&[Block::Paragraph(
+            "2015年义务教育巩固率和人均受教育年限分别达到99%和13.5年；2020年分别达到99.5%和15年以上。"
+                .into(),
+        )])
+        .into_iter()
+        .map(|p| (p.name, p.value, p.year))
+        .collect();
+        assert_eq!(
+            found,
+            [
+                ("义务教育巩固率".to_owned(), 99.0, Some(2015)),
+                ("人均受教育年限".to_owned(), 13.5, Some(2015)),
+                ("义务教育巩固率".to_owned(), 99.5, Some(2020)),
+                ("人均受教育年限".to_owned(), 15.0, Some(2020)),
+            ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod earlier_period_tests {
+    use super::*;
+
+    #[test]
+    fn the_period_before_the_plans_own_is_looked_back_on() {
+        let blocks = [
+            Block::Paragraph("“十五五”教育事业发展规划".into()),
+            Block::Paragraph(
+                "“十四五”期间，新建普惠性幼儿园共计200所，学前三年毛入园率达95%。".into(),
+            ),
+            Block::Paragraph("到2015年，全区幼儿园57所，比2010年增加12所。".into()),
+            Block::Paragraph("到2030年，学前三年毛入园率达到98%。".into()),
+        ];
+        let found: Vec<f64> = extract_targets(&blocks).iter().map(|p| p.value).collect();
+        assert_eq!(found, [98.0]);
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+
+    #[test]
+    fn a_report_of_what_was_done_is_not_a_target() {
+        let blocks = [
+            Block::Paragraph("2018年全省共有公办幼儿园3253所，比2010年增加2154所。".into()),
+            Block::Paragraph("普惠性幼儿园覆盖率达70.4%，实现了乡镇公办幼儿园100%全覆盖。".into()),
+            Block::Paragraph("自2011年至今，学前三年入园率达98%以上。".into()),
+            Block::Paragraph("到2025年，学前三年毛入园率比2020年提高5个百分点。".into()),
+        ];
+        let found: Vec<f64> = extract_targets(&blocks).iter().map(|p| p.value).collect();
+        assert_eq!(found, [5.0]);
     }
 }

@@ -3,7 +3,8 @@
 
 use super::numbers::year_at;
 use super::targets::{
-    CUE_WORDS, GENERIC_VERBS, MentionContext, Verbs, action_verb_in, cue_start, ends_clause,
+    ACTION_VERBS, CUE_WORDS, GENERIC_VERBS, MentionContext, Verbs, action_verb_in, cue_start,
+    ends_clause,
 };
 use crate::text::{contains_at, find_word, text_of};
 
@@ -38,11 +39,17 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
     ];
     // 达 / 为 / 在 are cues only right before the number (达标率 and 在校生 are names).
     const SHORT_STOPS: &[&str] = &[
-        "达", "为", "在", "约", "较", "超过", "高于", "低于", "小于", "大于",
+        "达", "为", "在", "约", "较", "超过", "超", "高于", "低于", "小于", "大于",
     ];
     // The subject ends at the last cue before the first number (达到资源配置…的学校比例达到60%).
+    // A year (2015年…分别达到90%) is the clause's time, not its first number.
     let first_digit = (a..b)
-        .find(|&i| !mask[i] && chars[i].is_ascii_digit())
+        .find(|&i| {
+            !mask[i]
+                && chars[i].is_ascii_digit()
+                && (i == 0 || !chars[i - 1].is_ascii_digit())
+                && !(year_at(chars, i).is_some() && chars.get(i + 4) == Some(&'年'))
+        })
         .unwrap_or(b);
     let mut end = first_digit;
     let mut stop_end = None;
@@ -54,10 +61,10 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
             stop_end = Some(i + w.chars().count());
         }
         let short_before_number = SHORT_STOPS.iter().any(|w| {
+            let next = i + w.chars().count();
             contains_at(chars, i, w)
-                && chars
-                    .get(i + w.chars().count())
-                    .is_some_and(|c| c.is_ascii_digit())
+                && chars.get(next).is_some_and(|c| c.is_ascii_digit())
+                && !(year_at(chars, next).is_some() && chars.get(next + 4) == Some(&'年'))
         });
         // 保持在99%: 在 belongs to the cue before it.
         if short_before_number && stop_end.is_none_or(|e| i > e) {
@@ -87,6 +94,8 @@ pub(super) const LEADING_NOISE: &[&str] = &[
     "争取",
     "保证",
     "全区",
+    "全国",
+    "全省",
     "全县",
     "全市",
     "全旗",
@@ -120,6 +129,12 @@ pub(super) const LEADING_NOISE: &[&str] = &[
     "向",
     "给",
     "达到",
+    "实现",
+    "保障",
+];
+/// Words that begin with a character LEADING_NOISE would strip (从业人员, 在校生, 对口帮扶).
+const NOUNS_WITH_A_NOISE_HEAD: &[&str] = &[
+    "从业", "在校", "在园", "在编", "在岗", "在读", "在职", "到岗", "对口", "以上",
 ];
 pub(super) const TRAILING_NOISE: &[&str] = &[
     "年均",
@@ -159,14 +174,17 @@ pub(super) fn clean_name(s: &str) -> String {
         Some(i) if s[..i].chars().count() <= 8 => &s[i + "期间".len()..],
         _ => s,
     };
-    let mut s = s
-        .trim()
-        .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;（）()".contains(c))
-        .to_owned();
+    let mut s = trim_unpaired(
+        s.trim()
+            .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;".contains(c)),
+    );
     // 到2025年 / 在2023年 / 2022年底前
     loop {
         let before = s.clone();
         for w in LEADING_NOISE {
+            if NOUNS_WITH_A_NOISE_HEAD.iter().any(|n| s.starts_with(n)) {
+                break;
+            }
             if let Some(r) = s.strip_prefix(w) {
                 s = r.to_owned();
             }
@@ -184,12 +202,58 @@ pub(super) fn clean_name(s: &str) -> String {
                 s = r.to_owned();
             }
         }
+        s = without_trailing_time(&s);
         s = s
             .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;".contains(c))
             .to_owned();
         if s == before {
             break;
         }
+    }
+    s
+}
+
+/// A name that ends in the time it is due (…公用经费标准在2016年前): the name alone.
+fn without_trailing_time(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut end = chars.len();
+    while end > 0 && matches!(chars[end - 1], '前' | '底' | '末' | '内') {
+        end -= 1;
+    }
+    if end < 5 || chars[end - 1] != '年' || year_at(&chars, end - 5).is_none() {
+        return s.to_owned();
+    }
+    let mut start = end - 5;
+    if start > 0 && matches!(chars[start - 1], '在' | '到' | '于' | '至') {
+        start -= 1;
+    }
+    chars[..start].iter().collect()
+}
+
+/// Brackets at either end that close nothing: 县(市) keeps its own.
+fn trim_unpaired(s: &str) -> String {
+    let mut s = s.to_owned();
+    loop {
+        let opens = s.matches(['（', '(']).count();
+        let closes = s.matches(['）', ')']).count();
+        let trimmed = if s.starts_with(['（', '(']) && opens > closes {
+            s.chars().skip(1).collect()
+        } else if s.ends_with(['）', ')']) && closes > opens {
+            let mut t = s.clone();
+            t.pop();
+            t
+        } else if s.starts_with(['（', '('])
+            && s.ends_with(['）', ')'])
+            && opens == 1
+            && closes == 1
+        {
+            s.chars().skip(1).take(s.chars().count() - 2).collect()
+        } else {
+            break;
+        };
+        s = trimmed
+            .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;".contains(c))
+            .to_owned();
     }
     s
 }
@@ -274,13 +338,41 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
         .iter()
         .any(|w| find_word(cx.chars, cx.a, cx.b, w).is_some());
     let (object_start, verb) = match verbs.before {
-        Some((i, v)) => (i + v.chars().count(), v.to_owned()),
+        Some((i, v)) => (i + v.chars().count(), full_verb(cx.chars, cx.a, i, v)),
         None if clause_has_cue => (cx.a, String::new()),
         None => (cx.a, cx.inherited_verb.unwrap_or_default().to_owned()),
     };
     let object_start = object_start.max(cx.prev_end);
     let object = clean_name(&cx.text(object_start, cue_start(cx.chars, object_start, cx.m.start)));
     (object, verb)
+}
+
+/// The verb at `i` as the plan words it: with the verbs listed before it (新建、改扩建) and a
+/// 新 before it (新招录, not 重新).
+fn full_verb(chars: &[char], a: usize, i: usize, v: &str) -> String {
+    let mut start = i;
+    while start > a && chars[start - 1] == '、' {
+        let listed = ACTION_VERBS
+            .iter()
+            .map(|w| w.chars().count())
+            .filter(|&n| {
+                start > a + n
+                    && ACTION_VERBS.contains(&text_of(chars, start - 1 - n, start - 1).as_str())
+            })
+            .max();
+        match listed {
+            Some(n) => start -= n + 1,
+            None => break,
+        }
+    }
+    if start > a
+        && chars[start - 1] == '新'
+        && !v.starts_with('新')
+        && (start < 2 || chars[start - 2] != '重')
+    {
+        start -= 1;
+    }
+    format!("{}{v}", text_of(chars, start, i))
 }
 
 /// 建设3-5所足球、冰雪特色校 → 建设足球、冰雪特色校: the object after the number, with the verb
@@ -307,11 +399,11 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
     // A generic verb before (实施 / 推进) names less than the one after (改造).
     let after_in_clause = action_verb_in(cx.chars, cx.m.end, cx.b, cx.mask, false).map(|(_, v)| v);
     let after = verb_after_last.map(|(_, v)| v).or(after_in_clause);
-    Naming::Named(match (verbs.before.map(|(_, v)| v), after) {
-        (Some(v), after) if GENERIC_VERBS.contains(&v) => {
+    Naming::Named(match (verbs.before, after) {
+        (Some((_, v)), after) if GENERIC_VERBS.contains(&v) => {
             format!("{object}{}", after.unwrap_or_default())
         }
-        (Some(v), _) => format!("{v}{object}"),
+        (Some((i, v)), _) => format!("{}{object}", full_verb(cx.chars, cx.a, i, v)),
         (None, Some(v)) => format!("{v}{object}"),
         (None, None) => object,
     })
@@ -338,4 +430,27 @@ pub(super) fn with_stage(cx: &MentionContext, name: String) -> String {
         None => name,
     };
     name.trim().to_owned()
+}
+
+/// A scope alone (县(市)达到30%) stands for the rate named just before it under another scope
+/// (市区学前第四年幼儿入园率): the same measure, with this scope.
+pub(super) fn scoped_like(name: &str, previous: &str) -> Option<String> {
+    if !is_scope(name) || !(previous.ends_with('率') || previous.ends_with("比例")) {
+        return None;
+    }
+    let chars: Vec<char> = previous.chars().collect();
+    let stem = (2..=4)
+        .find(|&n| n + 2 < chars.len() && is_scope(&text_of(&chars, 0, n)))
+        .unwrap_or(0);
+    Some(format!("{name}{}", text_of(&chars, stem, chars.len())))
+}
+
+/// 市区 / 县(市) / 东部地区 / 农村: where a figure holds, not what it measures.
+fn is_scope(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=5).contains(&n)
+        && (["区", "市", "县", "镇", "村", "）", ")"]
+            .iter()
+            .any(|e| s.ends_with(e))
+            || ["城市", "农村", "城镇", "乡村"].contains(&s))
 }

@@ -35,18 +35,32 @@ pub(super) fn detect_period(blocks: &[Block]) -> Option<Period> {
             }
         }
     }
-    for (name, base) in [("十四五", 2020), ("十五五", 2025), ("十三五规划", 2015)] {
-        if text.contains(name) {
-            return Some(Period {
-                base_year: base,
-                last_year: base + 5,
-            });
-        }
+    // The period named first is the plan's own (a 十五五 plan looks back on 十四五 after its
+    // title).
+    let named = [("十四五", 2020), ("十五五", 2025), ("十三五规划", 2015)]
+        .into_iter()
+        .filter_map(|(name, base)| text.find(name).map(|at| (at, base)))
+        .min();
+    if let Some((_, base)) = named {
+        return Some(Period {
+            base_year: base,
+            last_year: base + 5,
+        });
     }
-    // “规划期为2021-2025年”
+    // “规划期为2021-2025年”, not a title the text cites (《…纲要(2011—2020年)》).
     let chars: Vec<char> = text.chars().collect();
+    let mut cited = 0i32;
     let mut i = 0;
     while i + 9 < chars.len() {
+        match chars[i] {
+            '《' => cited += 1,
+            '》' => cited = (cited - 1).max(0),
+            _ => {}
+        }
+        if cited > 0 {
+            i += 1;
+            continue;
+        }
         if let (Some(a), Some(b)) = (year_at(&chars, i), year_at(&chars, i + 5))
             && matches!(chars[i + 4], '-' | '—' | '至' | '~' | '～' | '–')
             && b > a

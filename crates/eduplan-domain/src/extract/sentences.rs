@@ -13,6 +13,7 @@ pub(super) const PAST_ADVERBIALS: &[&str] = &[
     "十三五”时期",
     "十三五”以来",
     "以来",
+    "至今",
     "截至",
     "截止",
     "过去",
@@ -165,10 +166,19 @@ pub(super) struct Clause {
 }
 
 pub(super) fn clauses(chars: &[char], mask: &[bool]) -> Vec<Clause> {
+    // A headline has no punctuation: its phrases are set apart by spaces (宁夏将新增3.6万个幼儿学位
+    // 普惠性幼儿园覆盖率2025年超90%).
+    let headline = !chars.iter().any(|c| is_clause_break(*c));
+    let cjk = |c: Option<&char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
     let mut out = Vec::new();
     let mut start = 0;
     for (i, &c) in chars.iter().enumerate() {
-        if is_clause_break(c) && !mask[i] {
+        let spaced = headline
+            && c.is_whitespace()
+            && i > 0
+            && cjk(chars.get(i - 1))
+            && cjk(chars.get(i + 1));
+        if (is_clause_break(c) || spaced) && !mask[i] {
             if i > start {
                 out.push(Clause { start, end: i });
             }

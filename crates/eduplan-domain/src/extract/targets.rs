@@ -2,7 +2,7 @@
 //! words that name it.
 
 use super::names::{Naming, context_name, target_name, with_stage};
-use super::numbers::NumberMention;
+use super::numbers::{NumberMention, year_at};
 use super::{Proposal, Resolve};
 use crate::model::{Attribute, Comparison, IndicatorKind};
 use crate::text::{contains_at, find_word, text_of};
@@ -30,6 +30,8 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "配备",
     "配齐",
     "招聘",
+    "招录",
+    "解决",
     "补充",
     "完成",
     "改造",
@@ -231,8 +233,19 @@ fn plausible_number(cx: &MentionContext) -> bool {
     }
     // Durations (5年内, 十五年教育) and year numbers are not targets; 年 counts only as 年限.
     if m.unit == "年" {
+        if year_at(chars, m.start).is_some() {
+            return false;
+        }
         let around = cx.text(cx.a, cx.b);
-        if !(around.contains("年限") || around.contains("受教育年")) || m.chinese {
+        // …年限分别达到13.5年；2020年分别达到15年: the list named before says what is counted.
+        let subject = if cx.subject.is_empty() {
+            cx.last_subject
+        } else {
+            cx.subject
+        };
+        if !(around.contains("年限") || around.contains("受教育年") || subject.contains("年限"))
+            || m.chinese
+        {
             return false;
         }
     }
@@ -326,7 +339,10 @@ fn comparison_of(before_text: &str, suffix: &str) -> Comparison {
     }
     if suffix.contains("以下") || suffix.contains("以内") || any_in(before_text, AT_MOST) {
         Comparison::AtMost
-    } else if ["超过", "高于"].iter().any(|w| before_text.ends_with(w)) {
+    } else if ["超过", "高于", "超"]
+        .iter()
+        .any(|w| before_text.ends_with(w))
+    {
         Comparison::MoreThan
     } else if ["低于", "不足"].iter().any(|w| before_text.ends_with(w))
         && !before_text.ends_with("不低于")

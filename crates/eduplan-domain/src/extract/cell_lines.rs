@@ -1,0 +1,427 @@
+//! A table pasted from a web page or a PDF arrives one cell per line: the header cells (指标 /
+//! 2020年 / 2025年 / 属性) each on a line, then each row's name and its values on the lines
+//! after it, category rows (一、发展水平) in between, and rows with 其中 sub-rows whose cells
+//! hold one value per sub-row (小学 34.52% / 初中 77.34%). Such runs of lines become table rows
+//! again, so the table rules read them as they read a Word table.
+//!
+//! One pass over the blocks: each line is looked at once.
+
+use super::Block;
+use super::headings::strip_list_mark;
+use super::numbers::{CN_DIGITS, UNITS, year_at};
+use super::tables::split_unit;
+use crate::text::fold_width;
+
+/// The longest line read as a cell; a longer one (or a sentence) ends the table.
+const MAX_CELL_CHARS: usize = 40;
+/// The most lines of names before values come (a name, 其中 and its sub-rows).
+const MAX_LABELS: usize = 6;
+
+/// Blocks with every cell-per-line table made rows; everything else as it was.
+pub(super) fn regroup(blocks: &[Block]) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    while i < blocks.len() {
+        match header_at(blocks, i) {
+            Some(header) => i = read_table(blocks, i, header, &mut out),
+            None => {
+                out.push(blocks[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The cell text of a line: spaces dropped (指  标), widths folded.
+fn cell_text(block: &Block) -> Option<String> {
+    match block {
+        Block::Paragraph(p) => Some(
+            fold_width(p)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Column {
+    Name,
+    Number,
+    Unit,
+    Attribute,
+    Other,
+}
+
+struct Header {
+    cells: Vec<String>,
+    columns: Vec<Column>,
+}
+
+impl Header {
+    fn numbers(&self) -> usize {
+        self.columns
+            .iter()
+            .filter(|c| **c == Column::Number)
+            .count()
+    }
+}
+
+/// A header starting at block `i`: a short 指标 / 名称 / 项目 line, then year, 目标, 属性 and
+/// 单位 lines, with at least one column of numbers.
+fn header_at(blocks: &[Block], i: usize) -> Option<Header> {
+    let first = cell_text(&blocks[i])?;
+    let n = first.chars().count();
+    if n == 0
+        || n > 8
+        || !["指标", "名称", "项目"].iter().any(|w| first.contains(w))
+        || first.contains("属性")
+    {
+        return None;
+    }
+    let mut cells = vec![first];
+    let mut columns = vec![Column::Name];
+    for block in &blocks[i + 1..] {
+        let Some(cell) = cell_text(block) else { break };
+        let Some(column) = header_column(&cell) else {
+            break;
+        };
+        cells.push(cell);
+        columns.push(column);
+    }
+    (columns.contains(&Column::Number) && cells.len() >= 3).then_some(Header { cells, columns })
+}
+
+fn header_column(cell: &str) -> Option<Column> {
+    let chars: Vec<char> = cell.chars().collect();
+    if chars.is_empty() || chars.len() > 12 {
+        return None;
+    }
+    if year_at(&chars, 0).is_some() && chars.get(4) == Some(&'年') {
+        return Some(Column::Number);
+    }
+    if chars.len() > 8 {
+        return None;
+    }
+    if cell.contains("单位") {
+        Some(Column::Unit)
+    } else if cell.contains("属性") || cell.contains("性质") {
+        Some(Column::Attribute)
+    } else if ["目标", "基期", "现状", "基数", "预期"]
+        .iter()
+        .any(|w| cell.contains(w))
+    {
+        Some(Column::Number)
+    } else if cell.contains("备注") {
+        Some(Column::Other)
+    } else {
+        None
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Cell {
+    Number,
+    Attribute,
+    Unit,
+    Label,
+}
+
+fn cell_kind(cell: &str) -> Cell {
+    let chars: Vec<char> = cell.chars().collect();
+    if chars.len() <= 4 && (cell.ends_with('性') || cell == "约束" || cell == "预期") {
+        return Cell::Attribute;
+    }
+    if !chars.is_empty() && chars.iter().all(|c| "-—–/／".contains(*c)) {
+        return Cell::Number;
+    }
+    if UNITS.contains(&cell) {
+        return Cell::Unit;
+    }
+    if value_cell(&chars) {
+        Cell::Number
+    } else {
+        Cell::Label
+    }
+}
+
+/// 99% / 99%以上 / ≥95 / 11.4年 / 3-5所 / 约85%: a number with at most a comparison, a unit and
+/// 以上/以下 around it.
+fn value_cell(chars: &[char]) -> bool {
+    if chars.len() > 14 {
+        return false;
+    }
+    let mut i = 0;
+    while i < chars.len() && "≥≤><约达".contains(chars[i]) {
+        i += 1;
+    }
+    if !chars.get(i).is_some_and(char::is_ascii_digit) {
+        return false;
+    }
+    while i < chars.len() && (chars[i].is_ascii_digit() || ".,-—~～".contains(chars[i])) {
+        i += 1;
+    }
+    let rest: String = chars[i..].iter().collect();
+    let rest = UNITS
+        .iter()
+        .find_map(|u| rest.strip_prefix(u))
+        .unwrap_or(&rest);
+    ["", "以上", "以下", "以内", "左右", "及以上"].contains(&rest)
+}
+
+/// A category row between the rows (一、发展水平 / （二）质量提升).
+fn is_category(cell: &str) -> bool {
+    let chars: Vec<char> = cell.chars().collect();
+    let cn = |c: &char| CN_DIGITS.contains(*c);
+    let n = chars.iter().take_while(|c| cn(c)).count();
+    if n > 0 && chars.get(n) == Some(&'、') {
+        return true;
+    }
+    matches!(chars.first(), Some('（' | '('))
+        && chars[1..].iter().take_while(|c| cn(c)).count() > 0
+        && chars
+            .iter()
+            .skip(1)
+            .find(|c| !cn(c))
+            .is_some_and(|c| matches!(c, '）' | ')'))
+}
+
+/// Reads the table whose header starts at `start`; pushes its rows (and whatever after it is
+/// not part of it, as it was) and returns the index of the first block after it.
+fn read_table(blocks: &[Block], start: usize, header: Header, out: &mut Vec<Block>) -> usize {
+    let mut i = start + header.cells.len();
+    out.push(Block::Row(header.cells.clone()));
+    // Labels (block index, text) and values of the row being read.
+    let mut labels: Vec<(usize, String)> = Vec::new();
+    let mut values: Vec<String> = Vec::new();
+    while i < blocks.len() {
+        let Some(cell) = cell_text(&blocks[i]) else {
+            break;
+        };
+        if cell.chars().count() > MAX_CELL_CHARS || cell.contains('。') || cell.contains('；') {
+            break;
+        }
+        match cell_kind(&cell) {
+            Cell::Label => {
+                if !values.is_empty() {
+                    if !emit_row(&header, &labels, &values, out) {
+                        return fallback(blocks, &labels, i, out);
+                    }
+                    labels.clear();
+                    values.clear();
+                }
+                if labels.len() >= MAX_LABELS {
+                    break;
+                }
+                labels.push((i, cell));
+            }
+            _ => {
+                if labels.is_empty() {
+                    break;
+                }
+                values.push(cell);
+            }
+        }
+        i += 1;
+    }
+    if !values.is_empty() && emit_row(&header, &labels, &values, out) {
+        return i;
+    }
+    // Lines read as names with no values after them are text after the table (a heading).
+    fallback(blocks, &labels, i, out)
+}
+
+/// The blocks from the first unread label on, as they were.
+fn fallback(blocks: &[Block], labels: &[(usize, String)], i: usize, out: &mut Vec<Block>) -> usize {
+    match labels.first() {
+        Some(&(first, _)) => {
+            out.extend(blocks[first..i].iter().cloned());
+            i
+        }
+        None => i,
+    }
+}
+
+/// One row (or a row and its 其中 sub-rows) from its labels and values; false when the values do
+/// not fit the header's columns.
+fn emit_row(
+    header: &Header,
+    labels: &[(usize, String)],
+    values: &[String],
+    out: &mut Vec<Block>,
+) -> bool {
+    let cats = labels.iter().take_while(|(_, l)| is_category(l)).count();
+    let names: Vec<&str> = labels[cats..].iter().map(|(_, l)| l.as_str()).collect();
+    let numbers: Vec<&String> = values
+        .iter()
+        .filter(|v| cell_kind(v) == Cell::Number)
+        .collect();
+    let attribute = values.iter().find(|v| cell_kind(v) == Cell::Attribute);
+    let unit = values.iter().find(|v| cell_kind(v) == Cell::Unit);
+    let k = header.numbers();
+    if names.is_empty() || k == 0 || numbers.is_empty() || !numbers.len().is_multiple_of(k) {
+        return false;
+    }
+    let rows = numbers.len() / k;
+    let parent = strip_list_mark(names[0]);
+    let subs = &names[1..];
+    if !subs.iter().all(|s| is_sub_row(s)) {
+        return false;
+    }
+    let row_names: Vec<String> = if rows == names.len() {
+        std::iter::once(parent.clone())
+            .chain(subs.iter().map(|s| sub_row_name(&parent, s)))
+            .collect()
+    } else if rows + 1 == names.len() && rows > 0 {
+        subs.iter().map(|s| sub_row_name(&parent, s)).collect()
+    } else {
+        return false;
+    };
+    for (_, cat) in &labels[..cats] {
+        out.push(Block::Row(vec![cat.clone()]));
+    }
+    for (r, name) in row_names.into_iter().enumerate() {
+        let mut number_column = 0;
+        let cells = header
+            .columns
+            .iter()
+            .map(|c| match c {
+                Column::Name => name.clone(),
+                Column::Number => {
+                    let cell = numbers[number_column * rows + r].clone();
+                    number_column += 1;
+                    cell
+                }
+                Column::Unit => unit.cloned().unwrap_or_default(),
+                Column::Attribute => attribute.cloned().unwrap_or_default(),
+                Column::Other => String::new(),
+            })
+            .collect();
+        out.push(Block::Row(cells));
+    }
+    true
+}
+
+/// 学段 a 其中 sub-row may name alone.
+const STAGES: &[&str] = &[
+    "小学",
+    "初中",
+    "高中",
+    "普通高中",
+    "幼儿园",
+    "学前",
+    "中职",
+    "义务教育",
+];
+/// Words that end the subject of a measure (幼儿教师 in 幼儿教师专科及以上学历比例).
+const SUBJECT_HEADS: &[&str] = &["教师", "校长", "园长", "学生", "学校", "幼儿园", "儿童"];
+
+fn strip_sub_mark(label: &str) -> &str {
+    label
+        .strip_prefix("其中")
+        .unwrap_or(label)
+        .trim_start_matches([':', '：', ','])
+}
+
+fn is_sub_row(label: &str) -> bool {
+    let (name, _) = split_unit(strip_sub_mark(label));
+    label.starts_with("其中") || STAGES.contains(&name.as_str())
+}
+
+/// A sub-row's indicator: the row's name with the 学段 (义务教育标准班额比例（小学）), or the
+/// row's subject with the sub-row's measure (幼儿教师 + 本科及以上学历比例). The unit, where
+/// either gives one, stays at the end in brackets for the table rules.
+fn sub_row_name(parent: &str, label: &str) -> String {
+    let (parent_name, parent_unit) = split_unit(parent);
+    let (label_name, label_unit) = split_unit(strip_sub_mark(label));
+    let unit = if label_unit.is_empty() {
+        parent_unit
+    } else {
+        label_unit
+    };
+    let name = if STAGES.contains(&label_name.as_str()) {
+        format!("{parent_name}（{label_name}）")
+    } else if SUBJECT_HEADS.iter().any(|h| label_name.contains(h)) {
+        label_name
+    } else {
+        let subject_end = SUBJECT_HEADS
+            .iter()
+            .filter_map(|h| parent_name.rfind(h).map(|i| i + h.len()))
+            .max()
+            .unwrap_or(0);
+        format!("{}{label_name}", &parent_name[..subject_end])
+    };
+    format!("{name}({unit})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Block> {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| Block::Paragraph(l.trim().to_owned()))
+            .collect()
+    }
+
+    fn rows(blocks: &[Block]) -> Vec<Vec<String>> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Row(c) => Some(c.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_table_one_cell_per_line_becomes_rows() {
+        let got = regroup(&lines(
+            "指  标\n2020年\n2025年\n属性\n一、发展水平\n1.学前教育毛入园率(%)\n99%\n99%以上\n约束性\n\
+             4.义务教育标准班额比例(%)\n其中:小学\n初中\n34.52%\n77.34%\n80%以上\n85%以上\n预期性\n\
+             1.幼儿教师专科及以上学历比例(%)\n其中:本科及以上学历比例(%)\n97.74%\n49.85%\n100%\n50%\n预期性\n\
+             二、保障措施\n加大投入，确保各项指标如期完成。",
+        ));
+        let r = rows(&got);
+        assert_eq!(r[0], ["指标", "2020年", "2025年", "属性"]);
+        assert_eq!(r[1], ["一、发展水平"]);
+        assert_eq!(r[2], ["学前教育毛入园率(%)", "99%", "99%以上", "约束性"]);
+        assert_eq!(
+            r[3],
+            [
+                "义务教育标准班额比例（小学）(%)",
+                "34.52%",
+                "80%以上",
+                "预期性"
+            ]
+        );
+        assert_eq!(
+            r[4],
+            [
+                "义务教育标准班额比例（初中）(%)",
+                "77.34%",
+                "85%以上",
+                "预期性"
+            ]
+        );
+        assert_eq!(r[5][0], "幼儿教师专科及以上学历比例(%)");
+        assert_eq!(
+            r[6][..3],
+            ["幼儿教师本科及以上学历比例(%)", "49.85%", "50%"]
+        );
+        assert_eq!(r.len(), 7);
+        assert!(
+            matches!(&got[got.len() - 2], Block::Paragraph(p) if p == "二、保障措施"),
+            "the heading after the table stays a heading: {got:?}"
+        );
+    }
+
+    #[test]
+    fn short_lines_without_a_header_stay_text() {
+        let text = lines("主要目标\n2025年\n学前三年毛入园率达到92%。");
+        assert_eq!(regroup(&text), text);
+    }
+}
