@@ -207,10 +207,11 @@ pub fn task_closeout_ui(
                     c.verdict,
                     Some(TaskVerdict::Adjusted | TaskVerdict::CarriedOver)
                 );
-                for (label, field, current) in [
-                    ("评价依据", TaskField::VerdictBasis, &c.verdict_basis),
-                    ("未完成原因说明", TaskField::MissNote, &c.miss_note),
+                for (field, current) in [
+                    (TaskField::VerdictBasis, &c.verdict_basis),
+                    (TaskField::MissNote, &c.miss_note),
                 ] {
+                    let label = field.spec().label;
                     if let Some(text) = labelled_commit_text(ui, label, current, true, 360.0) {
                         cmds.push(set(field, Value::text(text.trim()), label));
                     }
@@ -250,11 +251,12 @@ pub fn task_closeout_ui(
                 if task.kind != crate::domain::TaskKind::Project {
                     return;
                 }
-                for (label, field, current) in [
-                    ("建设内容及规模", TaskField::Scope, &c.scope),
-                    ("计划建设期", TaskField::BuildPeriod, &c.build_period),
-                    ("实际完成情况", TaskField::Outcome, &c.outcome),
+                for (field, current) in [
+                    (TaskField::Scope, &c.scope),
+                    (TaskField::BuildPeriod, &c.build_period),
+                    (TaskField::Outcome, &c.outcome),
                 ] {
+                    let label = field.spec().label;
                     if let Some(text) = labelled_commit_text(ui, label, current, false, 360.0) {
                         cmds.push(set(field, Value::text(text.trim()), label));
                     }

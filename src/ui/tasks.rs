@@ -406,25 +406,21 @@ pub fn task_detail_ui(ui: &mut Ui, pv: &PlanView, id: TaskId, cmds: &mut Vec<Com
         .num_columns(2)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            for (label, field, current, multiline) in [
-                ("名称", TaskField::Title, &task.title, false),
-                ("具体措施", TaskField::Measures, &task.measures, true),
-                ("牵头单位", TaskField::LeadUnit, &task.lead_unit, false),
-                ("配合单位", TaskField::CoUnits, &task.co_units, false),
+            // Labels come from the field table, the same words the history list uses.
+            for (field, current, multiline) in [
+                (TaskField::Title, &task.title, false),
+                (TaskField::Measures, &task.measures, true),
+                (TaskField::LeadUnit, &task.lead_unit, false),
+                (TaskField::CoUnits, &task.co_units, false),
                 (
-                    "责任人",
                     TaskField::ResponsiblePerson,
                     &task.responsible_person,
                     false,
                 ),
-                (
-                    "年度目标",
-                    TaskField::AnnualTarget,
-                    &task.annual_target,
-                    false,
-                ),
-                ("备注", TaskField::Remark, &task.remark, false),
+                (TaskField::AnnualTarget, &task.annual_target, false),
+                (TaskField::Remark, &task.remark, false),
             ] {
+                let label = field.spec().label;
                 if let Some(text) =
                     super::widgets::labelled_commit_text(ui, label, current, multiline, 420.0)
                 {
@@ -441,10 +437,11 @@ pub fn task_detail_ui(ui: &mut Ui, pv: &PlanView, id: TaskId, cmds: &mut Vec<Com
                 cmds.push(set_deadline(task, t.trim()));
             }
             ui.end_row();
-            for (label, field, current) in [
-                ("完成时限日期", TaskField::DeadlineDate, task.deadline_date),
-                ("完成日期", TaskField::CompletedDate, task.completed_date),
+            for (field, current) in [
+                (TaskField::DeadlineDate, task.deadline_date),
+                (TaskField::CompletedDate, task.completed_date),
             ] {
+                let label = field.spec().label;
                 ui.label(label);
                 ui.horizontal(|ui| {
                     let text = current.map_or_else(String::new, |d| d.to_string());
