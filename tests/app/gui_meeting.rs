@@ -80,6 +80,32 @@ fn the_opening_counts_by_light_are_figures_for_the_back_of_the_room() {
     }
 }
 
+/// In the plan's last year (总结评估) the opening figures count the close-out's words, the
+/// same as its sentence: 25 已完成, 3 基本完成, 5 未完成 (as `status --year 2025`), not lights
+/// judged against 序时.
+#[test]
+fn the_final_opening_figures_count_the_close_out_words_of_its_sentence() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path, &ScriptedDialogs::default(), [1366.0, 768.0]);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.get_by_label_contains("25项已完成");
+    for (figure, word) in [
+        ("25项", "● 已完成"),
+        ("3项", "▲ 基本完成"),
+        ("5项", "■ 未完成"),
+    ] {
+        h.get_by_label(figure);
+        h.get_by_label(word);
+    }
+    assert!(
+        h.query_by_label("● 绿灯").is_none(),
+        "no lights by 序时 in a 总结评估"
+    );
+}
+
 #[test]
 fn chapters_only_is_a_key_a_control_and_the_pdf_and_is_kept_while_the_program_runs() {
     let dir = tempfile::tempdir().expect("tempdir");

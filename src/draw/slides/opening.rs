@@ -26,25 +26,42 @@ impl Slide<'_> {
         )));
         ui.add_space(12.0);
         let evals: Vec<_> = pv.order.iter().filter_map(|id| pv.eval(*id)).collect();
-        let counts = crate::domain::rules::count_statuses(evals.iter().copied());
         ui.label(self.body(judgement(pv)).strong());
         ui.add_space(12.0);
-        ui.horizontal_wrapped(|ui| {
-            for (status, n) in counts.by_status.iter().filter(|(_, n)| *n > 0) {
-                ui.label(self.small(format!("{} {n}项　", status.label())));
-            }
-        });
-        // The counts by light are the page's figures: big enough for the back of the room.
+        // The page's figures, big enough for the back of the room. A 总结评估 counts the
+        // close-out's words (the same as its sentence): 已完成 green, 基本完成 yellow, 未完成
+        // red; a year in course counts by light, with the status words above.
+        let figures: Vec<(Light, usize, String)> = if final_evaluation(pv) {
+            let judgements = crate::domain::closeout::judge_plan(pv.plan, pv.year);
+            let c = crate::domain::closeout::count_verdicts(pv.plan, &judgements);
+            [
+                (Light::Green, c.met, "已完成"),
+                (Light::Yellow, c.basic, "基本完成"),
+                (Light::Red, c.not_done, "未完成"),
+                (Light::Grey, c.unjudged, "未填报或无法评价"),
+            ]
+            .into_iter()
+            .map(|(light, n, word)| (light, n, format!("{} {word}", light.symbol())))
+            .collect()
+        } else {
+            let counts = crate::domain::rules::count_statuses(evals.iter().copied());
+            ui.horizontal_wrapped(|ui| {
+                for (status, n) in counts.by_status.iter().filter(|(_, n)| *n > 0) {
+                    ui.label(self.small(format!("{} {n}项　", status.label())));
+                }
+            });
+            counts
+                .by_light
+                .iter()
+                .map(|(light, n)| (*light, *n, format!("{} {}", light.symbol(), light.label())))
+                .collect()
+        };
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = self.sizes.title;
-            for (light, n) in counts.by_light.iter().filter(|(_, n)| *n > 0) {
+            for (light, n, caption) in figures.into_iter().filter(|(_, n, _)| *n > 0) {
                 ui.vertical(|ui| {
-                    ui.label(self.lit(*light, format!("{n}项"), self.sizes.title * 2.0));
-                    ui.label(self.lit(
-                        *light,
-                        format!("{} {}", light.symbol(), light.label()),
-                        self.sizes.body,
-                    ));
+                    ui.label(self.lit(light, format!("{n}项"), self.sizes.title * 2.0));
+                    ui.label(self.lit(light, caption, self.sizes.body));
                 });
             }
         });
@@ -73,10 +90,8 @@ impl Slide<'_> {
 /// One sentence of overall judgement, as a meeting hears it: in a 总结评估 the close-out's
 /// count sentence, else the year by light (only green is at or ahead of 序时).
 fn judgement(pv: &PlanView) -> String {
-    use crate::domain::closeout::{
-        EvaluationKind, count_sentence, count_verdicts, evaluation_kind,
-    };
-    if evaluation_kind(&pv.plan.info, pv.year) == EvaluationKind::Final {
+    use crate::domain::closeout::{count_sentence, count_verdicts};
+    if final_evaluation(pv) {
         let judgements = crate::domain::closeout::judge_plan(pv.plan, pv.year);
         return count_sentence(&count_verdicts(pv.plan, &judgements));
     }
@@ -84,4 +99,9 @@ fn judgement(pv: &PlanView) -> String {
         let binding = pv.indicator(*id)?.attribute == crate::domain::Attribute::Binding;
         Some((binding, pv.eval(*id)?))
     }))
+}
+
+fn final_evaluation(pv: &PlanView) -> bool {
+    crate::domain::closeout::evaluation_kind(&pv.plan.info, pv.year)
+        == crate::domain::closeout::EvaluationKind::Final
 }
