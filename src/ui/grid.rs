@@ -127,7 +127,7 @@ pub fn grid_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView, cmds: &mut Vec
 
     // The names stay put while the other columns scroll sideways; both scroll together
     // up and down (whichever was scrolled this frame sets the offset for the next).
-    let widths = ColumnWidths::measure(ui, pv, &rows, years.len());
+    let widths = ColumnWidths::measure(ui, pv, &rows, &years);
     let names_width = widths.name + widths.status + ui.spacing().item_spacing.x * 2.0;
     let height = ui.available_height();
     let before = state.scroll_y;
@@ -170,6 +170,8 @@ struct ColumnWidths {
     name: f32,
     status: f32,
     unit: f32,
+    /// Each year column: wide enough for its widest value (“92（预计）”).
+    year: f32,
     target: f32,
     /// What the scrolling columns need together.
     cells_width: f32,
@@ -180,11 +182,13 @@ struct ColumnWidths {
 impl ColumnWidths {
     const ATTRIBUTE: f32 = 50.0;
     const BASE: f32 = 54.0;
-    const YEAR: f32 = 56.0;
+    const YEAR_LEAST: f32 = 56.0;
+    const YEAR_MOST: f32 = 120.0;
     const TOTAL: f32 = 54.0;
     const PROGRESS: f32 = 66.0;
 
-    fn measure(ui: &Ui, pv: &PlanView, rows: &[IndicatorId], year_count: usize) -> Self {
+    fn measure(ui: &Ui, pv: &PlanView, rows: &[IndicatorId], years: &[i32]) -> Self {
+        let year_count = years.len();
         let shown: Vec<&Indicator> = rows.iter().filter_map(|id| pv.indicator(*id)).collect();
         let pad = 12.0;
         let name = super::widgets::widest_text(ui, shown.iter().map(|i| i.name.as_str())) + pad;
@@ -210,13 +214,22 @@ impl ColumnWidths {
         let target =
             super::widgets::widest_text(ui, shown.iter().map(|i| i.target_text.as_str())) + pad;
 
+        let year_texts: Vec<String> = shown
+            .iter()
+            .flat_map(|i| years.iter().map(move |y| year_cell_text(i, *y)))
+            .collect();
+        let year = (super::widgets::widest_text(ui, year_texts.iter().map(String::as_str))
+            + 2.0 * ui.spacing().button_padding.x
+            + 4.0)
+            .clamp(Self::YEAR_LEAST, Self::YEAR_MOST);
+
         let columns = 8 + year_count;
         let spacing = ui.spacing().item_spacing.x * (columns as f32 + 2.0)
             + ui.spacing().scroll.bar_width
             + 8.0;
         let fixed = Self::ATTRIBUTE
             + Self::BASE
-            + Self::YEAR * year_count as f32
+            + year * year_count as f32
             + Self::TOTAL
             + Self::PROGRESS
             + unit
@@ -233,11 +246,19 @@ impl ColumnWidths {
         // the rows are laid out at one height): on a laptop no name is cut.
         let mut shared = share(name, target, status_least);
         let mut lines = 1;
-        if shared[0] + 0.5 < name.min(480.0) || shared[2] + 0.5 < target.min(360.0) {
-            // Two lines leave room for the whole 评价 too, where the window allows.
+        if shared[0] + 0.5 < name.min(480.0)
+            || shared[1] + 0.5 < status
+            || shared[2] + 0.5 < target.min(360.0)
+        {
+            // Two lines leave room for the whole 评价 too: it wraps when it cannot have its
+            // one line.
             lines = 2;
             let whole_status = room >= 140.0 + status + 96.0;
-            let status_least = if whole_status { status } else { status_least };
+            let status_least = if whole_status {
+                status
+            } else {
+                status_least.max(status / 2.0 + pad)
+            };
             shared = share(name / 2.0 + pad, target / 2.0 + pad, status_least);
         }
         let cells_width =
@@ -246,6 +267,7 @@ impl ColumnWidths {
             name: shared[0],
             status: shared[1],
             unit,
+            year,
             target: shared[2],
             cells_width,
             row_height: theme::ROW_HEIGHT
@@ -318,6 +340,8 @@ fn names_ui(
                     name.on_hover_text(format!("{}（点击查看详情）", ind.name));
                 });
                 row.col(|ui| {
+                    // A 评价 that has no room for its one line goes on two.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                     if let Some(e) = pv.eval(ind.id) {
                         let mut text = super::widgets::status_text(e);
                         if e.warning {
@@ -365,7 +389,7 @@ fn table_ui(
         .column(Column::exact(widths.unit).clip(true))
         .column(Column::exact(ColumnWidths::ATTRIBUTE))
         .column(Column::exact(ColumnWidths::BASE))
-        .columns(Column::exact(ColumnWidths::YEAR), years.len())
+        .columns(Column::exact(widths.year), years.len())
         .column(Column::exact(ColumnWidths::TOTAL))
         .column(Column::exact(widths.target).clip(true))
         .column(Column::remainder().at_least(ColumnWidths::PROGRESS))
@@ -490,6 +514,21 @@ fn cell_name(ind: &Indicator, year: i32) -> String {
     format!("{} {year}年", ind.name)
 }
 
+/// What a year cell shows: the value, “（预计）” on an estimate, “*” when it has a 说明.
+fn year_cell_text(ind: &Indicator, year: i32) -> String {
+    let actual = ind.actuals.get(&year);
+    let text = crate::domain::closeout::with_estimate_mark(
+        ind.actual_value(year)
+            .map_or_else(String::new, |v| format_value(v, ind)),
+        actual.is_some_and(|a| a.estimate),
+    );
+    if actual.is_some_and(|a| !a.note.is_empty()) {
+        format!("{text}*")
+    } else {
+        text
+    }
+}
+
 fn year_cell_ui(ui: &mut Ui, state: &mut GridState, ind: &Indicator, year: i32) {
     let selected = state.selected == Some((ind.id, year));
     if selected && let Some(text) = state.editing.as_mut() {
@@ -525,21 +564,12 @@ fn year_cell_ui(ui: &mut Ui, state: &mut GridState, ind: &Indicator, year: i32) 
         return;
     }
     let value = ind.actual_value(year);
-    let estimate = ind.actuals.get(&year).is_some_and(|a| a.estimate);
-    let text = crate::domain::closeout::with_estimate_mark(
-        value.map_or_else(String::new, |v| format_value(v, ind)),
-        estimate,
-    );
     let note = ind
         .actuals
         .get(&year)
         .map(|a| a.note.as_str())
         .unwrap_or("");
-    let mut rich = RichText::new(if note.is_empty() {
-        text
-    } else {
-        format!("{text}*")
-    });
+    let mut rich = RichText::new(year_cell_text(ind, year));
     if selected {
         rich = rich.strong();
     }

@@ -7,12 +7,13 @@ use std::path::Path;
 
 use eduplan::app::EduPlanApp;
 use eduplan::app::dialogs::ScriptedDialogs;
+use eduplan::domain::input::format_value;
 use eduplan::draw::slides::{Scope, pages};
 use eduplan::session::Derived;
 use eduplan::ui::View;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::{By, NodeT, Queryable};
 
 const SIZES: [[f32; 2]; 3] = [[1024.0, 600.0], [1366.0, 768.0], [1920.0, 1080.0]];
 
@@ -285,6 +286,65 @@ fn on_a_laptop_the_grid_shows_every_name_and_target_whole() {
         }
     }
     assert!(seen >= 20, "{seen} names and targets on screen");
+
+    // Every 评价 whole (on two lines where one has no room), with the outline shown or not.
+    for outline in ["as opened", "toggled"] {
+        if outline == "toggled" {
+            h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
+            h.run();
+        }
+        let statuses: Vec<(String, egui::Rect)> = h
+            .query_all(By::new().role(Role::Label).predicate(|n| {
+                n.value()
+                    .is_some_and(|l| ["●", "▲", "■", "○"].iter().any(|s| l.starts_with(s)))
+            }))
+            .map(|n| (n.accesskit_node().value().unwrap_or_default(), n.rect()))
+            .collect();
+        assert!(statuses.len() >= 10, "{} 评价 on screen", statuses.len());
+        assert!(
+            statuses.iter().any(|(t, _)| t.contains("力争目标")),
+            "the sample has a long 评价: {statuses:?}"
+        );
+        for (text, rect) in &statuses {
+            assert!(
+                shown_whole(&h, *rect, text),
+                "“{text}” is cut at {rect:?} (outline {outline})"
+            );
+        }
+    }
+
+    // Every year value whole, 预计 marks too.
+    let mut estimates = 0;
+    for ind in &plan.indicators {
+        for (year, actual) in &ind.actuals {
+            let label = format!("{} {year}年", ind.name);
+            let Some(cell) = h.query_by_label(&label) else {
+                continue;
+            };
+            let mut text = format_value(actual.value.unwrap_or_default(), ind);
+            if actual.estimate {
+                text.push_str("（预计）");
+                estimates += 1;
+            }
+            let width = text_width(&h, &text);
+            assert!(
+                cell.rect().width() >= width + 4.0,
+                "{} {year}: “{text}” ({width:.0}) in {:.0}",
+                ind.name,
+                cell.rect().width()
+            );
+        }
+    }
+    assert!(estimates > 0, "the sample's 2025 values include estimates");
+}
+
+fn text_width(h: &Harness<'static, EduPlanApp>, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+    h.ctx.fonts_mut(|f| {
+        f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    })
 }
 
 #[test]
