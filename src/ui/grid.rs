@@ -175,6 +175,8 @@ struct ColumnWidths {
     target: f32,
     /// What the scrolling columns need together.
     cells_width: f32,
+    /// Lines per row: 1, or 2 when names, targets or 评价 need them.
+    lines: usize,
     /// One line, or two when names or targets need them.
     row_height: f32,
 }
@@ -214,28 +216,37 @@ impl ColumnWidths {
         let target =
             super::widgets::widest_text(ui, shown.iter().map(|i| i.target_text.as_str())) + pad;
 
-        let year_texts: Vec<String> = shown
-            .iter()
-            .flat_map(|i| years.iter().map(move |y| year_cell_text(i, *y)))
-            .collect();
-        let year = (super::widgets::widest_text(ui, year_texts.iter().map(String::as_str))
-            + 2.0 * ui.spacing().button_padding.x
-            + 4.0)
-            .clamp(Self::YEAR_LEAST, Self::YEAR_MOST);
+        // A year value on one line (“92（预计）”), or with its mark on a line of its own when
+        // the rows have two lines anyway: the columns stay narrow enough for 目标 to show.
+        let year_width = |lines: usize| {
+            let texts: Vec<String> = shown
+                .iter()
+                .flat_map(|i| years.iter().map(move |y| year_cell_text(i, *y, lines)))
+                .collect();
+            let widest = texts
+                .iter()
+                .flat_map(|t| t.lines())
+                .map(|l| super::widgets::widest_text(ui, [l]))
+                .fold(0.0, f32::max);
+            // The cell gives up the item spacing; the button its padding.
+            (widest + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x + 4.0)
+                .clamp(Self::YEAR_LEAST, Self::YEAR_MOST)
+        };
 
         let columns = 8 + year_count;
         let spacing = ui.spacing().item_spacing.x * (columns as f32 + 2.0)
             + ui.spacing().scroll.bar_width
             + 8.0;
-        let fixed = Self::ATTRIBUTE
-            + Self::BASE
-            + year * year_count as f32
-            + Self::TOTAL
-            + Self::PROGRESS
-            + unit
-            + spacing;
-        let room = ui.available_width() - fixed;
-        let share = |name: f32, target: f32, status_least: f32| {
+        let fixed = |year: f32| {
+            Self::ATTRIBUTE
+                + Self::BASE
+                + year * year_count as f32
+                + Self::TOTAL
+                + Self::PROGRESS
+                + unit
+                + spacing
+        };
+        let share = |room: f32, name: f32, target: f32, status_least: f32| {
             super::widgets::share_width(
                 &[name.min(480.0), status, target.min(360.0)],
                 &[140.0, status_least, 96.0],
@@ -244,8 +255,10 @@ impl ColumnWidths {
         };
         // A name or target that does not fit on one line goes on two (every row grows, as
         // the rows are laid out at one height): on a laptop no name is cut.
-        let mut shared = share(name, target, status_least);
         let mut lines = 1;
+        let mut year = year_width(1);
+        let mut room = ui.available_width() - fixed(year);
+        let mut shared = share(room, name, target, status_least);
         if shared[0] + 0.5 < name.min(480.0)
             || shared[1] + 0.5 < status
             || shared[2] + 0.5 < target.min(360.0)
@@ -253,16 +266,18 @@ impl ColumnWidths {
             // Two lines leave room for the whole 评价 too: it wraps when it cannot have its
             // one line.
             lines = 2;
+            year = year_width(2);
+            room = ui.available_width() - fixed(year);
             let whole_status = room >= 140.0 + status + 96.0;
             let status_least = if whole_status {
                 status
             } else {
                 status_least.max(status / 2.0 + pad)
             };
-            shared = share(name / 2.0 + pad, target / 2.0 + pad, status_least);
+            shared = share(room, name / 2.0 + pad, target / 2.0 + pad, status_least);
         }
         let cells_width =
-            fixed - spacing + shared[2] + ui.spacing().item_spacing.x * columns as f32;
+            fixed(year) - spacing + shared[2] + ui.spacing().item_spacing.x * columns as f32;
         Self {
             name: shared[0],
             status: shared[1],
@@ -270,6 +285,7 @@ impl ColumnWidths {
             year,
             target: shared[2],
             cells_width,
+            lines,
             row_height: theme::ROW_HEIGHT
                 + (lines - 1) as f32 * ui.text_style_height(&egui::TextStyle::Body),
         }
@@ -459,7 +475,7 @@ fn table_ui(
                     );
                 });
                 for year in years {
-                    row.col(|ui| year_cell_ui(ui, state, ind, *year));
+                    row.col(|ui| year_cell_ui(ui, state, ind, *year, widths.lines));
                 }
                 row.col(|ui| {
                     let total = eval
@@ -514,22 +530,26 @@ fn cell_name(ind: &Indicator, year: i32) -> String {
     format!("{} {year}年", ind.name)
 }
 
-/// What a year cell shows: the value, “（预计）” on an estimate, “*” when it has a 说明.
-fn year_cell_text(ind: &Indicator, year: i32) -> String {
+/// What a year cell shows: the value, “*” when it has a 说明, and “（预计）” on an estimate —
+/// on a line of its own when the rows have two.
+fn year_cell_text(ind: &Indicator, year: i32, lines: usize) -> String {
     let actual = ind.actuals.get(&year);
-    let text = crate::domain::closeout::with_estimate_mark(
-        ind.actual_value(year)
-            .map_or_else(String::new, |v| format_value(v, ind)),
-        actual.is_some_and(|a| a.estimate),
-    );
-    if actual.is_some_and(|a| !a.note.is_empty()) {
-        format!("{text}*")
+    let value = ind
+        .actual_value(year)
+        .map_or_else(String::new, |v| format_value(v, ind));
+    let value = if actual.is_some_and(|a| !a.note.is_empty()) {
+        format!("{value}*")
     } else {
-        text
+        value
+    };
+    match actual {
+        Some(a) if a.estimate && !value.is_empty() && lines > 1 => format!("{value}\n（预计）"),
+        Some(a) if a.estimate && !value.is_empty() => format!("{value}（预计）"),
+        _ => value,
     }
 }
 
-fn year_cell_ui(ui: &mut Ui, state: &mut GridState, ind: &Indicator, year: i32) {
+fn year_cell_ui(ui: &mut Ui, state: &mut GridState, ind: &Indicator, year: i32, lines: usize) {
     let selected = state.selected == Some((ind.id, year));
     if selected && let Some(text) = state.editing.as_mut() {
         let editor_id = ui.make_persistent_id("grid_cell_editor");
@@ -569,12 +589,14 @@ fn year_cell_ui(ui: &mut Ui, state: &mut GridState, ind: &Indicator, year: i32) 
         .get(&year)
         .map(|a| a.note.as_str())
         .unwrap_or("");
-    let mut rich = RichText::new(year_cell_text(ind, year));
+    let mut rich = RichText::new(year_cell_text(ind, year, lines));
     if selected {
         rich = rich.strong();
     }
     let response = ui.add(
-        egui::Button::selectable(selected, rich).min_size(egui::vec2(ui.available_width(), 0.0)),
+        egui::Button::selectable(selected, rich)
+            .wrap_mode(egui::TextWrapMode::Extend)
+            .min_size(egui::vec2(ui.available_width(), 0.0)),
     );
     name_widget(ui, &response, &cell_name(ind, year));
     if response.clicked() {

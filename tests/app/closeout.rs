@@ -295,6 +295,29 @@ fn the_next_plan_as_plan_text_and_its_main_table() {
             .collect()
     };
     let titles = header(&workbook);
+    {
+        // The base column prints as the officer reads it: 是 for a yes/no indicator (not
+        // “1.0”), an estimate with its （预计）.
+        let mut wb = calamine::open_workbook_auto(&workbook).expect("workbook");
+        let name = wb.sheet_names()[0].clone();
+        let range = wb.worksheet_range(&name).expect("sheet");
+        let base_of = |indicator: &str| {
+            let row = common::book::find_row(&range, 2, indicator);
+            common::book::text(&common::book::cell(&range, row, 4))
+        };
+        assert_eq!(base_of("教师工资收入不低于公务员工资收入"), "是");
+        let estimate = plan
+            .indicators
+            .iter()
+            .find(|i| i.closeout.base_estimate)
+            .expect("an estimated base");
+        assert!(
+            base_of(&estimate.name).ends_with("（预计）"),
+            "{}: {}",
+            estimate.name,
+            base_of(&estimate.name)
+        );
+    }
     assert_eq!(
         titles,
         [

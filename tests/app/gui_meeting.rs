@@ -321,30 +321,44 @@ fn on_a_laptop_the_grid_shows_every_name_and_target_whole() {
             let Some(cell) = h.query_by_label(&label) else {
                 continue;
             };
-            let mut text = format_value(actual.value.unwrap_or_default(), ind);
-            if actual.estimate {
-                text.push_str("（预计）");
-                estimates += 1;
-            }
-            let width = text_width(&h, &text);
+            let text = format_value(actual.value.unwrap_or_default(), ind);
+            estimates += usize::from(actual.estimate);
+            let width = value_width(&h, &text, actual.estimate, cell.rect());
             assert!(
                 cell.rect().width() >= width + 4.0,
-                "{} {year}: “{text}” ({width:.0}) in {:.0}",
+                "{} {year}: “{text}” ({width:.0}) in {:?}",
                 ind.name,
-                cell.rect().width()
+                cell.rect()
             );
         }
     }
     assert!(estimates > 0, "the sample's 2025 values include estimates");
 }
 
-fn text_width(h: &Harness<'static, EduPlanApp>, text: &str) -> f32 {
+/// The width of a value as a year cell shows it: on one line, or with （预计） on the second
+/// line when the cell is two lines high.
+fn value_width(
+    h: &Harness<'static, EduPlanApp>,
+    value: &str,
+    estimate: bool,
+    cell: egui::Rect,
+) -> f32 {
     let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
-    h.ctx.fonts_mut(|f| {
-        f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE)
-            .size()
-            .x
-    })
+    let width = |text: &str| {
+        h.ctx.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        })
+    };
+    let line = h.ctx.fonts_mut(|f| f.row_height(&font));
+    if !estimate {
+        width(value)
+    } else if cell.height() >= 2.0 * line {
+        width(value).max(width("（预计）"))
+    } else {
+        width(&format!("{value}（预计）"))
+    }
 }
 
 #[test]

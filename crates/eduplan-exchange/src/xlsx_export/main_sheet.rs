@@ -92,14 +92,8 @@ pub(super) fn main_sheet(
             } else {
                 ind.base_value
             };
-            if ind.closeout.base_estimate
-                && let Some(b) = base
-            {
-                let text = format!("{}（预计）", eduplan_domain::input::format_value(b, ind));
-                ws.write_string_with_format(row, 4, &text, &style::centered())?;
-            } else {
-                write_opt_number(ws, row, 4, base, &value_format(ind))?;
-            }
+            let estimate = ind.closeout.base_estimate && base.is_some();
+            write_value(ws, (row, 4), base, estimate, ind, "—")?;
             let target = if ind.target_year == info.last_year {
                 ind.target_text.clone()
             } else {
@@ -107,10 +101,7 @@ pub(super) fn main_sheet(
             };
             for (k, y) in milestone_years.iter().enumerate() {
                 let col = 5 + k as u16;
-                match ind.planned.get(y) {
-                    Some(v) => ws.write_number_with_format(row, col, *v, &value_format(ind))?,
-                    None => ws.write_string_with_format(row, col, "", &style::centered())?,
-                };
+                write_value(ws, (row, col), ind.planned.get(y).copied(), false, ind, "")?;
             }
             ws.write_string_with_format(row, col_target, &target, &style::centered())?;
             ws.write_string_with_format(

@@ -196,6 +196,40 @@ fn write_opt_number(
     Ok(())
 }
 
+/// One of an indicator's figures as the tables print it: 是/否 for a yes/no indicator, a
+/// number in the indicator's decimals, or “92（预计）” for an estimate — text, so it sits right
+/// like the numbers around it. `empty` fills the cell when there is no figure.
+fn write_value(
+    ws: &mut Worksheet,
+    (row, col): (u32, u16),
+    value: Option<f64>,
+    estimate: bool,
+    ind: &Indicator,
+    empty: &str,
+) -> Result<(), XlsxError> {
+    match value {
+        Some(v) if ind.kind == eduplan_domain::IndicatorKind::YesNo => {
+            let word = eduplan_domain::input::format_value(v, ind);
+            ws.write_string_with_format(row, col, &word, &style::centered())?;
+        }
+        Some(v) if estimate => {
+            let text = format!("{}（预计）", eduplan_domain::input::format_value(v, ind));
+            let right = style::text().set_align(rust_xlsxwriter::FormatAlign::Right);
+            ws.write_string_with_format(row, col, &text, &right)?;
+        }
+        Some(v) => {
+            ws.write_number_with_format(row, col, v, &value_format(ind))?;
+        }
+        None if empty.is_empty() => {
+            ws.write_blank(row, col, &style::centered())?;
+        }
+        None => {
+            ws.write_string_with_format(row, col, empty, &style::centered())?;
+        }
+    }
+    Ok(())
+}
+
 fn value_format(ind: &Indicator) -> Format {
     style::number(display_decimals(ind))
 }

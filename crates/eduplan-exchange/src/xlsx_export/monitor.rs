@@ -89,29 +89,11 @@ pub(super) fn monitor_sheet(
         let vf = value_format(ind);
         let cumulative = ind.kind == IndicatorKind::Cumulative;
         let base = if cumulative { None } else { ind.base_value };
-        write_opt_number(ws, row, 5, base, &vf)?;
+        write_value(ws, (row, 5), base, false, ind, "—")?;
         let mut col = 6u16;
         for y in &years {
-            match ind.actual_value(*y) {
-                Some(v) if ind.kind == IndicatorKind::YesNo => {
-                    ws.write_string_with_format(
-                        row,
-                        col,
-                        if v >= 0.5 { "是" } else { "否" },
-                        &style::centered(),
-                    )?;
-                }
-                Some(v) if ind.actuals.get(y).is_some_and(|a| a.estimate) => {
-                    let text = format!("{}（预计）", eduplan_domain::input::format_value(v, ind));
-                    ws.write_string_with_format(row, col, &text, &style::centered())?;
-                }
-                Some(v) => {
-                    ws.write_number_with_format(row, col, v, &vf)?;
-                }
-                None => {
-                    ws.write_blank(row, col, &style::centered())?;
-                }
-            }
+            let estimate = ind.actuals.get(y).is_some_and(|a| a.estimate);
+            write_value(ws, (row, col), ind.actual_value(*y), estimate, ind, "")?;
             col += 1;
         }
         // 累计 beside the yearly 当年完成数.
