@@ -108,6 +108,61 @@ fn the_final_opening_figures_count_the_close_out_words_of_its_sentence() {
 }
 
 #[test]
+fn in_a_final_review_the_chapter_pages_count_the_same_close_out_words_as_the_opening() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path, &ScriptedDialogs::default(), [1366.0, 768.0]);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.key_press(egui::Key::C);
+    h.run();
+    let pages = pages_said(&h);
+    let mut shown: std::collections::HashMap<String, usize> = Default::default();
+    for _ in 1..pages {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+        for node in h.query_all(By::new().role(Role::Label).predicate(|n| {
+            n.value().is_some_and(|v| {
+                v.ends_with("项　") && ["●", "▲", "■", "○"].iter().any(|s| v.starts_with(s))
+            })
+        })) {
+            let text = node.accesskit_node().value().unwrap_or_default();
+            let mut words = text.trim_end_matches("项　").split(' ').skip(1);
+            let (Some(word), Some(n)) = (
+                words.next(),
+                words.next().and_then(|n| n.parse::<usize>().ok()),
+            ) else {
+                continue; // 整改 and task counts are written otherwise
+            };
+            assert!(
+                !word.contains('灯'),
+                "a light by 序时 in a 总结评估: {text}"
+            );
+            *shown.entry(word.to_owned()).or_default() += n;
+        }
+    }
+    let plan = h.state().document().expect("doc").plan().clone();
+    let judgements = eduplan::domain::closeout::judge_plan(&plan, 2025);
+    let c = eduplan::domain::closeout::count_verdicts(&plan, &judgements);
+    assert_eq!(
+        shown.get("已完成").copied().unwrap_or(0),
+        c.met,
+        "{shown:?}"
+    );
+    assert_eq!(
+        shown.get("基本完成").copied().unwrap_or(0),
+        c.basic,
+        "{shown:?}"
+    );
+    assert_eq!(
+        shown.get("未完成").copied().unwrap_or(0),
+        c.not_done,
+        "{shown:?}"
+    );
+}
+
+#[test]
 fn chapters_only_is_a_key_a_control_and_the_pdf_and_is_kept_while_the_program_runs() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = common::mid_course_sample_file(&dir);

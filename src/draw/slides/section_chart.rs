@@ -4,7 +4,9 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text, VLine};
 
 use super::Slide;
-use super::deck::{SectionPart, continued, section_part, section_parts};
+use super::deck::{
+    SectionPart, continued, final_review, light_word, page_verdict, section_part, section_parts,
+};
 use crate::domain::input::{format_percent, format_value};
 use crate::domain::{Light, SectionId};
 use crate::draw::chart::LegendMark;
@@ -28,8 +30,11 @@ impl Slide<'_> {
             bars: shown,
             yes_no,
         } = section_part(pv, id, part);
-        let on_page = shown.iter().chain(&yes_no).filter_map(|i| pv.eval(*i));
-        let counts = crate::domain::rules::count_statuses(on_page);
+        let lights: Vec<Light> = shown
+            .iter()
+            .chain(&yes_no)
+            .filter_map(|i| page_verdict(pv, *i).map(|v| v.light))
+            .collect();
         ui.horizontal_wrapped(|ui| {
             let parts = section_parts(bars_in_section);
             if parts > 1 {
@@ -39,26 +44,32 @@ impl Slide<'_> {
                     part + 1
                 )));
             }
-            for (light, n) in counts.by_light.iter().filter(|(_, n)| *n > 0) {
+            for light in Light::ALL {
+                let n = lights.iter().filter(|l| **l == light).count();
+                if n == 0 {
+                    continue;
+                }
                 ui.label(self.lit(
-                    *light,
-                    format!("{} {} {n}项　", light.symbol(), light.label()),
+                    light,
+                    format!("{} {} {n}项　", light.symbol(), light_word(pv, light)),
                     self.sizes.body,
                 ));
             }
         });
         for id in &yes_no {
-            if let (Some(ind), Some(e)) = (pv.indicator(*id), pv.eval(*id)) {
+            if let (Some(ind), Some(e), Some(verdict)) =
+                (pv.indicator(*id), pv.eval(*id), page_verdict(pv, *id))
+            {
                 let v = e
                     .value
                     .map_or_else(|| "未填报".to_owned(), |v| format_value(v, ind));
                 ui.label(self.lit(
-                    e.light,
+                    verdict.light,
                     format!(
                         "{} {}：{v}（{}）",
-                        e.light.symbol(),
+                        verdict.light.symbol(),
                         ind.name,
-                        e.status.label()
+                        verdict.word
                     ),
                     self.sizes.small,
                 ));
@@ -84,19 +95,22 @@ impl Slide<'_> {
         let mut bars_by_light: Vec<(Light, Vec<Bar>)> = Vec::new();
         let mut labels: Vec<(f64, f64, String)> = Vec::new();
         for (i, id) in shown.iter().enumerate() {
-            let Some(e) = pv.eval(*id) else { continue };
+            let (Some(e), Some(verdict)) = (pv.eval(*id), page_verdict(pv, *id)) else {
+                continue;
+            };
+            let light = verdict.light;
             let y = (n - 1 - i) as f64;
             let value = e.progress.map_or(0.0, |p| (p * 100.0).clamp(0.0, 150.0));
             let bar = Bar::new(y, value)
                 .width(0.7)
-                .fill(self.palette.light(e.light));
-            match bars_by_light.iter_mut().find(|(l, _)| *l == e.light) {
+                .fill(self.palette.light(light));
+            match bars_by_light.iter_mut().find(|(l, _)| *l == light) {
                 Some((_, v)) => v.push(bar),
-                None => bars_by_light.push((e.light, vec![bar])),
+                None => bars_by_light.push((light, vec![bar])),
             }
             let text = match e.progress {
                 Some(_) => format_percent(e.progress),
-                None => e.status.label().to_owned(),
+                None => verdict.word,
             };
             labels.push((value, y, text));
         }
@@ -115,7 +129,7 @@ impl Slide<'_> {
                 (
                     self.palette.light(*light),
                     LegendMark::Bar,
-                    bar_series(*light),
+                    bar_series(*light, final_review(pv)),
                 )
             })
             .collect();
@@ -193,7 +207,7 @@ impl Slide<'_> {
             .show(ui, |p| {
                 for (light, bars) in bars_by_light {
                     p.bar_chart(
-                        BarChart::new(bar_series(light), bars)
+                        BarChart::new(bar_series(light, final_review(pv)), bars)
                             .horizontal()
                             .color(self.palette.light(light)),
                     );
@@ -242,12 +256,16 @@ pub fn label_start(bar_end: f64, label_width: f64, line: f64, gap: f64) -> f64 {
     if crosses { line + gap } else { start }
 }
 
-/// The name of a section chart's bar series (one per light).
-fn bar_series(light: Light) -> &'static str {
-    match light {
-        Light::Green => "完成进度：绿灯",
-        Light::Yellow => "完成进度：黄灯",
-        Light::Red => "完成进度：红灯",
-        Light::Grey => "无法评价/未填报",
+/// The name of a section chart's bar series (one per light; a 总结评估 colours by the
+/// close-out's verdict).
+fn bar_series(light: Light, final_review: bool) -> &'static str {
+    match (light, final_review) {
+        (Light::Green, false) => "完成进度：绿灯",
+        (Light::Yellow, false) => "完成进度：黄灯",
+        (Light::Red, false) => "完成进度：红灯",
+        (Light::Green, true) => "完成进度：已完成",
+        (Light::Yellow, true) => "完成进度：基本完成",
+        (Light::Red, true) => "完成进度：未完成",
+        (Light::Grey, _) => "无法评价/未填报",
     }
 }

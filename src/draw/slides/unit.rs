@@ -4,9 +4,10 @@
 use egui::Ui;
 
 use super::Slide;
-use super::deck::{UNIT_ITEMS_PER_PAGE, UnitItem, continued, unit_items};
+use super::deck::{
+    UNIT_ITEMS_PER_PAGE, UnitItem, continued, final_review, light_word, page_verdict, unit_items,
+};
 use crate::domain::commitments::{latest_progress, rectification_state};
-use crate::domain::explain::basis_text;
 use crate::domain::{IndicatorId, Light, Status};
 
 impl Slide<'_> {
@@ -19,11 +20,15 @@ impl Slide<'_> {
             .copied()
             .filter(|id| pv.indicator(*id).is_some_and(|i| i.lead_unit == unit))
             .collect();
-        let by = |pred: &dyn Fn(&crate::domain::Evaluation) -> bool| {
-            mine.iter()
-                .filter(|id| pv.eval(**id).is_some_and(pred))
-                .count()
-        };
+        let lights: Vec<Light> = mine
+            .iter()
+            .filter(|id| {
+                pv.eval(**id)
+                    .is_some_and(|e| e.status != Status::NotReported)
+            })
+            .filter_map(|id| page_verdict(pv, *id).map(|v| v.light))
+            .collect();
+        let missing = mine.len() - lights.len();
         let items = unit_items(pv, unit);
         let tasks = items
             .iter()
@@ -35,15 +40,17 @@ impl Slide<'_> {
             .count();
         ui.horizontal_wrapped(|ui| {
             ui.label(self.body(format!("指标{}项：", mine.len())));
-            for light in [Light::Green, Light::Yellow, Light::Red] {
-                let n = by(&|e| e.light == light && e.status != Status::NotReported);
+            for light in [Light::Green, Light::Yellow, Light::Red, Light::Grey] {
+                let n = lights.iter().filter(|l| **l == light).count();
+                if light == Light::Grey && n == 0 {
+                    continue;
+                }
                 ui.label(self.lit(
                     light,
-                    format!("{} {} {n}　", light.symbol(), light.label()),
+                    format!("{} {} {n}　", light.symbol(), light_word(pv, light)),
                     self.sizes.body,
                 ));
             }
-            let missing = by(&|e| e.status == Status::NotReported);
             ui.label(self.lit(Light::Grey, format!("○ 未填报 {missing}"), self.sizes.body));
         });
         ui.label(self.small(format!(
@@ -61,7 +68,11 @@ impl Slide<'_> {
         if items.is_empty() {
             ui.label(self.lit(
                 Light::Green,
-                "没有红灯、黄灯指标，没有逾期任务和未销号的整改问题",
+                if final_review(pv) {
+                    "没有未完成、基本完成的指标，没有逾期任务和未销号的整改问题"
+                } else {
+                    "没有红灯、黄灯指标，没有逾期任务和未销号的整改问题"
+                },
                 self.sizes.body,
             ));
         }
@@ -72,15 +83,15 @@ impl Slide<'_> {
         {
             match *item {
                 UnitItem::Indicator(id) => {
-                    let (Some(ind), Some(e)) = (pv.indicator(id), pv.eval(id)) else {
+                    let (Some(ind), Some(v)) = (pv.indicator(id), page_verdict(pv, id)) else {
                         continue;
                     };
                     ui.label(self.lit(
-                        e.light,
-                        format!("{} {}：{}", e.light.symbol(), ind.name, e.status.label()),
+                        v.light,
+                        format!("{} {}：{}", v.light.symbol(), ind.name, v.word),
                         self.sizes.small,
                     ));
-                    ui.label(self.small(format!("　　{}", basis_text(e, ind))));
+                    ui.label(self.small(format!("　　{}", v.basis)));
                 }
                 UnitItem::Task(id) => {
                     let Some(t) = pv.plan.task(id) else { continue };
