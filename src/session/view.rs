@@ -6,10 +6,22 @@
 use std::collections::HashMap;
 
 use crate::domain::validate::Finding;
-use crate::domain::{Evaluation, Indicator, IndicatorId, Plan, SectionId};
+use crate::domain::{Evaluation, Indicator, IndicatorId, Light, Plan, SectionId};
 use crate::storage::HistoryEntry;
 
 /// Everything a view may read: the plan as last loaded and what is derived from it.
+/// What the screens and pages say of one indicator: in a 总结评估 (the plan's last year) the
+/// close-out's verdict against the target — 已完成 green, 基本完成 yellow, 未完成 red, the same
+/// words as the close-out's count sentence — else the year's light against 序时 with its
+/// status word.
+pub struct ShownVerdict {
+    pub light: Light,
+    /// 已完成 / 基本完成 / 未完成, or the status (基本符合预期, 滞后 …).
+    pub word: String,
+    /// Why: the close-out's 目标完成度, or the year's 判定依据.
+    pub basis: String,
+}
+
 pub struct PlanView<'a> {
     pub plan: &'a Plan,
     pub year: i32,
@@ -37,6 +49,47 @@ pub fn indicator_positions(plan: &Plan) -> HashMap<IndicatorId, usize> {
 }
 
 impl PlanView<'_> {
+    /// Whether the year judged is the plan's last: a 总结评估.
+    pub fn final_review(&self) -> bool {
+        crate::domain::closeout::evaluation_kind(&self.plan.info, self.year)
+            == crate::domain::closeout::EvaluationKind::Final
+    }
+
+    pub fn verdict(&self, id: IndicatorId) -> Option<ShownVerdict> {
+        use crate::domain::closeout::{FinalVerdict, judge_final};
+        let ind = self.indicator(id)?;
+        let e = self.eval(id)?;
+        if !self.final_review() {
+            return Some(ShownVerdict {
+                light: e.light,
+                word: e.status.label().to_owned(),
+                basis: crate::domain::explain::basis_text(e, ind),
+            });
+        }
+        let j = judge_final(ind, &self.plan.info, self.year);
+        let light = match j.verdict() {
+            Some(v) if v.is_met() => Light::Green,
+            Some(FinalVerdict::Basically) => Light::Yellow,
+            Some(_) => Light::Red,
+            None => Light::Grey,
+        };
+        Some(ShownVerdict {
+            light,
+            word: j.verdict_text(),
+            basis: format!("目标完成度{}", j.completion_text()),
+        })
+    }
+
+    /// The word for a light in counts: 绿灯 …, or in a 总结评估 已完成 ….
+    pub fn light_word(&self, light: Light) -> &'static str {
+        match (self.final_review(), light) {
+            (true, Light::Green) => "已完成",
+            (true, Light::Yellow) => "基本完成",
+            (true, Light::Red) => "未完成",
+            (true, Light::Grey) => "未填报或无法评价",
+            (false, light) => light.label(),
+        }
+    }
     pub fn eval(&self, id: IndicatorId) -> Option<&Evaluation> {
         self.evals.get(&id)
     }

@@ -410,9 +410,14 @@ fn chart_ui(ui: &mut Ui, state: &mut OverviewState, pv: &PlanView, cmds: &mut Ve
         }
     }
     let plan_elapsed = time_elapsed(pv.plan.info.base_year, pv.plan.info.last_year, pv.year);
+    let colours = if pv.final_review() {
+        "颜色与符号为总结评估结论（已完成、基本完成、未完成）"
+    } else {
+        "颜色与符号为灯色"
+    };
     ui.label(
         RichText::new(format!(
-            "竖线为序时进度（{}年末 {:.0}%）；条形长度为完成进度，颜色与符号为灯色。",
+            "竖线为序时进度（{}年末 {:.0}%）；条形长度为完成进度，{colours}。",
             pv.year,
             plan_elapsed * 100.0
         ))
@@ -445,9 +450,11 @@ fn chart_ui(ui: &mut Ui, state: &mut OverviewState, pv: &PlanView, cmds: &mut Ve
 /// One bar: name, progress against the 序时进度 tick, the number. Returns true when clicked.
 fn progress_row_ui(ui: &mut Ui, pv: &PlanView, id: IndicatorId, height: f32) -> bool {
     const MAX_PCT: f32 = 150.0;
-    let (Some(ind), Some(e)) = (pv.indicator(id), pv.eval(id)) else {
+    let (Some(ind), Some(e), Some(verdict)) = (pv.indicator(id), pv.eval(id), pv.verdict(id))
+    else {
         return false;
     };
+    let light = verdict.light;
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
     let painter = ui.painter_at(rect);
@@ -480,7 +487,7 @@ fn progress_row_ui(ui: &mut Ui, pv: &PlanView, id: IndicatorId, height: f32) -> 
     if let Some(p) = e.progress {
         let fill =
             egui::Rect::from_min_max(track.min, egui::pos2(x_of(p as f32 * 100.0), track.max.y));
-        painter.rect_filled(fill, 2.0, theme::light_color(e.light));
+        painter.rect_filled(fill, 2.0, theme::light_color(light));
     }
     for (pct, color) in [
         (100.0, theme::GREEN),
@@ -499,22 +506,21 @@ fn progress_row_ui(ui: &mut Ui, pv: &PlanView, id: IndicatorId, height: f32) -> 
         );
     }
     let label = match e.progress {
-        Some(p) => format!("{} {:.0}%", e.light.symbol(), p * 100.0),
-        None => format!("{} {}", e.light.symbol(), e.status.label()),
+        Some(p) => format!("{} {:.0}%", light.symbol(), p * 100.0),
+        None => format!("{} {}", light.symbol(), verdict.word),
     };
     painter.text(
         egui::pos2(rect.right(), rect.center().y),
         egui::Align2::RIGHT_CENTER,
-        label,
+        &label,
         font,
-        theme::light_color(e.light),
+        theme::light_color(light),
     );
+    crate::ui::widgets::name_widget(ui, &response, &format!("{} {label}", ind.name));
     let clicked = response.clicked();
     response.on_hover_text(format!(
         "{}：{}。{}（点击查看详情）",
-        ind.name,
-        e.status.label(),
-        crate::domain::explain::basis_text(e, ind)
+        ind.name, verdict.word, verdict.basis
     ));
     clicked
 }

@@ -262,3 +262,24 @@ fn a_year_that_is_over_is_judged_on_its_last_day_and_its_slides_speak_of_the_tar
     );
     assert!(h.query_by_label_contains("截至2025-12-31").is_some());
 }
+
+#[test]
+fn in_a_final_review_the_overview_chart_colours_each_bar_by_the_close_out_verdict() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness_sized(&path, &ScriptedDialogs::default(), [1920.0, 1080.0]);
+    h.run();
+    h.get_by_label_contains("颜色与符号为总结评估结论");
+    // 98 % of the 学时 is behind 序时 by a little (a yellow light) but short of the target:
+    // 未完成, red, as the list beside the chart says.
+    let plan = h.state().document().expect("doc").plan().clone();
+    let ind = plan
+        .indicators
+        .iter()
+        .find(|i| i.name == "全员培训学时完成率")
+        .expect("indicator");
+    let judged = eduplan::domain::closeout::judge_final(ind, &plan.info, 2025);
+    assert_eq!(judged.verdict_text(), "未完成");
+    h.get_by_label("全员培训学时完成率 ■ 98%");
+    assert!(h.query_by_label("全员培训学时完成率 ▲ 98%").is_none());
+}

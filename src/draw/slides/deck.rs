@@ -22,58 +22,6 @@ pub enum UnitItem {
     Rectification(crate::domain::RectificationId),
 }
 
-/// What the pages say of one indicator: in a 总结评估 (the plan's last year) the close-out's
-/// verdict against the target — 已完成 green, 基本完成 yellow, 未完成 red, the same words as
-/// the opening page's sentence — else the year's light against 序时 with its status word.
-pub struct PageVerdict {
-    pub light: Light,
-    /// 已完成 / 基本完成 / 未完成, or the status (基本符合预期, 滞后 …).
-    pub word: String,
-    /// Why: the close-out's 目标完成度, or the year's 判定依据.
-    pub basis: String,
-}
-
-pub fn final_review(pv: &PlanView) -> bool {
-    crate::domain::closeout::evaluation_kind(&pv.plan.info, pv.year)
-        == crate::domain::closeout::EvaluationKind::Final
-}
-
-pub fn page_verdict(pv: &PlanView, id: IndicatorId) -> Option<PageVerdict> {
-    use crate::domain::closeout::{FinalVerdict, judge_final};
-    let ind = pv.indicator(id)?;
-    let e = pv.eval(id)?;
-    if !final_review(pv) {
-        return Some(PageVerdict {
-            light: e.light,
-            word: e.status.label().to_owned(),
-            basis: crate::domain::explain::basis_text(e, ind),
-        });
-    }
-    let j = judge_final(ind, &pv.plan.info, pv.year);
-    let light = match j.verdict() {
-        Some(v) if v.is_met() => Light::Green,
-        Some(FinalVerdict::Basically) => Light::Yellow,
-        Some(_) => Light::Red,
-        None => Light::Grey,
-    };
-    Some(PageVerdict {
-        light,
-        word: j.verdict_text(),
-        basis: format!("目标完成度{}", j.completion_text()),
-    })
-}
-
-/// The word for a light in the pages' counts: 绿灯 …, or in a 总结评估 已完成 ….
-pub fn light_word(pv: &PlanView, light: Light) -> &'static str {
-    match (final_review(pv), light) {
-        (true, Light::Green) => "已完成",
-        (true, Light::Yellow) => "基本完成",
-        (true, Light::Red) => "未完成",
-        (true, Light::Grey) => "未填报或无法评价",
-        (false, light) => light.label(),
-    }
-}
-
 /// 责任单位 rows in the 整改 summary page; the others go on its continuation pages.
 pub const RECTIFICATION_UNITS_FIRST: usize = 6;
 /// Overdue items named on the 整改 summary page.
@@ -159,7 +107,7 @@ pub fn unit_items(pv: &PlanView, unit: &str) -> Vec<UnitItem> {
             pv.order
                 .iter()
                 .filter(|id| pv.indicator(**id).is_some_and(|i| i.lead_unit == unit))
-                .filter(|id| page_verdict(pv, **id).is_some_and(|v| v.light == light))
+                .filter(|id| pv.verdict(**id).is_some_and(|v| v.light == light))
                 .map(|id| UnitItem::Indicator(*id)),
         );
     }

@@ -4,9 +4,7 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text, VLine};
 
 use super::Slide;
-use super::deck::{
-    SectionPart, continued, final_review, light_word, page_verdict, section_part, section_parts,
-};
+use super::deck::{SectionPart, continued, section_part, section_parts};
 use crate::domain::input::{format_percent, format_value};
 use crate::domain::{Light, SectionId};
 use crate::draw::chart::LegendMark;
@@ -33,7 +31,7 @@ impl Slide<'_> {
         let lights: Vec<Light> = shown
             .iter()
             .chain(&yes_no)
-            .filter_map(|i| page_verdict(pv, *i).map(|v| v.light))
+            .filter_map(|i| pv.verdict(*i).map(|v| v.light))
             .collect();
         ui.horizontal_wrapped(|ui| {
             let parts = section_parts(bars_in_section);
@@ -51,14 +49,14 @@ impl Slide<'_> {
                 }
                 ui.label(self.lit(
                     light,
-                    format!("{} {} {n}项　", light.symbol(), light_word(pv, light)),
+                    format!("{} {} {n}项　", light.symbol(), pv.light_word(light)),
                     self.sizes.body,
                 ));
             }
         });
         for id in &yes_no {
             if let (Some(ind), Some(e), Some(verdict)) =
-                (pv.indicator(*id), pv.eval(*id), page_verdict(pv, *id))
+                (pv.indicator(*id), pv.eval(*id), pv.verdict(*id))
             {
                 let v = e
                     .value
@@ -95,7 +93,7 @@ impl Slide<'_> {
         let mut bars_by_light: Vec<(Light, Vec<Bar>)> = Vec::new();
         let mut labels: Vec<(f64, f64, String)> = Vec::new();
         for (i, id) in shown.iter().enumerate() {
-            let (Some(e), Some(verdict)) = (pv.eval(*id), page_verdict(pv, *id)) else {
+            let (Some(e), Some(verdict)) = (pv.eval(*id), pv.verdict(*id)) else {
                 continue;
             };
             let light = verdict.light;
@@ -129,7 +127,7 @@ impl Slide<'_> {
                 (
                     self.palette.light(*light),
                     LegendMark::Bar,
-                    bar_series(*light, final_review(pv)),
+                    bar_series(*light, pv.final_review()),
                 )
             })
             .collect();
@@ -207,7 +205,7 @@ impl Slide<'_> {
             .show(ui, |p| {
                 for (light, bars) in bars_by_light {
                     p.bar_chart(
-                        BarChart::new(bar_series(light, final_review(pv)), bars)
+                        BarChart::new(bar_series(light, pv.final_review()), bars)
                             .horizontal()
                             .color(self.palette.light(light)),
                     );

@@ -4,9 +4,7 @@
 use egui::Ui;
 
 use super::Slide;
-use super::deck::{
-    UNIT_ITEMS_PER_PAGE, UnitItem, continued, final_review, light_word, page_verdict, unit_items,
-};
+use super::deck::{UNIT_ITEMS_PER_PAGE, UnitItem, continued, unit_items};
 use crate::domain::commitments::{latest_progress, rectification_state};
 use crate::domain::{IndicatorId, Light, Status};
 
@@ -26,7 +24,7 @@ impl Slide<'_> {
                 pv.eval(**id)
                     .is_some_and(|e| e.status != Status::NotReported)
             })
-            .filter_map(|id| page_verdict(pv, *id).map(|v| v.light))
+            .filter_map(|id| pv.verdict(*id).map(|v| v.light))
             .collect();
         let missing = mine.len() - lights.len();
         let items = unit_items(pv, unit);
@@ -47,7 +45,7 @@ impl Slide<'_> {
                 }
                 ui.label(self.lit(
                     light,
-                    format!("{} {} {n}　", light.symbol(), light_word(pv, light)),
+                    format!("{} {} {n}　", light.symbol(), pv.light_word(light)),
                     self.sizes.body,
                 ));
             }
@@ -68,7 +66,7 @@ impl Slide<'_> {
         if items.is_empty() {
             ui.label(self.lit(
                 Light::Green,
-                if final_review(pv) {
+                if pv.final_review() {
                     "没有未完成、基本完成的指标，没有逾期任务和未销号的整改问题"
                 } else {
                     "没有红灯、黄灯指标，没有逾期任务和未销号的整改问题"
@@ -83,7 +81,7 @@ impl Slide<'_> {
         {
             match *item {
                 UnitItem::Indicator(id) => {
-                    let (Some(ind), Some(v)) = (pv.indicator(id), page_verdict(pv, id)) else {
+                    let (Some(ind), Some(v)) = (pv.indicator(id), pv.verdict(id)) else {
                         continue;
                     };
                     ui.label(self.lit(
