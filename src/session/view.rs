@@ -73,10 +73,16 @@ impl PlanView<'_> {
             Some(_) => Light::Red,
             None => Light::Grey,
         };
+        // A floor kept (保持) or a yes/no target has no 完成度: the year's 判定依据 says why.
+        let basis = if j.completion_pct.is_some() {
+            format!("目标完成度{}", j.completion_text())
+        } else {
+            crate::domain::explain::basis_text(e, ind)
+        };
         Some(ShownVerdict {
             light,
             word: j.verdict_text(),
-            basis: format!("目标完成度{}", j.completion_text()),
+            basis,
         })
     }
 
