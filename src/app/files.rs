@@ -474,14 +474,19 @@ impl EduPlanApp {
         let Some(path) = self.dialogs.open_document(&settings::documents_dir()) else {
             return;
         };
-        let blocks = match crate::exchange::plan_document::read_plan_document(&path) {
-            Ok(b) => b,
+        let document = match crate::exchange::plan_document::read_plan_document_placed(&path) {
+            Ok(d) => d,
             Err(e) => {
                 self.error(e.to_string());
                 return;
             }
         };
-        let proposals = crate::domain::extract::extract_targets(&blocks);
+        let proposals = crate::domain::extract::extract_targets(&document.blocks);
+        let places = document
+            .places_of(&proposals)
+            .into_iter()
+            .map(|p| p.map(|p| p.describe()))
+            .collect();
         if proposals.is_empty() {
             self.info(format!(
                 "“{}”中没有找到量化目标（如“毛入园率达到90%以上”“培养骨干教师400人”）。",
@@ -492,6 +497,7 @@ impl EduPlanApp {
         self.modal = Some(Modal::Review(crate::ui::review::ReviewState::new(
             path.display().to_string(),
             proposals,
+            places,
             self.doc.as_ref().map(|d| d.plan()),
         )));
     }

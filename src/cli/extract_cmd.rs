@@ -2,9 +2,9 @@
 
 use super::{CliError, CliResult, Options, print_table};
 use crate::domain::extract::{Proposal, extract_targets};
-use crate::exchange::plan_document::read_plan_document;
+use crate::exchange::plan_document::read_plan_document_placed;
 
-pub(super) const HEADER: [&str; 8] = [
+pub(super) const HEADER: [&str; 9] = [
     "指标",
     "比较",
     "目标值",
@@ -13,6 +13,7 @@ pub(super) const HEADER: [&str; 8] = [
     "类型",
     "章节",
     "原文",
+    "位置",
 ];
 
 pub(super) fn cmd_extract(opts: &Options) -> CliResult<()> {
@@ -26,9 +27,18 @@ pub(super) fn cmd_extract(opts: &Options) -> CliResult<()> {
             )));
         }
     };
-    let blocks = read_plan_document(&file).map_err(CliError::failed)?;
-    let proposals = extract_targets(&blocks);
-    let rows: Vec<Vec<String>> = proposals.iter().map(|p| proposal_row(p, tsv)).collect();
+    let document = read_plan_document_placed(&file).map_err(CliError::failed)?;
+    let proposals = extract_targets(&document.blocks);
+    let places = document.places_of(&proposals);
+    let rows: Vec<Vec<String>> = proposals
+        .iter()
+        .zip(places)
+        .map(|(p, place)| {
+            let mut row = proposal_row(p, tsv);
+            row.push(place.map_or_else(String::new, |place| place.describe()));
+            row
+        })
+        .collect();
     let header: Vec<String> = HEADER.map(str::to_owned).to_vec();
     if tsv {
         println!("{}", header.join("\t"));

@@ -32,6 +32,8 @@ pub struct ReviewItem {
     pub value_text: String,
     /// The open plan's indicator of the same name, and its target as worded.
     pub existing: Option<(IndicatorId, String)>,
+    /// Where in the document the sentence is (第3页第12行), when it was found.
+    pub place: Option<String>,
 }
 
 /// The plan's indicator a proposal names: the same name, widths, spaces and quotes aside, or
@@ -58,13 +60,21 @@ pub struct ReviewState {
 }
 
 impl ReviewState {
-    /// `plan`: the open plan the proposals would go into, if any.
-    pub fn new(source: String, proposals: Vec<Proposal>, plan: Option<&Plan>) -> Self {
+    /// `plan`: the open plan the proposals would go into, if any; `places`: where each
+    /// proposal's sentence is in the document, described.
+    pub fn new(
+        source: String,
+        proposals: Vec<Proposal>,
+        places: Vec<Option<String>>,
+        plan: Option<&Plan>,
+    ) -> Self {
+        let mut places = places.into_iter();
         ReviewState {
             source,
             items: proposals
                 .into_iter()
                 .map(|p| {
+                    let place = places.next().flatten();
                     let existing = plan.and_then(|plan| existing_indicator(plan, &p.name));
                     let decision = match existing {
                         None => Decision::Undecided,
@@ -82,6 +92,7 @@ impl ReviewState {
                             .map(|i| (i.id, format!("{}（{}年）", i.target_text, i.target_year))),
                         proposal: p,
                         decision,
+                        place,
                     }
                 })
                 .collect(),
@@ -300,7 +311,7 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState, library: &Library) -> Rev
         });
     ui.separator();
     if let Some(item) = state.items.get(state.selected) {
-        source_sentence_ui(ui, &item.proposal);
+        source_sentence_ui(ui, &item.proposal, item.place.as_deref());
         if let Some(entry) = library.match_name(&item.proposal.name) {
             let national = entry
                 .targets
@@ -361,7 +372,7 @@ pub fn review_ui(ui: &mut Ui, state: &mut ReviewState, library: &Library) -> Rev
 }
 
 /// The source sentence with the target's words highlighted.
-fn source_sentence_ui(ui: &mut Ui, p: &Proposal) {
+fn source_sentence_ui(ui: &mut Ui, p: &Proposal, place: Option<&str>) {
     let (before, target, after) = p.sentence_parts();
     let size = theme::BODY_SIZE;
     let plain = TextFormat {
@@ -381,9 +392,12 @@ fn source_sentence_ui(ui: &mut Ui, p: &Proposal) {
     job.append(&target, 0.0, marked);
     job.append(&after, 0.0, plain);
     ui.label(
-        RichText::new(format!("原文（{}）", p.chapter_text()))
-            .small()
-            .color(theme::GREY),
+        RichText::new(match place {
+            Some(place) => format!("原文（{place}；{}）", p.chapter_text()),
+            None => format!("原文（{}）", p.chapter_text()),
+        })
+        .small()
+        .color(theme::GREY),
     );
     egui::ScrollArea::vertical()
         .id_salt("review_sentence")

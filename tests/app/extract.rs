@@ -282,6 +282,53 @@ fn a_paragraph_without_full_stops_keeps_every_target_however_long() {
 }
 
 #[test]
+fn each_target_is_placed_on_its_line_and_page() {
+    use eduplan::exchange::plan_document::{Place, read_plan_document_placed};
+    for (file, name, place) in [
+        ("longtan.txt", "学前三年毛入园率", Place::Line(38)),
+        (
+            "qingshan-county-plan.txt",
+            "九年义务教育巩固率",
+            Place::Line(21),
+        ),
+        (
+            "qingshan-county-plan.pdf",
+            "九年义务教育巩固率",
+            Place::PageLine(1, 29),
+        ),
+    ] {
+        let document = read_plan_document_placed(&fixtures().join(file)).expect("document");
+        let proposals = extract_targets(&document.blocks);
+        let places = document.places_of(&proposals);
+        assert_eq!(places.len(), proposals.len());
+        assert!(
+            places.iter().all(Option::is_some),
+            "{file}: every target placed"
+        );
+        let at = proposals
+            .iter()
+            .position(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{file}: {name}"));
+        assert_eq!(places[at], Some(place), "{file}: {name}");
+    }
+    // Places only move forward through a document read in order.
+    let document =
+        read_plan_document_placed(&fixtures().join("qingshan-county-plan.pdf")).expect("pdf");
+    let places: Vec<Place> = document
+        .places_of(&extract_targets(&document.blocks))
+        .into_iter()
+        .flatten()
+        .collect();
+    assert!(
+        places.windows(2).all(|w| match (w[0], w[1]) {
+            (Place::PageLine(p0, l0), Place::PageLine(p1, l1)) => (p0, l0) <= (p1, l1),
+            _ => false,
+        }),
+        "{places:?}"
+    );
+}
+
+#[test]
 fn a_published_pdf_gives_the_targets_its_text_gives_and_a_scan_is_said_to_be_one() {
     // The same plan text printed to PDF (by LibreOffice): lines broken at the margin, spaces
     // between Chinese and digits, a page footer.

@@ -927,3 +927,24 @@ fn targets_read_into_an_open_plan_update_its_indicators_instead_of_repeating_the
         "no chapter repeated"
     );
 }
+
+#[test]
+fn the_review_says_on_which_page_and_line_of_a_pdf_each_target_stands() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::fixture_file(&dir);
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(&path, &dialogs);
+    h.run();
+    dialogs.answer(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/extract/qingshan-county-plan.pdf"
+    ));
+    menu(&mut h, "文件", "从规划文本提取指标…");
+    assert!(h.query_by_label("从规划文本提取的量化目标").is_some());
+    // The first target, 学前三年毛入园率达到92%以上, is on the 27th line of page 1 (as
+    // `pdftotext` counts the lines that hold text).
+    assert!(
+        h.query_by_label_contains("原文（第1页第27行；").is_some(),
+        "the place of the first proposal"
+    );
+}

@@ -8,7 +8,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use eduplan_domain::extract::Block;
+use eduplan_domain::extract::{Block, Proposal};
 use quick_xml::events::Event;
 
 /// Larger than any plan text; a file beyond this is not one.
@@ -35,8 +35,86 @@ pub enum DocumentError {
     ScannedPdf(String, usize),
 }
 
+/// Where a block starts in its document, as the officer would look for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A text file's line (from 1).
+    Line(usize),
+    /// A PDF's page and the line on it (from 1).
+    PageLine(usize, usize),
+    /// A Word document's paragraph or table row (from 1).
+    Paragraph(usize),
+}
+
+impl Place {
+    pub fn describe(self) -> String {
+        match self {
+            Place::Line(n) => format!("第{n}行"),
+            Place::PageLine(page, line) => format!("第{page}页第{line}行"),
+            Place::Paragraph(n) => format!("第{n}段"),
+        }
+    }
+}
+
+/// A document read into blocks, each with where it starts.
+#[derive(Debug, Default)]
+pub struct PlanDocument {
+    pub blocks: Vec<Block>,
+    /// One per block.
+    pub places: Vec<Place>,
+}
+
+impl PlanDocument {
+    /// Where each proposal's sentence is, in order: the first block at or after the previous
+    /// proposal's that holds the start of its sentence (widths and spaces folded), else any.
+    pub fn places_of(&self, proposals: &[Proposal]) -> Vec<Option<Place>> {
+        let folded: Vec<String> = self.blocks.iter().map(|b| fold(&block_text(b))).collect();
+        let mut cursor = 0;
+        proposals
+            .iter()
+            .map(|p| {
+                // A table row's sentence is its cells joined by " | "; the first cell names it.
+                let first = p.sentence.split(" | ").next().unwrap_or_default();
+                let anchor: String = fold(first).chars().take(16).collect();
+                let name = fold(&p.name);
+                let found = [anchor, name]
+                    .iter()
+                    .filter(|key| !key.is_empty())
+                    .find_map(|key| {
+                        let at = |i: &usize| folded[*i].contains(key.as_str());
+                        (cursor..folded.len())
+                            .find(at)
+                            .or_else(|| (0..cursor.min(folded.len())).find(at))
+                    })?;
+                cursor = found;
+                self.places.get(found).copied()
+            })
+            .collect()
+    }
+}
+
+fn block_text(block: &Block) -> String {
+    match block {
+        Block::Paragraph(text) | Block::Heading(_, text) => text.clone(),
+        Block::Row(cells) => cells.join(" | "),
+    }
+}
+
+fn fold(text: &str) -> String {
+    eduplan_domain::text::fold_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
 /// Read a plan document into blocks, in reading order.
 pub fn read_plan_document(path: &Path) -> Result<Vec<Block>, DocumentError> {
+    Ok(read_plan_document_placed(path)?.blocks)
+}
+
+/// Read a plan document into blocks, each with its place (page and line of a PDF, line of a
+/// text file, paragraph of a Word document).
+pub fn read_plan_document_placed(path: &Path) -> Result<PlanDocument, DocumentError> {
     let name = path.display().to_string();
     let ext = path
         .extension()
@@ -55,7 +133,11 @@ pub fn read_plan_document(path: &Path) -> Result<Vec<Block>, DocumentError> {
             }
             let bytes = std::fs::read(path)
                 .map_err(|e| DocumentError::Io(name.clone(), crate::io_words(&e).to_owned()))?;
-            Ok(text_blocks(&decode_text(&bytes)))
+            let (blocks, lines) = text_blocks_numbered(&decode_text(&bytes));
+            Ok(PlanDocument {
+                blocks,
+                places: lines.into_iter().map(Place::Line).collect(),
+            })
         }
         "docx" => {
             if size > MAX_TEXT_BYTES * 5 {
@@ -66,7 +148,9 @@ pub fn read_plan_document(path: &Path) -> Result<Vec<Block>, DocumentError> {
             }
             let file = std::fs::File::open(path)
                 .map_err(|e| DocumentError::Io(name.clone(), crate::io_words(&e).to_owned()))?;
-            read_docx(file).map_err(|why| DocumentError::BrokenDocx(name, why))
+            let blocks = read_docx(file).map_err(|why| DocumentError::BrokenDocx(name, why))?;
+            let places = (1..=blocks.len()).map(Place::Paragraph).collect();
+            Ok(PlanDocument { blocks, places })
         }
         "pdf" => {
             if size > MAX_TEXT_BYTES * 5 {
@@ -77,8 +161,20 @@ pub fn read_plan_document(path: &Path) -> Result<Vec<Block>, DocumentError> {
             }
             let bytes = std::fs::read(path)
                 .map_err(|e| DocumentError::Io(name.clone(), crate::io_words(&e).to_owned()))?;
-            match crate::plan_pdf::pdf_text(&bytes) {
-                Ok(text) => Ok(text_blocks(&text)),
+            match crate::plan_pdf::pdf_pages(&bytes) {
+                Ok(pages) => {
+                    let mut document = PlanDocument::default();
+                    for (page, lines) in pages.iter().enumerate() {
+                        let text: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
+                        let (blocks, numbers) = text_blocks_numbered(&text);
+                        document.blocks.extend(blocks);
+                        document.places.extend(numbers.into_iter().map(|n| {
+                            let line = lines.get(n - 1).map_or(n, |(_, first)| *first);
+                            Place::PageLine(page + 1, line)
+                        }));
+                    }
+                    Ok(document)
+                }
                 Err(crate::plan_pdf::PdfTextError::Unreadable(why)) => {
                     Err(DocumentError::BrokenPdf(name, why))
                 }
@@ -109,8 +205,15 @@ pub fn decode_text(bytes: &[u8]) -> String {
 
 /// Lines to blocks: a line of `|`-separated or tab-separated cells is a table row.
 pub fn text_blocks(text: &str) -> Vec<Block> {
+    text_blocks_numbered(text).0
+}
+
+/// Lines to blocks, each with the number (from 1) of its line.
+fn text_blocks_numbered(text: &str) -> (Vec<Block>, Vec<usize>) {
     let mut out = Vec::new();
-    for line in text.lines() {
+    let mut numbers = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let before = out.len();
         let line = line.trim_end();
         if line.trim().is_empty() {
             continue;
@@ -143,8 +246,11 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
         } else {
             out.push(Block::Paragraph(line.trim().to_owned()));
         }
+        if out.len() > before {
+            numbers.push(index + 1);
+        }
     }
-    out
+    (out, numbers)
 }
 
 fn read_docx<R: Read + std::io::Seek>(file: R) -> Result<Vec<Block>, String> {

@@ -17,8 +17,9 @@ pub enum PdfTextError {
     Scanned { pages: usize },
 }
 
-/// The text of a PDF's pages, paragraphs joined, one page after another.
-pub fn pdf_text(bytes: &[u8]) -> Result<String, PdfTextError> {
+/// Each page's lines with the lines of a paragraph joined again, each with the number (from
+/// 1) of the page line it starts on.
+pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<Vec<(String, usize)>>, PdfTextError> {
     if !bytes.starts_with(b"%PDF") {
         return Err(PdfTextError::Unreadable("文件开头不是PDF的标记".to_owned()));
     }
@@ -32,12 +33,7 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, PdfTextError> {
     if pages.is_empty() || visible < MIN_CHARS_PER_PAGE * pages.len() {
         return Err(PdfTextError::Scanned { pages: pages.len() });
     }
-    let mut out = String::new();
-    for page in &pages {
-        out.push_str(&join_lines(page));
-        out.push('\n');
-    }
-    Ok(out)
+    Ok(pages.iter().map(|page| join_lines(page)).collect())
 }
 
 /// A line that ends a paragraph: sentence punctuation, or a short line (a heading, a table
@@ -63,24 +59,38 @@ fn starts_heading(line: &str) -> bool {
 }
 
 /// Join the lines a PDF broke a paragraph into: a line as long as the page's longest lines
-/// and not ending a sentence runs on into the next, unless that one starts a heading.
-fn join_lines(page: &str) -> String {
-    let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+/// and not ending a sentence runs on into the next, unless that one starts a heading. Each
+/// joined line comes with the number of the page line it starts on.
+fn join_lines(page: &str) -> Vec<(String, usize)> {
+    // Lines are counted as the page shows them: blank lines of the text layer are not lines.
+    let lines: Vec<(usize, &str)> = page
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .collect();
     let full_width = {
-        let mut widths: Vec<usize> = lines.iter().map(|l| l.trim().chars().count()).collect();
+        let mut widths: Vec<usize> = lines
+            .iter()
+            .map(|(_, l)| l.trim().chars().count())
+            .collect();
         widths.sort_unstable();
         // The width most body lines reach: the upper quartile.
         widths.get(widths.len() * 3 / 4).copied().unwrap_or(0)
     };
-    let mut out = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        out.push_str(line.trim());
+    let mut out: Vec<(String, usize)> = Vec::new();
+    let mut current: Option<(String, usize)> = None;
+    for (i, (number, line)) in lines.iter().enumerate() {
+        let (text, _) = current.get_or_insert_with(|| (String::new(), *number));
+        text.push_str(line.trim());
         let next = lines.get(i + 1);
-        let run_on = !ends_paragraph(line, full_width) && next.is_some_and(|n| !starts_heading(n));
+        let run_on =
+            !ends_paragraph(line, full_width) && next.is_some_and(|(_, n)| !starts_heading(n));
         if !run_on {
-            out.push('\n');
+            out.extend(current.take());
         }
     }
+    out.extend(current);
     out
 }
 
@@ -90,22 +100,29 @@ mod tests {
 
     #[test]
     fn a_paragraph_broken_at_the_margin_is_joined_and_headings_stay_apart() {
-        let page = "一、发展目标\n到2025年，全区学前三年毛入园率达到92%以\n上，义务教育巩固率保持在99%以上，新建\n公办幼儿园3所。\n（一）师资\n";
-        let text = join_lines(page);
+        let page = "一、发展目标\n到2025年，全区学前三年毛入园率达到92%以\n上，义务教育巩固率保持在99%以上，新建\n公办幼儿园3所。\n\n（一）师资\n";
+        let lines = join_lines(page);
         assert_eq!(
-            text,
-            "一、发展目标\n到2025年，全区学前三年毛入园率达到92%以上，义务教育巩固率保持在99%以上，新建公办幼儿园3所。\n（一）师资\n"
+            lines,
+            [
+                ("一、发展目标".to_owned(), 1),
+                (
+                    "到2025年，全区学前三年毛入园率达到92%以上，义务教育巩固率保持在99%以上，新建公办幼儿园3所。".to_owned(),
+                    2
+                ),
+                ("（一）师资".to_owned(), 5),
+            ]
         );
     }
 
     #[test]
     fn bytes_that_are_not_a_pdf_are_refused() {
         assert!(matches!(
-            pdf_text(b"PK\x03\x04 not a pdf"),
+            pdf_pages(b"PK\x03\x04 not a pdf"),
             Err(PdfTextError::Unreadable(_))
         ));
         assert!(matches!(
-            pdf_text(b"%PDF-1.7\n garbage"),
+            pdf_pages(b"%PDF-1.7\n garbage"),
             Err(PdfTextError::Unreadable(_))
         ));
     }
