@@ -170,8 +170,8 @@ struct ColumnWidths {
     name: f32,
     status: f32,
     unit: f32,
-    /// Each year column: wide enough for its widest value (“92（预计）”).
-    year: f32,
+    /// Each year column: wide enough for its own widest value (“92（预计）”).
+    years: Vec<f32>,
     target: f32,
     /// What the scrolling columns need together.
     cells_width: f32,
@@ -186,6 +186,8 @@ impl ColumnWidths {
     const BASE: f32 = 54.0;
     const YEAR_LEAST: f32 = 56.0;
     const YEAR_MOST: f32 = 120.0;
+    /// A year cell's button padding: narrow, so that columns of figures stay narrow.
+    const YEAR_PADDING: f32 = 2.0;
     const TOTAL: f32 = 54.0;
     const PROGRESS: f32 = 66.0;
 
@@ -216,31 +218,37 @@ impl ColumnWidths {
         let target =
             super::widgets::widest_text(ui, shown.iter().map(|i| i.target_text.as_str())) + pad;
 
-        // A year value on one line (“92（预计）”), or with its mark on a line of its own when
-        // the rows have two lines anyway: the columns stay narrow enough for 目标 to show.
-        let year_width = |lines: usize| {
-            let texts: Vec<String> = shown
+        // Each year column as wide as its widest value: one line (“92（预计）”), or the mark on
+        // a line of its own when the rows have two lines anyway. Only a year with estimates
+        // (the last, at the close-out) widens, so 目标 stays in view.
+        let year_widths = |lines: usize| -> Vec<f32> {
+            years
                 .iter()
-                .flat_map(|i| years.iter().map(move |y| year_cell_text(i, *y, lines)))
-                .collect();
-            let widest = texts
-                .iter()
-                .flat_map(|t| t.lines())
-                .map(|l| super::widgets::widest_text(ui, [l]))
-                .fold(0.0, f32::max);
-            // The cell gives up the item spacing; the button its padding.
-            (widest + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x + 4.0)
-                .clamp(Self::YEAR_LEAST, Self::YEAR_MOST)
+                .map(|y| {
+                    let widest = shown
+                        .iter()
+                        .map(|i| year_cell_text(i, *y, lines))
+                        .flat_map(|t| {
+                            t.lines()
+                                .map(|l| super::widgets::widest_text(ui, [l]))
+                                .collect::<Vec<_>>()
+                        })
+                        .fold(0.0, f32::max);
+                    // The cell gives up the item spacing; the button its padding.
+                    (widest + 2.0 * Self::YEAR_PADDING + ui.spacing().item_spacing.x + 1.0)
+                        .clamp(Self::YEAR_LEAST, Self::YEAR_MOST)
+                })
+                .collect()
         };
 
         let columns = 8 + year_count;
         let spacing = ui.spacing().item_spacing.x * (columns as f32 + 2.0)
             + ui.spacing().scroll.bar_width
             + 8.0;
-        let fixed = |year: f32| {
+        let fixed = |year: &[f32]| {
             Self::ATTRIBUTE
                 + Self::BASE
-                + year * year_count as f32
+                + year.iter().sum::<f32>()
                 + Self::TOTAL
                 + Self::PROGRESS
                 + unit
@@ -256,8 +264,8 @@ impl ColumnWidths {
         // A name or target that does not fit on one line goes on two (every row grows, as
         // the rows are laid out at one height): on a laptop no name is cut.
         let mut lines = 1;
-        let mut year = year_width(1);
-        let mut room = ui.available_width() - fixed(year);
+        let mut year = year_widths(1);
+        let mut room = ui.available_width() - fixed(&year);
         let mut shared = share(room, name, target, status_least);
         if shared[0] + 0.5 < name.min(480.0)
             || shared[1] + 0.5 < status
@@ -266,8 +274,8 @@ impl ColumnWidths {
             // Two lines leave room for the whole 评价 too: it wraps when it cannot have its
             // one line.
             lines = 2;
-            year = year_width(2);
-            room = ui.available_width() - fixed(year);
+            year = year_widths(2);
+            room = ui.available_width() - fixed(&year);
             let whole_status = room >= 140.0 + status + 96.0;
             let status_least = if whole_status {
                 status
@@ -277,12 +285,12 @@ impl ColumnWidths {
             shared = share(room, name / 2.0 + pad, target / 2.0 + pad, status_least);
         }
         let cells_width =
-            fixed(year) - spacing + shared[2] + ui.spacing().item_spacing.x * columns as f32;
+            fixed(&year) - spacing + shared[2] + ui.spacing().item_spacing.x * columns as f32;
         Self {
             name: shared[0],
             status: shared[1],
             unit,
-            year,
+            years: year,
             target: shared[2],
             cells_width,
             lines,
@@ -404,8 +412,11 @@ fn table_ui(
         .animate_scrolling(false)
         .column(Column::exact(widths.unit).clip(true))
         .column(Column::exact(ColumnWidths::ATTRIBUTE))
-        .column(Column::exact(ColumnWidths::BASE))
-        .columns(Column::exact(widths.year), years.len())
+        .column(Column::exact(ColumnWidths::BASE));
+    for width in &widths.years {
+        table = table.column(Column::exact(*width));
+    }
+    table = table
         .column(Column::exact(ColumnWidths::TOTAL))
         .column(Column::exact(widths.target).clip(true))
         .column(Column::remainder().at_least(ColumnWidths::PROGRESS))
@@ -531,7 +542,7 @@ fn cell_name(ind: &Indicator, year: i32) -> String {
 }
 
 /// What a year cell shows: the value, “*” when it has a 说明, and “（预计）” on an estimate —
-/// on a line of its own when the rows have two.
+/// “预计” on a line of its own when the rows have two.
 fn year_cell_text(ind: &Indicator, year: i32, lines: usize) -> String {
     let actual = ind.actuals.get(&year);
     let value = ind
@@ -543,7 +554,7 @@ fn year_cell_text(ind: &Indicator, year: i32, lines: usize) -> String {
         value
     };
     match actual {
-        Some(a) if a.estimate && !value.is_empty() && lines > 1 => format!("{value}\n（预计）"),
+        Some(a) if a.estimate && !value.is_empty() && lines > 1 => format!("{value}\n预计"),
         Some(a) if a.estimate && !value.is_empty() => format!("{value}（预计）"),
         _ => value,
     }
@@ -589,12 +600,31 @@ fn year_cell_ui(ui: &mut Ui, state: &mut GridState, ind: &Indicator, year: i32, 
         .get(&year)
         .map(|a| a.note.as_str())
         .unwrap_or("");
-    let mut rich = RichText::new(year_cell_text(ind, year, lines));
-    if selected {
-        rich = rich.strong();
-    }
+    let text = year_cell_text(ind, year, lines);
+    let strong = |r: RichText| if selected { r.strong() } else { r };
+    let label: egui::WidgetText = match text.split_once('\n') {
+        // An estimate on two lines: the value, and 预计 small beneath it.
+        Some((value, mark)) => {
+            let mut job = egui::text::LayoutJob::default();
+            let style = ui.style();
+            for part in [
+                strong(RichText::new(format!("{value}\n"))),
+                RichText::new(mark).small().color(theme::GREY),
+            ] {
+                part.append_to(
+                    &mut job,
+                    style,
+                    egui::FontSelection::Default,
+                    egui::Align::Center,
+                );
+            }
+            job.into()
+        }
+        None => strong(RichText::new(text)).into(),
+    };
+    ui.spacing_mut().button_padding.x = ColumnWidths::YEAR_PADDING;
     let response = ui.add(
-        egui::Button::selectable(selected, rich)
+        egui::Button::selectable(selected, label)
             .wrap_mode(egui::TextWrapMode::Extend)
             .min_size(egui::vec2(ui.available_width(), 0.0)),
     );

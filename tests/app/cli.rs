@@ -297,12 +297,16 @@ fn extract_prints_one_row_per_target_in_reading_order() {
     let (code, out, err) = eduplan(&["extract", text, "--format", "tsv"]);
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "指标\t比较\t目标值\t单位\t年份\t类型\t章节\t原文");
+    assert_eq!(
+        lines[0],
+        "指标\t比较\t目标值\t单位\t年份\t类型\t章节\t原文\t位置"
+    );
     assert_eq!(lines.len(), 32, "31 targets: {out}");
     let first: Vec<&str> = lines[1].split('\t').collect();
     assert_eq!(&first[..5], ["学前三年毛入园率", "≥", "90", "%", "2025"]);
     assert!(first[6].contains("（三）发展目标"), "{}", first[6]);
     assert!(first[7].contains("学前三年毛入园率达到90%以上"));
+    assert_eq!(first[8], "第38行", "where the sentence is in the file");
     let range = lines
         .iter()
         .find(|l| l.contains("冰雪特色校"))
