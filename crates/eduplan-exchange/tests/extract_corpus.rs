@@ -18,7 +18,7 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// fails. Raise them when the rules improve; never lower them to let a change in.
 /// Measured: dev (twenty-six texts, the former held-out sets among them) 79 of 99 proposals
 /// right, 79 of 93 targets (0.798 / 0.849) when `heldout/` and `heldout2/` were moved into it.
-const DEV_FLOOR: (f64, f64) = (0.79, 0.84);
+const DEV_FLOOR: (f64, f64) = (0.92, 0.84);
 /// The fictional set (eight texts), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so.
 const FICTIONAL_FLOOR: (f64, f64) = (0.87, 0.86);

@@ -11,6 +11,7 @@
 
 mod cell_lines;
 mod headings;
+mod lookback;
 mod names;
 mod numbers;
 mod paragraph;
@@ -108,6 +109,10 @@ pub struct Period {
 
 /// Find every quantified target in the document, in reading order.
 pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
+    // A text that never looks ahead (news of a year's work) reports the past throughout.
+    if lookback::reports_throughout(blocks) {
+        return Vec::new();
+    }
     let period = detect_period(blocks);
     let blocks = cell_lines::regroup(blocks);
     let mut headings = HeadingStack::default();
