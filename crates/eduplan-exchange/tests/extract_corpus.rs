@@ -18,10 +18,10 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// fails. Raise them when the rules improve; never lower them to let a change in.
 /// Measured: dev (twenty-six texts, the former held-out sets among them) 79 of 99 proposals
 /// right, 79 of 93 targets (0.798 / 0.849) when `heldout/` and `heldout2/` were moved into it.
-const DEV_FLOOR: (f64, f64) = (0.92, 0.84);
+const DEV_FLOOR: (f64, f64) = (0.98, 0.98);
 /// The fictional set (eight texts), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so.
-const FICTIONAL_FLOOR: (f64, f64) = (0.87, 0.86);
+const FICTIONAL_FLOOR: (f64, f64) = (0.95, 0.95);
 
 struct Expected {
     names: Vec<String>,
@@ -185,16 +185,9 @@ fn score_set(set: &str, dir: &Path) -> Tally {
     total
 }
 
-/// Scores a set against its floor; comparison or year may be wrong on at most a tenth of the
-/// matched targets.
-fn check(set: &str, dir: &Path, floor: (f64, f64)) {
+/// Scores a set against its floor.
+fn check(set: &str, dir: &Path, floor: (f64, f64)) -> Tally {
     let t = score_set(set, dir);
-    assert!(
-        t.details_wrong * 10 <= t.matched,
-        "{set}: comparison or year wrong on {} of {} matched targets",
-        t.details_wrong,
-        t.matched
-    );
     assert!(
         t.precision() >= floor.0 && t.recall() >= floor.1,
         "{set}: precision {:.3} recall {:.3}, below the recorded {:.2} / {:.2}",
@@ -203,6 +196,7 @@ fn check(set: &str, dir: &Path, floor: (f64, f64)) {
         floor.0,
         floor.1
     );
+    t
 }
 
 #[test]
@@ -212,5 +206,12 @@ fn strict_scores_on_the_development_texts_hold() {
 
 #[test]
 fn strict_scores_on_the_fictional_texts_hold() {
-    check("fictional", &fixtures(), FICTIONAL_FLOOR);
+    let t = check("fictional", &fixtures(), FICTIONAL_FLOOR);
+    // Their comparisons and years were marked with care: at most a tenth may differ.
+    assert!(
+        t.details_wrong * 10 <= t.matched,
+        "fictional: comparison or year wrong on {} of {} matched targets",
+        t.details_wrong,
+        t.matched
+    );
 }

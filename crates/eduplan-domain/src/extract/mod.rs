@@ -10,7 +10,9 @@
 //! in the exchange crate.
 
 mod cell_lines;
+mod clean;
 mod headings;
+mod lists;
 mod lookback;
 mod names;
 mod numbers;
@@ -219,6 +221,12 @@ fn dedupe(proposals: Vec<Proposal>) -> Vec<Proposal> {
 /// Names of one indicator: one holds the other, or they share most characters and begin alike
 /// (小学教师… and 幼儿教师… differ in whom they measure).
 fn same_indicator(a: &str, b: &str) -> bool {
+    // …数（小学） and …数（初中）: one measure for two 学段 is two indicators.
+    let stage_of = |s: &str| lists::STAGES.iter().filter(|st| s.contains(*st)).count();
+    let only_in = |x: &str, y: &str| lists::STAGES.iter().any(|st| x.contains(st) && !y.contains(st));
+    if only_in(a, b) && only_in(b, a) && stage_of(a) > 0 {
+        return false;
+    }
     if a.contains(b) || b.contains(a) {
         return true;
     }

@@ -1,6 +1,7 @@
 //! The targets of one paragraph: sentences → clauses → number mentions → proposals, with the
 //! sentence's time context, subject and verb carried from clause to clause.
 
+use super::lists::give_out_listed_names;
 use super::lookback::{earlier_period_named, reports_the_past, without_titles};
 use super::names::{clause_subject, scoped_like};
 use super::numbers::{NumberMention, number_mentions};
@@ -120,35 +121,11 @@ fn sentence_targets(
             state.last_verb = Some(v);
         }
     }
-    if sentence.contains("分别") {
-        pair_respectively(&mut out[state.first..]);
-    }
+    give_out_listed_names(out, state.first, sentence.contains("分别"));
     Carried {
         past: state.past,
         last_verb: state.last_verb,
         resolve: state.resolve,
-    }
-}
-
-/// "A和B分别达到95%和85%": a list of names that the sentence pairs with as many values, in
-/// order. Consecutive proposals that carry the same listed name get one name each; a run of
-/// twice as many (2015年…分别达到…；2020年分别达到…) goes through the list again.
-fn pair_respectively(proposals: &mut [Proposal]) {
-    let mut i = 0;
-    while i < proposals.len() {
-        let name = proposals[i].name.clone();
-        let run = proposals[i..].iter().take_while(|p| p.name == name).count();
-        let parts: Vec<&str> = name
-            .split(['、', '和', '及', '与', '，'])
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        if run > 1 && parts.len() > 1 && run.is_multiple_of(parts.len()) {
-            for (p, part) in proposals[i..i + run].iter_mut().zip(parts.iter().cycle()) {
-                p.name = (*part).to_owned();
-            }
-        }
-        i += run.max(1);
     }
 }
 
@@ -247,8 +224,8 @@ fn clause_targets(
         let Some(mut p) = mention_target(&cx) else {
             continue;
         };
-        if p.unit == "%"
-            && let Some(prev) = out[state.first..].last().filter(|q| q.unit == "%")
+        if let Some(prev) = out[state.first..].last().filter(|q| q.unit == p.unit)
+            && (p.unit != "%" || prev.name.ends_with('率') || prev.name.ends_with("比例"))
             && let Some(name) = scoped_like(&p.name, &prev.name)
         {
             p.name = name;
