@@ -119,6 +119,8 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
     let blocks = cell_lines::regroup(blocks);
     let mut headings = HeadingStack::default();
     let mut table: Option<TableHeader> = None;
+    // The last row's name, which a 其中 row of a table belongs to.
+    let mut row_parent = String::new();
     let mut out: Vec<Proposal> = Vec::new();
     for block in &blocks {
         match block {
@@ -179,6 +181,10 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
                 if headings.in_past_section() {
                     continue;
                 }
+                let cells = match &table {
+                    Some(header) => with_parent(cells, header.name, &mut row_parent),
+                    None => cells,
+                };
                 if let Some(header) = &table
                     && let Some(p) = header.row_target(&cells, period)
                 {
@@ -191,6 +197,20 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
         }
     }
     dedupe(out)
+}
+
+/// A table row named 其中：小学 under 义务教育标准班额比例: named 义务教育标准班额比例（小学）; any
+/// other row becomes the parent of the 其中 rows after it.
+fn with_parent(mut cells: Vec<String>, name: usize, parent: &mut String) -> Vec<String> {
+    let Some(label) = cells.get(name).cloned() else {
+        return cells;
+    };
+    if cell_lines::is_sub_row(&label) && !parent.is_empty() {
+        cells[name] = cell_lines::sub_row_name(parent, &label);
+    } else {
+        parent.clone_from(&label);
+    }
+    cells
 }
 
 /// The same target stated twice (in 发展目标 and again under its task) is proposed once.
