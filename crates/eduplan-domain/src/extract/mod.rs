@@ -19,6 +19,7 @@ mod numbers;
 mod paragraph;
 mod period;
 mod sentences;
+mod table_cells;
 mod tables;
 mod targets;
 
@@ -205,8 +206,8 @@ fn with_parent(mut cells: Vec<String>, name: usize, parent: &mut String) -> Vec<
     let Some(label) = cells.get(name).cloned() else {
         return cells;
     };
-    if cell_lines::is_sub_row(&label) && !parent.is_empty() {
-        cells[name] = cell_lines::sub_row_name(parent, &label);
+    if table_cells::is_sub_row(&label) && !parent.is_empty() {
+        cells[name] = table_cells::sub_row_name(parent, &label);
     } else {
         parent.clone_from(&label);
     }
