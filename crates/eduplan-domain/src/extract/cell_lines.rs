@@ -456,7 +456,7 @@ mod spaced_tests {
     fn a_numbered_table_with_a_unit_column() {
         let text = "序号 指标 单位 2020年 2025年 属性\n\
                     1 普惠性幼儿园覆盖率 % 86 90 约束性\n\
-                    2 中小学生近视率 % 52 48 预期性";
+                    2 中小学生近视率 % 52 48 [预期性]";
         assert_eq!(
             targets(text),
             rows(&[

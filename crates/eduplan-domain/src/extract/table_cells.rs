@@ -14,7 +14,11 @@ pub(super) enum Cell {
 
 pub(super) fn cell_kind(cell: &str) -> Cell {
     let chars: Vec<char> = cell.chars().collect();
-    if chars.len() <= 4 && (cell.ends_with('性') || cell == "约束" || cell == "预期") {
+    // 约束性 / 预期性 / [约束性] / 预期性指标
+    let bare = cell.trim_matches(|c: char| "[]【】()（）".contains(c));
+    if (chars.len() <= 4 && (bare.ends_with('性') || bare == "约束" || bare == "预期"))
+        || (chars.len() <= 7 && (bare.starts_with("约束") || bare.starts_with("预期")))
+    {
         return Cell::Attribute;
     }
     if !chars.is_empty() && chars.iter().all(|c| "-—–/／".contains(*c)) {
