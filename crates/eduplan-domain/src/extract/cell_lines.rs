@@ -220,7 +220,9 @@ fn read_table(blocks: &[Block], start: usize, header: Header, out: &mut Vec<Bloc
                 break 'lines;
             }
             if cell_kind(&cell) == Cell::Label {
-                if !row.values.is_empty() {
+                // A unit alone after a name (义务教育标准班额比例  %) waits for the 其中 rows.
+                let has_number = row.values.iter().any(|v| cell_kind(v) == Cell::Number);
+                if has_number {
                     if !emit(&header, &mut row, out) {
                         return fallback(blocks, &row.labels, i, out);
                     }
@@ -456,12 +458,15 @@ mod spaced_tests {
     fn a_numbered_table_with_a_unit_column() {
         let text = "序号 指标 单位 2020年 2025年 属性\n\
                     1 普惠性幼儿园覆盖率 % 86 90 约束性\n\
-                    2 中小学生近视率 % 52 48 [预期性]";
+                    2 中小学生近视率 % 52 48 [预期性]\n\
+                    3 义务教育标准班额比例 %\n\
+                    其中：小学 % 92 100 约束性";
         assert_eq!(
             targets(text),
             rows(&[
                 ("普惠性幼儿园覆盖率", 90.0, "%"),
                 ("中小学生近视率", 48.0, "%"),
+                ("义务教育标准班额比例（小学）", 100.0, "%"),
             ])
         );
     }

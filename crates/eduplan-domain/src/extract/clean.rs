@@ -59,6 +59,7 @@ pub(super) const LEADING_NOISE: &[&str] = &[
     "达到",
     "实现",
     "保障",
+    "完成",
 ];
 /// Words that begin with a character LEADING_NOISE would strip (从业人员, 在校生, 对口帮扶).
 const NOUNS_WITH_A_NOISE_HEAD: &[&str] = &[

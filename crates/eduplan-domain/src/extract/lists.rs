@@ -68,10 +68,18 @@ fn stage_prefix(s: &str) -> Option<&'static str> {
     STAGES.iter().copied().find(|st| s.starts_with(st))
 }
 
-/// 小学、初中、普通高中专任教师中研究生学历比例 → 小学专任教师中…, 初中…, 普通高中….
+/// 小学、初中、普通高中专任教师中研究生学历比例 → 小学专任教师中…, 初中…, 普通高中…;
+/// 城区小学、初中平均班额 → 城区小学平均班额, 城区初中平均班额.
 fn stages_before(name: &str) -> Option<Vec<String>> {
+    // 城区小学、初中平均班额: a short scope before the list stays with each.
+    let scope_len = STAGES
+        .iter()
+        .filter_map(|st| name.find(st))
+        .min()
+        .filter(|&at| name[..at].chars().count() <= 4)?;
+    let (scope, listed) = name.split_at(scope_len);
     let mut stages = Vec::new();
-    let mut rest = name;
+    let mut rest = listed;
     while let Some(st) = stage_prefix(rest) {
         stages.push(st);
         rest = &rest[st.len()..];
@@ -81,7 +89,12 @@ fn stages_before(name: &str) -> Option<Vec<String>> {
         }
     }
     (stages.len() >= 2 && rest.chars().count() >= 2 && stage_prefix(rest).is_none())
-        .then(|| stages.iter().map(|st| format!("{st}{rest}")).collect())
+        .then(|| {
+            stages
+                .iter()
+                .map(|st| format!("{scope}{st}{rest}"))
+                .collect()
+        })
 }
 
 /// 每百名学生拥有县级以上骨干教师数小学、初中 → …数（小学）, …数（初中）.
@@ -173,6 +186,10 @@ mod tests {
         assert_eq!(
             found("小学、初中校际综合差异系数分别控制在0.45、0.40以内。"),
             pairs(&[("小学校际综合差异系数", 0.45), ("初中校际综合差异系数", 0.40)])
+        );
+        assert_eq!(
+            found("城区小学、初中平均班额分别控制在42人、48人以内。"),
+            pairs(&[("城区小学平均班额", 42.0), ("城区初中平均班额", 48.0)])
         );
         assert_eq!(
             found("每百名学生拥有市级骨干教师数小学、初中均达到1.2人以上。"),
