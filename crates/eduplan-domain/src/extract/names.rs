@@ -303,11 +303,15 @@ pub(super) fn with_stage(cx: &MentionContext, name: String) -> String {
     name.trim().to_owned()
 }
 
-/// A scope alone (县(市)达到30%, 初中不超过90分钟, 其中农村学校不少于70名) stands for the measure
+/// A scope alone (县(市)达到30%, 初中不超过90分钟, 其中农村学校不少于70名; `under_it`: the clause
+/// opens with 其中) stands for the measure
 /// named just before it under another scope (市区学前第四年幼儿入园率): the same measure, with this
 /// scope.
-pub(super) fn scoped_like(name: &str, previous: &str) -> Option<String> {
-    if !is_scope(name) || previous.chars().count() < 3 {
+pub(super) fn scoped_like(name: &str, previous: &str, under_it: bool) -> Option<String> {
+    // 其中公办园达到70%: a short name under 其中 is a part of the measure before it.
+    let part = is_scope(name) || (under_it && name.chars().count() <= 4);
+    let acts = ACTION_VERBS.iter().any(|v| name.starts_with(v));
+    if !part || acts || previous.chars().count() < 3 {
         return None;
     }
     let chars: Vec<char> = previous.chars().collect();

@@ -202,6 +202,15 @@ fn clause_mentions<'a>(scan: &'a Scan, (a, b): (usize, usize)) -> Vec<&'a Number
         .collect()
 }
 
+/// Whether the clause starting at `a` opens with `word`.
+fn opens_with(scan: &Scan, a: usize, word: &str) -> bool {
+    let skip = scan.chars[a..]
+        .iter()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    crate::text::contains_at(&scan.chars, a + skip, word)
+}
+
 fn clause_targets(
     scan: &Scan,
     (a, b): (usize, usize),
@@ -229,7 +238,7 @@ fn clause_targets(
         };
         if let Some(prev) = out[state.first..].last().filter(|q| q.unit == p.unit)
             && (p.unit != "%" || prev.name.ends_with('率') || prev.name.ends_with("比例"))
-            && let Some(name) = scoped_like(&p.name, &prev.name)
+            && let Some(name) = scoped_like(&p.name, &prev.name, opens_with(scan, a, "其中"))
         {
             p.name = name;
         }
