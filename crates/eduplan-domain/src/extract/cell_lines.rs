@@ -115,6 +115,12 @@ fn header_at(blocks: &[Block], i: usize) -> Option<Header> {
     let Block::Paragraph(line) = &blocks[i] else {
         return None;
     };
+    // Only a line that starts with a header's first cells is read further (a paragraph of a
+    // megabyte is not split into pieces for nothing).
+    let head: String = line.chars().take(16).collect();
+    if !["指", "名称", "项目"].iter().any(|w| head.contains(w)) {
+        return None;
+    }
     // 指标 单位 2020年 …: header cells are never one name broken by spaces, unless they are
     // all there is (指  标).
     let pieces: Vec<String> = fold_width(line)

@@ -147,6 +147,9 @@ pub(super) fn clean_name(s: &str) -> String {
 
 /// 每五年 / 每学期 at the end of a name: how often, not what (教师全员培训每五年 → 教师全员培训).
 fn without_frequency(s: &str) -> String {
+    if !s.contains('每') {
+        return s.to_owned();
+    }
     let chars: Vec<char> = s.chars().collect();
     let Some(at) = chars.iter().rposition(|c| *c == '每') else {
         return s.to_owned();
@@ -163,6 +166,9 @@ fn without_frequency(s: &str) -> String {
 /// Brackets that add an aside to a name ((不含教学点和乡村小规模学校)) are not part of it;
 /// short ones that name a scope or a list (县(市), 新(改、扩)建) are.
 fn without_asides(s: &str) -> String {
+    if !s.contains(['(', '（']) {
+        return s.to_owned();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;

@@ -5,6 +5,8 @@
 //! Words inside a cited title (《…三年行动计划》) are the title's, not the sentence's: they never
 //! make a passage look ahead.
 
+use std::borrow::Cow;
+
 use super::numbers::{NumberMention, year_at};
 use super::sentences::stated_year_before;
 use super::targets::{ACTION_VERBS, CUE_WORDS};
@@ -20,21 +22,26 @@ const CHANGE_VERBS: &[&str] = &[
 ];
 
 /// The text without what cited titles hold (《…》): their words are not the sentence's.
-pub(super) fn without_titles(text: &str) -> String {
+pub(super) fn without_titles(text: &str) -> Cow<'_, str> {
+    if !text.contains('《') {
+        return Cow::Borrowed(text);
+    }
     let mut depth = 0u32;
-    text.chars()
-        .filter(|&c| match c {
-            '《' => {
-                depth += 1;
-                false
-            }
-            '》' => {
-                depth = depth.saturating_sub(1);
-                false
-            }
-            _ => depth == 0,
-        })
-        .collect()
+    Cow::Owned(
+        text.chars()
+            .filter(|&c| match c {
+                '《' => {
+                    depth += 1;
+                    false
+                }
+                '》' => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+                _ => depth == 0,
+            })
+            .collect(),
+    )
 }
 
 /// A sentence that reports what was done, whatever its section: a verb with 了 (实现了, 提高了;
@@ -42,6 +49,7 @@ pub(super) fn without_titles(text: &str) -> String {
 /// (2018年…比2010年增加2154所) in a sentence that does not look ahead, or that states a stock as
 /// it stands (到2015年，全区幼儿园57所，比2010年增加12所).
 pub(super) fn reports_the_past(
+    sentence: &str,
     chars: &[char],
     mask: &[bool],
     mentions: &[NumberMention],
@@ -50,8 +58,7 @@ pub(super) fn reports_the_past(
     if done_with_le(chars, mask, ACTION_VERBS) || done_with_le(chars, mask, CHANGE_VERBS) {
         return true;
     }
-    let sentence: String = chars.iter().collect();
-    let open = without_titles(&sentence);
+    let open = without_titles(sentence);
     let firm_ahead = AHEAD.iter().any(|w| *w != "到20" && open.contains(w));
     let compared = compared_with_a_year(chars, mask);
     if !firm_ahead && compared && states_a_stock(chars, mask, mentions) {
@@ -191,7 +198,8 @@ fn looks_ahead(blocks: &[Block]) -> bool {
         "到20", "至20", "力争", "争取到", "争取在", "预计", "将", "确保", "目标",
     ];
     blocks.iter().any(|b| {
-        let open = without_titles(&block_text(b));
+        let text = block_text(b);
+        let open = without_titles(&text);
         let chars: Vec<char> = open.chars().collect();
         (0..chars.len()).any(|i| {
             FUTURE

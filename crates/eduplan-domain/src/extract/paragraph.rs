@@ -94,7 +94,13 @@ fn sentence_targets(
             first: out.len(),
         },
     };
-    if reports_the_past(&scan.chars, &scan.mask, &scan.mentions, context.period) {
+    if reports_the_past(
+        scan.sentence,
+        &scan.chars,
+        &scan.mask,
+        &scan.mentions,
+        context.period,
+    ) {
         return Carried {
             past: true,
             last_verb: state.last_verb,
