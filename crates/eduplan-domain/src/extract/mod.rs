@@ -110,9 +110,9 @@ pub struct Period {
     pub last_year: i32,
 }
 
-/// Find every quantified target in the document, in reading order.
+/// Find every quantified target in the document, in reading order. A text that never looks
+/// ahead (news of a year's work) reports the past throughout and has none.
 pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
-    // A text that never looks ahead (news of a year's work) reports the past throughout.
     if lookback::reports_throughout(blocks) {
         return Vec::new();
     }
@@ -149,26 +149,7 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
             }
             Block::Paragraph(text) => {
                 table = None;
-                for text in inline_sections(&normalize(text)) {
-                    let body = match parse_heading(&text) {
-                        Some(h) => {
-                            let rest = h.rest.clone();
-                            headings.push(h);
-                            rest
-                        }
-                        None => strip_list_mark(&text),
-                    };
-                    if headings.in_past_section() || body.trim().is_empty() {
-                        continue;
-                    }
-                    let chapter = headings.path();
-                    for p in paragraph_targets(&body, period) {
-                        out.push(Proposal {
-                            chapter: chapter.clone(),
-                            ..p
-                        });
-                    }
-                }
+                paragraph_proposals(text, &mut headings, period, &mut out);
             }
             Block::Row(cells) => {
                 let cells: Vec<String> = cells
@@ -182,12 +163,11 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
                 if headings.in_past_section() {
                     continue;
                 }
-                let cells = match &table {
-                    Some(header) => with_parent(cells, header.name, &mut row_parent),
-                    None => cells,
-                };
                 if let Some(header) = &table
-                    && let Some(p) = header.row_target(&cells, period)
+                    && let Some(p) = header.row_target(
+                        &with_parent(cells, header.name, &mut row_parent),
+                        period,
+                    )
                 {
                     out.push(Proposal {
                         chapter: headings.path(),
@@ -198,6 +178,38 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
         }
     }
     dedupe(out)
+}
+
+/// A paragraph's targets, each with its chapter; headings run into it (a flattened document)
+/// go on the stack.
+fn paragraph_proposals(
+    text: &str,
+    headings: &mut HeadingStack,
+    period: Option<Period>,
+    out: &mut Vec<Proposal>,
+) {
+    for text in inline_sections(&normalize(text)) {
+        let body = match parse_heading(&text) {
+            Some(h) => {
+                let rest = h.rest.clone();
+                headings.push(h);
+                rest
+            }
+            None => strip_list_mark(&text),
+        };
+        if headings.in_past_section() || body.trim().is_empty() {
+            continue;
+        }
+        let chapter = headings.path();
+        out.extend(
+            paragraph_targets(&body, period)
+                .into_iter()
+                .map(|p| Proposal {
+                    chapter: chapter.clone(),
+                    ..p
+                }),
+        );
+    }
 }
 
 /// A table row named 其中：小学 under 义务教育标准班额比例: named 义务教育标准班额比例（小学）; any
