@@ -17,10 +17,12 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// The figures last measured (precision, recall), a little under them; a set scoring below them
 /// fails. Raise them when the rules improve; never lower them to let a change in.
 /// Measured: dev (twenty-six texts, the former held-out sets among them) 79 of 99 proposals
-/// right, 79 of 93 targets (0.798 / 0.849) when `heldout/` and `heldout2/` were moved into it.
+/// right, 79 of 93 targets (0.798 / 0.849) when `heldout/` and `heldout2/` were moved into it;
+/// 92 of 93 right, 92 of 93 targets (0.989 / 0.989) after the rules were extended on it.
 const DEV_FLOOR: (f64, f64) = (0.98, 0.98);
 /// The fictional set (eight texts), scored strictly since its expected files name each target:
-/// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so.
+/// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
+/// 175 of 184, 175 of 184 (0.951 / 0.951) after the rules were extended on `real/dev`.
 const FICTIONAL_FLOOR: (f64, f64) = (0.95, 0.95);
 
 struct Expected {

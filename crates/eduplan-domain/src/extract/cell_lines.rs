@@ -70,7 +70,10 @@ fn cells_of(block: &Block) -> Option<Vec<String>> {
     let folded = fold_width(p);
     let mut cells: Vec<String> = Vec::new();
     let mut glue = false;
-    for piece in folded.split(|c: char| c.is_whitespace()).filter(|s| !s.is_empty()) {
+    for piece in folded
+        .split(|c: char| c.is_whitespace())
+        .filter(|s| !s.is_empty())
+    {
         let label = cell_kind(piece) == Cell::Label;
         match cells.last_mut() {
             Some(last) if glue || (label && cell_kind(last) == Cell::Label) => last.push_str(piece),
@@ -256,7 +259,11 @@ fn read_table(blocks: &[Block], start: usize, header: Header, out: &mut Vec<Bloc
 /// Emits the row read so far (a 其中 row alone taking the last row's name as its parent) and
 /// starts the next.
 fn emit(header: &Header, row: &mut RowState, out: &mut Vec<Block>) -> bool {
-    let cats = row.labels.iter().take_while(|(_, l)| is_category(l)).count();
+    let cats = row
+        .labels
+        .iter()
+        .take_while(|(_, l)| is_category(l))
+        .count();
     let mut labels = row.labels.clone();
     if let (Some((at, first)), Some(parent)) = (labels.get(cats), &row.parent)
         && is_sub_row(first)

@@ -22,7 +22,15 @@ pub(super) const STAGES: &[&str] = &[
 ];
 /// How a name that is a measure of its own ends.
 const MEASURE_ENDS: &[&str] = &[
-    "率", "比例", "占比", "数", "系数", "年限", "覆盖面", "标准", "经费",
+    "率",
+    "比例",
+    "占比",
+    "数",
+    "系数",
+    "年限",
+    "覆盖面",
+    "标准",
+    "经费",
 ];
 
 /// The names a listed name stands for, and whether each is a whole indicator name (so that one
@@ -88,13 +96,12 @@ fn stages_before(name: &str) -> Option<Vec<String>> {
             _ => break,
         }
     }
-    (stages.len() >= 2 && rest.chars().count() >= 2 && stage_prefix(rest).is_none())
-        .then(|| {
-            stages
-                .iter()
-                .map(|st| format!("{scope}{st}{rest}"))
-                .collect()
-        })
+    (stages.len() >= 2 && rest.chars().count() >= 2 && stage_prefix(rest).is_none()).then(|| {
+        stages
+            .iter()
+            .map(|st| format!("{scope}{st}{rest}"))
+            .collect()
+    })
 }
 
 /// 每百名学生拥有县级以上骨干教师数小学、初中 → …数（小学）, …数（初中）.
@@ -185,7 +192,10 @@ mod tests {
     fn stages_listed_before_or_after_a_measure_name_one_target_each() {
         assert_eq!(
             found("小学、初中校际综合差异系数分别控制在0.45、0.40以内。"),
-            pairs(&[("小学校际综合差异系数", 0.45), ("初中校际综合差异系数", 0.40)])
+            pairs(&[
+                ("小学校际综合差异系数", 0.45),
+                ("初中校际综合差异系数", 0.40)
+            ])
         );
         assert_eq!(
             found("城区小学、初中平均班额分别控制在42人、48人以内。"),
@@ -203,7 +213,9 @@ mod tests {
     #[test]
     fn a_list_inside_one_name_is_not_split() {
         assert_eq!(
-            found("到2025年，建设足球、篮球特色学校6所，每百名学生拥有体育、艺术专任教师数达到1人。"),
+            found(
+                "到2025年，建设足球、篮球特色学校6所，每百名学生拥有体育、艺术专任教师数达到1人。"
+            ),
             pairs(&[
                 ("建设足球、篮球特色学校", 6.0),
                 ("每百名学生拥有体育、艺术专任教师数", 1.0)

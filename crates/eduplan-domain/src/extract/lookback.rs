@@ -162,7 +162,18 @@ pub(super) fn earlier_period_named(clause: &str, period: Option<Period>) -> bool
 
 /// Words a plan names itself by (规划, 工作要点, 为民办实事 …).
 const PLAN_WORDS: &[&str] = &[
-    "规划", "计划", "要点", "方案", "意见", "纲要", "实事", "任务", "安排", "部署", "打算", "思路",
+    "规划",
+    "计划",
+    "要点",
+    "方案",
+    "意见",
+    "纲要",
+    "实事",
+    "任务",
+    "安排",
+    "部署",
+    "打算",
+    "思路",
     "重点工作",
 ];
 
@@ -195,7 +206,15 @@ fn opens_as_report(blocks: &[Block]) -> bool {
 /// titles (积极争取各类资金 is effort, not a time ahead).
 fn looks_ahead(blocks: &[Block]) -> bool {
     const FUTURE: &[&str] = &[
-        "到20", "至20", "力争", "争取到", "争取在", "预计", "将", "确保", "目标",
+        "到20",
+        "至20",
+        "力争",
+        "争取到",
+        "争取在",
+        "预计",
+        "将",
+        "确保",
+        "目标",
     ];
     blocks.iter().any(|b| {
         let text = block_text(b);

@@ -164,10 +164,8 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
                     continue;
                 }
                 if let Some(header) = &table
-                    && let Some(p) = header.row_target(
-                        &with_parent(cells, header.name, &mut row_parent),
-                        period,
-                    )
+                    && let Some(p) =
+                        header.row_target(&with_parent(cells, header.name, &mut row_parent), period)
                 {
                     out.push(Proposal {
                         chapter: headings.path(),
@@ -256,7 +254,11 @@ fn dedupe(proposals: Vec<Proposal>) -> Vec<Proposal> {
 fn same_indicator(a: &str, b: &str) -> bool {
     // …数（小学） and …数（初中）: one measure for two 学段 is two indicators.
     let stage_of = |s: &str| lists::STAGES.iter().filter(|st| s.contains(*st)).count();
-    let only_in = |x: &str, y: &str| lists::STAGES.iter().any(|st| x.contains(st) && !y.contains(st));
+    let only_in = |x: &str, y: &str| {
+        lists::STAGES
+            .iter()
+            .any(|st| x.contains(st) && !y.contains(st))
+    };
     if only_in(a, b) && only_in(b, a) && stage_of(a) > 0 {
         return false;
     }

@@ -210,7 +210,9 @@ fn ratio_base(chars: &[char], a: usize, verb: usize) -> String {
     let before = clean_name(&text_of(chars, a, verb));
     let mut it = before.chars();
     let ratio = it.next() == Some('每')
-        && it.next().is_some_and(|c| is_cn_digit(c) || c.is_ascii_digit())
+        && it
+            .next()
+            .is_some_and(|c| is_cn_digit(c) || c.is_ascii_digit())
         && before.chars().count() <= 8;
     if ratio { before } else { String::new() }
 }

@@ -161,7 +161,9 @@ fn clause_time(
     // "比上年提高3个百分点" after 到2025年 or with 每年/年均 is a yearly target, not a report
     // of last year: the comparison is with the year before the one the target is for.
     // In a one-year plan (2024年工作要点) a change on last year is this year's target.
-    let one_year_plan = context.period.is_some_and(|p| p.last_year == p.base_year + 1);
+    let one_year_plan = context
+        .period
+        .is_some_and(|p| p.last_year == p.base_year + 1);
     let forward = (context.year.is_some() && !state.past)
         || (one_year_plan && !state.past)
         || open_text.contains("到20")
