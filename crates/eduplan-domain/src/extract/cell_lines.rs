@@ -231,10 +231,8 @@ fn read_table(blocks: &[Block], start: usize, header: Header, out: &mut Vec<Bloc
             if cell_kind(&cell) == Cell::Label {
                 // A unit alone after a name (义务教育标准班额比例  %) waits for the 其中 rows.
                 let has_number = row.values.iter().any(|v| cell_kind(v) == Cell::Number);
-                if has_number {
-                    if !emit(&header, &mut row, out) {
-                        return fallback(blocks, &row.labels, i, out);
-                    }
+                if has_number && !emit(&header, &mut row, out) {
+                    return fallback(blocks, &row.labels, i, out);
                 }
                 if row.labels.len() >= MAX_LABELS {
                     break 'lines;

@@ -164,8 +164,7 @@ fn clause_time(
     let one_year_plan = context
         .period
         .is_some_and(|p| p.last_year == p.base_year + 1);
-    let forward = (context.year.is_some() && !state.past)
-        || (one_year_plan && !state.past)
+    let forward = ((context.year.is_some() || one_year_plan) && !state.past)
         || open_text.contains("到20")
         || ["每年", "年均", "逐年", "力争", "确保"]
             .iter()
