@@ -4,12 +4,15 @@
 //! hold one value per sub-row (小学 34.52% / 初中 77.34%). Such runs of lines become table rows
 //! again, so the table rules read them as they read a Word table.
 //!
+//! A line may also hold a whole row, its cells set apart by runs of spaces or tabs (指标  2020年
+//! 2025年  属性 / 学前三年毛入园率（%）  92.1  95  预期性): its cells are read in the same order.
+//!
 //! One pass over the blocks: each line is looked at once.
 
 use super::Block;
 use super::headings::strip_list_mark;
-use super::numbers::{CN_DIGITS, UNITS, year_at};
-use super::tables::split_unit;
+use super::numbers::year_at;
+use super::table_cells::{Cell, cell_kind, is_category, is_sub_row, sub_row_name};
 use crate::text::fold_width;
 
 /// The longest line read as a cell; a longer one (or a sentence) ends the table.
@@ -46,8 +49,45 @@ fn cell_text(block: &Block) -> Option<String> {
     }
 }
 
+/// The cells of a line: one when it holds no space; else its pieces between spaces, a name
+/// broken by spaces (学前三年 毛入园率, 指  标) joined again and a comparison set apart (≥ 95)
+/// joined to its number.
+fn cells_of(block: &Block) -> Option<Vec<String>> {
+    let p = match block {
+        Block::Paragraph(p) => p,
+        // A tab-separated line read as a row already.
+        Block::Row(cells) => {
+            return Some(
+                cells
+                    .iter()
+                    .map(|c| fold_width(c).trim().to_owned())
+                    .filter(|c| !c.is_empty())
+                    .collect(),
+            );
+        }
+        Block::Heading(..) => return None,
+    };
+    let folded = fold_width(p);
+    let mut cells: Vec<String> = Vec::new();
+    let mut glue = false;
+    for piece in folded
+        .split(|c: char| c.is_whitespace())
+        .filter(|s| !s.is_empty())
+    {
+        let label = cell_kind(piece) == Cell::Label;
+        match cells.last_mut() {
+            Some(last) if glue || (label && cell_kind(last) == Cell::Label) => last.push_str(piece),
+            _ => cells.push(piece.to_owned()),
+        }
+        glue = piece.chars().all(|c| "≥≤><约".contains(c));
+    }
+    Some(cells)
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Column {
+    /// 序号: a row's number, not one of its values.
+    Index,
     Name,
     Number,
     Unit,
@@ -58,6 +98,8 @@ enum Column {
 struct Header {
     cells: Vec<String>,
     columns: Vec<Column>,
+    /// How many lines the header takes.
+    lines: usize,
 }
 
 impl Header {
@@ -69,29 +111,65 @@ impl Header {
     }
 }
 
-/// A header starting at block `i`: a short 指标 / 名称 / 项目 line, then year, 目标, 属性 and
-/// 单位 lines, with at least one column of numbers.
+/// A header starting at block `i`: a short 指标 / 名称 / 项目 cell (after a 序号 cell, if any), then
+/// year, 目标, 属性 and 单位 cells on the same line or one per line after it, with at least one
+/// column of numbers.
 fn header_at(blocks: &[Block], i: usize) -> Option<Header> {
-    let first = cell_text(&blocks[i])?;
-    let n = first.chars().count();
+    let Block::Paragraph(line) = &blocks[i] else {
+        return None;
+    };
+    // Only a line that starts with a header's first cells is read further (a paragraph of a
+    // megabyte is not split into pieces for nothing).
+    let head: String = line.chars().take(16).collect();
+    if !["指", "名称", "项目"].iter().any(|w| head.contains(w)) {
+        return None;
+    }
+    // 指标 单位 2020年 …: header cells are never one name broken by spaces, unless they are
+    // all there is (指  标).
+    let pieces: Vec<String> = fold_width(line)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let first = if pieces.len() >= 3 {
+        pieces
+    } else {
+        cells_of(&blocks[i])?
+    };
+    let indexed = first.first().is_some_and(|c| c == "序号");
+    let name = first.get(usize::from(indexed))?;
+    let n = name.chars().count();
     if n == 0
         || n > 8
-        || !["指标", "名称", "项目"].iter().any(|w| first.contains(w))
-        || first.contains("属性")
+        || !["指标", "名称", "项目"].iter().any(|w| name.contains(w))
+        || name.contains("属性")
     {
         return None;
     }
-    let mut cells = vec![first];
+    let mut cells = first.clone();
     let mut columns = vec![Column::Name];
-    for block in &blocks[i + 1..] {
-        let Some(cell) = cell_text(block) else { break };
-        let Some(column) = header_column(&cell) else {
-            break;
-        };
-        cells.push(cell);
-        columns.push(column);
+    if indexed {
+        columns.insert(0, Column::Index);
     }
-    (columns.contains(&Column::Number) && cells.len() >= 3).then_some(Header { cells, columns })
+    for cell in &first[columns.len()..] {
+        columns.push(header_column(cell)?);
+    }
+    let mut lines = 1;
+    if first.len() == columns.len() && first.len() <= 2 {
+        for block in &blocks[i + 1..] {
+            let Some(cell) = cell_text(block) else { break };
+            let Some(column) = header_column(&cell) else {
+                break;
+            };
+            cells.push(cell);
+            columns.push(column);
+            lines += 1;
+        }
+    }
+    (columns.contains(&Column::Number) && cells.len() >= 3).then_some(Header {
+        cells,
+        columns,
+        lines,
+    })
 }
 
 fn header_column(cell: &str) -> Option<Column> {
@@ -121,116 +199,82 @@ fn header_column(cell: &str) -> Option<Column> {
     }
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Cell {
-    Number,
-    Attribute,
-    Unit,
-    Label,
-}
-
-fn cell_kind(cell: &str) -> Cell {
-    let chars: Vec<char> = cell.chars().collect();
-    if chars.len() <= 4 && (cell.ends_with('性') || cell == "约束" || cell == "预期") {
-        return Cell::Attribute;
-    }
-    if !chars.is_empty() && chars.iter().all(|c| "-—–/／".contains(*c)) {
-        return Cell::Number;
-    }
-    if UNITS.contains(&cell) {
-        return Cell::Unit;
-    }
-    if value_cell(&chars) {
-        Cell::Number
-    } else {
-        Cell::Label
-    }
-}
-
-/// 99% / 99%以上 / ≥95 / 11.4年 / 3-5所 / 约85%: a number with at most a comparison, a unit and
-/// 以上/以下 around it.
-fn value_cell(chars: &[char]) -> bool {
-    if chars.len() > 14 {
-        return false;
-    }
-    let mut i = 0;
-    while i < chars.len() && "≥≤><约达".contains(chars[i]) {
-        i += 1;
-    }
-    if !chars.get(i).is_some_and(char::is_ascii_digit) {
-        return false;
-    }
-    while i < chars.len() && (chars[i].is_ascii_digit() || ".,-—~～".contains(chars[i])) {
-        i += 1;
-    }
-    let rest: String = chars[i..].iter().collect();
-    let rest = UNITS
-        .iter()
-        .find_map(|u| rest.strip_prefix(u))
-        .unwrap_or(&rest);
-    ["", "以上", "以下", "以内", "左右", "及以上"].contains(&rest)
-}
-
-/// A category row between the rows (一、发展水平 / （二）质量提升).
-fn is_category(cell: &str) -> bool {
-    let chars: Vec<char> = cell.chars().collect();
-    let cn = |c: &char| CN_DIGITS.contains(*c);
-    let n = chars.iter().take_while(|c| cn(c)).count();
-    if n > 0 && chars.get(n) == Some(&'、') {
-        return true;
-    }
-    matches!(chars.first(), Some('（' | '('))
-        && chars[1..].iter().take_while(|c| cn(c)).count() > 0
-        && chars
-            .iter()
-            .skip(1)
-            .find(|c| !cn(c))
-            .is_some_and(|c| matches!(c, '）' | ')'))
+/// The row being read: its labels (block index, text) and values, and the name of the last row
+/// read, which a 其中 row on a line of its own belongs to.
+#[derive(Default)]
+struct RowState {
+    labels: Vec<(usize, String)>,
+    values: Vec<String>,
+    parent: Option<String>,
 }
 
 /// Reads the table whose header starts at `start`; pushes its rows (and whatever after it is
 /// not part of it, as it was) and returns the index of the first block after it.
 fn read_table(blocks: &[Block], start: usize, header: Header, out: &mut Vec<Block>) -> usize {
-    let mut i = start + header.cells.len();
+    let mut i = start + header.lines;
     out.push(Block::Row(header.cells.clone()));
-    // Labels (block index, text) and values of the row being read.
-    let mut labels: Vec<(usize, String)> = Vec::new();
-    let mut values: Vec<String> = Vec::new();
-    while i < blocks.len() {
-        let Some(cell) = cell_text(&blocks[i]) else {
+    let indexed = header.columns.first() == Some(&Column::Index);
+    let mut row = RowState::default();
+    'lines: while i < blocks.len() {
+        let Some(mut cells) = cells_of(&blocks[i]) else {
             break;
         };
-        if cell.chars().count() > MAX_CELL_CHARS || cell.contains('。') || cell.contains('；') {
-            break;
+        // 1  学前三年毛入园率  …: the row's number under 序号.
+        if indexed && cells.len() > 1 && cells[0].chars().all(|c| c.is_ascii_digit()) {
+            cells.remove(0);
         }
-        match cell_kind(&cell) {
-            Cell::Label => {
-                if !values.is_empty() {
-                    if !emit_row(&header, &labels, &values, out) {
-                        return fallback(blocks, &labels, i, out);
-                    }
-                    labels.clear();
-                    values.clear();
-                }
-                if labels.len() >= MAX_LABELS {
-                    break;
-                }
-                labels.push((i, cell));
+        for cell in cells {
+            if cell.chars().count() > MAX_CELL_CHARS || cell.contains('。') || cell.contains('；')
+            {
+                break 'lines;
             }
-            _ => {
-                if labels.is_empty() {
-                    break;
+            if cell_kind(&cell) == Cell::Label {
+                // A unit alone after a name (义务教育标准班额比例  %) waits for the 其中 rows.
+                let has_number = row.values.iter().any(|v| cell_kind(v) == Cell::Number);
+                if has_number && !emit(&header, &mut row, out) {
+                    return fallback(blocks, &row.labels, i, out);
                 }
-                values.push(cell);
+                if row.labels.len() >= MAX_LABELS {
+                    break 'lines;
+                }
+                row.labels.push((i, cell));
+            } else {
+                if row.labels.is_empty() {
+                    break 'lines;
+                }
+                row.values.push(cell);
             }
         }
         i += 1;
     }
-    if !values.is_empty() && emit_row(&header, &labels, &values, out) {
+    if !row.values.is_empty() && emit(&header, &mut row, out) {
         return i;
     }
     // Lines read as names with no values after them are text after the table (a heading).
-    fallback(blocks, &labels, i, out)
+    fallback(blocks, &row.labels, i, out)
+}
+
+/// Emits the row read so far (a 其中 row alone taking the last row's name as its parent) and
+/// starts the next.
+fn emit(header: &Header, row: &mut RowState, out: &mut Vec<Block>) -> bool {
+    let cats = row
+        .labels
+        .iter()
+        .take_while(|(_, l)| is_category(l))
+        .count();
+    let mut labels = row.labels.clone();
+    if let (Some((at, first)), Some(parent)) = (labels.get(cats), &row.parent)
+        && is_sub_row(first)
+    {
+        labels.insert(cats, (*at, parent.clone()));
+    }
+    if !emit_row(header, &labels, &row.values, out) {
+        return false;
+    }
+    row.parent = labels.get(cats).map(|(_, l)| l.clone());
+    row.labels.clear();
+    row.values.clear();
+    true
 }
 
 /// The blocks from the first unread label on, as they were.
@@ -296,64 +340,12 @@ fn emit_row(
                 }
                 Column::Unit => unit.cloned().unwrap_or_default(),
                 Column::Attribute => attribute.cloned().unwrap_or_default(),
-                Column::Other => String::new(),
+                Column::Other | Column::Index => String::new(),
             })
             .collect();
         out.push(Block::Row(cells));
     }
     true
-}
-
-/// 学段 a 其中 sub-row may name alone.
-const STAGES: &[&str] = &[
-    "小学",
-    "初中",
-    "高中",
-    "普通高中",
-    "幼儿园",
-    "学前",
-    "中职",
-    "义务教育",
-];
-/// Words that end the subject of a measure (幼儿教师 in 幼儿教师专科及以上学历比例).
-const SUBJECT_HEADS: &[&str] = &["教师", "校长", "园长", "学生", "学校", "幼儿园", "儿童"];
-
-fn strip_sub_mark(label: &str) -> &str {
-    label
-        .strip_prefix("其中")
-        .unwrap_or(label)
-        .trim_start_matches([':', '：', ','])
-}
-
-fn is_sub_row(label: &str) -> bool {
-    let (name, _) = split_unit(strip_sub_mark(label));
-    label.starts_with("其中") || STAGES.contains(&name.as_str())
-}
-
-/// A sub-row's indicator: the row's name with the 学段 (义务教育标准班额比例（小学）), or the
-/// row's subject with the sub-row's measure (幼儿教师 + 本科及以上学历比例). The unit, where
-/// either gives one, stays at the end in brackets for the table rules.
-fn sub_row_name(parent: &str, label: &str) -> String {
-    let (parent_name, parent_unit) = split_unit(parent);
-    let (label_name, label_unit) = split_unit(strip_sub_mark(label));
-    let unit = if label_unit.is_empty() {
-        parent_unit
-    } else {
-        label_unit
-    };
-    let name = if STAGES.contains(&label_name.as_str()) {
-        format!("{parent_name}（{label_name}）")
-    } else if SUBJECT_HEADS.iter().any(|h| label_name.contains(h)) {
-        label_name
-    } else {
-        let subject_end = SUBJECT_HEADS
-            .iter()
-            .filter_map(|h| parent_name.rfind(h).map(|i| i + h.len()))
-            .max()
-            .unwrap_or(0);
-        format!("{}{label_name}", &parent_name[..subject_end])
-    };
-    format!("{name}({unit})")
 }
 
 #[cfg(test)]
@@ -423,5 +415,92 @@ mod tests {
     fn short_lines_without_a_header_stay_text() {
         let text = lines("主要目标\n2025年\n学前三年毛入园率达到92%。");
         assert_eq!(regroup(&text), text);
+    }
+}
+
+#[cfg(test)]
+mod spaced_tests {
+    use super::super::{Block, extract_targets};
+
+    fn targets(text: &str) -> Vec<(String, f64, String)> {
+        // A line with tabs comes as a row (as a text file's reader gives it).
+        let blocks: Vec<Block> = text
+            .lines()
+            .map(|l| match l.matches('\t').count() {
+                0 => Block::Paragraph(l.trim().to_owned()),
+                _ => Block::Row(l.split('\t').map(str::to_owned).collect()),
+            })
+            .collect();
+        extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value, p.unit))
+            .collect()
+    }
+
+    fn rows(list: &[(&str, f64, &str)]) -> Vec<(String, f64, String)> {
+        list.iter()
+            .map(|(n, v, u)| ((*n).to_owned(), *v, (*u).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_row_per_line_with_cells_set_apart_by_spaces() {
+        let text = "“十四五”教育发展主要指标\n\
+                    指标    2020年    2025年    属性\n\
+                    一、普及水平\n\
+                    学前三年 毛入园率（%）   90.5   ≥ 95   预期性\n\
+                    义务教育标准班额比例（%）\n\
+                    其中：小学   88%   95%以上   约束性\n\
+                    初中\t82%\t90%以上\t约束性\n\
+                    劳动年龄人口平均受教育年限（年）  11.1  11.4年  预期性\n\
+                    二、保障措施";
+        assert_eq!(
+            targets(text),
+            rows(&[
+                ("学前三年毛入园率", 95.0, "%"),
+                ("义务教育标准班额比例（小学）", 95.0, "%"),
+                ("义务教育标准班额比例（初中）", 90.0, "%"),
+                ("劳动年龄人口平均受教育年限", 11.4, "年"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_numbered_table_with_a_unit_column() {
+        let text = "序号 指标 单位 2020年 2025年 属性\n\
+                    1 普惠性幼儿园覆盖率 % 86 90 约束性\n\
+                    2 中小学生近视率 % 52 48 [预期性]\n\
+                    3 义务教育标准班额比例 %\n\
+                    其中：小学 % 92 100 约束性";
+        assert_eq!(
+            targets(text),
+            rows(&[
+                ("普惠性幼儿园覆盖率", 90.0, "%"),
+                ("中小学生近视率", 48.0, "%"),
+                ("义务教育标准班额比例（小学）", 100.0, "%"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_word_tables_sub_rows_take_the_name_of_the_row_above() {
+        let row = |cells: &[&str]| Block::Row(cells.iter().map(|c| (*c).to_owned()).collect());
+        let blocks = [
+            row(&["指标", "2020年", "2025年", "属性"]),
+            row(&["义务教育标准班额比例（%）", "", "", ""]),
+            row(&["其中：小学", "88", "95", "约束性"]),
+            row(&["初中", "82", "90", "约束性"]),
+        ];
+        let found: Vec<(String, f64)> = extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("义务教育标准班额比例（小学）".to_owned(), 95.0),
+                ("义务教育标准班额比例（初中）".to_owned(), 90.0)
+            ]
+        );
     }
 }

@@ -10,12 +10,16 @@
 //! in the exchange crate.
 
 mod cell_lines;
+mod clean;
 mod headings;
+mod lists;
+mod lookback;
 mod names;
 mod numbers;
 mod paragraph;
 mod period;
 mod sentences;
+mod table_cells;
 mod tables;
 mod targets;
 
@@ -106,12 +110,18 @@ pub struct Period {
     pub last_year: i32,
 }
 
-/// Find every quantified target in the document, in reading order.
+/// Find every quantified target in the document, in reading order. A text that never looks
+/// ahead (news of a year's work) reports the past throughout and has none.
 pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
+    if lookback::reports_throughout(blocks) {
+        return Vec::new();
+    }
     let period = detect_period(blocks);
     let blocks = cell_lines::regroup(blocks);
     let mut headings = HeadingStack::default();
     let mut table: Option<TableHeader> = None;
+    // The last row's name, which a 其中 row of a table belongs to.
+    let mut row_parent = String::new();
     let mut out: Vec<Proposal> = Vec::new();
     for block in &blocks {
         match block {
@@ -139,26 +149,7 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
             }
             Block::Paragraph(text) => {
                 table = None;
-                for text in inline_sections(&normalize(text)) {
-                    let body = match parse_heading(&text) {
-                        Some(h) => {
-                            let rest = h.rest.clone();
-                            headings.push(h);
-                            rest
-                        }
-                        None => strip_list_mark(&text),
-                    };
-                    if headings.in_past_section() || body.trim().is_empty() {
-                        continue;
-                    }
-                    let chapter = headings.path();
-                    for p in paragraph_targets(&body, period) {
-                        out.push(Proposal {
-                            chapter: chapter.clone(),
-                            ..p
-                        });
-                    }
-                }
+                paragraph_proposals(text, &mut headings, period, &mut out);
             }
             Block::Row(cells) => {
                 let cells: Vec<String> = cells
@@ -173,7 +164,8 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
                     continue;
                 }
                 if let Some(header) = &table
-                    && let Some(p) = header.row_target(&cells, period)
+                    && let Some(p) =
+                        header.row_target(&with_parent(cells, header.name, &mut row_parent), period)
                 {
                     out.push(Proposal {
                         chapter: headings.path(),
@@ -184,6 +176,52 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
         }
     }
     dedupe(out)
+}
+
+/// A paragraph's targets, each with its chapter; headings run into it (a flattened document)
+/// go on the stack.
+fn paragraph_proposals(
+    text: &str,
+    headings: &mut HeadingStack,
+    period: Option<Period>,
+    out: &mut Vec<Proposal>,
+) {
+    for text in inline_sections(&normalize(text)) {
+        let body = match parse_heading(&text) {
+            Some(h) => {
+                let rest = h.rest.clone();
+                headings.push(h);
+                rest
+            }
+            None => strip_list_mark(&text),
+        };
+        if headings.in_past_section() || body.trim().is_empty() {
+            continue;
+        }
+        let chapter = headings.path();
+        out.extend(
+            paragraph_targets(&body, period)
+                .into_iter()
+                .map(|p| Proposal {
+                    chapter: chapter.clone(),
+                    ..p
+                }),
+        );
+    }
+}
+
+/// A table row named 其中：小学 under 义务教育标准班额比例: named 义务教育标准班额比例（小学）; any
+/// other row becomes the parent of the 其中 rows after it.
+fn with_parent(mut cells: Vec<String>, name: usize, parent: &mut String) -> Vec<String> {
+    let Some(label) = cells.get(name).cloned() else {
+        return cells;
+    };
+    if table_cells::is_sub_row(&label) && !parent.is_empty() {
+        cells[name] = table_cells::sub_row_name(parent, &label);
+    } else {
+        parent.clone_from(&label);
+    }
+    cells
 }
 
 /// The same target stated twice (in 发展目标 and again under its task) is proposed once.
@@ -214,6 +252,16 @@ fn dedupe(proposals: Vec<Proposal>) -> Vec<Proposal> {
 /// Names of one indicator: one holds the other, or they share most characters and begin alike
 /// (小学教师… and 幼儿教师… differ in whom they measure).
 fn same_indicator(a: &str, b: &str) -> bool {
+    // …数（小学） and …数（初中）: one measure for two 学段 is two indicators.
+    let stage_of = |s: &str| lists::STAGES.iter().filter(|st| s.contains(*st)).count();
+    let only_in = |x: &str, y: &str| {
+        lists::STAGES
+            .iter()
+            .any(|st| x.contains(st) && !y.contains(st))
+    };
+    if only_in(a, b) && only_in(b, a) && stage_of(a) > 0 {
+        return false;
+    }
     if a.contains(b) || b.contains(a) {
         return true;
     }

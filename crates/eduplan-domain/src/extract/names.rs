@@ -1,7 +1,8 @@
 //! What a number measures: the clause's subject, cleaned of list marks, time adverbials and
 //! filler words.
 
-use super::numbers::year_at;
+use super::clean::clean_name;
+use super::numbers::{is_cn_digit, year_at};
 use super::targets::{
     ACTION_VERBS, CUE_WORDS, GENERIC_VERBS, MentionContext, Verbs, action_verb_in, cue_start,
     ends_clause,
@@ -36,6 +37,7 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
         "提升",
         "增长",
         "增加到",
+        "分别",
     ];
     // 达 / 为 / 在 are cues only right before the number (达标率 and 在校生 are names).
     const SHORT_STOPS: &[&str] = &[
@@ -71,191 +73,20 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
             end = i;
             break;
         }
+        // 优良率较2020年提高5个百分点: the base of a change ends the subject.
+        if i > a && matches!(chars[i], '较' | '比') && compares_with_a_time(chars, i + 1) {
+            end = i;
+            break;
+        }
     }
     clean_name(&text_of(chars, a, end))
 }
 
-pub(super) const LEADING_NOISE: &[&str] = &[
-    "一是",
-    "二是",
-    "三是",
-    "四是",
-    "五是",
-    "六是",
-    "其中",
-    "同时",
-    "并且",
-    "并",
-    "且",
-    "使",
-    "让",
-    "力争",
-    "确保",
-    "争取",
-    "保证",
-    "全区",
-    "全国",
-    "全省",
-    "全县",
-    "全市",
-    "全旗",
-    "我区",
-    "我县",
-    "我市",
-    "将",
-    "要",
-    "进一步",
-    "逐步",
-    "在",
-    "到",
-    "至",
-    "约",
-    "共",
-    "计划",
-    "预计",
-    "基本",
-    "努力",
-    "再",
-    "以及",
-    "和",
-    "及",
-    "其余",
-    "以",
-    "对",
-    "为",
-    "把",
-    "由",
-    "从",
-    "向",
-    "给",
-    "达到",
-    "实现",
-    "保障",
-];
-/// Words that begin with a character LEADING_NOISE would strip (从业人员, 在校生, 对口帮扶).
-const NOUNS_WITH_A_NOISE_HEAD: &[&str] = &[
-    "从业", "在校", "在园", "在编", "在岗", "在读", "在职", "到岗", "对口", "以上",
-];
-pub(super) const TRAILING_NOISE: &[&str] = &[
-    "年均",
-    "比上年",
-    "较上年",
-    "同比",
-    "每年",
-    "要",
-    "将",
-    "均",
-    "都",
-    "全部",
-    "基本",
-    "稳定",
-    "持续",
-    "逐步",
-    "进一步",
-    "分别",
-    "累计",
-    "共",
-    "约",
-    "的",
-    "总数",
-    "力争",
-    "确保",
-    "达",
-    "年均",
-    "每年",
-    "以上",
-    "等",
-];
-
-pub(super) fn clean_name(s: &str) -> String {
-    // ①… list marks, and the period a sentence opens with (“十四五”期间, 规划期内).
-    let s = s.trim_start_matches(|c: char| ('①'..='⑳').contains(&c));
-    let s = match s.find("期间").or_else(|| s.find("期内")) {
-        Some(i) if s[..i].chars().count() <= 8 => &s[i + "期间".len()..],
-        _ => s,
-    };
-    let mut s = trim_unpaired(
-        s.trim()
-            .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;".contains(c)),
-    );
-    // 到2025年 / 在2023年 / 2022年底前
-    loop {
-        let before = s.clone();
-        for w in LEADING_NOISE {
-            if NOUNS_WITH_A_NOISE_HEAD.iter().any(|n| s.starts_with(n)) {
-                break;
-            }
-            if let Some(r) = s.strip_prefix(w) {
-                s = r.to_owned();
-            }
-        }
-        let chars: Vec<char> = s.chars().collect();
-        if year_at(&chars, 0).is_some() {
-            let skip = chars
-                .iter()
-                .take_while(|c| c.is_ascii_digit() || matches!(c, '年' | '底' | '前' | '末' | '内'))
-                .count();
-            s = chars[skip..].iter().collect();
-        }
-        for w in TRAILING_NOISE {
-            if let Some(r) = s.strip_suffix(w) {
-                s = r.to_owned();
-            }
-        }
-        s = without_trailing_time(&s);
-        s = s
-            .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;".contains(c))
-            .to_owned();
-        if s == before {
-            break;
-        }
-    }
-    s
-}
-
-/// A name that ends in the time it is due (…公用经费标准在2016年前): the name alone.
-fn without_trailing_time(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut end = chars.len();
-    while end > 0 && matches!(chars[end - 1], '前' | '底' | '末' | '内') {
-        end -= 1;
-    }
-    if end < 5 || chars[end - 1] != '年' || year_at(&chars, end - 5).is_none() {
-        return s.to_owned();
-    }
-    let mut start = end - 5;
-    if start > 0 && matches!(chars[start - 1], '在' | '到' | '于' | '至') {
-        start -= 1;
-    }
-    chars[..start].iter().collect()
-}
-
-/// Brackets at either end that close nothing: 县(市) keeps its own.
-fn trim_unpaired(s: &str) -> String {
-    let mut s = s.to_owned();
-    loop {
-        let opens = s.matches(['（', '(']).count();
-        let closes = s.matches(['）', ')']).count();
-        let trimmed = if s.starts_with(['（', '(']) && opens > closes {
-            s.chars().skip(1).collect()
-        } else if s.ends_with(['）', ')']) && closes > opens {
-            let mut t = s.clone();
-            t.pop();
-            t
-        } else if s.starts_with(['（', '('])
-            && s.ends_with(['）', ')'])
-            && opens == 1
-            && closes == 1
-        {
-            s.chars().skip(1).take(s.chars().count() - 2).collect()
-        } else {
-            break;
-        };
-        s = trimmed
-            .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;".contains(c))
-            .to_owned();
-    }
-    s
+/// 2020年 / 上年 / 去年 right at `i`: the time a change is measured from.
+fn compares_with_a_time(chars: &[char], i: usize) -> bool {
+    (year_at(chars, i).is_some() && chars.get(i + 4) == Some(&'年'))
+        || contains_at(chars, i, "上年")
+        || contains_at(chars, i, "去年")
 }
 
 /// What naming a mention came to.
@@ -281,12 +112,11 @@ pub(super) fn context_name(cx: &MentionContext) -> Option<String> {
 pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
     let after_text = cx.after_text();
     if cx.is_percent() && after_text.starts_with('的') {
-        // 80%的教师达到本科学历 → 教师达到本科学历的比例
         let rest = clean_name(&after_text['的'.len_utf8()..]);
         return if rest.is_empty() {
             Naming::NotATarget
         } else {
-            Naming::Named(format!("{rest}的比例"))
+            Naming::Named(share_name(&rest))
         };
     }
     if cx.is_percent() {
@@ -307,6 +137,25 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
         };
     }
     object_after_number(cx, verbs)
+}
+
+/// 85%的义务教育学校通过省级评估 → 通过省级评估的义务教育学校: the share is named by those who
+/// do what the sentence says; without such a verb, 教师队伍 → 教师队伍的比例.
+fn share_name(rest: &str) -> String {
+    const PREDICATES: &[&str] = &[
+        "通过", "达到", "具有", "具备", "能", "会", "有", "参加", "参与", "接受", "获得", "实现",
+        "取得", "掌握", "建成", "完成",
+    ];
+    let chars: Vec<char> = rest.chars().collect();
+    let split = (2..chars.len()).find(|&i| PREDICATES.iter().any(|p| contains_at(&chars, i, p)));
+    match split {
+        Some(i) => format!(
+            "{}的{}",
+            text_of(&chars, i, chars.len()),
+            text_of(&chars, 0, i)
+        ),
+        None => format!("{rest}的比例"),
+    }
 }
 
 /// A rate's subject (or the sentence's), with a short predicate after the number made a rate
@@ -338,7 +187,16 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
         .iter()
         .any(|w| find_word(cx.chars, cx.a, cx.b, w).is_some());
     let (object_start, verb) = match verbs.before {
-        Some((i, v)) => (i + v.chars().count(), full_verb(cx.chars, cx.a, i, v)),
+        // 完成加固校舍3万平方米: what is done is the object's own verb.
+        Some((i, v)) if COMPLETING.contains(&v) => (i + v.chars().count(), String::new()),
+        Some((i, v)) => (
+            i + v.chars().count(),
+            format!(
+                "{}{}",
+                ratio_base(cx.chars, cx.a, i),
+                full_verb(cx.chars, cx.a, i, v)
+            ),
+        ),
         None if clause_has_cue => (cx.a, String::new()),
         None => (cx.a, cx.inherited_verb.unwrap_or_default().to_owned()),
     };
@@ -346,6 +204,21 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
     let object = clean_name(&cx.text(object_start, cue_start(cx.chars, object_start, cx.m.start)));
     (object, verb)
 }
+
+/// 每千名学生配备…: the base of a ratio before the verb is part of the name.
+fn ratio_base(chars: &[char], a: usize, verb: usize) -> String {
+    let before = clean_name(&text_of(chars, a, verb));
+    let mut it = before.chars();
+    let ratio = it.next() == Some('每')
+        && it
+            .next()
+            .is_some_and(|c| is_cn_digit(c) || c.is_ascii_digit())
+        && before.chars().count() <= 8;
+    if ratio { before } else { String::new() }
+}
+
+/// Verbs that only say a thing gets done; the words after them name it (完成加固校舍 → 加固校舍).
+const COMPLETING: &[&str] = &["完成"];
 
 /// The verb at `i` as the plan words it: with the verbs listed before it (新建、改扩建) and a
 /// 新 before it (新招录, not 重新).
@@ -432,25 +305,39 @@ pub(super) fn with_stage(cx: &MentionContext, name: String) -> String {
     name.trim().to_owned()
 }
 
-/// A scope alone (县(市)达到30%) stands for the rate named just before it under another scope
-/// (市区学前第四年幼儿入园率): the same measure, with this scope.
-pub(super) fn scoped_like(name: &str, previous: &str) -> Option<String> {
-    if !is_scope(name) || !(previous.ends_with('率') || previous.ends_with("比例")) {
+/// A scope alone (县(市)达到30%, 初中不超过90分钟, 其中农村学校不少于70名; `under_it`: the clause
+/// opens with 其中) stands for the measure
+/// named just before it under another scope (市区学前第四年幼儿入园率): the same measure, with this
+/// scope.
+pub(super) fn scoped_like(name: &str, previous: &str, under_it: bool) -> Option<String> {
+    // 其中公办园达到70%: a short name under 其中 is a part of the measure before it.
+    let part = is_scope(name) || (under_it && name.chars().count() <= 4);
+    let acts = ACTION_VERBS.iter().any(|v| name.starts_with(v));
+    if !part || acts || previous.chars().count() < 3 {
         return None;
     }
     let chars: Vec<char> = previous.chars().collect();
-    let stem = (2..=4)
-        .find(|&n| n + 2 < chars.len() && is_scope(&text_of(&chars, 0, n)))
+    // 学前三年入园率 keeps its 学段 for 东部地区; 小学入学率 gives it up for 初中.
+    let stem = (2..=5)
+        .find(|&n| {
+            let head = text_of(&chars, 0, n);
+            n + 2 < chars.len() && is_scope(&head) && (!is_stage(&head) || is_stage(name))
+        })
         .unwrap_or(0);
     Some(format!("{name}{}", text_of(&chars, stem, chars.len())))
 }
 
-/// 市区 / 县(市) / 东部地区 / 农村: where a figure holds, not what it measures.
+fn is_stage(s: &str) -> bool {
+    super::lists::STAGES.contains(&s)
+}
+
+/// 市区 / 县(市) / 东部地区 / 农村 / 初中 / 三至六年级: where a figure holds, not what it measures.
 fn is_scope(s: &str) -> bool {
     let n = s.chars().count();
     (2..=5).contains(&n)
-        && (["区", "市", "县", "镇", "村", "）", ")"]
+        && (["区", "市", "县", "镇", "村", "）", ")", "年级"]
             .iter()
             .any(|e| s.ends_with(e))
-            || ["城市", "农村", "城镇", "乡村"].contains(&s))
+            || ["城市", "农村", "城镇", "乡村", "农村学校", "城区学校"].contains(&s)
+            || is_stage(s))
 }

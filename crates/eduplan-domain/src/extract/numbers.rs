@@ -340,3 +340,67 @@ pub(super) fn push_mention(
         written_percent: false,
     });
 }
+
+#[cfg(test)]
+mod range_tests {
+    use super::super::{Block, extract_targets};
+    use crate::model::IndicatorKind;
+
+    fn found(text: &str) -> Vec<(String, f64, Option<f64>, String, IndicatorKind)> {
+        extract_targets(&[
+            Block::Paragraph("二、主要目标".into()),
+            Block::Paragraph(text.into()),
+        ])
+        .into_iter()
+        .map(|p| (p.name, p.value, p.stretch, p.unit, p.kind))
+        .collect()
+    }
+
+    #[test]
+    fn a_range_is_its_floor_and_a_change_on_last_year_is_a_change() {
+        let got = found(
+            "到2025年，财政性教育经费投入比上年提高3-5个百分点，每年建设4~5个劳动教育实践基地，\
+             学生体质健康优良率增长10%以上。",
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    "财政性教育经费投入".to_owned(),
+                    3.0,
+                    Some(5.0),
+                    "个百分点".to_owned(),
+                    IndicatorKind::ChangeFromBase
+                ),
+                (
+                    "建设劳动教育实践基地".to_owned(),
+                    4.0,
+                    Some(5.0),
+                    "个".to_owned(),
+                    IndicatorKind::Cumulative
+                ),
+                (
+                    "学生体质健康优良率".to_owned(),
+                    10.0,
+                    None,
+                    "%".to_owned(),
+                    IndicatorKind::ChangeFromBase
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_change_on_last_year_in_a_years_work_points_is_a_target() {
+        let blocks = [
+            Block::Paragraph("2024年教育工作要点".into()),
+            Block::Paragraph("2023年，全区学前三年毛入园率比上年提高2个百分点。".into()),
+            Block::Paragraph("全区教育经费投入比上年增长5%以上。".into()),
+        ];
+        let found: Vec<(String, f64)> = extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect();
+        assert_eq!(found, [("教育经费投入".to_owned(), 5.0)]);
+    }
+}

@@ -1,8 +1,10 @@
 //! The targets of one paragraph: sentences → clauses → number mentions → proposals, with the
 //! sentence's time context, subject and verb carried from clause to clause.
 
+use super::lists::give_out_listed_names;
+use super::lookback::{earlier_period_named, reports_the_past, without_titles};
 use super::names::{clause_subject, scoped_like};
-use super::numbers::{NumberMention, number_mentions, year_at};
+use super::numbers::{NumberMention, number_mentions};
 use super::sentences::{
     FUTURE_MARKS, PAST_ADVERBIALS, PAST_IN_CLAUSE, any_word_in, clauses, quoted_mask,
     split_sentences, stated_year_before,
@@ -92,7 +94,13 @@ fn sentence_targets(
             first: out.len(),
         },
     };
-    if reports_the_past(&scan, context.period) {
+    if reports_the_past(
+        scan.sentence,
+        &scan.chars,
+        &scan.mask,
+        &scan.mentions,
+        context.period,
+    ) {
         return Carried {
             past: true,
             last_verb: state.last_verb,
@@ -119,35 +127,11 @@ fn sentence_targets(
             state.last_verb = Some(v);
         }
     }
-    if sentence.contains("分别") {
-        pair_respectively(&mut out[state.first..]);
-    }
+    give_out_listed_names(out, state.first, sentence.contains("分别"));
     Carried {
         past: state.past,
         last_verb: state.last_verb,
         resolve: state.resolve,
-    }
-}
-
-/// "A和B分别达到95%和85%": a list of names that the sentence pairs with as many values, in
-/// order. Consecutive proposals that carry the same listed name get one name each; a run of
-/// twice as many (2015年…分别达到…；2020年分别达到…) goes through the list again.
-fn pair_respectively(proposals: &mut [Proposal]) {
-    let mut i = 0;
-    while i < proposals.len() {
-        let name = proposals[i].name.clone();
-        let run = proposals[i..].iter().take_while(|p| p.name == name).count();
-        let parts: Vec<&str> = name
-            .split(['、', '和', '及', '与', '，'])
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        if run > 1 && parts.len() > 1 && run.is_multiple_of(parts.len()) {
-            for (p, part) in proposals[i..i + run].iter_mut().zip(parts.iter().cycle()) {
-                p.name = (*part).to_owned();
-            }
-        }
-        i += run.max(1);
     }
 }
 
@@ -160,6 +144,8 @@ fn clause_time(
     context: &mut ParagraphContext,
 ) -> bool {
     let clause_text = text_of(&scan.chars, a, b);
+    // A cited title's words (《…行动计划》) do not look ahead.
+    let open_text = without_titles(&clause_text);
     // Only years stated inside this clause change the context.
     let mut past_year_here = false;
     if let Some(y) = stated_year_before(&scan.chars, b, &scan.mask)
@@ -174,11 +160,15 @@ fn clause_time(
     }
     // "比上年提高3个百分点" after 到2025年 or with 每年/年均 is a yearly target, not a report
     // of last year: the comparison is with the year before the one the target is for.
-    let forward = (context.year.is_some() && !state.past)
-        || clause_text.contains("到20")
+    // In a one-year plan (2024年工作要点) a change on last year is this year's target.
+    let one_year_plan = context
+        .period
+        .is_some_and(|p| p.last_year == p.base_year + 1);
+    let forward = ((context.year.is_some() || one_year_plan) && !state.past)
+        || open_text.contains("到20")
         || ["每年", "年均", "逐年", "力争", "确保"]
             .iter()
-            .any(|w| clause_text.contains(w));
+            .any(|w| open_text.contains(w));
     let relative = |w: &&str| forward && clause_text.contains("比上年") && w.contains("上年");
     if (PAST_ADVERBIALS
         .iter()
@@ -192,85 +182,14 @@ fn clause_time(
         .iter()
         .any(|w| clause_text.contains(w) && !relative(w));
     // 到2015年 in a later plan's look-back is a past year, whatever 到 says.
-    if FUTURE_MARKS.iter().any(|w| clause_text.contains(w)) && !clause_past && !past_year_here {
+    if FUTURE_MARKS.iter().any(|w| open_text.contains(w)) && !clause_past && !past_year_here {
         state.past = state.past
-            && !clause_text.contains("到20")
+            && !open_text.contains("到20")
             && !["力争", "确保", "计划", "预计"]
                 .iter()
-                .any(|w| clause_text.contains(w));
+                .any(|w| open_text.contains(w));
     }
     clause_past
-}
-
-/// A sentence that reports what was done, whatever its section: a verb with 了 (实现了, 提高了),
-/// or a year's figure compared with an earlier year (2018年…比2010年增加2154所) in a sentence
-/// that neither looks ahead (到20…, 力争, 计划, 将) nor speaks of a year after the plan's base.
-fn reports_the_past(scan: &Scan, period: Option<Period>) -> bool {
-    let chars = &scan.chars;
-    let unmasked = |i: usize| !scan.mask[i];
-    let done = (0..chars.len()).any(|i| {
-        chars[i] == '了'
-            && unmasked(i)
-            && ACTION_VERBS
-                .iter()
-                .chain(CHANGE_VERBS)
-                .any(|v| ends_at(chars, i, v))
-    });
-    if done {
-        return true;
-    }
-    const AHEAD: &[&str] = &["到20", "力争", "争取", "计划", "预计", "将", "确保"];
-    // 至2025年 looks ahead; 提升至2020年的55.53% is the level a change reached.
-    let until_a_year = scan
-        .sentence
-        .match_indices("至20")
-        .any(|(i, _)| !scan.sentence[..i].ends_with(['升', '高', '增', '降', '少', '长']));
-    if until_a_year || AHEAD.iter().any(|w| scan.sentence.contains(w)) {
-        return false;
-    }
-    let compared_with_a_year = (1..chars.len()).any(|i| {
-        matches!(chars[i - 1], '比' | '较' | '从')
-            && unmasked(i)
-            && year_at(chars, i).is_some()
-            && chars.get(i + 4) == Some(&'年')
-    });
-    compared_with_a_year
-        && stated_year_before(chars, chars.len(), &scan.mask)
-            .is_some_and(|y| period.is_none_or(|p| y <= p.base_year))
-}
-
-/// Verbs of change that take 了 in a report (提高了39.6个百分点).
-const CHANGE_VERBS: &[&str] = &[
-    "提高", "提升", "增长", "下降", "降低", "减少", "实现", "达到", "突破",
-];
-
-/// Whether `word` ends right before `chars[i]`.
-fn ends_at(chars: &[char], i: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    i >= n && chars[i - n..i].iter().copied().eq(word.chars())
-}
-
-/// “十四五”期间 / 十四五时期 / “十四五”以来 in a plan for a later period: a report.
-fn earlier_period_named(clause: &str, period: Option<Period>) -> bool {
-    const PERIODS: &[(&str, i32)] = &[
-        ("十一五", 2010),
-        ("十二五", 2015),
-        ("十三五", 2020),
-        ("十四五", 2025),
-        ("十五五", 2030),
-    ];
-    let Some(period) = period else {
-        return false;
-    };
-    PERIODS.iter().any(|(name, last)| {
-        *last <= period.base_year
-            && clause.match_indices(name).any(|(i, _)| {
-                let after = clause[i + name.len()..].trim_start_matches(['”', '"', '’']);
-                ["期间", "时期", "以来", "末", "规划实施"]
-                    .iter()
-                    .any(|w| after.starts_with(w))
-            })
-    })
 }
 
 /// The numbers of a clause that can be its own: not quoted, not a grade or duration in words,
@@ -288,6 +207,15 @@ fn clause_mentions<'a>(scan: &'a Scan, (a, b): (usize, usize)) -> Vec<&'a Number
                 )
         })
         .collect()
+}
+
+/// Whether the clause starting at `a` opens with `word`.
+fn opens_with(scan: &Scan, a: usize, word: &str) -> bool {
+    let skip = scan.chars[a..]
+        .iter()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    crate::text::contains_at(&scan.chars, a + skip, word)
 }
 
 fn clause_targets(
@@ -315,9 +243,9 @@ fn clause_targets(
         let Some(mut p) = mention_target(&cx) else {
             continue;
         };
-        if p.unit == "%"
-            && let Some(prev) = out[state.first..].last().filter(|q| q.unit == "%")
-            && let Some(name) = scoped_like(&p.name, &prev.name)
+        if let Some(prev) = out[state.first..].last().filter(|q| q.unit == p.unit)
+            && (p.unit != "%" || prev.name.ends_with('率') || prev.name.ends_with("比例"))
+            && let Some(name) = scoped_like(&p.name, &prev.name, opens_with(scan, a, "其中"))
         {
             p.name = name;
         }

@@ -24,9 +24,16 @@ pub(super) fn detect_period(blocks: &[Block]) -> Option<Period> {
         {
             let after: String = head[i + 5..head.len().min(i + 30)].iter().collect();
             let line = after.split('\n').next().unwrap_or_default();
-            if ["工作要点", "工作计划", "工作安排", "重点工作", "工作任务"]
-                .iter()
-                .any(|w| line.contains(w))
+            if [
+                "工作要点",
+                "工作计划",
+                "工作安排",
+                "重点工作",
+                "工作任务",
+                "为民办实事",
+            ]
+            .iter()
+            .any(|w| line.contains(w))
             {
                 return Some(Period {
                     base_year: y - 1,

@@ -15,6 +15,7 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "新(改、扩)建",
     "新（改扩）建",
     "改扩建",
+    "新建成",
     "新建",
     "改建",
     "扩建",
@@ -68,7 +69,12 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "推广",
     "试点",
     "推荐",
+    "创办",
+    "开办",
 ];
+/// Having a count as the plan wants it (每个乡镇都建有1所公办中心幼儿园): the count is named by
+/// its object alone. 现有 / 已有 / 共有 report the past instead (`PAST_IN_CLAUSE`).
+pub(super) const HAVING: &[&str] = &["建有", "都有", "均有", "至少有"];
 pub(super) const CUE_WORDS: &[&str] = &[
     "达到",
     "达",
@@ -110,12 +116,21 @@ pub(super) fn nearest_action_verb(
     let mut best: Option<(usize, &str)> = None;
     for i in (a..b).filter(|&i| !mask[i]) {
         for v in ACTION_VERBS {
-            if contains_at(chars, i, v) && best.is_none_or(|(j, w)| i >= j + w.chars().count()) {
+            if verb_at(chars, i, v) && best.is_none_or(|(j, w)| i >= j + w.chars().count()) {
                 best = Some((i, v));
             }
         }
     }
     best.map(|(_, v)| v.to_owned())
+}
+
+/// The action verb `v` at `i`, unless it is the head of a noun (完成时间, 建设标准, 达标率).
+fn verb_at(chars: &[char], i: usize, v: &str) -> bool {
+    const NOUN_TAILS: &[&str] = &["时间", "率", "比例", "标准"];
+    contains_at(chars, i, v)
+        && !NOUN_TAILS
+            .iter()
+            .any(|t| contains_at(chars, i + v.chars().count(), t))
 }
 
 pub(super) fn action_verb_in(
@@ -128,7 +143,7 @@ pub(super) fn action_verb_in(
     let mut found: Option<(usize, &'static str)> = None;
     for i in (a..b).filter(|&i| !mask[i]) {
         for v in ACTION_VERBS {
-            if contains_at(chars, i, v) {
+            if verb_at(chars, i, v) {
                 if !last {
                     return Some((i, v));
                 }
@@ -271,7 +286,10 @@ fn chinese_count_is_target(cx: &MentionContext) -> bool {
     let built_after = BUILDING
         .iter()
         .any(|w| find_word(chars, m.end, cx.b, w).is_some());
-    if action_verb_in(chars, cx.a, m.start, cx.mask, true).is_none() && !built_after {
+    let having = HAVING
+        .iter()
+        .any(|w| find_word(chars, cx.a, m.start, w).is_some());
+    if action_verb_in(chars, cx.a, m.start, cx.mask, true).is_none() && !built_after && !having {
         return false;
     }
     // A、B和C三项重点: a count that sums up a list before it.
@@ -419,6 +437,7 @@ fn qualifies(cx: &MentionContext, verbs: &Verbs) -> bool {
     let has_cue_before = CUE_WORDS
         .iter()
         .chain(ACTION_VERBS.iter())
+        .chain(HAVING.iter())
         .any(|w| find_word(cx.chars, cx.a, cx.m.start, w).is_some());
     has_cue_before
         || verbs.after.is_some()

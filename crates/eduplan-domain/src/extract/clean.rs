@@ -1,0 +1,360 @@
+//! A name cleaned of what is not the indicator: list marks, the time a sentence opens with,
+//! filler words, asides in brackets, a distributive scope (每个乡镇), how often (每五年).
+
+use super::numbers::{is_cn_digit, year_at};
+
+pub(super) const LEADING_NOISE: &[&str] = &[
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "六是",
+    "其中",
+    "同时",
+    "并且",
+    "并",
+    "且",
+    "使",
+    "让",
+    "力争",
+    "确保",
+    "争取",
+    "保证",
+    "全区",
+    "全国",
+    "全省",
+    "全县",
+    "全市",
+    "全旗",
+    "我区",
+    "我县",
+    "我市",
+    "将",
+    "要",
+    "进一步",
+    "逐步",
+    "在",
+    "到",
+    "至",
+    "约",
+    "共",
+    "计划",
+    "预计",
+    "基本",
+    "努力",
+    "再",
+    "以及",
+    "和",
+    "及",
+    "其余",
+    "以",
+    "对",
+    "为",
+    "把",
+    "由",
+    "从",
+    "向",
+    "给",
+    "达到",
+    "实现",
+    "保障",
+    "完成",
+];
+/// Words that begin with a character LEADING_NOISE would strip (从业人员, 在校生, 对口帮扶).
+const NOUNS_WITH_A_NOISE_HEAD: &[&str] = &[
+    "从业", "在校", "在园", "在编", "在岗", "在读", "在职", "到岗", "对口", "以上",
+];
+pub(super) const TRAILING_NOISE: &[&str] = &[
+    "年均",
+    "比上年",
+    "较上年",
+    "同比",
+    "每年",
+    "要",
+    "将",
+    "均",
+    "都",
+    "全部",
+    "基本",
+    "稳定",
+    "持续",
+    "逐步",
+    "进一步",
+    "分别",
+    "累计",
+    "共",
+    "约",
+    "的",
+    "总数",
+    "力争",
+    "确保",
+    "达",
+    "年均",
+    "每年",
+    "以上",
+    "等",
+];
+
+pub(super) fn clean_name(s: &str) -> String {
+    // ①… list marks, and the period a sentence opens with (“十四五”期间, 规划期内).
+    let s = s.trim_start_matches(|c: char| ('①'..='⑳').contains(&c));
+    let s = match s.find("期间").or_else(|| s.find("期内")) {
+        Some(i) if s[..i].chars().count() <= 8 => &s[i + "期间".len()..],
+        _ => s,
+    };
+    let s = without_asides(s);
+    let s = without_distributive_scope(&s);
+    let mut s = trim_unpaired(
+        s.trim()
+            .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;".contains(c)),
+    );
+    // 到2025年 / 在2023年 / 2022年底前
+    loop {
+        let before = s.clone();
+        for w in LEADING_NOISE {
+            if NOUNS_WITH_A_NOISE_HEAD.iter().any(|n| s.starts_with(n)) {
+                break;
+            }
+            if let Some(r) = s.strip_prefix(w) {
+                s = r.to_owned();
+            }
+        }
+        let chars: Vec<char> = s.chars().collect();
+        if year_at(&chars, 0).is_some() {
+            let skip = chars
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, '年' | '底' | '前' | '末' | '内'))
+                .count();
+            s = chars[skip..].iter().collect();
+        }
+        for w in TRAILING_NOISE {
+            if let Some(r) = s.strip_suffix(w) {
+                s = r.to_owned();
+            }
+        }
+        s = without_trailing_time(&s);
+        s = without_frequency(&s);
+        s = s
+            .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;".contains(c))
+            .to_owned();
+        if s == before {
+            break;
+        }
+    }
+    s
+}
+
+/// 每五年 / 每学期 at the end of a name: how often, not what (教师全员培训每五年 → 教师全员培训).
+fn without_frequency(s: &str) -> String {
+    if !s.contains('每') {
+        return s.to_owned();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let Some(at) = chars.iter().rposition(|c| *c == '每') else {
+        return s.to_owned();
+    };
+    let tail: String = chars[at + 1..].iter().collect();
+    let counted = tail.trim_start_matches(|c: char| is_cn_digit(c) || c.is_ascii_digit());
+    if ["年", "学期", "学年", "月", "周", "天"].contains(&counted) {
+        chars[..at].iter().collect()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Brackets that add an aside to a name ((不含教学点和乡村小规模学校)) are not part of it;
+/// short ones that name a scope or a list (县(市), 新(改、扩)建) are.
+fn without_asides(s: &str) -> String {
+    if !s.contains(['(', '（']) {
+        return s.to_owned();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], '（' | '(')
+            && let Some(len) = chars[i + 1..].iter().position(|c| matches!(c, '）' | ')'))
+        {
+            let inner: String = chars[i + 1..i + 1 + len].iter().collect();
+            let aside = len >= 6
+                || ["不含", "含", "包括", "包含", "其中"]
+                    .iter()
+                    .any(|w| inner.starts_with(w));
+            if aside {
+                i += len + 2;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// 每个乡镇 / 每个县(市、区) before a name: the measure holds in each, it is not a scope of its
+/// own (每千名学生 is part of a ratio and stays).
+fn without_distributive_scope(s: &str) -> String {
+    const PLACES: &[&str] = &["乡镇", "街道", "学区", "学校", "县", "区", "市", "镇", "村"];
+    let Some(rest) = s.strip_prefix("每个").or_else(|| s.strip_prefix("每一个")) else {
+        return s.to_owned();
+    };
+    let chars: Vec<char> = rest.chars().collect();
+    let window = chars.len().min(8);
+    let end = (1..=window)
+        .rev()
+        .find(|&n| {
+            let head: String = chars[..n].iter().collect();
+            PLACES.iter().any(|p| head.ends_with(p))
+                || (head.ends_with(['）', ')']) && head.contains(['（', '(']))
+        })
+        .unwrap_or(0);
+    if end == 0 {
+        return s.to_owned();
+    }
+    let tail: String = chars[end..].iter().collect();
+    tail.trim_start_matches(['都', '均', '要']).to_owned()
+}
+
+/// A name that ends in the time it is due (…公用经费标准在2016年前): the name alone.
+fn without_trailing_time(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut end = chars.len();
+    while end > 0 && matches!(chars[end - 1], '前' | '底' | '末' | '内') {
+        end -= 1;
+    }
+    if end < 5 || chars[end - 1] != '年' || year_at(&chars, end - 5).is_none() {
+        return s.to_owned();
+    }
+    let mut start = end - 5;
+    if start > 0 && matches!(chars[start - 1], '在' | '到' | '于' | '至') {
+        start -= 1;
+    }
+    chars[..start].iter().collect()
+}
+
+/// Brackets at either end that close nothing: 县(市) keeps its own.
+fn trim_unpaired(s: &str) -> String {
+    let mut s = s.to_owned();
+    loop {
+        let opens = s.matches(['（', '(']).count();
+        let closes = s.matches(['）', ')']).count();
+        let trimmed = if s.starts_with(['（', '(']) && opens > closes {
+            s.chars().skip(1).collect()
+        } else if s.ends_with(['）', ')']) && closes > opens {
+            let mut t = s.clone();
+            t.pop();
+            t
+        } else if s.starts_with(['（', '('])
+            && s.ends_with(['）', ')'])
+            && opens == 1
+            && closes == 1
+        {
+            s.chars().skip(1).take(s.chars().count() - 2).collect()
+        } else {
+            break;
+        };
+        s = trimmed
+            .trim_matches(|c: char| c.is_whitespace() || "，,、：:；;".contains(c))
+            .to_owned();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Block, extract_targets};
+
+    fn found(text: &str) -> Vec<(String, f64)> {
+        extract_targets(&[
+            Block::Paragraph("2024年教育工作要点".into()),
+            Block::Paragraph(text.into()),
+        ])
+        .into_iter()
+        .map(|p| (p.name, p.value))
+        .collect()
+    }
+
+    fn pairs(list: &[(&str, f64)]) -> Vec<(String, f64)> {
+        list.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect()
+    }
+
+    #[test]
+    fn a_count_keeps_its_verb_as_written_and_drops_a_mere_completion() {
+        assert_eq!(
+            found("在城区创办2所公办幼儿园，新建成幼儿园3所，完成加固校舍2.5万平方米。"),
+            pairs(&[
+                ("创办公办幼儿园", 2.0),
+                ("新建成幼儿园", 3.0),
+                ("加固校舍", 2.5)
+            ])
+        );
+    }
+
+    #[test]
+    fn having_a_count_names_what_is_had() {
+        assert_eq!(
+            found("确保每个乡镇都建有一所公办中心幼儿园。"),
+            pairs(&[("公办中心幼儿园", 1.0)])
+        );
+    }
+
+    #[test]
+    fn each_town_is_not_a_scope_but_a_ratio_base_is_part_of_the_name() {
+        assert_eq!(
+            found(
+                "每个乡镇公办幼儿园在园幼儿占比达到60%以上，每千名学生配备心理健康教育专职教师不少于1名。"
+            ),
+            pairs(&[
+                ("公办幼儿园在园幼儿占比", 60.0),
+                ("每千名学生配备心理健康教育专职教师", 1.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_share_is_named_by_those_who_do_what_is_said() {
+        assert_eq!(
+            found("全县90%以上的义务教育学校（不含教学点）通过市级标准化评估。"),
+            pairs(&[("通过市级标准化评估的义务教育学校", 90.0)])
+        );
+    }
+
+    #[test]
+    fn the_base_of_a_change_and_how_often_are_not_the_name() {
+        assert_eq!(
+            found("学生体质健康优良率较2023年提高3个百分点，教师全员培训每五年不少于360学时。"),
+            pairs(&[("学生体质健康优良率", 3.0), ("教师全员培训", 360.0)])
+        );
+    }
+
+    #[test]
+    fn a_scope_alone_takes_the_measure_named_before_it() {
+        assert_eq!(
+            found("小学书面作业平均完成时间不超过60分钟，初中不超过90分钟。"),
+            pairs(&[
+                ("小学书面作业平均完成时间", 60.0),
+                ("初中书面作业平均完成时间", 90.0)
+            ])
+        );
+        assert_eq!(
+            found("全年招聘教师150名，其中农村学校不少于90名。"),
+            pairs(&[("招聘教师", 150.0), ("农村学校招聘教师", 90.0)])
+        );
+    }
+
+    #[test]
+    fn a_part_under_its_whole_takes_the_whole_measure() {
+        assert_eq!(
+            found(
+                "幼儿园教师本科及以上学历比例达到60%，其中公办园达到70%。新建小学3所、新建示范区2个。"
+            ),
+            pairs(&[
+                ("幼儿园教师本科及以上学历比例", 60.0),
+                ("公办园幼儿园教师本科及以上学历比例", 70.0),
+                ("新建小学", 3.0),
+                ("新建示范区", 2.0)
+            ])
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! Several targets in one sentence: names listed before one value or before as many values.
+//!
+//! - A和B分别达到95%和85%: as many values as names, paired in order (a run of twice as many, 2015年
+//!   …分别达到…；2020年分别达到…, goes through the list again).
+//! - A和B均达到95%以上 / A、B达到95%: one value shared by two names, when each listed part is a
+//!   measure of its own (…率, …比例, …数).
+//! - 小学、初中差异系数 / 骨干教师数小学、初中: a list of 学段 before or after the measure, one name
+//!   per 学段.
+
+use super::Proposal;
+
+/// 学段 a list may give a measure for.
+pub(super) const STAGES: &[&str] = &[
+    "普通高中",
+    "义务教育",
+    "小学",
+    "初中",
+    "高中",
+    "幼儿园",
+    "中职",
+    "学前",
+];
+/// How a name that is a measure of its own ends.
+const MEASURE_ENDS: &[&str] = &[
+    "率",
+    "比例",
+    "占比",
+    "数",
+    "系数",
+    "年限",
+    "覆盖面",
+    "标准",
+    "经费",
+];
+
+/// The names a listed name stands for, and whether each is a whole indicator name (so that one
+/// value may be shared among them).
+fn list_parts(name: &str) -> Option<(Vec<String>, bool)> {
+    if let Some(parts) = stages_before(name).or_else(|| stages_after(name)) {
+        return Some((parts, true));
+    }
+    let parts = split_list(name);
+    if parts.len() < 2 {
+        return None;
+    }
+    let whole = parts
+        .iter()
+        .all(|p| p.chars().count() >= 3 && MEASURE_ENDS.iter().any(|e| p.ends_with(e)));
+    Some((parts, whole))
+}
+
+/// A、B、C和D or A和B: split at 、, and the last part again at 和 / 与 / 及 (not 及以上).
+fn split_list(name: &str) -> Vec<String> {
+    let mut parts: Vec<String> = name
+        .split(['、', '，'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let Some(last) = parts.pop() else {
+        return parts;
+    };
+    let protected = last.replace("及以上", "\u{1}");
+    parts.extend(
+        protected
+            .split(['和', '与', '及'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| p.replace('\u{1}', "及以上")),
+    );
+    parts
+}
+
+/// The stage that `s` starts with, longest first.
+fn stage_prefix(s: &str) -> Option<&'static str> {
+    STAGES.iter().copied().find(|st| s.starts_with(st))
+}
+
+/// 小学、初中、普通高中专任教师中研究生学历比例 → 小学专任教师中…, 初中…, 普通高中…;
+/// 城区小学、初中平均班额 → 城区小学平均班额, 城区初中平均班额.
+fn stages_before(name: &str) -> Option<Vec<String>> {
+    // 城区小学、初中平均班额: a short scope before the list stays with each.
+    let scope_len = STAGES
+        .iter()
+        .filter_map(|st| name.find(st))
+        .min()
+        .filter(|&at| name[..at].chars().count() <= 4)?;
+    let (scope, listed) = name.split_at(scope_len);
+    let mut stages = Vec::new();
+    let mut rest = listed;
+    while let Some(st) = stage_prefix(rest) {
+        stages.push(st);
+        rest = &rest[st.len()..];
+        match rest.chars().next() {
+            Some(c @ ('、' | '和' | '及' | '与')) => rest = &rest[c.len_utf8()..],
+            _ => break,
+        }
+    }
+    (stages.len() >= 2 && rest.chars().count() >= 2 && stage_prefix(rest).is_none()).then(|| {
+        stages
+            .iter()
+            .map(|st| format!("{scope}{st}{rest}"))
+            .collect()
+    })
+}
+
+/// 每百名学生拥有县级以上骨干教师数小学、初中 → …数（小学）, …数（初中）.
+fn stages_after(name: &str) -> Option<Vec<String>> {
+    let mut stages = Vec::new();
+    let mut stem = name;
+    loop {
+        let st = STAGES.iter().copied().find(|st| stem.ends_with(st))?;
+        stages.push(st);
+        stem = &stem[..stem.len() - st.len()];
+        match stem.chars().last() {
+            Some(c @ ('、' | '和' | '及' | '与')) => stem = &stem[..stem.len() - c.len_utf8()],
+            _ => break,
+        }
+    }
+    stages.reverse();
+    (stages.len() >= 2 && stem.chars().count() >= 2)
+        .then(|| stages.iter().map(|st| format!("{stem}（{st}）")).collect())
+}
+
+/// The proposals of one sentence (from `first` on) with their listed names given out: paired in
+/// order where the values are as many (`respectively`: the sentence says 分别), or one proposal per
+/// name where one value is shared.
+pub(super) fn give_out_listed_names(out: &mut Vec<Proposal>, first: usize, respectively: bool) {
+    let mut i = first;
+    while i < out.len() {
+        let name = out[i].name.clone();
+        let run = out[i..].iter().take_while(|p| p.name == name).count();
+        let Some((parts, whole)) = list_parts(&name) else {
+            i += run;
+            continue;
+        };
+        if run > 1 && respectively && run.is_multiple_of(parts.len()) {
+            for (p, part) in out[i..i + run].iter_mut().zip(parts.iter().cycle()) {
+                p.name.clone_from(part);
+            }
+            i += run;
+        } else if run == 1 && whole {
+            let shared = out.remove(i);
+            let n = parts.len();
+            for (k, part) in parts.into_iter().enumerate() {
+                out.insert(
+                    i + k,
+                    Proposal {
+                        name: part,
+                        ..shared.clone()
+                    },
+                );
+            }
+            i += n;
+        } else {
+            i += run;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Block, extract_targets};
+
+    fn found(text: &str) -> Vec<(String, f64)> {
+        extract_targets(&[
+            Block::Paragraph("二、发展目标".into()),
+            Block::Paragraph(text.into()),
+        ])
+        .into_iter()
+        .map(|p| (p.name, p.value))
+        .collect()
+    }
+
+    fn pairs(list: &[(&str, f64)]) -> Vec<(String, f64)> {
+        list.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect()
+    }
+
+    #[test]
+    fn two_rates_with_one_value_are_two_targets() {
+        assert_eq!(
+            found("到2025年，适龄残疾儿童入学率和送教上门覆盖率均达到95%以上。"),
+            pairs(&[("适龄残疾儿童入学率", 95.0), ("送教上门覆盖率", 95.0)])
+        );
+        assert_eq!(
+            found("到2025年，义务教育巩固率、高中阶段毛入学率达到98%。"),
+            pairs(&[("义务教育巩固率", 98.0), ("高中阶段毛入学率", 98.0)])
+        );
+    }
+
+    #[test]
+    fn stages_listed_before_or_after_a_measure_name_one_target_each() {
+        assert_eq!(
+            found("小学、初中校际综合差异系数分别控制在0.45、0.40以内。"),
+            pairs(&[
+                ("小学校际综合差异系数", 0.45),
+                ("初中校际综合差异系数", 0.40)
+            ])
+        );
+        assert_eq!(
+            found("城区小学、初中平均班额分别控制在42人、48人以内。"),
+            pairs(&[("城区小学平均班额", 42.0), ("城区初中平均班额", 48.0)])
+        );
+        assert_eq!(
+            found("每百名学生拥有市级骨干教师数小学、初中均达到1.2人以上。"),
+            pairs(&[
+                ("每百名学生拥有市级骨干教师数（小学）", 1.2),
+                ("每百名学生拥有市级骨干教师数（初中）", 1.2)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_list_inside_one_name_is_not_split() {
+        assert_eq!(
+            found(
+                "到2025年，建设足球、篮球特色学校6所，每百名学生拥有体育、艺术专任教师数达到1人。"
+            ),
+            pairs(&[
+                ("建设足球、篮球特色学校", 6.0),
+                ("每百名学生拥有体育、艺术专任教师数", 1.0)
+            ])
+        );
+    }
+}
