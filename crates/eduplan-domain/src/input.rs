@@ -250,7 +250,9 @@ fn decimals_in(v: f64) -> usize {
 }
 
 pub fn decimals_for_unit(unit: &str) -> usize {
-    if COUNT_UNITS.contains(&unit) || unit == "学时" {
+    // Areas, money and hours are whole in the tables unless a figure has decimals.
+    const WHOLE_MEASURES: [&str; 7] = ["学时", "㎡", "平方米", "m²", "亩", "元", "万元"];
+    if COUNT_UNITS.contains(&unit) || WHOLE_MEASURES.contains(&unit) {
         0
     } else {
         1
@@ -370,7 +372,21 @@ pub fn parse_year(text: &str) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
-    use super::format_number;
+    use super::{decimals_for_unit, format_number};
+
+    #[test]
+    fn areas_money_and_counts_are_whole_rates_have_one_decimal() {
+        for (unit, decimals) in [
+            ("㎡", 0),
+            ("平方米", 0),
+            ("万元", 0),
+            ("所", 0),
+            ("%", 1),
+            ("年", 1),
+        ] {
+            assert_eq!(decimals_for_unit(unit), decimals, "{unit}");
+        }
+    }
 
     #[test]
     fn rounds_half_away_from_zero_like_excel() {
