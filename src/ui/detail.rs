@@ -69,7 +69,24 @@ pub fn detail_ui(
         });
     });
     if let Some(e) = eval {
-        ui.label(RichText::new(format!("判定依据：{}", basis_text(e, ind))).strong());
+        ui.horizontal_wrapped(|ui| {
+            // A 总结评估 judges against the target: the close-out's word leads.
+            if pv.final_review()
+                && let Some(v) = pv.verdict(id)
+            {
+                ui.label(
+                    RichText::new(format!(
+                        "{} 总结评估：{}（{}）",
+                        v.light.symbol(),
+                        v.word,
+                        v.basis
+                    ))
+                    .color(theme::light_color(v.light))
+                    .strong(),
+                );
+            }
+            ui.label(RichText::new(format!("判定依据：{}", basis_text(e, ind))).strong());
+        });
     }
     ui.separator();
     egui::ScrollArea::vertical()
