@@ -283,3 +283,34 @@ fn in_a_final_review_the_overview_chart_colours_each_bar_by_the_close_out_verdic
     h.get_by_label("全员培训学时完成率 ■ 98%");
     assert!(h.query_by_label("全员培训学时完成率 ▲ 98%").is_none());
 }
+
+#[test]
+fn in_a_final_review_the_detail_view_leads_with_the_close_out_verdict() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path, &ScriptedDialogs::default());
+    h.run();
+    let id = h
+        .state()
+        .document()
+        .expect("doc")
+        .plan()
+        .indicators
+        .iter()
+        .find(|i| i.name == "全员培训学时完成率")
+        .expect("indicator")
+        .id;
+    let ctx = h.ctx.clone();
+    h.state_mut().handle(
+        &ctx,
+        eduplan::ui::Command::Show(eduplan::ui::View::Detail(id)),
+    );
+    h.run();
+    // 98 % of the hours: the year's light is yellow, the close-out says 未完成.
+    assert!(
+        h.query_by_label_contains("■ 总结评估：未完成（目标完成度98%）")
+            .is_some(),
+        "the close-out's verdict leads the detail"
+    );
+    h.get_by_label_contains("判定依据：");
+}
