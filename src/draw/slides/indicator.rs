@@ -24,25 +24,18 @@ impl Slide<'_> {
         } else {
             ""
         };
-        let final_review = crate::domain::closeout::evaluation_kind(&pv.plan.info, pv.year)
-            == crate::domain::closeout::EvaluationKind::Final;
-        if final_review {
-            // A 总结评估 says the close-out's word against the target, not the pace.
-            let j = crate::domain::closeout::judge_final(ind, &pv.plan.info, pv.year);
-            let light = match j.verdict() {
-                Some(v) if v.is_met() => Light::Green,
-                Some(crate::domain::closeout::FinalVerdict::Basically) => Light::Yellow,
-                Some(_) => Light::Red,
-                None => Light::Grey,
-            };
+        if pv.final_review()
+            && let Some(v) = pv.verdict(ind.id)
+        {
+            // A 总结评估 says the close-out's word against the target, not the pace; a kept
+            // floor has no 完成度, its 判定依据 below says why.
+            let completion = crate::domain::closeout::judge_final(ind, &pv.plan.info, pv.year)
+                .completion_pct
+                .map(|_| format!("　{}", v.basis))
+                .unwrap_or_default();
             ui.label(self.lit(
-                light,
-                format!(
-                    "{} {}　目标完成度{}",
-                    light.symbol(),
-                    j.verdict_text(),
-                    j.completion_text()
-                ),
+                v.light,
+                format!("{} {}{completion}", v.light.symbol(), v.word),
                 self.sizes.title,
             ));
         } else {
