@@ -108,6 +108,44 @@ fn a_file_that_is_not_a_plan_text_is_refused_with_a_message() {
 }
 
 #[test]
+fn a_docx_that_unpacks_to_gigabytes_is_refused_in_bounded_memory() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bomb = dir.path().join("方案.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).expect("create"));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true),
+    )
+    .expect("entry");
+    // 100 MB of spaces inside one paragraph: a few hundred kB packed.
+    zip.write_all(b"<w:document><w:body><w:p><w:r><w:t>")
+        .expect("xml");
+    let spaces = vec![b' '; 1024 * 1024];
+    for _ in 0..100 {
+        zip.write_all(&spaces).expect("xml");
+    }
+    zip.write_all(b"</w:t></w:r></w:p></w:body></w:document>")
+        .expect("xml");
+    zip.finish().expect("finish");
+    assert!(std::fs::metadata(&bomb).expect("size").len() < 2 * 1024 * 1024);
+    let err = read_plan_document(&bomb).expect_err("refused").to_string();
+    assert!(err.contains("正文部分过大"), "{err}");
+}
+
+#[test]
+fn a_text_of_fifty_megabytes_is_refused_unread() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("网页另存.txt");
+    let file = std::fs::File::create(&big).expect("create");
+    file.set_len(50 * 1024 * 1024).expect("size");
+    let err = read_plan_document(&big).expect_err("refused").to_string();
+    assert!(err.contains("超过 20 MB"), "{err}");
+}
+
+#[test]
 fn pipe_and_tab_tables_become_rows() {
     let blocks = text_blocks("| 指标 | 2025年 |\n|---|---|\n指标\t2020年\t2025年\n正文一段。");
     assert_eq!(blocks.len(), 3);
@@ -213,6 +251,22 @@ fn a_published_pdf_gives_the_targets_its_text_gives_and_a_scan_is_said_to_be_one
         err.contains("没有可以读取的文字（像是扫描件或图片）"),
         "{err}"
     );
+    // Locked with a password (Ghostscript, user password set): said so, in Chinese.
+    let err = read_plan_document(&fixtures().join("password-protected.pdf"))
+        .expect_err("encrypted")
+        .to_string();
+    assert!(err.contains("设有打开密码（已加密）"), "{err}");
+    // Cut in half on its way through e-mail: damaged, said in words, not the reader's English.
+    let whole = std::fs::read(fixtures().join("qingshan-county-plan.pdf")).expect("pdf");
+    let cut = std::env::temp_dir().join(format!("eduplan-cut-{}.pdf", std::process::id()));
+    std::fs::write(&cut, &whole[..whole.len() / 2]).expect("write");
+    let err = read_plan_document(&cut).expect_err("damaged").to_string();
+    let _ = std::fs::remove_file(&cut);
+    assert!(err.contains("已损坏或不完整"), "{err}");
+    let words = err
+        .replace(&cut.display().to_string(), "")
+        .replace("PDF", "");
+    assert!(!words.chars().any(|c| c.is_ascii_alphabetic()), "{err}");
     let not_pdf =
         std::env::temp_dir().join(format!("eduplan-not-a-pdf-{}.pdf", std::process::id()));
     std::fs::write(&not_pdf, b"PK\x03\x04 a zip named .pdf").expect("write");

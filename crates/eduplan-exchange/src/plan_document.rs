@@ -27,8 +27,16 @@ pub enum DocumentError {
     BrokenDocx(String, String),
     #[error("“{0}”超过 {1} MB，不像是规划文本，未读取。")]
     TooLarge(String, u64),
-    #[error("“{0}”无法作为PDF读取（{1}）。请确认文件完整、未加密，或在原网页上另存为文本后重试。")]
+    #[error("“{0}”无法作为PDF读取（{1}）。请确认文件完整，或在原网页上另存为文本后重试。")]
     BrokenPdf(String, String),
+    #[error(
+        "“{0}”设有打开密码（已加密），无法读取其中的文字。请在PDF阅读器中输入密码后另存为不加密的PDF，或找原文的Word版或网页版。"
+    )]
+    EncryptedPdf(String),
+    #[error(
+        "“{0}”中的压缩内容解开后过大（单项超过 64 MB 或合计超过 256 MB），远大于任何规划文件，未读取（文件可能已损坏或是恶意构造的）。"
+    )]
+    PdfUnpacksTooLarge(String),
     #[error(
         "“{0}”的{1}页没有可以读取的文字（像是扫描件或图片），无法从中提取目标。请找原文的Word版或网页版，或把文字复制到文本文件中再打开。"
     )]
@@ -177,6 +185,12 @@ pub fn read_plan_document_placed(path: &Path) -> Result<PlanDocument, DocumentEr
                 }
                 Err(crate::plan_pdf::PdfTextError::Unreadable(why)) => {
                     Err(DocumentError::BrokenPdf(name, why))
+                }
+                Err(crate::plan_pdf::PdfTextError::Encrypted) => {
+                    Err(DocumentError::EncryptedPdf(name))
+                }
+                Err(crate::plan_pdf::PdfTextError::UnpacksTooLarge) => {
+                    Err(DocumentError::PdfUnpacksTooLarge(name))
                 }
                 Err(crate::plan_pdf::PdfTextError::Scanned { pages }) => {
                     Err(DocumentError::ScannedPdf(name, pages))

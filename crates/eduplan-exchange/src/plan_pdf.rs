@@ -3,16 +3,30 @@
 //! through the fonts' ToUnicode tables; a PDF with no text layer (a scan) is said to be one.
 //!
 //! PDF files come from outside: the reader is third-party code, so a panic inside it is caught
-//! and reported as a damaged file, never brought down on the officer.
+//! and reported as a damaged file, never brought down on the officer. The reader unpacks every
+//! compressed stream into memory, so before it runs the streams are unpacked once into
+//! nothing, counting: a file that would unpack to more than a plan ever holds (a "zip bomb")
+//! is refused in bounded memory and time.
+
+use std::io::Read;
 
 /// Fewer visible characters than this per page on average: the pages are images (a scan).
 const MIN_CHARS_PER_PAGE: usize = 20;
 
+/// Most one compressed stream, and all of them together, may unpack to. A 200-page plan with
+/// its fonts unpacks to tens of megabytes.
+const MAX_STREAM_UNPACKED: u64 = 64 * 1024 * 1024;
+const MAX_ALL_UNPACKED: u64 = 256 * 1024 * 1024;
+
 /// Why a PDF gave no text.
 #[derive(Debug, PartialEq)]
 pub enum PdfTextError {
-    /// Not a PDF, encrypted, or damaged.
+    /// Not a PDF, or damaged: why, in words for the officer.
     Unreadable(String),
+    /// Locked with a password.
+    Encrypted,
+    /// Its compressed contents unpack to more than any plan holds.
+    UnpacksTooLarge,
     /// Pages without a text layer.
     Scanned { pages: usize },
 }
@@ -23,9 +37,17 @@ pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<Vec<(String, usize)>>, PdfTextError
     if !bytes.starts_with(b"%PDF") {
         return Err(PdfTextError::Unreadable("文件开头不是PDF的标记".to_owned()));
     }
+    check_unpacked_size(bytes)?;
+    let damaged = || {
+        if contains(bytes, b"/Encrypt") {
+            PdfTextError::Encrypted
+        } else {
+            PdfTextError::Unreadable("文件已损坏或不完整，PDF结构无法解析".to_owned())
+        }
+    };
     let pages = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
-        .map_err(|_| PdfTextError::Unreadable("PDF结构无法解析".to_owned()))?
-        .map_err(|e| PdfTextError::Unreadable(e.to_string()))?;
+        .map_err(|_| damaged())?
+        .map_err(|_| damaged())?;
     let visible: usize = pages
         .iter()
         .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
@@ -34,6 +56,64 @@ pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<Vec<(String, usize)>>, PdfTextError
         return Err(PdfTextError::Scanned { pages: pages.len() });
     }
     Ok(pages.iter().map(|page| join_lines(page)).collect())
+}
+
+/// Unpacks every stream that is zlib-compressed (FlateDecode) into nothing, counting, and
+/// refuses the file when one stream or all together would unpack past the limits. Streams
+/// that are not zlib data (images, encrypted streams) count as nothing.
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), PdfTextError> {
+    let mut total = 0u64;
+    let mut at = 0;
+    while let Some(found) = find(bytes, at, b"stream") {
+        let after = found + b"stream".len();
+        at = after;
+        if found >= 3 && &bytes[found - 3..found] == b"end" {
+            continue;
+        }
+        let start = match bytes.get(after..after + 2) {
+            Some([b'\r', b'\n']) => after + 2,
+            Some([b'\n', _]) | Some([b'\r', _]) => after + 1,
+            _ => continue,
+        };
+        let end = find(bytes, start, b"endstream").unwrap_or(bytes.len());
+        let mut decoder =
+            flate2::read::ZlibDecoder::new(&bytes[start..end]).take(MAX_STREAM_UNPACKED + 1);
+        let unpacked = count_read(&mut decoder);
+        if unpacked > MAX_STREAM_UNPACKED {
+            return Err(PdfTextError::UnpacksTooLarge);
+        }
+        total += unpacked;
+        if total > MAX_ALL_UNPACKED {
+            return Err(PdfTextError::UnpacksTooLarge);
+        }
+        at = end;
+    }
+    Ok(())
+}
+
+/// Bytes read until the end or the first error (a stream that is not zlib data stops at once).
+fn count_read(reader: &mut impl Read) -> u64 {
+    let mut buffer = [0u8; 64 * 1024];
+    let mut total = 0u64;
+    while let Ok(n) = reader.read(&mut buffer) {
+        if n == 0 {
+            break;
+        }
+        total += n as u64;
+    }
+    total
+}
+
+fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|i| from + i)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    find(haystack, 0, needle).is_some()
 }
 
 /// A line that ends a paragraph: sentence punctuation, or a short line (a heading, a table
@@ -112,6 +192,53 @@ mod tests {
                 ),
                 ("（一）师资".to_owned(), 5),
             ]
+        );
+    }
+
+    /// A one-page PDF whose content is `streams` copies of one zlib stream of `unpacked` zeros.
+    fn pdf_with_streams(unpacked: usize, streams: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        let zeros = vec![0u8; 1024 * 1024];
+        for _ in 0..unpacked / zeros.len() {
+            encoder.write_all(&zeros).expect("compress");
+        }
+        let packed = encoder.finish().expect("compress");
+        let mut pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n".to_vec();
+        for n in 0..streams {
+            pdf.extend(
+                format!(
+                    "{} 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n",
+                    n + 3,
+                    packed.len()
+                )
+                .bytes(),
+            );
+            pdf.extend(&packed);
+            pdf.extend(b"\nendstream\nendobj\n");
+        }
+        pdf.extend(b"trailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        pdf
+    }
+
+    #[test]
+    fn a_pdf_that_unpacks_past_any_plan_is_refused_before_it_is_read() {
+        // One stream past its limit; many streams past the limit together.
+        for pdf in [
+            pdf_with_streams(65 * 1024 * 1024, 1),
+            pdf_with_streams(60 * 1024 * 1024, 5),
+        ] {
+            assert!(
+                pdf.len() < 2 * 1024 * 1024,
+                "a small file: {} bytes",
+                pdf.len()
+            );
+            assert_eq!(pdf_pages(&pdf), Err(PdfTextError::UnpacksTooLarge));
+        }
+        // What a plan holds passes the check (and is then read as it is).
+        assert_eq!(
+            check_unpacked_size(&pdf_with_streams(8 * 1024 * 1024, 4)),
+            Ok(())
         );
     }
 
