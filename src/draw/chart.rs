@@ -8,20 +8,15 @@ use super::theme;
 use crate::domain::rules::running_total;
 use crate::domain::{EntryMode, Indicator, IndicatorKind, PlanInfo};
 
-/// The indicator's chart: actual values (running totals for cumulative ones), the target, the
-/// straight path and the plan's yearly milestones. `line` is the width of its lines in points
-/// (thicker in the meeting room).
-pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height: f32, line: f32) {
+/// The points of the actual line: the base, then each year's value (running totals for a
+/// cumulative indicator) up to `through`, the year judged.
+pub fn actual_points(info: &PlanInfo, ind: &Indicator, through: i32) -> Vec<[f64; 2]> {
     let cumulative = ind.kind == IndicatorKind::Cumulative;
-    let target = ind.effective_target();
-    let base = if cumulative {
-        Some(0.0)
-    } else {
-        ind.base_value
-    };
-    let base_year = ind.base_year_or(info);
-    let mut actual_points: Vec<[f64; 2]> = Vec::new();
-    for year in info.years() {
+    let mut points: Vec<[f64; 2]> = Vec::new();
+    if let (false, Some(b)) = (cumulative, ind.base_value) {
+        points.push([f64::from(ind.base_year_or(info)), b]);
+    }
+    for year in info.years().filter(|y| *y <= through) {
         let Some(v) = ind.actual_value(year) else {
             continue;
         };
@@ -30,11 +25,32 @@ pub fn indicator_chart_ui(ui: &mut Ui, info: &PlanInfo, ind: &Indicator, height:
         } else {
             v
         };
-        actual_points.push([f64::from(year), shown]);
+        points.push([f64::from(year), shown]);
     }
-    if let (false, Some(b)) = (cumulative, ind.base_value) {
-        actual_points.insert(0, [f64::from(base_year), b]);
-    }
+    points
+}
+
+/// The indicator's chart: actual values up to `through` (the year judged: a review of 2024
+/// shows nothing of 2025), running totals for cumulative ones, the target, the straight path
+/// and the plan's yearly milestones. `line` is the width of its lines in points (thicker in
+/// the meeting room).
+pub fn indicator_chart_ui(
+    ui: &mut Ui,
+    info: &PlanInfo,
+    ind: &Indicator,
+    through: i32,
+    height: f32,
+    line: f32,
+) {
+    let cumulative = ind.kind == IndicatorKind::Cumulative;
+    let target = ind.effective_target();
+    let base = if cumulative {
+        Some(0.0)
+    } else {
+        ind.base_value
+    };
+    let base_year = ind.base_year_or(info);
+    let actual_points = actual_points(info, ind, through);
     let mut planned: Vec<[f64; 2]> = Vec::new();
     let mut planned_sum = 0.0;
     for (y, v) in &ind.planned {

@@ -98,7 +98,7 @@ pub fn detail_ui(
             ui.columns(2, |cols| {
                 fields_ui(&mut cols[0], pv, ind, cmds);
                 cols[1].label(RichText::new("走势").strong());
-                indicator_chart_ui(&mut cols[1], &pv.plan.info, ind, chart_height, 2.5);
+                indicator_chart_ui(&mut cols[1], &pv.plan.info, ind, pv.year, chart_height, 2.5);
             });
             ui.add_space(8.0);
             years_ui(ui, pv, ind, cmds);

@@ -183,3 +183,26 @@ fn a_value_label_never_starts_on_or_runs_across_the_pace_line() {
         }
     }
 }
+
+#[test]
+fn a_review_of_a_year_draws_nothing_of_the_years_after_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let plan = eduplan::storage::PlanFile::open(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let mut later_values = 0;
+    for ind in &plan.indicators {
+        later_values += usize::from(ind.actual_value(2025).is_some());
+        let points = eduplan::draw::chart::actual_points(&plan.info, ind, 2024);
+        assert!(
+            points.iter().all(|p| p[0] <= 2024.0),
+            "{}: {points:?}",
+            ind.name
+        );
+        let all = eduplan::draw::chart::actual_points(&plan.info, ind, 2025);
+        assert!(points.len() <= all.len());
+    }
+    assert!(later_values > 20, "the sample has 2025 values to leave out");
+}

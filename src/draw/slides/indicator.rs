@@ -54,7 +54,7 @@ impl Slide<'_> {
         if ind.kind == IndicatorKind::YesNo {
             // 是/否 by year, never on a numeric axis.
             ui.horizontal_wrapped(|ui| {
-                for year in pv.plan.info.years() {
+                for year in pv.plan.info.years().filter(|y| *y <= pv.year) {
                     let v = ind
                         .actual_value(year)
                         .map_or("—".to_owned(), |v| format_value(v, ind));
@@ -118,7 +118,7 @@ impl Slide<'_> {
             ui.add_space(8.0);
             let height = (ui.available_height() - 10.0).max(120.0);
             self.chart_text(ui);
-            crate::draw::chart::indicator_chart_ui(ui, &pv.plan.info, ind, height, 4.0);
+            crate::draw::chart::indicator_chart_ui(ui, &pv.plan.info, ind, pv.year, height, 4.0);
         }
     }
 }
