@@ -356,3 +356,17 @@ fn the_next_plan_as_plan_text_and_its_main_table() {
     assert_eq!(titles[5], "2027年\n（阶段目标）", "{titles:?}");
     assert_eq!(titles[6], "2030年\n（目标）");
 }
+
+#[test]
+fn the_basis_calls_an_estimate_a_forecast_not_an_actual_figure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let (code, out, err) = eduplan(&["status", path.to_str().expect("utf-8"), "--explain"]);
+    assert_eq!(code, 0, "{err}");
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("学生体质健康达标率"))
+        .expect("a row");
+    assert!(line.contains("2025年预计94.2"), "{line}");
+    assert!(!line.contains("2025年实际94.2"), "{line}");
+}

@@ -95,6 +95,18 @@ pub fn status_text(eval: &Evaluation) -> String {
     }
 }
 
+/// What the year's figure is called: 累计 for a running total, 预计 for an estimate not yet
+/// replaced by the published figure, else 实际.
+fn value_word(eval: &Evaluation, ind: &Indicator) -> &'static str {
+    let estimate = ind.actuals.get(&eval.year).is_some_and(|a| a.estimate);
+    match (eval.cumulative.is_some(), estimate) {
+        (true, true) => "累计（含预计）",
+        (true, false) => "累计",
+        (false, true) => "预计",
+        (false, false) => "实际",
+    }
+}
+
 /// 判定依据: one line that says why the indicator got its status for the year.
 pub fn basis_text(eval: &Evaluation, ind: &Indicator) -> String {
     let y = eval.year;
@@ -131,11 +143,7 @@ pub fn basis_text(eval: &Evaluation, ind: &Indicator) -> String {
             base_beyond,
         } => {
             let shown = format_value_near(*value, *target, *met, ind);
-            let total = if eval.cumulative.is_some() {
-                "累计"
-            } else {
-                "实际"
-            };
+            let total = value_word(eval, ind);
             match (met, base_beyond) {
                 (true, true) => format!(
                     "基期已达到目标{}，{y}年{total}{shown}，仍{}目标",
@@ -170,11 +178,7 @@ pub fn basis_text(eval: &Evaluation, ind: &Indicator) -> String {
             } else {
                 "序时目标值"
             };
-            let total = if eval.cumulative.is_some() {
-                "累计"
-            } else {
-                "实际"
-            };
+            let total = value_word(eval, ind);
             let relation = if gap_pp.abs() < 0.05 {
                 "与序时进度持平".to_owned()
             } else if *gap_pp > 0.0 {
