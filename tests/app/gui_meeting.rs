@@ -105,6 +105,8 @@ fn the_final_opening_figures_count_the_close_out_words_of_its_sentence() {
         h.query_by_label("● 绿灯").is_none(),
         "no lights by 序时 in a 总结评估"
     );
+    // The sentence's “其中约束性指标2项” are named beneath it.
+    h.get_by_label("■ 未完成的约束性指标 2 项：");
 }
 
 #[test]

@@ -66,18 +66,39 @@ impl Slide<'_> {
             }
         });
         ui.add_space(12.0);
+        // The binding indicators the sentence above counts: in a 总结评估 those 未完成, else
+        // those with a 预警 for the year.
+        let binding_short = |id: &&crate::domain::IndicatorId| {
+            let binding = pv
+                .indicator(**id)
+                .is_some_and(|i| i.attribute == crate::domain::Attribute::Binding);
+            binding && pv.verdict(**id).is_some_and(|v| v.light == Light::Red)
+        };
+        let warned = |id: &&crate::domain::IndicatorId| pv.eval(**id).is_some_and(|e| e.warning);
+        let final_review = final_evaluation(pv);
         let warnings: Vec<&str> = pv
             .order
             .iter()
-            .filter(|id| pv.eval(**id).is_some_and(|e| e.warning))
+            .filter(|id| {
+                if final_review {
+                    binding_short(id)
+                } else {
+                    warned(id)
+                }
+            })
             .filter_map(|id| pv.indicator(*id).map(|i| i.name.as_str()))
             .collect();
+        let (none, some) = if final_review {
+            ("约束性指标全部完成", "未完成的约束性指标")
+        } else {
+            ("约束性指标无预警", "约束性指标预警")
+        };
         if warnings.is_empty() {
-            ui.label(self.lit(Light::Green, "约束性指标无预警", self.sizes.body));
+            ui.label(self.lit(Light::Green, none, self.sizes.body));
         } else {
             ui.label(self.lit(
                 Light::Red,
-                format!("■ 约束性指标预警 {} 项：", warnings.len()),
+                format!("■ {some} {} 项：", warnings.len()),
                 self.sizes.body,
             ));
             for w in warnings {
