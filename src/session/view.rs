@@ -75,7 +75,11 @@ impl PlanView<'_> {
         };
         // A floor kept (保持) or a yes/no target has no 完成度: the year's 判定依据 says why.
         let basis = if j.completion_pct.is_some() {
-            format!("目标完成度{}", j.completion_text())
+            format!(
+                "目标完成度{}；{}",
+                j.completion_text(),
+                crate::domain::explain::basis_text(e, ind)
+            )
         } else {
             crate::domain::explain::basis_text(e, ind)
         };

@@ -41,14 +41,25 @@ pub fn detail_ui(
             cmds.push(Command::Show(View::Indicators));
         }
         super::widgets::heading(ui, &ind.name);
-        if let Some(e) = eval {
-            light_badge(ui, e.light, e.warning);
-            super::widgets::status_word(
-                ui,
-                super::widgets::status_text(e),
-                &basis_text(e, ind),
-                cmds,
+        let verdict = pv.verdict(id).filter(|_| pv.final_review());
+        if let Some(v) = &verdict {
+            // A 总结评估 speaks the close-out's word, not the year's light.
+            ui.label(
+                RichText::new(format!("{} 总结评估：{}", v.light.symbol(), v.word))
+                    .color(theme::light_color(v.light))
+                    .strong(),
             );
+        }
+        if let Some(e) = eval {
+            if verdict.is_none() {
+                light_badge(ui, e.light, e.warning);
+                super::widgets::status_word(
+                    ui,
+                    super::widgets::status_text(e),
+                    &basis_text(e, ind),
+                    cmds,
+                );
+            }
             ui.label(format!(
                 "{}年 完成进度 {}，序时进度 {}",
                 pv.year,
@@ -69,24 +80,11 @@ pub fn detail_ui(
         });
     });
     if let Some(e) = eval {
-        ui.horizontal_wrapped(|ui| {
-            // A 总结评估 judges against the target: the close-out's word leads.
-            if pv.final_review()
-                && let Some(v) = pv.verdict(id)
-            {
-                ui.label(
-                    RichText::new(format!(
-                        "{} 总结评估：{}（{}）",
-                        v.light.symbol(),
-                        v.word,
-                        v.basis
-                    ))
-                    .color(theme::light_color(v.light))
-                    .strong(),
-                );
-            }
-            ui.label(RichText::new(format!("判定依据：{}", basis_text(e, ind))).strong());
-        });
+        let basis = match pv.verdict(id).filter(|_| pv.final_review()) {
+            Some(v) => v.basis,
+            None => basis_text(e, ind),
+        };
+        ui.label(RichText::new(format!("判定依据：{basis}")).strong());
     }
     ui.separator();
     egui::ScrollArea::vertical()

@@ -29,9 +29,10 @@ impl Slide<'_> {
         {
             // A 总结评估 says the close-out's word against the target, not the pace; a kept
             // floor has no 完成度, its 判定依据 below says why.
-            let completion = crate::domain::closeout::judge_final(ind, &pv.plan.info, pv.year)
+            let judged = crate::domain::closeout::judge_final(ind, &pv.plan.info, pv.year);
+            let completion = judged
                 .completion_pct
-                .map(|_| format!("　{}", v.basis))
+                .map(|_| format!("　目标完成度{}", judged.completion_text()))
                 .unwrap_or_default();
             ui.label(self.lit(
                 v.light,
