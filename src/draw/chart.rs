@@ -85,8 +85,10 @@ pub fn indicator_chart_ui(
     if !planned.is_empty() {
         legend.push((theme::YELLOW, LegendMark::Diamond, "年度目标"));
     }
+    // The legend takes its own height out of the chart's: the year axis stays in view.
+    let top = ui.cursor().top();
     legend_row(ui, &legend);
-    let height = (height - ui.spacing().interact_size.y).max(80.0);
+    let height = (height - (ui.cursor().top() - top)).max(80.0);
     Plot::new(("indicator_chart", ind.id.0))
         .height(height)
         .allow_zoom(false)
