@@ -270,6 +270,22 @@ impl PdfPainter<'_, '_> {
 
     /// Text as runs of glyphs of one size and colour, each glyph where egui placed it.
     fn text(&mut self, t: &epaint::TextShape) {
+        // A turned text (a plot's vertical axis title) turns about its position, as egui draws it.
+        let turned = t.angle != 0.0;
+        if turned {
+            self.surface.push_transform(&krilla::geom::Transform::from_rotate_at(
+                t.angle.to_degrees(),
+                t.pos.x,
+                t.pos.y,
+            ));
+        }
+        self.upright_text(t);
+        if turned {
+            self.surface.pop();
+        }
+    }
+
+    fn upright_text(&mut self, t: &epaint::TextShape) {
         let galley = &t.galley;
         let job = &galley.job;
         let mut chars = job.text.char_indices().peekable();
