@@ -56,7 +56,12 @@ impl Slide<'_> {
                         format!("{} {}", s.light().symbol(), s.label()),
                         self.sizes.small,
                     ));
-                    ui.label(self.small(progress_in_year(t, pv.year)));
+                    // The year's progress wraps in the room left on the page, never past it.
+                    let room = (ui.max_rect().right() - ui.cursor().left()).max(120.0);
+                    ui.scope(|ui| {
+                        ui.set_max_width(room);
+                        ui.add(egui::Label::new(self.small(progress_in_year(t, pv.year))).wrap());
+                    });
                     ui.end_row();
                 }
             });
