@@ -123,7 +123,11 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
     // The last row's name, which a 其中 row of a table belongs to.
     let mut row_parent = String::new();
     let mut out: Vec<Proposal> = Vec::new();
-    for block in &blocks {
+    // Which table each proposal came from (its header's block), if any.
+    let mut sources: Vec<Option<usize>> = Vec::new();
+    let mut table_source = 0;
+    for (at, block) in blocks.iter().enumerate() {
+        let before = out.len();
         match block {
             Block::Heading(level, text) => {
                 table = None;
@@ -158,6 +162,7 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
                     .collect();
                 if let Some(header) = TableHeader::detect(&cells, period) {
                     table = Some(header);
+                    table_source = at;
                     continue;
                 }
                 if headings.in_past_section() {
@@ -174,8 +179,10 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
                 }
             }
         }
+        let source = matches!(block, Block::Row(_)).then_some(table_source);
+        sources.resize(sources.len() + (out.len() - before), source);
     }
-    dedupe(out)
+    dedupe(out, &sources)
 }
 
 /// A paragraph's targets, each with its chapter; headings run into it (a flattened document)
@@ -224,26 +231,43 @@ fn with_parent(mut cells: Vec<String>, name: usize, parent: &mut String) -> Vec<
     cells
 }
 
-/// The same target stated twice (in 发展目标 and again under its task) is proposed once.
-fn dedupe(proposals: Vec<Proposal>) -> Vec<Proposal> {
+/// The same target stated twice (in 发展目标 and again under its task) is proposed once; two
+/// rows of one table are never the same target stated twice.
+/// Proposals are grouped by unit, value, range and year first, so each is compared only with
+/// those it could repeat (linear in the number of proposals for any real text).
+fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>]) -> Vec<Proposal> {
+    type Key = (String, u64, Option<u64>, Option<i32>);
     let mut out: Vec<Proposal> = Vec::with_capacity(proposals.len());
-    for p in proposals {
-        let twin = out.iter_mut().find(|q| {
-            q.unit == p.unit
-                && q.value == p.value
-                && q.stretch == p.stretch
-                && q.year == p.year
-                && same_indicator(&q.name, &p.name)
-        });
+    let mut groups: std::collections::HashMap<Key, Vec<(usize, Option<usize>)>> =
+        std::collections::HashMap::new();
+    for (k, p) in proposals.into_iter().enumerate() {
+        let source = sources.get(k).copied().flatten();
+        let key: Key = (
+            p.unit.clone(),
+            (p.value + 0.0).to_bits(),
+            p.stretch.map(f64::to_bits),
+            p.year,
+        );
+        let group = groups.entry(key).or_default();
+        let twin = group
+            .iter()
+            .find(|(i, s)| {
+                (s.is_none() || *s != source) && same_indicator(&out[*i].name, &p.name)
+            })
+            .map(|(i, _)| *i);
         match twin {
             // The table's base value and 属性 complete the sentence's target.
-            Some(q) => {
+            Some(i) => {
+                let q = &mut out[i];
                 q.base_value = q.base_value.or(p.base_value);
                 if p.attribute == Attribute::Binding {
                     q.attribute = Attribute::Binding;
                 }
             }
-            None => out.push(p),
+            None => {
+                group.push((out.len(), source));
+                out.push(p);
+            }
         }
     }
     out
