@@ -121,7 +121,10 @@ fn header_at(blocks: &[Block], i: usize) -> Option<Header> {
     // Only a line that starts with a header's first cells is read further (a paragraph of a
     // megabyte is not split into pieces for nothing).
     let head: String = line.chars().take(16).collect();
-    if !["指", "名称", "项目", "序号"].iter().any(|w| head.contains(w)) {
+    if !["指", "名称", "项目", "序号"]
+        .iter()
+        .any(|w| head.contains(w))
+    {
         return None;
     }
     // 指标 单位 2020年 …: header cells are never one name broken by spaces, unless they are

@@ -251,9 +251,7 @@ fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>]) -> Vec<Proposal> 
         let group = groups.entry(key).or_default();
         let twin = group
             .iter()
-            .find(|(i, s)| {
-                (s.is_none() || *s != source) && same_indicator(&out[*i].name, &p.name)
-            })
+            .find(|(i, s)| (s.is_none() || *s != source) && same_indicator(&out[*i].name, &p.name))
             .map(|(i, _)| *i);
         match twin {
             // The table's base value and 属性 complete the sentence's target.
@@ -304,7 +302,20 @@ fn name_overlap(a: &str, b: &str) -> f64 {
     if n == 0 {
         return 0.0;
     }
-    short.chars().filter(|c| long.contains(*c)).count() as f64 / n as f64
+    // Each character of the longer name is found once (学 twice in 小学入学率 is not in
+    // 小学稳固率 twice).
+    let mut left: Vec<char> = long.chars().collect();
+    let found = short
+        .chars()
+        .filter(|c| match left.iter().position(|l| l == c) {
+            Some(i) => {
+                left.swap_remove(i);
+                true
+            }
+            None => false,
+        })
+        .count();
+    found as f64 / n as f64
 }
 
 #[cfg(test)]

@@ -51,6 +51,7 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
                 && chars[i].is_ascii_digit()
                 && (i == 0 || !chars[i - 1].is_ascii_digit())
                 && !(year_at(chars, i).is_some() && chars.get(i + 4) == Some(&'年'))
+                && !is_age(chars, i)
         })
         .unwrap_or(b);
     let mut end = first_digit;
@@ -80,6 +81,14 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
         }
     }
     clean_name(&text_of(chars, a, end))
+}
+
+/// 3-6周岁 / 36周岁 (a copy that lost its hyphen) at `i`: an age in a name, not a figure.
+fn is_age(chars: &[char], i: usize) -> bool {
+    let end = (i..chars.len())
+        .find(|&j| !(chars[j].is_ascii_digit() || "-—~～至".contains(chars[j])))
+        .unwrap_or(chars.len());
+    contains_at(chars, end, "周岁") || contains_at(chars, end, "岁")
 }
 
 /// 2020年 / 上年 / 去年 right at `i`: the time a change is measured from.

@@ -107,8 +107,12 @@ fn sentence_targets(
             resolve: state.resolve,
         };
     }
+    let mut respectively: Option<usize> = None;
     for clause in clauses(&scan.chars, &scan.mask) {
         let (a, b) = (clause.start, clause.end);
+        if respectively.is_none() && any_word_in(&scan.chars, a, b, &["分别"], &scan.mask) {
+            respectively = Some(out.len());
+        }
         if any_word_in(&scan.chars, a, b, &["确保", "保证", "必须"], &scan.mask) {
             state.resolve = Resolve::Firm;
         } else if any_word_in(&scan.chars, a, b, &["力争", "争取"], &scan.mask) {
@@ -127,7 +131,7 @@ fn sentence_targets(
             state.last_verb = Some(v);
         }
     }
-    give_out_listed_names(out, state.first, sentence.contains("分别"));
+    give_out_listed_names(out, state.first, respectively);
     Carried {
         past: state.past,
         last_verb: state.last_verb,
@@ -178,9 +182,15 @@ fn clause_time(
     {
         state.past = true;
     }
+    // 分别为 states figures as they are, unless the sentence looks ahead (目标…均保持100%；初中…
+    // 分别为100%、99.9%).
+    let sentence_ahead = || {
+        let open = without_titles(scan.sentence);
+        FUTURE_MARKS.iter().any(|w| open.contains(w)) && !state.past
+    };
     let clause_past = PAST_IN_CLAUSE
         .iter()
-        .any(|w| clause_text.contains(w) && !relative(w));
+        .any(|w| clause_text.contains(w) && !relative(w) && !(*w == "分别为" && sentence_ahead()));
     // 到2015年 in a later plan's look-back is a past year, whatever 到 says.
     if FUTURE_MARKS.iter().any(|w| open_text.contains(w)) && !clause_past && !past_year_here {
         state.past = state.past
@@ -248,6 +258,10 @@ fn clause_targets(
             && let Some(name) = scoped_like(&p.name, &prev.name, opens_with(scan, a, "其中"))
         {
             p.name = name;
+        } else if let Some(prev) = out[state.first..].last()
+            && let Some(name) = measure_like(&p.name, &prev.name)
+        {
+            p.name = name;
         }
         let period = context.period;
         let year = stated_year_before(&scan.chars, m.start, &scan.mask)
@@ -273,4 +287,21 @@ fn clause_targets(
             ..p
         });
     }
+}
+
+/// 残疾儿童入学率99.9%，巩固率99%以上: a bare measure after one with a scope (残疾儿童) shares it.
+fn measure_like(name: &str, previous: &str) -> Option<String> {
+    let n = name.chars().count();
+    let prev: Vec<char> = previous.chars().collect();
+    let measure = |s: &str| s.ends_with('率');
+    if n != 3
+        || !measure(name)
+        || !measure(previous)
+        || prev.len() <= n + 1
+        || previous.ends_with(name)
+    {
+        return None;
+    }
+    let scope: String = prev[..prev.len() - n].iter().collect();
+    (scope.chars().count() <= 16).then(|| format!("{scope}{name}"))
 }
