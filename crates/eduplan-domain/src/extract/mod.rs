@@ -193,7 +193,7 @@ fn paragraph_proposals(
     period: Option<Period>,
     out: &mut Vec<Proposal>,
 ) {
-    for text in inline_sections(&normalize(text)) {
+    for text in inline_sections(&clean::without_debris(&normalize(text))) {
         let body = match parse_heading(&text) {
             Some(h) => {
                 let rest = h.rest.clone();
@@ -282,6 +282,17 @@ fn same_indicator(a: &str, b: &str) -> bool {
             .any(|st| x.contains(st) && !y.contains(st))
     };
     if only_in(a, b) && only_in(b, a) && stage_of(a) > 0 {
+        return false;
+    }
+    // …（凉州区） and …（古浪县）: one total's parts in two scopes.
+    let part = |s: &str| {
+        s.strip_suffix('）')
+            .and_then(|x| x.rsplit_once('（'))
+            .map(|(_, p)| p.to_owned())
+    };
+    if let (Some(x), Some(y)) = (part(a), part(b))
+        && x != y
+    {
         return false;
     }
     if a.contains(b) || b.contains(a) {

@@ -341,7 +341,7 @@ fn is_stage(s: &str) -> bool {
 }
 
 /// 市区 / 县(市) / 东部地区 / 农村 / 初中 / 三至六年级: where a figure holds, not what it measures.
-fn is_scope(s: &str) -> bool {
+pub(super) fn is_scope(s: &str) -> bool {
     let n = s.chars().count();
     (2..=5).contains(&n)
         && (["区", "市", "县", "镇", "村", "）", ")", "年级"]

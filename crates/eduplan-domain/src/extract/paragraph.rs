@@ -3,7 +3,7 @@
 
 use super::lists::give_out_listed_names;
 use super::lookback::{earlier_period_named, reports_the_past, without_titles};
-use super::names::{clause_subject, scoped_like};
+use super::names::{clause_subject, is_scope, scoped_like};
 use super::numbers::{NumberMention, number_mentions};
 use super::sentences::{
     FUTURE_MARKS, PAST_ADVERBIALS, PAST_IN_CLAUSE, any_word_in, clauses, quoted_mask,
@@ -64,6 +64,8 @@ struct SentenceContext {
     resolve: Resolve,
     /// Where this sentence's proposals start in the output.
     first: usize,
+    /// The total a 其中 clause splits up (新建…9所，其中：凉州区4所): where it is in the output.
+    whole: Option<usize>,
 }
 
 fn sentence_targets(
@@ -86,12 +88,14 @@ fn sentence_targets(
             last_verb: c.last_verb,
             resolve: c.resolve,
             first: out.len(),
+            whole: None,
         },
         None => SentenceContext {
             past: false,
             last_verb: None,
             resolve: Resolve::Plain,
             first: out.len(),
+            whole: None,
         },
     };
     if reports_the_past(
@@ -121,6 +125,9 @@ fn sentence_targets(
         let clause_past = clause_time(&scan, (a, b), &mut state, context);
         let subject_here = clause_subject(&scan.chars, a, b, &scan.mask);
         let verb_here = nearest_action_verb(&scan.chars, a, b, &scan.mask);
+        if opens_with(&scan, a, "其中") && out.len() > state.first {
+            state.whole = Some(out.len() - 1);
+        }
         if !(state.past || clause_past) {
             clause_targets(&scan, (a, b), &subject_here, &state, context, out);
         }
@@ -262,6 +269,10 @@ fn clause_targets(
             && let Some(name) = measure_like(&p.name, &prev.name)
         {
             p.name = name;
+        } else if let Some(whole) = state.whole.and_then(|w| out.get(w))
+            && let Some(name) = part_of_whole(&p.name, &p.unit, whole)
+        {
+            p.name = name;
         }
         let period = context.period;
         let year = stated_year_before(&scan.chars, m.start, &scan.mask)
@@ -304,4 +315,18 @@ fn measure_like(name: &str, previous: &str) -> Option<String> {
     }
     let scope: String = prev[..prev.len() - n].iter().collect();
     (scope.chars().count() <= 16).then(|| format!("{scope}{name}"))
+}
+
+/// 新建公办幼儿园、中小学9所，其中：凉州区4所: a count under 其中 named only by a scope (with
+/// the verb it inherits) is the part of the total in that scope.
+fn part_of_whole(name: &str, unit: &str, whole: &Proposal) -> Option<String> {
+    if unit != whole.unit || unit.contains('%') || unit.is_empty() {
+        return None;
+    }
+    let scope = ACTION_VERBS
+        .iter()
+        .filter_map(|v| name.strip_prefix(v))
+        .min_by_key(|s| s.len())
+        .unwrap_or(name);
+    is_scope(scope).then(|| format!("{}（{scope}）", whole.name))
 }

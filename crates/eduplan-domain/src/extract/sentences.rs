@@ -134,7 +134,34 @@ pub(super) fn quoted_mask(chars: &[char]) -> Vec<bool> {
             _ => mask[i] = depth > 0 || ascii_quote,
         }
     }
+    mask_earlier_figures(chars, &mut mask);
     mask
+}
+
+/// (2022年为54%) / （2020年为…）: a figure for an earlier year in brackets is a past value, and
+/// its year is not the target's. Each bracket is looked into at most a few characters ahead.
+fn mask_earlier_figures(chars: &[char], mask: &mut [bool]) {
+    const LOOK: usize = 24;
+    for i in 0..chars.len() {
+        let close = match chars[i] {
+            '(' => ')',
+            '（' => '）',
+            _ => continue,
+        };
+        let Some(len) = chars[i + 1..].iter().take(LOOK).position(|&c| c == close) else {
+            continue;
+        };
+        let j = i + 1;
+        let stated = year_at(chars, j).is_some()
+            && chars.get(j + 4) == Some(&'年')
+            && chars[j + 5..j + len]
+                .iter()
+                .take(3)
+                .any(|c| matches!(c, '为' | '是' | '达' | ':' | '：'));
+        if stated {
+            mask[i..=i + len + 1].iter_mut().for_each(|m| *m = true);
+        }
+    }
 }
 
 /// A stated year near the target: 到2023年 / 在2023年 / 2023年底前 / 2023年，… (the latest one
