@@ -153,6 +153,20 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
             }
             Block::Paragraph(text) => {
                 table = None;
+                // 01 / 2020年工作回顾: a news post's numbered section, its number on a line of
+                // its own and its title on the next.
+                let numbered = at
+                    .checked_sub(1)
+                    .and_then(|k| blocks.get(k))
+                    .is_some_and(is_section_number);
+                if numbered && let Some(title) = section_title(text) {
+                    headings.push(Heading {
+                        level: 1,
+                        text: title,
+                        rest: String::new(),
+                    });
+                    continue;
+                }
                 paragraph_proposals(text, &mut headings, period, &mut out);
             }
             Block::Row(cells) => {
@@ -183,6 +197,21 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
         sources.resize(sources.len() + (out.len() - before), source);
     }
     dedupe(out, &sources)
+}
+
+/// 01 / 02 on a line of its own.
+fn is_section_number(block: &Block) -> bool {
+    matches!(block, Block::Paragraph(p) if {
+        let t = p.trim();
+        (1..=2).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// A short line with no sentence punctuation: a title.
+fn section_title(text: &str) -> Option<String> {
+    let t = normalize(text).trim().to_owned();
+    let n = t.chars().count();
+    ((2..=16).contains(&n) && !t.contains(['，', '。', '；', ',', ';', '！', '!'])).then_some(t)
 }
 
 /// A paragraph's targets, each with its chapter; headings run into it (a flattened document)

@@ -170,6 +170,24 @@ fn share_name(rest: &str) -> String {
 /// A rate's subject (or the sentence's), with a short predicate after the number made a rate
 /// (教师学历100%合格 → 教师学历合格率).
 fn rate_name(cx: &MentionContext, after_text: &str) -> String {
+    // 毛入园率达99%以上、普惠性幼儿园覆盖率达85%以上: an item of a 、 list with its own cue
+    // names its own measure.
+    if cx.prev_end > cx.a {
+        let raw = cx.text(cx.prev_end, cue_start(cx.chars, cx.prev_end, cx.m.start));
+        let item = ["以上", "以下", "以内", "左右"]
+            .iter()
+            .fold(raw.as_str(), |r, w| r.trim_start_matches(w))
+            .starts_with('、');
+        let local = clean_name(&raw);
+        if item
+            && local.chars().count() >= 3
+            && ["率", "比例", "占比", "比重", "系数"]
+                .iter()
+                .any(|e| local.ends_with(e))
+        {
+            return local.to_owned();
+        }
+    }
     let mut s = if cx.subject.is_empty() {
         cx.last_subject.to_owned()
     } else {
@@ -272,6 +290,14 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
         {
             object.truncate(i);
         }
+    }
+    // 建设8所学校、实现…全覆盖: a 、 before another verb ends the object.
+    let object_chars: Vec<char> = object.chars().collect();
+    if let Some(k) = object_chars.iter().position(|&c| c == '、')
+        && (ACTION_VERBS.iter().chain(["实现"].iter()))
+            .any(|v| contains_at(&object_chars, k + 1, v))
+    {
+        object = text_of(&object_chars, 0, k);
     }
     let object = clean_name(&object);
     if object.is_empty() {

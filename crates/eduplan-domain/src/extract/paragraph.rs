@@ -330,3 +330,61 @@ fn part_of_whole(name: &str, unit: &str, whole: &Proposal) -> Option<String> {
         .unwrap_or(name);
     is_scope(scope).then(|| format!("{}（{scope}）", whole.name))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Block, extract_targets};
+
+    fn found(blocks: &[&str]) -> Vec<(String, f64)> {
+        let blocks: Vec<Block> = blocks
+            .iter()
+            .map(|b| Block::Paragraph((*b).into()))
+            .collect();
+        extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, f64)]) -> Vec<(String, f64)> {
+        list.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect()
+    }
+
+    #[test]
+    fn each_item_of_a_list_with_its_own_cue_keeps_its_own_name() {
+        assert_eq!(
+            found(&[
+                "2025年重点工作",
+                "力争高中阶段毛入学率达96%以上、随迁子女公办学校就读比例达90%、寄宿制学校达标率达到80%。"
+            ]),
+            pairs(&[
+                ("高中阶段毛入学率", 96.0),
+                ("随迁子女公办学校就读比例", 90.0),
+                ("寄宿制学校达标率", 80.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_verb_after_a_list_mark_ends_the_counted_object() {
+        assert_eq!(
+            found(&["今年将改造6所薄弱学校、实现乡村学校网络全覆盖。"]),
+            pairs(&[("改造薄弱学校", 6.0)])
+        );
+    }
+
+    #[test]
+    fn a_news_posts_numbered_sections_look_back_or_ahead_by_their_titles() {
+        assert_eq!(
+            found(&[
+                "01",
+                "2024年工作回顾",
+                "新建幼儿园5所，新增学位2700个。",
+                "02",
+                "2025年重点任务",
+                "计划新建幼儿园3所。"
+            ]),
+            pairs(&[("新建幼儿园", 3.0)])
+        );
+    }
+}

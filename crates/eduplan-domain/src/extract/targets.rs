@@ -498,7 +498,8 @@ pub(super) fn cue_start(chars: &[char], a: usize, number: usize) -> usize {
     ];
     let window_start = number.saturating_sub(6).max(a);
     for i in window_start..number {
-        if CUES.iter().any(|w| contains_at(chars, i, w)) {
+        // 达标率 is a name, not the cue 达.
+        if CUES.iter().any(|w| contains_at(chars, i, w)) && !contains_at(chars, i, "达标") {
             return i;
         }
     }
