@@ -191,15 +191,27 @@ fn clause_time(
     }
     // 分别为 states figures as they are, unless the sentence looks ahead (目标…均保持100%；初中…
     // 分别为100%、99.9%).
+    let past_so_far = state.past;
     let sentence_ahead = || {
         let open = without_titles(scan.sentence);
-        FUTURE_MARKS.iter().any(|w| open.contains(w)) && !state.past
+        FUTURE_MARKS.iter().any(|w| open.contains(w)) && !past_so_far
     };
+    // …以来 / 已新增: what has been done so far; a plan named before 以来 (计划实施以来) does not
+    // look ahead.
+    let since = clause_text.contains("以来");
+    if since || done_already(&scan.chars, (a, b), &scan.mask) {
+        state.past = true;
+    }
     let clause_past = PAST_IN_CLAUSE
         .iter()
         .any(|w| clause_text.contains(w) && !relative(w) && !(*w == "分别为" && sentence_ahead()));
     // 到2015年 in a later plan's look-back is a past year, whatever 到 says.
-    if FUTURE_MARKS.iter().any(|w| open_text.contains(w)) && !clause_past && !past_year_here {
+    if FUTURE_MARKS.iter().any(|w| open_text.contains(w))
+        && !clause_past
+        && !past_year_here
+        && !since
+        && !done_already(&scan.chars, (a, b), &scan.mask)
+    {
         state.past = state.past
             && !open_text.contains("到20")
             && !["力争", "确保", "计划", "预计"]
@@ -207,6 +219,18 @@ fn clause_time(
                 .any(|w| open_text.contains(w));
     }
     clause_past
+}
+
+/// 已新增 / 已建成 / 已经: 已 right before an action verb (or 经, 累计) in the clause.
+fn done_already(chars: &[char], (a, b): (usize, usize), mask: &[bool]) -> bool {
+    (a..b).any(|i| {
+        chars[i] == '已'
+            && !mask[i]
+            && ACTION_VERBS
+                .iter()
+                .chain(["经", "累计", "达", "有", "实现", "完成"].iter())
+                .any(|v| crate::text::contains_at(chars, i + 1, v))
+    })
 }
 
 /// The numbers of a clause that can be its own: not quoted, not a grade or duration in words,
@@ -273,6 +297,10 @@ fn clause_targets(
             && let Some(name) = part_of_whole(&p.name, &p.unit, whole)
         {
             p.name = name;
+        } else if let Some(prev) = out[state.first..].last()
+            && let Some(name) = stage_like(&p.name, &p.unit, prev)
+        {
+            p.name = name;
         }
         let period = context.period;
         let year = stated_year_before(&scan.chars, m.start, &scan.mask)
@@ -331,6 +359,46 @@ fn part_of_whole(name: &str, unit: &str, whole: &Proposal) -> Option<String> {
     is_scope(scope).then(|| format!("{}（{scope}）", whole.name))
 }
 
+/// 学段 a count may be split by.
+const COUNT_STAGES: &[&str] = &[
+    "学前教育",
+    "义务教育",
+    "普通高中",
+    "高中阶段",
+    "职业教育",
+    "中职",
+    "小学",
+    "初中",
+    "高中",
+    "幼儿园",
+];
+
+/// 新增公办学位学前教育13万个、义务教育80万个: a count named only by its 学段 (with the verb it
+/// inherits) is the count before it for that 学段.
+fn stage_like(name: &str, unit: &str, prev: &Proposal) -> Option<String> {
+    if unit != prev.unit || unit.contains('%') || unit.is_empty() {
+        return None;
+    }
+    let stage = ACTION_VERBS
+        .iter()
+        .filter_map(|v| name.strip_prefix(v))
+        .min_by_key(|s| s.len())
+        .unwrap_or(name);
+    // The item's verb is the count's own (新建幼儿园8所、改扩建幼儿园12所 are two counts).
+    let verb = &name[..name.len() - stage.len()];
+    if !COUNT_STAGES.contains(&stage) || !prev.name.starts_with(verb) {
+        return None;
+    }
+    let before = COUNT_STAGES
+        .iter()
+        .find_map(|st| prev.name.strip_suffix(st))?;
+    // 新建城区小学2所、初中1所: a scope before the 学段 is not the second one's.
+    let scoped = ["区", "县", "市", "镇", "村", "乡", "农村", "城镇"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    (before.chars().count() >= 2 && !scoped).then(|| format!("{before}{stage}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{Block, extract_targets};
@@ -385,6 +453,32 @@ mod tests {
                 "计划新建幼儿园3所。"
             ]),
             pairs(&[("新建幼儿园", 3.0)])
+        );
+    }
+
+    #[test]
+    fn what_was_done_since_a_plan_began_or_already_is_not_a_target() {
+        assert_eq!(
+            found(&[
+                "行动计划实施以来，全县已建成普惠性幼儿园21所，其中公办园14所。到2027年，新增公办学位3000个。"
+            ]),
+            pairs(&[("新增公办学位", 3000.0)])
+        );
+        assert_eq!(
+            found(&["2025年，全区已改造薄弱学校12所；力争新建小学2所。"]),
+            pairs(&[("新建小学", 2.0)])
+        );
+    }
+
+    #[test]
+    fn a_count_named_only_by_its_stage_is_the_count_before_it_for_that_stage() {
+        assert_eq!(
+            found(&["两年内计划新增学位学前教育2万个、义务教育6万个、普通高中1万个。"]),
+            pairs(&[
+                ("新增学位学前教育", 2.0),
+                ("新增学位义务教育", 6.0),
+                ("新增学位普通高中", 1.0)
+            ])
         );
     }
 }
