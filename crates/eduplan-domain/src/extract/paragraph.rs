@@ -7,7 +7,7 @@ use super::names::{clause_subject, is_scope, scoped_like};
 use super::numbers::{NumberMention, number_mentions};
 use super::sentences::{
     FUTURE_MARKS, PAST_ADVERBIALS, PAST_IN_CLAUSE, any_word_in, clauses, quoted_mask,
-    split_sentences, stated_year_before,
+    split_sentences, stated_years,
 };
 use super::targets::{ACTION_VERBS, MentionContext, mention_target, nearest_action_verb};
 use super::{Period, Proposal, Resolve};
@@ -55,6 +55,8 @@ struct Scan<'a> {
     chars: Vec<char>,
     mask: Vec<bool>,
     mentions: Vec<NumberMention>,
+    /// The latest year stated before each position (`stated_years`).
+    years: Vec<Option<i32>>,
 }
 
 /// What the sentence so far says.
@@ -79,6 +81,7 @@ fn sentence_targets(
     let scan = Scan {
         sentence,
         mentions: number_mentions(&chars),
+        years: stated_years(&chars, &mask),
         chars,
         mask,
     };
@@ -159,7 +162,11 @@ fn clause_time(
     let open_text = without_titles(&clause_text);
     // Only years stated inside this clause change the context.
     let mut past_year_here = false;
-    if let Some(y) = stated_year_before(&scan.chars, b, &scan.mask)
+    if let Some(y) = scan
+        .years
+        .get(b)
+        .copied()
+        .flatten()
         .filter(|y| clause_text.contains(&format!("{y}年")))
     {
         let is_past = context.period.is_some_and(|p| y <= p.base_year);
@@ -303,7 +310,11 @@ fn clause_targets(
             p.name = name;
         }
         let period = context.period;
-        let year = stated_year_before(&scan.chars, m.start, &scan.mask)
+        let year = scan
+            .years
+            .get(m.start)
+            .copied()
+            .flatten()
             .filter(|y| period.is_none_or(|p| *y > p.base_year))
             .or(context.year);
         // 其中2022年前完成4所: the verb alone names nothing; the sentence's last target says
