@@ -36,7 +36,12 @@ const MEASURE_ENDS: &[&str] = &[
 /// The names a listed name stands for, and whether each is a whole indicator name (so that one
 /// value may be shared among them).
 fn list_parts(name: &str) -> Option<(Vec<String>, bool)> {
-    if let Some(parts) = stages_before(name).or_else(|| stages_after(name)) {
+    // 争创现代化小学和初中20所: 学段 after a verb's object are the object, not a list of targets.
+    let acts = super::targets::ACTION_VERBS
+        .iter()
+        .any(|v| name.starts_with(v));
+    let after = if acts { None } else { stages_after(name) };
+    if let Some(parts) = stages_before(name).or(after) {
         return Some((parts, true));
     }
     let parts = shared_scope(split_list(name));

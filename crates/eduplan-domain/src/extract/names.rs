@@ -128,6 +128,15 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
             Naming::Named(share_name(&rest))
         };
     }
+    // 100%初中学校创建成…: a share opening its clause, those who do it after it.
+    if cx.is_percent() && cx.m.unit == "%" && cx.before_text().trim().is_empty() {
+        let rest = clean_name(&after_text);
+        let chars: Vec<char> = rest.chars().collect();
+        let acts = (2..chars.len()).any(|i| ACTION_VERBS.iter().any(|v| contains_at(&chars, i, v)));
+        if acts && !rest.starts_with("以上") {
+            return Naming::Named(share_name(&rest));
+        }
+    }
     if cx.is_percent() {
         return Naming::Named(rate_name(cx, &after_text));
     }
@@ -156,7 +165,12 @@ fn share_name(rest: &str) -> String {
         "取得", "掌握", "建成", "完成",
     ];
     let chars: Vec<char> = rest.chars().collect();
-    let split = (2..chars.len()).find(|&i| PREDICATES.iter().any(|p| contains_at(&chars, i, p)));
+    let split = (2..chars.len()).find(|&i| {
+        PREDICATES
+            .iter()
+            .chain(ACTION_VERBS)
+            .any(|p| contains_at(&chars, i, p))
+    });
     match split {
         Some(i) => format!(
             "{}的{}",

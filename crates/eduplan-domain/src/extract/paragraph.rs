@@ -492,4 +492,26 @@ mod tests {
             ])
         );
     }
+
+    #[test]
+    fn stages_after_a_verbs_object_are_the_object_and_a_share_may_open_its_clause() {
+        assert_eq!(
+            found(&[
+                "2026年目标：争创省级标准化小学和初中6所，创立市级文明校园4所，90%乡村学校创建成智慧校园。"
+            ]),
+            pairs(&[
+                ("争创省级标准化小学和初中", 6.0),
+                ("创立市级文明校园", 4.0),
+                ("创建成智慧校园的乡村学校", 90.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_headlines_closing_bracket_ends_the_counted_object() {
+        assert_eq!(
+            found(&["聚焦两会|今年将新建幼儿园12所】县政府工作报告提出，要办好学前教育。"]),
+            pairs(&[("新建幼儿园", 12.0)])
+        );
+    }
 }
