@@ -260,12 +260,12 @@ fn with_parent(mut cells: Vec<String>, name: usize, parent: &mut String) -> Vec<
     cells
 }
 
-/// The same target stated twice (in 发展目标 and again under its task) is proposed once; two
-/// rows of one table are never the same target stated twice.
+/// The same target stated twice (in 发展目标 and again under its task, once with its year and
+/// once without) is proposed once; two rows of one table are never the same target stated twice.
 /// Proposals are grouped by unit, value, range and year first, so each is compared only with
 /// those it could repeat (linear in the number of proposals for any real text).
 fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>]) -> Vec<Proposal> {
-    type Key = (String, u64, Option<u64>, Option<i32>);
+    type Key = (String, u64, Option<u64>);
     let mut out: Vec<Proposal> = Vec::with_capacity(proposals.len());
     let mut groups: std::collections::HashMap<Key, Vec<(usize, Option<usize>)>> =
         std::collections::HashMap::new();
@@ -275,18 +275,26 @@ fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>]) -> Vec<Proposal> 
             p.unit.clone(),
             (p.value + 0.0).to_bits(),
             p.stretch.map(f64::to_bits),
-            p.year,
         );
         let group = groups.entry(key).or_default();
         let twin = group
             .iter()
-            .find(|(i, s)| (s.is_none() || *s != source) && same_indicator(&out[*i].name, &p.name))
+            .find(|(i, s)| {
+                let q = &out[*i];
+                // A year stated once and left to the plan's period (or unknown) the other time.
+                let same_year = q.year == p.year || !q.year_stated || !p.year_stated;
+                (s.is_none() || *s != source) && same_year && same_indicator(&q.name, &p.name)
+            })
             .map(|(i, _)| *i);
         match twin {
             // The table's base value and 属性 complete the sentence's target.
             Some(i) => {
                 let q = &mut out[i];
                 q.base_value = q.base_value.or(p.base_value);
+                if p.year_stated && !q.year_stated {
+                    q.year = p.year;
+                    q.year_stated = true;
+                }
                 if p.attribute == Attribute::Binding {
                     q.attribute = Attribute::Binding;
                 }

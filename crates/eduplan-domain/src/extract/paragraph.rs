@@ -514,4 +514,24 @@ mod tests {
             pairs(&[("新建幼儿园", 12.0)])
         );
     }
+
+    #[test]
+    fn a_target_stated_once_with_its_year_and_once_without_is_one() {
+        let blocks = [
+            Block::Paragraph("2026年，全县将新建幼儿园5所，新增学位900个。".into()),
+            Block::Paragraph("主要任务".into()),
+            Block::Paragraph("新建幼儿园5所。".into()),
+        ];
+        let got: Vec<(String, f64, Option<i32>)> = extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value, p.year))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("新建幼儿园".to_owned(), 5.0, Some(2026)),
+                ("新增学位".to_owned(), 900.0, Some(2026))
+            ]
+        );
+    }
 }
