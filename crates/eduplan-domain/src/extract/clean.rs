@@ -5,6 +5,7 @@ use super::numbers::{is_cn_digit, year_at};
 
 pub(super) const LEADING_NOISE: &[&str] = &[
     "■",
+    "分别",
     "一是",
     "二是",
     "三是",

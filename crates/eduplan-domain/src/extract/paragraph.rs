@@ -141,6 +141,9 @@ fn sentence_targets(
             state.last_verb = Some(v);
         }
     }
+    if let Some(r) = respectively {
+        name_by_the_list_before(out, state.first, r);
+    }
     give_out_listed_names(out, state.first, respectively);
     Carried {
         past: state.past,
@@ -370,6 +373,45 @@ fn part_of_whole(name: &str, unit: &str, whole: &Proposal) -> Option<String> {
     is_scope(scope).then(|| format!("{}（{scope}）", whole.name))
 }
 
+/// 新改扩建中小学45所、幼儿园18所，分别新增学位4.68万和7000个: values after 分别 under one name
+/// belong, in order, to the things counted just before it (新增学位（中小学）, 新增学位（幼儿园）).
+fn name_by_the_list_before(out: &mut [Proposal], first: usize, r: usize) {
+    let Some(name) = out.get(r).map(|p| p.name.clone()) else {
+        return;
+    };
+    let run = out[r..].iter().take_while(|p| p.name == name).count();
+    if run < 2 || r < first + run || name.contains('、') {
+        return;
+    }
+    let before = &out[r - run..r];
+    let objects: Vec<String> = before
+        .iter()
+        .map(|p| {
+            // 新改扩建: a 新 before the verb is the verb's.
+            let name = p
+                .name
+                .strip_prefix('新')
+                .filter(|rest| ACTION_VERBS.iter().any(|v| rest.starts_with(v)))
+                .unwrap_or(&p.name);
+            ACTION_VERBS
+                .iter()
+                .filter_map(|v| name.strip_prefix(v))
+                .min_by_key(|s| s.len())
+                .unwrap_or(name)
+                .to_owned()
+        })
+        .collect();
+    let distinct = objects.iter().enumerate().all(|(k, o)| {
+        !o.is_empty() && objects[..k].iter().all(|x| x != o) && !name.contains(o.as_str())
+    });
+    if !distinct {
+        return;
+    }
+    for (p, o) in out[r..r + run].iter_mut().zip(objects) {
+        p.name = format!("{name}（{o}）");
+    }
+}
+
 /// 学段 a count may be split by.
 const COUNT_STAGES: &[&str] = &[
     "学前教育",
@@ -533,5 +575,25 @@ mod tests {
                 ("新增学位".to_owned(), 900.0, Some(2026))
             ]
         );
+    }
+
+    #[test]
+    fn values_after_respectively_share_a_unit_and_belong_to_the_things_counted_before() {
+        assert_eq!(
+            found(&["今年将新建小学6所、幼儿园9所，分别新增学位1.2万和2700个。"]),
+            pairs(&[
+                ("新建小学", 6.0),
+                ("新建幼儿园", 9.0),
+                ("新增学位（小学）", 1.2),
+                ("新增学位（幼儿园）", 2700.0)
+            ])
+        );
+        let units: Vec<String> = extract_targets(&[Block::Paragraph(
+            "今年将新建小学6所、幼儿园9所，分别新增学位1.2万和2700个。".into(),
+        )])
+        .into_iter()
+        .map(|p| p.unit)
+        .collect();
+        assert_eq!(units, ["所", "所", "万个", "个"]);
     }
 }
