@@ -335,6 +335,12 @@ fn same_indicator(a: &str, b: &str) -> bool {
     if a.contains(b) || b.contains(a) {
         return true;
     }
+    // 实施基础工程的学校建设项目 and 实施主体工程的…: what is said of the same things differs.
+    if let (Some((x, _)), Some((y, _))) = (a.split_once('的'), b.split_once('的'))
+        && x != y
+    {
+        return false;
+    }
     let head = |s: &str| s.chars().take(2).collect::<String>();
     name_overlap(a, b) >= 0.8 && head(a) == head(b)
 }

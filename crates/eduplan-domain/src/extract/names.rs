@@ -293,6 +293,11 @@ fn full_verb(chars: &[char], a: usize, i: usize, v: &str) -> String {
 /// that acts on it.
 fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
     let range_end = cx.next_start.min(cx.b);
+    if verbs.before.is_none()
+        && let Some(name) = listed_count_name(cx)
+    {
+        return Naming::Named(name);
+    }
     let verb_after_last = action_verb_in(cx.chars, cx.m.end, range_end, cx.mask, true);
     let obj_end = verb_after_last.map_or(range_end, |(i, _)| range_end.min(i));
     let mut object = cx.text(cx.m.end, obj_end);
@@ -329,6 +334,41 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
         (None, Some(v)) => format!("{v}{object}"),
         (None, None) => object,
     })
+}
+
+/// 凉州区祁连路小学、…等5所学校建设项目竣工: a count that sums up the names listed before it,
+/// named by what is said of them after it.
+pub(super) fn listed_count_name(cx: &MentionContext) -> Option<String> {
+    let before = cx.before_text();
+    let sums_up = before.contains('、') || before.trim_end().ends_with('等');
+    if !sums_up || cx.is_percent() {
+        return None;
+    }
+    object_then_predicate(&cx.text(cx.m.end, cx.next_start.min(cx.b)))
+}
+
+/// 5所学校建设项目竣工并交付使用 → 竣工并交付使用的学校建设项目: with no verb before the number
+/// and names listed before it, the object after it ends at its head (…项目 / …学校) and what
+/// follows is said of it.
+fn object_then_predicate(after: &str) -> Option<String> {
+    const HEADS: &[&str] = &["项目", "学校", "幼儿园", "小学", "中学"];
+    let after = after.trim_end_matches(|c: char| c.is_whitespace() || "。；;，,".contains(c));
+    let (at, head) = HEADS
+        .iter()
+        .filter_map(|h| after.rfind(h).map(|i| (i, *h)))
+        .max_by_key(|(i, _)| *i)?;
+    let object = &after[..at + head.len()];
+    let predicate = &after[at + head.len()..];
+    let words = predicate.chars().count();
+    let plain = predicate
+        .chars()
+        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    (object.chars().count() >= 2
+        && (3..=12).contains(&words)
+        && plain
+        && !ACTION_VERBS.contains(&predicate)
+        && !predicate.starts_with(['的', '和', '及', '等']))
+    .then(|| format!("{predicate}的{object}"))
 }
 
 /// 生均公用经费标准小学不低于720元、初中不低于940元: the second names only its 学段, which
