@@ -338,6 +338,10 @@ pub(super) fn push_mention(
         return;
     }
     j += unit.chars().count();
+    // 20万人口以上的县: 人口 is a population, not a count of people.
+    if unit.ends_with('人') && chars.get(j) == Some(&'口') {
+        return;
+    }
     unit = format!("{prefix}{unit}");
     let unit_end = j;
     j += comparison_suffix_len(chars, j);

@@ -612,4 +612,14 @@ mod tests {
             ])
         );
     }
+
+    #[test]
+    fn a_population_is_not_a_count_of_people() {
+        assert_eq!(
+            found(&[
+                "到2027年，30万人口以上的县均建有特殊教育学校，适龄残疾儿童入学率达到97%以上。"
+            ]),
+            pairs(&[("适龄残疾儿童入学率", 97.0)])
+        );
+    }
 }
