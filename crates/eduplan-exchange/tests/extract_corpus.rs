@@ -20,8 +20,9 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// right, 79 of 93 targets (0.798 / 0.849) when `heldout/` and `heldout2/` were moved into it;
 /// 92 of 93 right, 92 of 93 targets (0.989 / 0.989) after the rules were extended on it.
 /// With the former `heldout3` moved into it (forty-one texts): 118 of 159 proposals right,
-/// 118 of 169 targets (0.742 / 0.698) before any rule was written on those texts.
-const DEV_FLOOR: (f64, f64) = (0.74, 0.69);
+/// 118 of 169 targets (0.742 / 0.698) before any rule was written on those texts; 164 of 166
+/// right, 164 of 169 targets (0.988 / 0.970) after the rules were extended on them.
+const DEV_FLOOR: (f64, f64) = (0.98, 0.97);
 /// The fictional set (eight texts), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
 /// 175 of 184, 175 of 184 (0.951 / 0.951) after the rules were extended on `real/dev`.
