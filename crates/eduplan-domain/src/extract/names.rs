@@ -47,11 +47,10 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
     // A year (2015年…分别达到90%) is the clause's time, not its first number.
     let first_digit = (a..b)
         .find(|&i| {
-            !mask[i]
-                && chars[i].is_ascii_digit()
-                && (i == 0 || !chars[i - 1].is_ascii_digit())
-                && !(year_at(chars, i).is_some() && chars.get(i + 4) == Some(&'年'))
-                && !is_age(chars, i)
+            let starts = chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit());
+            let time_or_age = (year_at(chars, i).is_some() && chars.get(i + 4) == Some(&'年'))
+                || is_age(chars, i);
+            starts && !mask[i] && !time_or_age
         })
         .unwrap_or(b);
     let mut end = first_digit;
