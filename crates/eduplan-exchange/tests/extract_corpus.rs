@@ -3,7 +3,7 @@
 //! folded) and its value and unit agree; each expected target is matched at most once.
 //!
 //! Two sets share the matcher: the published texts of tests/fixtures/extract/real (README there;
-//! the rules are written on `dev`, a held-out set is only scored) and the fictional texts of
+//! the rules are written on `dev`, a held-out set is only scored: `heldout4`) and the fictional texts of
 //! tests/fixtures/extract (README there), written in the style of county plans.
 //!
 //! `cargo test -p eduplan-exchange --test extract_corpus -- --nocapture` lists every miss and
@@ -19,15 +19,14 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// Measured: dev (twenty-six texts, the former held-out sets among them) 79 of 99 proposals
 /// right, 79 of 93 targets (0.798 / 0.849) when `heldout/` and `heldout2/` were moved into it;
 /// 92 of 93 right, 92 of 93 targets (0.989 / 0.989) after the rules were extended on it.
-const DEV_FLOOR: (f64, f64) = (0.98, 0.98);
+/// With the former `heldout3` moved into it (forty-one texts): 118 of 159 proposals right,
+/// 118 of 169 targets (0.742 / 0.698) before any rule was written on those texts; 164 of 166
+/// right, 164 of 169 targets (0.988 / 0.970) after the rules were extended on them.
+const DEV_FLOOR: (f64, f64) = (0.98, 0.97);
 /// The fictional set (eight texts), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
 /// 175 of 184, 175 of 184 (0.951 / 0.951) after the rules were extended on `real/dev`.
 const FICTIONAL_FLOOR: (f64, f64) = (0.95, 0.95);
-
-/// `real/heldout3` (fifteen texts, gathered and marked after the rules above were written,
-/// never tuned on): 26 of 66 proposals right, 26 of 76 targets (0.394 / 0.342).
-const HELDOUT3_FLOOR: (f64, f64) = (0.39, 0.34);
 
 /// `real/heldout4` (eleven texts, gathered and marked on 2026-12-03 after `heldout3`, never
 /// tuned on), with the rules as they were when `heldout3` was first scored: 20 of 46 proposals
@@ -224,15 +223,6 @@ fn strict_scores_on_the_fictional_texts_hold() {
         "fictional: comparison or year wrong on {} of {} matched targets",
         t.details_wrong,
         t.matched
-    );
-}
-
-#[test]
-fn strict_scores_on_the_held_out_texts_hold() {
-    check(
-        "heldout3",
-        &fixtures().join("real/heldout3"),
-        HELDOUT3_FLOOR,
     );
 }
 

@@ -121,7 +121,10 @@ fn header_at(blocks: &[Block], i: usize) -> Option<Header> {
     // Only a line that starts with a header's first cells is read further (a paragraph of a
     // megabyte is not split into pieces for nothing).
     let head: String = line.chars().take(16).collect();
-    if !["指", "名称", "项目"].iter().any(|w| head.contains(w)) {
+    if !["指", "名称", "项目", "序号"]
+        .iter()
+        .any(|w| head.contains(w))
+    {
         return None;
     }
     // 指标 单位 2020年 …: header cells are never one name broken by spaces, unless they are
@@ -130,11 +133,20 @@ fn header_at(blocks: &[Block], i: usize) -> Option<Header> {
         .split_whitespace()
         .map(str::to_owned)
         .collect();
-    let first = if pieces.len() >= 3 {
+    let mut first = if pieces.len() >= 3 {
         pieces
     } else {
         cells_of(&blocks[i])?
     };
+    // 序号 on a line of its own, the name column's cell on the next.
+    let mut lines = 1;
+    if first.len() == 1
+        && first[0] == "序号"
+        && let Some(next) = blocks.get(i + 1).and_then(cell_text)
+    {
+        first.push(next);
+        lines = 2;
+    }
     let indexed = first.first().is_some_and(|c| c == "序号");
     let name = first.get(usize::from(indexed))?;
     let n = name.chars().count();
@@ -153,9 +165,8 @@ fn header_at(blocks: &[Block], i: usize) -> Option<Header> {
     for cell in &first[columns.len()..] {
         columns.push(header_column(cell)?);
     }
-    let mut lines = 1;
     if first.len() == columns.len() && first.len() <= 2 {
-        for block in &blocks[i + 1..] {
+        for block in &blocks[i + lines..] {
             let Some(cell) = cell_text(block) else { break };
             let Some(column) = header_column(&cell) else {
                 break;
@@ -187,7 +198,7 @@ fn header_column(cell: &str) -> Option<Column> {
         Some(Column::Unit)
     } else if cell.contains("属性") || cell.contains("性质") {
         Some(Column::Attribute)
-    } else if ["目标", "基期", "现状", "基数", "预期"]
+    } else if ["目标", "基期", "现状", "基数", "预期", "标准"]
         .iter()
         .any(|w| cell.contains(w))
     {
@@ -215,6 +226,10 @@ fn read_table(blocks: &[Block], start: usize, header: Header, out: &mut Vec<Bloc
     out.push(Block::Row(header.cells.clone()));
     let indexed = header.columns.first() == Some(&Column::Index);
     let mut row = RowState::default();
+    // The last row number read under 序号, and the name of a row whose lines under it are its
+    // measures (幼儿园生均建筑面积(≥10.44平方米) / 2017年规划设计的达标率(%) / 100).
+    let mut last_index = 0;
+    let mut measured: Option<String> = None;
     'lines: while i < blocks.len() {
         let Some(mut cells) = cells_of(&blocks[i]) else {
             break;
@@ -223,12 +238,39 @@ fn read_table(blocks: &[Block], start: usize, header: Header, out: &mut Vec<Bloc
         if indexed && cells.len() > 1 && cells[0].chars().all(|c| c.is_ascii_digit()) {
             cells.remove(0);
         }
+        // A row number on a line of its own: the next number in turn, where a row may start.
+        if indexed
+            && cells.len() == 1
+            && cells[0].parse::<u32>().ok() == Some(last_index + 1)
+            && (row.labels.is_empty() || row_complete(&header, &row))
+        {
+            last_index += 1;
+            measured = None;
+            i += 1;
+            continue;
+        }
         for cell in cells {
             if cell.chars().count() > MAX_CELL_CHARS || cell.contains('。') || cell.contains('；')
             {
                 break 'lines;
             }
             if cell_kind(&cell) == Cell::Label {
+                let cell = with_unit_bracket(&cell);
+                if indexed && let Some(name) = standard_in_brackets(&cell) {
+                    let has_number = row.values.iter().any(|v| cell_kind(v) == Cell::Number);
+                    if has_number && !emit(&header, &mut row, out) {
+                        return fallback(blocks, &row.labels, i, out);
+                    }
+                    if !row.labels.is_empty() {
+                        break 'lines;
+                    }
+                    measured = Some(name);
+                    continue;
+                }
+                let cell = match &measured {
+                    Some(name) => format!("{name}{cell}"),
+                    None => cell,
+                };
                 // A unit alone after a name (义务教育标准班额比例  %) waits for the 其中 rows.
                 let has_number = row.values.iter().any(|v| cell_kind(v) == Cell::Number);
                 if has_number && !emit(&header, &mut row, out) {
@@ -252,6 +294,47 @@ fn read_table(blocks: &[Block], start: usize, header: Header, out: &mut Vec<Bloc
     }
     // Lines read as names with no values after them are text after the table (a heading).
     fallback(blocks, &row.labels, i, out)
+}
+
+/// Whether the row read so far has a value for every number column (once or per sub-row).
+fn row_complete(header: &Header, row: &RowState) -> bool {
+    let k = header.numbers();
+    let n = row
+        .values
+        .iter()
+        .filter(|v| cell_kind(v) == Cell::Number)
+        .count();
+    k > 0 && n > 0 && n.is_multiple_of(k)
+}
+
+/// 达标率%) as a copy lost its opening bracket: 达标率(%).
+fn with_unit_bracket(cell: &str) -> String {
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if let Some(body) = cell.strip_suffix(close)
+            && !cell.contains(open)
+            && let Some(unit) = super::numbers::UNITS
+                .iter()
+                .filter(|u| body.ends_with(**u))
+                .max_by_key(|u| u.len())
+        {
+            let name = &body[..body.len() - unit.len()];
+            if !name.is_empty() {
+                return format!("{name}{open}{unit}{close}");
+            }
+        }
+    }
+    cell.to_owned()
+}
+
+/// 幼儿园室外游戏场地生均面积(≥4平方米): a name whose brackets hold a standard, not a unit; the
+/// lines under it are what is measured of it. Returns the name without the brackets.
+fn standard_in_brackets(cell: &str) -> Option<String> {
+    let (name, inner) = cell
+        .strip_suffix(')')
+        .and_then(|b| b.rsplit_once('('))
+        .or_else(|| cell.strip_suffix('）').and_then(|b| b.rsplit_once('（')))?;
+    (!name.is_empty() && inner.starts_with(['≥', '≤']) && inner.chars().any(|c| c.is_ascii_digit()))
+        .then(|| name.to_owned())
 }
 
 /// Emits the row read so far (a 其中 row alone taking the last row's name as its parent) and
@@ -478,6 +561,25 @@ mod spaced_tests {
                 ("普惠性幼儿园覆盖率", 90.0, "%"),
                 ("中小学生近视率", 48.0, "%"),
                 ("义务教育标准班额比例（小学）", 100.0, "%"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_standards_table_one_cell_per_line_with_its_unit_in_the_name() {
+        let text = "义务教育办学条件评估标准\n序号\n指标\n省定标准\n1\n小学巩固率(%)\n≥98\n\
+                    2\n生均图书(册)\n30\n初中生均图书(册)\n40\n3\n体育场地生均面积(≥6平方米)\n\
+                    2015年建校的达标率(%)\n100\n2015年前建校的达标率%)\n60\n4\n生师比\n≤1:13\n\
+                    5\n家长满意度%)\n≥90";
+        assert_eq!(
+            targets(text),
+            rows(&[
+                ("小学巩固率", 98.0, "%"),
+                ("生均图书", 30.0, "册"),
+                ("初中生均图书", 40.0, "册"),
+                ("体育场地生均面积2015年建校的达标率", 100.0, "%"),
+                ("体育场地生均面积2015年前建校的达标率", 60.0, "%"),
+                ("家长满意度", 90.0, "%"),
             ])
         );
     }

@@ -4,6 +4,8 @@
 use super::numbers::{is_cn_digit, year_at};
 
 pub(super) const LEADING_NOISE: &[&str] = &[
+    "■",
+    "分别",
     "一是",
     "二是",
     "三是",
@@ -95,6 +97,80 @@ pub(super) const TRAILING_NOISE: &[&str] = &[
     "以上",
     "等",
 ];
+
+/// Vowels with a tone mark: pinyin, never part of a Chinese plan's own words.
+const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || TONED.contains(c) || c == 'ü'
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// A copy's debris inside words, dropped: notes in brackets (`[繁体:園]`, `《繁体:辦》`, `(繁:學)`,
+/// `{拼音:zhōng}`), pinyin in brackets (`學(xué)校`, `【ér】`) and bare pinyin after a character
+/// (`古浪làng 县`). Characters are kept as written (traditional ones are not converted). One
+/// pass; each bracket is looked into at most a few characters ahead.
+pub(super) fn without_debris(text: &str) -> String {
+    const NOTES: &[&str] = &[
+        "繁体:",
+        "繁体：",
+        "繁:",
+        "繁：",
+        "拼音:",
+        "拼音：",
+        "pinyin:",
+    ];
+    const LOOK: usize = 16;
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let close = match c {
+            '[' => Some(']'),
+            '《' => Some('》'),
+            '(' => Some(')'),
+            '（' => Some('）'),
+            '{' => Some('}'),
+            '【' => Some('】'),
+            _ => None,
+        };
+        if let Some(close) = close
+            && let Some(len) = chars[i + 1..].iter().take(LOOK).position(|&d| d == close)
+        {
+            let inner: String = chars[i + 1..i + 1 + len].iter().collect();
+            let pinyin = !inner.is_empty()
+                && inner.chars().all(is_pinyin_letter)
+                && (inner.chars().any(|c| TONED.contains(c))
+                    || i.checked_sub(1).is_some_and(|k| is_cjk(chars[k])));
+            if pinyin || NOTES.iter().any(|n| inner.starts_with(n)) {
+                i += len + 2;
+                continue;
+            }
+        }
+        // Bare pinyin with a tone mark right after a character: 城chéng 关.
+        if is_pinyin_letter(c) && i > 0 && is_cjk(chars[i - 1]) {
+            let run = chars[i..]
+                .iter()
+                .take_while(|&&d| is_pinyin_letter(d))
+                .count();
+            let toned = chars[i..i + run].iter().any(|&d| TONED.contains(d));
+            if toned {
+                i += run;
+                if chars.get(i) == Some(&' ') && chars.get(i + 1).is_some_and(|&d| is_cjk(d)) {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
 
 pub(super) fn clean_name(s: &str) -> String {
     // ①… list marks, and the period a sentence opens with (“十四五”期间, 规划期内).
@@ -277,6 +353,54 @@ mod tests {
 
     fn pairs(list: &[(&str, f64)]) -> Vec<(String, f64)> {
         list.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect()
+    }
+
+    #[test]
+    fn debris_inside_words_is_skipped_and_characters_stay_as_written() {
+        assert_eq!(
+            super::without_debris(
+                "新建公辦(繁体:办)學(xué)校[繁体:園]2所，城qiáng 区{拼音:qū}幼儿【ér】园"
+            ),
+            "新建公辦學校2所，城区幼儿园"
+        );
+        // Brackets that are the plan's own stay.
+        assert_eq!(
+            super::without_debris("覆盖率(%)达到90%（含民办）"),
+            "覆盖率(%)达到90%（含民办）"
+        );
+        assert_eq!(
+            found("2024年新建標準化學(xué)校[繁体:校]3所。"),
+            pairs(&[("新建標準化學校", 3.0)])
+        );
+    }
+
+    #[test]
+    fn a_figure_for_an_earlier_year_in_brackets_is_not_a_target() {
+        let got = extract_targets(&[
+            Block::Paragraph("2024年教育工作要点".into()),
+            Block::Paragraph("到2026年，县域普惠性幼儿园覆盖率达到92%（2023年为87%），特殊教育学校在校生不少于400人(2021年：355人)。".into()),
+        ]);
+        let found: Vec<(String, f64, Option<i32>)> =
+            got.into_iter().map(|p| (p.name, p.value, p.year)).collect();
+        assert_eq!(
+            found,
+            [
+                ("县域普惠性幼儿园覆盖率".to_owned(), 92.0, Some(2026)),
+                ("特殊教育学校在校生".to_owned(), 400.0, Some(2026))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_scope_under_qizhong_is_a_part_of_the_total() {
+        assert_eq!(
+            found("新建、改扩建乡镇寄宿制学校12所，其中：东城区5所，西山县7所。"),
+            pairs(&[
+                ("新建、改扩建乡镇寄宿制学校", 12.0),
+                ("新建、改扩建乡镇寄宿制学校（东城区）", 5.0),
+                ("新建、改扩建乡镇寄宿制学校（西山县）", 7.0)
+            ])
+        );
     }
 
     #[test]

@@ -36,10 +36,15 @@ const MEASURE_ENDS: &[&str] = &[
 /// The names a listed name stands for, and whether each is a whole indicator name (so that one
 /// value may be shared among them).
 fn list_parts(name: &str) -> Option<(Vec<String>, bool)> {
-    if let Some(parts) = stages_before(name).or_else(|| stages_after(name)) {
+    // 争创现代化小学和初中20所: 学段 after a verb's object are the object, not a list of targets.
+    let acts = super::targets::ACTION_VERBS
+        .iter()
+        .any(|v| name.starts_with(v));
+    let after = if acts { None } else { stages_after(name) };
+    if let Some(parts) = stages_before(name).or(after) {
         return Some((parts, true));
     }
-    let parts = split_list(name);
+    let parts = shared_scope(split_list(name));
     if parts.len() < 2 {
         return None;
     }
@@ -47,6 +52,33 @@ fn list_parts(name: &str) -> Option<(Vec<String>, bool)> {
         .iter()
         .all(|p| p.chars().count() >= 3 && MEASURE_ENDS.iter().any(|e| p.ends_with(e)));
     Some((parts, whole))
+}
+
+/// 小学入学率、稳固率、毕业率: the scope before the first measure (小学) is every listed measure's
+/// when the others are bare measures as long as the first one's own.
+fn shared_scope(mut parts: Vec<String>) -> Vec<String> {
+    let Some(first) = parts.first().cloned() else {
+        return parts;
+    };
+    let bare = |p: &String| {
+        let n = p.chars().count();
+        (2..=4).contains(&n) && MEASURE_ENDS.iter().any(|e| p.ends_with(e))
+    };
+    let Some(n) = parts.get(1).filter(|p| bare(p)).map(|p| p.chars().count()) else {
+        return parts;
+    };
+    let first_chars: Vec<char> = first.chars().collect();
+    if first_chars.len() <= n || !parts[1..].iter().all(bare) {
+        return parts;
+    }
+    let scope: String = first_chars[..first_chars.len() - n].iter().collect();
+    if scope.chars().count() > 6 {
+        return parts;
+    }
+    for p in &mut parts[1..] {
+        *p = format!("{scope}{p}");
+    }
+    parts
 }
 
 /// A、B、C和D or A和B: split at 、, and the last part again at 和 / 与 / 及 (not 及以上).
@@ -125,7 +157,13 @@ fn stages_after(name: &str) -> Option<Vec<String>> {
 /// The proposals of one sentence (from `first` on) with their listed names given out: paired in
 /// order where the values are as many (`respectively`: the sentence says 分别), or one proposal per
 /// name where one value is shared.
-pub(super) fn give_out_listed_names(out: &mut Vec<Proposal>, first: usize, respectively: bool) {
+/// `respectively` is where the proposals of the clause saying 分别 start, if one does: a run
+/// before it is not paired.
+pub(super) fn give_out_listed_names(
+    out: &mut Vec<Proposal>,
+    first: usize,
+    respectively: Option<usize>,
+) {
     let mut i = first;
     while i < out.len() {
         let name = out[i].name.clone();
@@ -134,7 +172,8 @@ pub(super) fn give_out_listed_names(out: &mut Vec<Proposal>, first: usize, respe
             i += run;
             continue;
         };
-        if run > 1 && respectively && run.is_multiple_of(parts.len()) {
+        let paired = respectively.is_some_and(|r| i + run > r);
+        if run > 1 && paired && run.is_multiple_of(parts.len()) {
             for (p, part) in out[i..i + run].iter_mut().zip(parts.iter().cycle()) {
                 p.name.clone_from(part);
             }
@@ -219,6 +258,38 @@ mod tests {
             pairs(&[
                 ("建设足球、篮球特色学校", 6.0),
                 ("每百名学生拥有体育、艺术专任教师数", 1.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_scope_before_a_list_of_measures_is_each_ones() {
+        assert_eq!(
+            found(
+                "到2025年，县城小学入学率、巩固率、合格率均保持100%；乡镇初中入学率、巩固率分别为99%、98.5%。"
+            ),
+            pairs(&[
+                ("县城小学入学率", 100.0),
+                ("县城小学巩固率", 100.0),
+                ("县城小学合格率", 100.0),
+                ("乡镇初中入学率", 99.0),
+                ("乡镇初中巩固率", 98.5)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_bare_measure_after_a_scoped_one_shares_the_scope_and_a_later_respectively_pairs_nothing_before_it()
+     {
+        assert_eq!(
+            found(
+                "到2025年，3-6周岁流动儿童、留守儿童入园率95%以上，巩固率90%以上，农村教师培训率、校长培训率分别为100%、95%。"
+            ),
+            pairs(&[
+                ("3-6周岁流动儿童、留守儿童入园率", 95.0),
+                ("3-6周岁流动儿童、留守儿童巩固率", 90.0),
+                ("农村教师培训率", 100.0),
+                ("校长培训率", 95.0)
             ])
         );
     }

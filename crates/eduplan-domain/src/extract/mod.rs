@@ -123,7 +123,11 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
     // The last row's name, which a 其中 row of a table belongs to.
     let mut row_parent = String::new();
     let mut out: Vec<Proposal> = Vec::new();
-    for block in &blocks {
+    // Which table each proposal came from (its header's block), if any.
+    let mut sources: Vec<Option<usize>> = Vec::new();
+    let mut table_source = 0;
+    for (at, block) in blocks.iter().enumerate() {
+        let before = out.len();
         match block {
             Block::Heading(level, text) => {
                 table = None;
@@ -149,6 +153,20 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
             }
             Block::Paragraph(text) => {
                 table = None;
+                // 01 / 2020年工作回顾: a news post's numbered section, its number on a line of
+                // its own and its title on the next.
+                let numbered = at
+                    .checked_sub(1)
+                    .and_then(|k| blocks.get(k))
+                    .is_some_and(is_section_number);
+                if numbered && let Some(title) = section_title(text) {
+                    headings.push(Heading {
+                        level: 1,
+                        text: title,
+                        rest: String::new(),
+                    });
+                    continue;
+                }
                 paragraph_proposals(text, &mut headings, period, &mut out);
             }
             Block::Row(cells) => {
@@ -158,6 +176,7 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
                     .collect();
                 if let Some(header) = TableHeader::detect(&cells, period) {
                     table = Some(header);
+                    table_source = at;
                     continue;
                 }
                 if headings.in_past_section() {
@@ -174,8 +193,25 @@ pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
                 }
             }
         }
+        let source = matches!(block, Block::Row(_)).then_some(table_source);
+        sources.resize(sources.len() + (out.len() - before), source);
     }
-    dedupe(out)
+    dedupe(out, &sources)
+}
+
+/// 01 / 02 on a line of its own.
+fn is_section_number(block: &Block) -> bool {
+    matches!(block, Block::Paragraph(p) if {
+        let t = p.trim();
+        (1..=2).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// A short line with no sentence punctuation: a title.
+fn section_title(text: &str) -> Option<String> {
+    let t = normalize(text).trim().to_owned();
+    let n = t.chars().count();
+    ((2..=16).contains(&n) && !t.contains(['，', '。', '；', ',', ';', '！', '!'])).then_some(t)
 }
 
 /// A paragraph's targets, each with its chapter; headings run into it (a flattened document)
@@ -186,7 +222,7 @@ fn paragraph_proposals(
     period: Option<Period>,
     out: &mut Vec<Proposal>,
 ) {
-    for text in inline_sections(&normalize(text)) {
+    for text in inline_sections(&clean::without_debris(&normalize(text))) {
         let body = match parse_heading(&text) {
             Some(h) => {
                 let rest = h.rest.clone();
@@ -224,26 +260,49 @@ fn with_parent(mut cells: Vec<String>, name: usize, parent: &mut String) -> Vec<
     cells
 }
 
-/// The same target stated twice (in 发展目标 and again under its task) is proposed once.
-fn dedupe(proposals: Vec<Proposal>) -> Vec<Proposal> {
+/// The same target stated twice (in 发展目标 and again under its task, once with its year and
+/// once without) is proposed once; two rows of one table are never the same target stated twice.
+/// Proposals are grouped by unit, value, range and year first, so each is compared only with
+/// those it could repeat (linear in the number of proposals for any real text).
+fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>]) -> Vec<Proposal> {
+    type Key = (String, u64, Option<u64>);
     let mut out: Vec<Proposal> = Vec::with_capacity(proposals.len());
-    for p in proposals {
-        let twin = out.iter_mut().find(|q| {
-            q.unit == p.unit
-                && q.value == p.value
-                && q.stretch == p.stretch
-                && q.year == p.year
-                && same_indicator(&q.name, &p.name)
-        });
+    let mut groups: std::collections::HashMap<Key, Vec<(usize, Option<usize>)>> =
+        std::collections::HashMap::new();
+    for (k, p) in proposals.into_iter().enumerate() {
+        let source = sources.get(k).copied().flatten();
+        let key: Key = (
+            p.unit.clone(),
+            (p.value + 0.0).to_bits(),
+            p.stretch.map(f64::to_bits),
+        );
+        let group = groups.entry(key).or_default();
+        let twin = group
+            .iter()
+            .find(|(i, s)| {
+                let q = &out[*i];
+                // A year stated once and left to the plan's period (or unknown) the other time.
+                let same_year = q.year == p.year || !q.year_stated || !p.year_stated;
+                (s.is_none() || *s != source) && same_year && same_indicator(&q.name, &p.name)
+            })
+            .map(|(i, _)| *i);
         match twin {
             // The table's base value and 属性 complete the sentence's target.
-            Some(q) => {
+            Some(i) => {
+                let q = &mut out[i];
                 q.base_value = q.base_value.or(p.base_value);
+                if p.year_stated && !q.year_stated {
+                    q.year = p.year;
+                    q.year_stated = true;
+                }
                 if p.attribute == Attribute::Binding {
                     q.attribute = Attribute::Binding;
                 }
             }
-            None => out.push(p),
+            None => {
+                group.push((out.len(), source));
+                out.push(p);
+            }
         }
     }
     out
@@ -262,8 +321,25 @@ fn same_indicator(a: &str, b: &str) -> bool {
     if only_in(a, b) && only_in(b, a) && stage_of(a) > 0 {
         return false;
     }
+    // …（凉州区） and …（古浪县）: one total's parts in two scopes.
+    let part = |s: &str| {
+        s.strip_suffix('）')
+            .and_then(|x| x.rsplit_once('（'))
+            .map(|(_, p)| p.to_owned())
+    };
+    if let (Some(x), Some(y)) = (part(a), part(b))
+        && x != y
+    {
+        return false;
+    }
     if a.contains(b) || b.contains(a) {
         return true;
+    }
+    // 实施基础工程的学校建设项目 and 实施主体工程的…: what is said of the same things differs.
+    if let (Some((x, _)), Some((y, _))) = (a.split_once('的'), b.split_once('的'))
+        && x != y
+    {
+        return false;
     }
     let head = |s: &str| s.chars().take(2).collect::<String>();
     name_overlap(a, b) >= 0.8 && head(a) == head(b)
@@ -280,7 +356,20 @@ fn name_overlap(a: &str, b: &str) -> f64 {
     if n == 0 {
         return 0.0;
     }
-    short.chars().filter(|c| long.contains(*c)).count() as f64 / n as f64
+    // Each character of the longer name is found once (学 twice in 小学入学率 is not in
+    // 小学稳固率 twice).
+    let mut left: Vec<char> = long.chars().collect();
+    let found = short
+        .chars()
+        .filter(|c| match left.iter().position(|l| l == c) {
+            Some(i) => {
+                left.swap_remove(i);
+                true
+            }
+            None => false,
+        })
+        .count();
+    found as f64 / n as f64
 }
 
 #[cfg(test)]

@@ -47,10 +47,10 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
     // A year (2015年…分别达到90%) is the clause's time, not its first number.
     let first_digit = (a..b)
         .find(|&i| {
-            !mask[i]
-                && chars[i].is_ascii_digit()
-                && (i == 0 || !chars[i - 1].is_ascii_digit())
-                && !(year_at(chars, i).is_some() && chars.get(i + 4) == Some(&'年'))
+            let starts = chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit());
+            let time_or_age = (year_at(chars, i).is_some() && chars.get(i + 4) == Some(&'年'))
+                || is_age(chars, i);
+            starts && !mask[i] && !time_or_age
         })
         .unwrap_or(b);
     let mut end = first_digit;
@@ -80,6 +80,14 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
         }
     }
     clean_name(&text_of(chars, a, end))
+}
+
+/// 3-6周岁 / 36周岁 (a copy that lost its hyphen) at `i`: an age in a name, not a figure.
+fn is_age(chars: &[char], i: usize) -> bool {
+    let end = (i..chars.len())
+        .find(|&j| !(chars[j].is_ascii_digit() || "-—~～至".contains(chars[j])))
+        .unwrap_or(chars.len());
+    contains_at(chars, end, "周岁") || contains_at(chars, end, "岁")
 }
 
 /// 2020年 / 上年 / 去年 right at `i`: the time a change is measured from.
@@ -119,6 +127,15 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
             Naming::Named(share_name(&rest))
         };
     }
+    // 100%初中学校创建成…: a share opening its clause, those who do it after it.
+    if cx.is_percent() && cx.m.unit == "%" && cx.before_text().trim().is_empty() {
+        let rest = clean_name(&after_text);
+        let chars: Vec<char> = rest.chars().collect();
+        let acts = (2..chars.len()).any(|i| ACTION_VERBS.iter().any(|v| contains_at(&chars, i, v)));
+        if acts && !rest.starts_with("以上") {
+            return Naming::Named(share_name(&rest));
+        }
+    }
     if cx.is_percent() {
         return Naming::Named(rate_name(cx, &after_text));
     }
@@ -147,7 +164,12 @@ fn share_name(rest: &str) -> String {
         "取得", "掌握", "建成", "完成",
     ];
     let chars: Vec<char> = rest.chars().collect();
-    let split = (2..chars.len()).find(|&i| PREDICATES.iter().any(|p| contains_at(&chars, i, p)));
+    let split = (2..chars.len()).find(|&i| {
+        PREDICATES
+            .iter()
+            .chain(ACTION_VERBS)
+            .any(|p| contains_at(&chars, i, p))
+    });
     match split {
         Some(i) => format!(
             "{}的{}",
@@ -161,6 +183,24 @@ fn share_name(rest: &str) -> String {
 /// A rate's subject (or the sentence's), with a short predicate after the number made a rate
 /// (教师学历100%合格 → 教师学历合格率).
 fn rate_name(cx: &MentionContext, after_text: &str) -> String {
+    // 毛入园率达99%以上、普惠性幼儿园覆盖率达85%以上: an item of a 、 list with its own cue
+    // names its own measure.
+    if cx.prev_end > cx.a {
+        let raw = cx.text(cx.prev_end, cue_start(cx.chars, cx.prev_end, cx.m.start));
+        let item = ["以上", "以下", "以内", "左右"]
+            .iter()
+            .fold(raw.as_str(), |r, w| r.trim_start_matches(w))
+            .starts_with('、');
+        let local = clean_name(&raw);
+        if item
+            && local.chars().count() >= 3
+            && ["率", "比例", "占比", "比重", "系数"]
+                .iter()
+                .any(|e| local.ends_with(e))
+        {
+            return local.to_owned();
+        }
+    }
     let mut s = if cx.subject.is_empty() {
         cx.last_subject.to_owned()
     } else {
@@ -252,6 +292,11 @@ fn full_verb(chars: &[char], a: usize, i: usize, v: &str) -> String {
 /// that acts on it.
 fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
     let range_end = cx.next_start.min(cx.b);
+    if verbs.before.is_none()
+        && let Some(name) = listed_count_name(cx)
+    {
+        return Naming::Named(name);
+    }
     let verb_after_last = action_verb_in(cx.chars, cx.m.end, range_end, cx.mask, true);
     let obj_end = verb_after_last.map_or(range_end, |(i, _)| range_end.min(i));
     let mut object = cx.text(cx.m.end, obj_end);
@@ -263,6 +308,14 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
         {
             object.truncate(i);
         }
+    }
+    // 建设8所学校、实现…全覆盖: a 、 before another verb ends the object.
+    let object_chars: Vec<char> = object.chars().collect();
+    if let Some(k) = object_chars.iter().position(|&c| c == '、')
+        && (ACTION_VERBS.iter().chain(["实现"].iter()))
+            .any(|v| contains_at(&object_chars, k + 1, v))
+    {
+        object = text_of(&object_chars, 0, k);
     }
     let object = clean_name(&object);
     if object.is_empty() {
@@ -280,6 +333,41 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
         (None, Some(v)) => format!("{v}{object}"),
         (None, None) => object,
     })
+}
+
+/// 凉州区祁连路小学、…等5所学校建设项目竣工: a count that sums up the names listed before it,
+/// named by what is said of them after it.
+pub(super) fn listed_count_name(cx: &MentionContext) -> Option<String> {
+    let before = cx.before_text();
+    let sums_up = before.contains('、') || before.trim_end().ends_with('等');
+    if !sums_up || cx.is_percent() {
+        return None;
+    }
+    object_then_predicate(&cx.text(cx.m.end, cx.next_start.min(cx.b)))
+}
+
+/// 5所学校建设项目竣工并交付使用 → 竣工并交付使用的学校建设项目: with no verb before the number
+/// and names listed before it, the object after it ends at its head (…项目 / …学校) and what
+/// follows is said of it.
+fn object_then_predicate(after: &str) -> Option<String> {
+    const HEADS: &[&str] = &["项目", "学校", "幼儿园", "小学", "中学"];
+    let after = after.trim_end_matches(|c: char| c.is_whitespace() || "。；;，,".contains(c));
+    let (at, head) = HEADS
+        .iter()
+        .filter_map(|h| after.rfind(h).map(|i| (i, *h)))
+        .max_by_key(|(i, _)| *i)?;
+    let object = &after[..at + head.len()];
+    let predicate = &after[at + head.len()..];
+    let words = predicate.chars().count();
+    let plain = predicate
+        .chars()
+        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    (object.chars().count() >= 2
+        && (3..=12).contains(&words)
+        && plain
+        && !ACTION_VERBS.contains(&predicate)
+        && !predicate.starts_with(['的', '和', '及', '等']))
+    .then(|| format!("{predicate}的{object}"))
 }
 
 /// 生均公用经费标准小学不低于720元、初中不低于940元: the second names only its 学段, which
@@ -332,7 +420,7 @@ fn is_stage(s: &str) -> bool {
 }
 
 /// 市区 / 县(市) / 东部地区 / 农村 / 初中 / 三至六年级: where a figure holds, not what it measures.
-fn is_scope(s: &str) -> bool {
+pub(super) fn is_scope(s: &str) -> bool {
     let n = s.chars().count();
     (2..=5).contains(&n)
         && (["区", "市", "县", "镇", "村", "）", ")", "年级"]

@@ -288,6 +288,24 @@ pub(super) fn push_mention(
             break;
         }
     }
+    // 4.68万和7000个: a unit the next value states is this one's too.
+    if unit.is_empty() && !prefix.is_empty() {
+        unit = shared_unit(chars, j).unwrap_or_default();
+        if !unit.is_empty() {
+            let end = j;
+            out.push(NumberMention {
+                start,
+                end,
+                value,
+                stretch,
+                unit: format!("{prefix}{unit}"),
+                chinese,
+                unit_end: end,
+                written_percent: false,
+            });
+            return;
+        }
+    }
     if unit.is_empty() {
         // A bare number right after a comparison (差异系数不高于0.50) is a target without a unit.
         let before: String = chars[start.saturating_sub(4)..start].iter().collect();
@@ -320,6 +338,10 @@ pub(super) fn push_mention(
         return;
     }
     j += unit.chars().count();
+    // 20万人口以上的县: 人口 is a population, not a count of people.
+    if unit.ends_with('人') && chars.get(j) == Some(&'口') {
+        return;
+    }
     unit = format!("{prefix}{unit}");
     let unit_end = j;
     j += comparison_suffix_len(chars, j);
@@ -339,6 +361,31 @@ pub(super) fn push_mention(
         unit_end,
         written_percent: false,
     });
+}
+
+/// The unit of the value listed right after `j` (和7000个 / 、3万个), without its 万.
+fn shared_unit(chars: &[char], j: usize) -> Option<String> {
+    if !matches!(chars.get(j), Some('和' | '、' | '与' | '及')) {
+        return None;
+    }
+    let mut k = j + 1;
+    let digits = chars[k..]
+        .iter()
+        .take(12)
+        .take_while(|c| c.is_ascii_digit() || **c == '.')
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    k += digits;
+    if matches!(chars.get(k), Some('万' | '亿')) {
+        k += 1;
+    }
+    let rest: String = chars[k..chars.len().min(k + 5)].iter().collect();
+    UNITS
+        .iter()
+        .find(|u| rest.starts_with(**u) && !u.starts_with(['万', '亿']))
+        .map(|u| (*u).to_owned())
 }
 
 #[cfg(test)]

@@ -3,11 +3,11 @@
 
 use super::lists::give_out_listed_names;
 use super::lookback::{earlier_period_named, reports_the_past, without_titles};
-use super::names::{clause_subject, scoped_like};
+use super::names::{clause_subject, is_scope, scoped_like};
 use super::numbers::{NumberMention, number_mentions};
 use super::sentences::{
     FUTURE_MARKS, PAST_ADVERBIALS, PAST_IN_CLAUSE, any_word_in, clauses, quoted_mask,
-    split_sentences, stated_year_before,
+    split_sentences, stated_years,
 };
 use super::targets::{ACTION_VERBS, MentionContext, mention_target, nearest_action_verb};
 use super::{Period, Proposal, Resolve};
@@ -55,6 +55,8 @@ struct Scan<'a> {
     chars: Vec<char>,
     mask: Vec<bool>,
     mentions: Vec<NumberMention>,
+    /// The latest year stated before each position (`stated_years`).
+    years: Vec<Option<i32>>,
 }
 
 /// What the sentence so far says.
@@ -64,6 +66,8 @@ struct SentenceContext {
     resolve: Resolve,
     /// Where this sentence's proposals start in the output.
     first: usize,
+    /// The total a 其中 clause splits up (新建…9所，其中：凉州区4所): where it is in the output.
+    whole: Option<usize>,
 }
 
 fn sentence_targets(
@@ -77,6 +81,7 @@ fn sentence_targets(
     let scan = Scan {
         sentence,
         mentions: number_mentions(&chars),
+        years: stated_years(&chars, &mask),
         chars,
         mask,
     };
@@ -86,12 +91,14 @@ fn sentence_targets(
             last_verb: c.last_verb,
             resolve: c.resolve,
             first: out.len(),
+            whole: None,
         },
         None => SentenceContext {
             past: false,
             last_verb: None,
             resolve: Resolve::Plain,
             first: out.len(),
+            whole: None,
         },
     };
     if reports_the_past(
@@ -107,8 +114,12 @@ fn sentence_targets(
             resolve: state.resolve,
         };
     }
+    let mut respectively: Option<usize> = None;
     for clause in clauses(&scan.chars, &scan.mask) {
         let (a, b) = (clause.start, clause.end);
+        if respectively.is_none() && any_word_in(&scan.chars, a, b, &["分别"], &scan.mask) {
+            respectively = Some(out.len());
+        }
         if any_word_in(&scan.chars, a, b, &["确保", "保证", "必须"], &scan.mask) {
             state.resolve = Resolve::Firm;
         } else if any_word_in(&scan.chars, a, b, &["力争", "争取"], &scan.mask) {
@@ -117,6 +128,9 @@ fn sentence_targets(
         let clause_past = clause_time(&scan, (a, b), &mut state, context);
         let subject_here = clause_subject(&scan.chars, a, b, &scan.mask);
         let verb_here = nearest_action_verb(&scan.chars, a, b, &scan.mask);
+        if opens_with(&scan, a, "其中") && out.len() > state.first {
+            state.whole = Some(out.len() - 1);
+        }
         if !(state.past || clause_past) {
             clause_targets(&scan, (a, b), &subject_here, &state, context, out);
         }
@@ -127,7 +141,10 @@ fn sentence_targets(
             state.last_verb = Some(v);
         }
     }
-    give_out_listed_names(out, state.first, sentence.contains("分别"));
+    if let Some(r) = respectively {
+        name_by_the_list_before(out, state.first, r);
+    }
+    give_out_listed_names(out, state.first, respectively);
     Carried {
         past: state.past,
         last_verb: state.last_verb,
@@ -148,7 +165,11 @@ fn clause_time(
     let open_text = without_titles(&clause_text);
     // Only years stated inside this clause change the context.
     let mut past_year_here = false;
-    if let Some(y) = stated_year_before(&scan.chars, b, &scan.mask)
+    if let Some(y) = scan
+        .years
+        .get(b)
+        .copied()
+        .flatten()
         .filter(|y| clause_text.contains(&format!("{y}年")))
     {
         let is_past = context.period.is_some_and(|p| y <= p.base_year);
@@ -178,11 +199,29 @@ fn clause_time(
     {
         state.past = true;
     }
+    // 分别为 states figures as they are, unless the sentence looks ahead (目标…均保持100%；初中…
+    // 分别为100%、99.9%).
+    let past_so_far = state.past;
+    let sentence_ahead = || {
+        let open = without_titles(scan.sentence);
+        FUTURE_MARKS.iter().any(|w| open.contains(w)) && !past_so_far
+    };
+    // …以来 / 已新增: what has been done so far; a plan named before 以来 (计划实施以来) does not
+    // look ahead.
+    let since = clause_text.contains("以来");
+    if since || done_already(&scan.chars, (a, b), &scan.mask) {
+        state.past = true;
+    }
     let clause_past = PAST_IN_CLAUSE
         .iter()
-        .any(|w| clause_text.contains(w) && !relative(w));
+        .any(|w| clause_text.contains(w) && !relative(w) && !(*w == "分别为" && sentence_ahead()));
     // 到2015年 in a later plan's look-back is a past year, whatever 到 says.
-    if FUTURE_MARKS.iter().any(|w| open_text.contains(w)) && !clause_past && !past_year_here {
+    if FUTURE_MARKS.iter().any(|w| open_text.contains(w))
+        && !clause_past
+        && !past_year_here
+        && !since
+        && !done_already(&scan.chars, (a, b), &scan.mask)
+    {
         state.past = state.past
             && !open_text.contains("到20")
             && !["力争", "确保", "计划", "预计"]
@@ -190,6 +229,18 @@ fn clause_time(
                 .any(|w| open_text.contains(w));
     }
     clause_past
+}
+
+/// 已新增 / 已建成 / 已经: 已 right before an action verb (or 经, 累计) in the clause.
+fn done_already(chars: &[char], (a, b): (usize, usize), mask: &[bool]) -> bool {
+    (a..b).any(|i| {
+        chars[i] == '已'
+            && !mask[i]
+            && ACTION_VERBS
+                .iter()
+                .chain(["经", "累计", "达", "有", "实现", "完成"].iter())
+                .any(|v| crate::text::contains_at(chars, i + 1, v))
+    })
 }
 
 /// The numbers of a clause that can be its own: not quoted, not a grade or duration in words,
@@ -248,9 +299,25 @@ fn clause_targets(
             && let Some(name) = scoped_like(&p.name, &prev.name, opens_with(scan, a, "其中"))
         {
             p.name = name;
+        } else if let Some(prev) = out[state.first..].last()
+            && let Some(name) = measure_like(&p.name, &prev.name)
+        {
+            p.name = name;
+        } else if let Some(whole) = state.whole.and_then(|w| out.get(w))
+            && let Some(name) = part_of_whole(&p.name, &p.unit, whole)
+        {
+            p.name = name;
+        } else if let Some(prev) = out[state.first..].last()
+            && let Some(name) = stage_like(&p.name, &p.unit, prev)
+        {
+            p.name = name;
         }
         let period = context.period;
-        let year = stated_year_before(&scan.chars, m.start, &scan.mask)
+        let year = scan
+            .years
+            .get(m.start)
+            .copied()
+            .flatten()
             .filter(|y| period.is_none_or(|p| *y > p.base_year))
             .or(context.year);
         // 其中2022年前完成4所: the verb alone names nothing; the sentence's last target says
@@ -272,5 +339,287 @@ fn clause_targets(
             sentence: scan.sentence.to_owned(),
             ..p
         });
+    }
+}
+
+/// 残疾儿童入学率99.9%，巩固率99%以上: a bare measure after one with a scope (残疾儿童) shares it.
+fn measure_like(name: &str, previous: &str) -> Option<String> {
+    let n = name.chars().count();
+    let prev: Vec<char> = previous.chars().collect();
+    let measure = |s: &str| s.ends_with('率');
+    if n != 3
+        || !measure(name)
+        || !measure(previous)
+        || prev.len() <= n + 1
+        || previous.ends_with(name)
+    {
+        return None;
+    }
+    let scope: String = prev[..prev.len() - n].iter().collect();
+    (scope.chars().count() <= 16).then(|| format!("{scope}{name}"))
+}
+
+/// 新建公办幼儿园、中小学9所，其中：凉州区4所: a count under 其中 named only by a scope (with
+/// the verb it inherits) is the part of the total in that scope.
+fn part_of_whole(name: &str, unit: &str, whole: &Proposal) -> Option<String> {
+    if unit != whole.unit || unit.contains('%') || unit.is_empty() {
+        return None;
+    }
+    let scope = ACTION_VERBS
+        .iter()
+        .filter_map(|v| name.strip_prefix(v))
+        .min_by_key(|s| s.len())
+        .unwrap_or(name);
+    is_scope(scope).then(|| format!("{}（{scope}）", whole.name))
+}
+
+/// 新改扩建中小学45所、幼儿园18所，分别新增学位4.68万和7000个: values after 分别 under one name
+/// belong, in order, to the things counted just before it (新增学位（中小学）, 新增学位（幼儿园）).
+fn name_by_the_list_before(out: &mut [Proposal], first: usize, r: usize) {
+    let Some(name) = out.get(r).map(|p| p.name.clone()) else {
+        return;
+    };
+    let run = out[r..].iter().take_while(|p| p.name == name).count();
+    if run < 2 || r < first + run || name.contains('、') {
+        return;
+    }
+    let before = &out[r - run..r];
+    let objects: Vec<String> = before
+        .iter()
+        .map(|p| {
+            // 新改扩建: a 新 before the verb is the verb's.
+            let name = p
+                .name
+                .strip_prefix('新')
+                .filter(|rest| ACTION_VERBS.iter().any(|v| rest.starts_with(v)))
+                .unwrap_or(&p.name);
+            ACTION_VERBS
+                .iter()
+                .filter_map(|v| name.strip_prefix(v))
+                .min_by_key(|s| s.len())
+                .unwrap_or(name)
+                .to_owned()
+        })
+        .collect();
+    let distinct = objects.iter().enumerate().all(|(k, o)| {
+        !o.is_empty() && objects[..k].iter().all(|x| x != o) && !name.contains(o.as_str())
+    });
+    if !distinct {
+        return;
+    }
+    for (p, o) in out[r..r + run].iter_mut().zip(objects) {
+        p.name = format!("{name}（{o}）");
+    }
+}
+
+/// 学段 a count may be split by.
+const COUNT_STAGES: &[&str] = &[
+    "学前教育",
+    "义务教育",
+    "普通高中",
+    "高中阶段",
+    "职业教育",
+    "中职",
+    "小学",
+    "初中",
+    "高中",
+    "幼儿园",
+];
+
+/// 新增公办学位学前教育13万个、义务教育80万个: a count named only by its 学段 (with the verb it
+/// inherits) is the count before it for that 学段.
+fn stage_like(name: &str, unit: &str, prev: &Proposal) -> Option<String> {
+    if unit != prev.unit || unit.contains('%') || unit.is_empty() {
+        return None;
+    }
+    let stage = ACTION_VERBS
+        .iter()
+        .filter_map(|v| name.strip_prefix(v))
+        .min_by_key(|s| s.len())
+        .unwrap_or(name);
+    // The item's verb is the count's own (新建幼儿园8所、改扩建幼儿园12所 are two counts).
+    let verb = &name[..name.len() - stage.len()];
+    if !COUNT_STAGES.contains(&stage) || !prev.name.starts_with(verb) {
+        return None;
+    }
+    let before = COUNT_STAGES
+        .iter()
+        .find_map(|st| prev.name.strip_suffix(st))?;
+    // 新建城区小学2所、初中1所: a scope before the 学段 is not the second one's.
+    let scoped = ["区", "县", "市", "镇", "村", "乡", "农村", "城镇"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    (before.chars().count() >= 2 && !scoped).then(|| format!("{before}{stage}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Block, extract_targets};
+
+    fn found(blocks: &[&str]) -> Vec<(String, f64)> {
+        let blocks: Vec<Block> = blocks
+            .iter()
+            .map(|b| Block::Paragraph((*b).into()))
+            .collect();
+        extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, f64)]) -> Vec<(String, f64)> {
+        list.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect()
+    }
+
+    #[test]
+    fn each_item_of_a_list_with_its_own_cue_keeps_its_own_name() {
+        assert_eq!(
+            found(&[
+                "2025年重点工作",
+                "力争高中阶段毛入学率达96%以上、随迁子女公办学校就读比例达90%、寄宿制学校达标率达到80%。"
+            ]),
+            pairs(&[
+                ("高中阶段毛入学率", 96.0),
+                ("随迁子女公办学校就读比例", 90.0),
+                ("寄宿制学校达标率", 80.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_verb_after_a_list_mark_ends_the_counted_object() {
+        assert_eq!(
+            found(&["今年将改造6所薄弱学校、实现乡村学校网络全覆盖。"]),
+            pairs(&[("改造薄弱学校", 6.0)])
+        );
+    }
+
+    #[test]
+    fn a_news_posts_numbered_sections_look_back_or_ahead_by_their_titles() {
+        assert_eq!(
+            found(&[
+                "01",
+                "2024年工作回顾",
+                "新建幼儿园5所，新增学位2700个。",
+                "02",
+                "2025年重点任务",
+                "计划新建幼儿园3所。"
+            ]),
+            pairs(&[("新建幼儿园", 3.0)])
+        );
+    }
+
+    #[test]
+    fn what_was_done_since_a_plan_began_or_already_is_not_a_target() {
+        assert_eq!(
+            found(&[
+                "行动计划实施以来，全县已建成普惠性幼儿园21所，其中公办园14所。到2027年，新增公办学位3000个。"
+            ]),
+            pairs(&[("新增公办学位", 3000.0)])
+        );
+        assert_eq!(
+            found(&["2025年，全区已改造薄弱学校12所；力争新建小学2所。"]),
+            pairs(&[("新建小学", 2.0)])
+        );
+    }
+
+    #[test]
+    fn a_count_named_only_by_its_stage_is_the_count_before_it_for_that_stage() {
+        assert_eq!(
+            found(&["两年内计划新增学位学前教育2万个、义务教育6万个、普通高中1万个。"]),
+            pairs(&[
+                ("新增学位学前教育", 2.0),
+                ("新增学位义务教育", 6.0),
+                ("新增学位普通高中", 1.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn stages_after_a_verbs_object_are_the_object_and_a_share_may_open_its_clause() {
+        assert_eq!(
+            found(&[
+                "2026年目标：争创省级标准化小学和初中6所，创立市级文明校园4所，90%乡村学校创建成智慧校园。"
+            ]),
+            pairs(&[
+                ("争创省级标准化小学和初中", 6.0),
+                ("创立市级文明校园", 4.0),
+                ("创建成智慧校园的乡村学校", 90.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_headlines_closing_bracket_ends_the_counted_object() {
+        assert_eq!(
+            found(&["聚焦两会|今年将新建幼儿园12所】县政府工作报告提出，要办好学前教育。"]),
+            pairs(&[("新建幼儿园", 12.0)])
+        );
+    }
+
+    #[test]
+    fn a_target_stated_once_with_its_year_and_once_without_is_one() {
+        let blocks = [
+            Block::Paragraph("2026年，全县将新建幼儿园5所，新增学位900个。".into()),
+            Block::Paragraph("主要任务".into()),
+            Block::Paragraph("新建幼儿园5所。".into()),
+        ];
+        let got: Vec<(String, f64, Option<i32>)> = extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value, p.year))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("新建幼儿园".to_owned(), 5.0, Some(2026)),
+                ("新增学位".to_owned(), 900.0, Some(2026))
+            ]
+        );
+    }
+
+    #[test]
+    fn values_after_respectively_share_a_unit_and_belong_to_the_things_counted_before() {
+        assert_eq!(
+            found(&["今年将新建小学6所、幼儿园9所，分别新增学位1.2万和2700个。"]),
+            pairs(&[
+                ("新建小学", 6.0),
+                ("新建幼儿园", 9.0),
+                ("新增学位（小学）", 1.2),
+                ("新增学位（幼儿园）", 2700.0)
+            ])
+        );
+        let units: Vec<String> = extract_targets(&[Block::Paragraph(
+            "今年将新建小学6所、幼儿园9所，分别新增学位1.2万和2700个。".into(),
+        )])
+        .into_iter()
+        .map(|p| p.unit)
+        .collect();
+        assert_eq!(units, ["所", "所", "万个", "个"]);
+    }
+
+    #[test]
+    fn a_count_summing_up_listed_names_is_named_by_what_is_said_of_them() {
+        assert_eq!(
+            found(&[
+                "2026年学校建设工作方案",
+                "5月，城东小学、城西小学、北关幼儿园3所学校改扩建项目完成主体工程。",
+                "8月，城东小学等2所学校改扩建项目完成装修工程，南关中学等4所学校开学招生。"
+            ]),
+            pairs(&[
+                ("完成主体工程的学校改扩建项目", 3.0),
+                ("完成装修工程的学校改扩建项目", 2.0),
+                ("开学招生的学校", 4.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_population_is_not_a_count_of_people() {
+        assert_eq!(
+            found(&[
+                "到2027年，30万人口以上的县均建有特殊教育学校，适龄残疾儿童入学率达到97%以上。"
+            ]),
+            pairs(&[("适龄残疾儿童入学率", 97.0)])
+        );
     }
 }

@@ -134,30 +134,85 @@ pub(super) fn quoted_mask(chars: &[char]) -> Vec<bool> {
             _ => mask[i] = depth > 0 || ascii_quote,
         }
     }
+    mask_earlier_figures(chars, &mut mask);
     mask
+}
+
+/// (2022年为54%) / （2020年为…）: a figure for an earlier year in brackets is a past value, and
+/// its year is not the target's. Each bracket is looked into at most a few characters ahead.
+fn mask_earlier_figures(chars: &[char], mask: &mut [bool]) {
+    const LOOK: usize = 24;
+    for i in 0..chars.len() {
+        let close = match chars[i] {
+            '(' => ')',
+            '（' => '）',
+            _ => continue,
+        };
+        let Some(len) = chars[i + 1..].iter().take(LOOK).position(|&c| c == close) else {
+            continue;
+        };
+        let j = i + 1;
+        let stated = year_at(chars, j).is_some()
+            && chars.get(j + 4) == Some(&'年')
+            && chars[j + 5..j + len]
+                .iter()
+                .take(3)
+                .any(|c| matches!(c, '为' | '是' | '达' | ':' | '：'));
+        if stated {
+            mask[i..=i + len + 1].iter_mut().for_each(|m| *m = true);
+        }
+    }
 }
 
 /// A stated year near the target: 到2023年 / 在2023年 / 2023年底前 / 2023年，… (the latest one
 /// before `pos`).
 pub(super) fn stated_year_before(chars: &[char], pos: usize, mask: &[bool]) -> Option<i32> {
+    stated_years(chars, mask)
+        .get(pos.min(chars.len()))
+        .copied()
+        .flatten()
+}
+
+/// `stated_year_before` for every position at once, in one pass: entry `p` is the latest year
+/// stated before `p` (a sentence's numbers each look up their year without rescanning it).
+pub(super) fn stated_years(chars: &[char], mask: &[bool]) -> Vec<Option<i32>> {
+    let mut years = vec![None; chars.len() + 1];
     let mut found = None;
     let mut i = 0;
-    while i + 4 < pos.min(chars.len()) {
+    // A year at `i` counts for positions after `i + 4` (its 年).
+    let mut next = 0;
+    while i < chars.len() {
         // 较2020年提高5个百分点: the year of the comparison base, not a time.
         let comparison_base =
             i > 0 && matches!(chars[i - 1], '较' | '比' | '与' | '同' | '由' | '从');
-        if !mask[i]
+        let mut step = 1;
+        let mut hit = None;
+        if i + 4 < chars.len()
+            && !mask[i]
             && !comparison_base
             && let Some(y) = year_at(chars, i)
             && chars.get(i + 4) == Some(&'年')
         {
             // 2021—2023年, 新建…: the span's end is the year the target is due.
-            found = Some(y);
-            i += 4;
+            hit = Some(y);
+            step = 5;
         }
-        i += 1;
+        // Positions up to i + 4 see the years found before this one.
+        let upto = (i + 4).min(chars.len());
+        while next <= upto {
+            years[next] = found;
+            next += 1;
+        }
+        if hit.is_some() {
+            found = hit;
+        }
+        i += step;
     }
-    found
+    while next <= chars.len() {
+        years[next] = found;
+        next += 1;
+    }
+    years
 }
 
 pub(super) struct Clause {
@@ -204,4 +259,23 @@ pub(super) fn any_word_in(
     words
         .iter()
         .any(|w| (a..b).any(|i| !mask[i] && contains_at(chars, i, w)))
+}
+
+#[cfg(test)]
+mod year_tests {
+    use super::*;
+
+    #[test]
+    fn every_position_sees_the_latest_year_stated_before_it_in_one_pass() {
+        let text = "较2020年提高5个百分点，到2023年新建2所，2024—2025年新增300个，“2030年”";
+        let chars: Vec<char> = text.chars().collect();
+        let mask = quoted_mask(&chars);
+        let years = stated_years(&chars, &mask);
+        let at = |w: &str| text[..text.find(w).unwrap_or(0)].chars().count();
+        assert_eq!(years[at("提高")], None);
+        assert_eq!(years[at("新建")], Some(2023));
+        assert_eq!(years[at("新增")], Some(2025));
+        assert_eq!(years[chars.len()], Some(2025));
+        assert_eq!(years.len(), chars.len() + 1);
+    }
 }

@@ -50,6 +50,12 @@ fn value_cell(chars: &[char]) -> bool {
     while i < chars.len() && (chars[i].is_ascii_digit() || ".,-—~～".contains(chars[i])) {
         i += 1;
     }
+    // ≤1:15: a ratio is a value (of no unit the rules read).
+    if matches!(chars.get(i), Some(':' | '：'))
+        && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+    {
+        return chars[i + 1..].iter().all(char::is_ascii_digit);
+    }
     let rest: String = chars[i..].iter().collect();
     let rest = UNITS
         .iter()

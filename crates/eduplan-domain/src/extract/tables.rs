@@ -40,7 +40,11 @@ impl TableHeader {
             } else if let Some(y) = year {
                 year_columns.push((i, y));
                 cumulative_header |= c.contains("累计") && !c.contains("基期");
-            } else if c.contains("目标") || c.contains("规划") || c.contains("预期") {
+            } else if c.contains("目标")
+                || c.contains("规划")
+                || c.contains("预期")
+                || (c.ends_with("标准") && c.chars().count() <= 6)
+            {
                 target = Some(i);
                 cumulative_header |= c.contains("累计");
             } else if c.contains("基期") || c.contains("现状") || c.contains("基数") {
@@ -194,6 +198,10 @@ pub(super) fn parse_target_cell(
     }
     let (value, len) = ascii_number(&chars[first_digit..]);
     let mut j = first_digit + len;
+    // ≤1:15 is a ratio, not a number.
+    if matches!(chars.get(j), Some(':' | '：')) {
+        return None;
+    }
     let mut stretch = None;
     if let Some((s, l)) = range_tail(&chars[j..], false)
         && s > value

@@ -71,6 +71,8 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "推荐",
     "创办",
     "开办",
+    "争创",
+    "创立",
 ];
 /// Having a count as the plan wants it (每个乡镇都建有1所公办中心幼儿园): the count is named by
 /// its object alone. 现有 / 已有 / 共有 report the past instead (`PAST_IN_CLAUSE`).
@@ -426,6 +428,8 @@ pub(super) fn ends_clause(after_text: &str) -> bool {
         after_text.trim_matches(|c: char| c.is_whitespace() || "、和及".contains(c));
     after_trimmed.is_empty()
         || after_text.starts_with('、')
+        // 新增学位4.68万个】《报告》提出: a headline's closing bracket ends it.
+        || after_text.starts_with(['】', '」', '』'])
         || ["等", "左右"].contains(&after_trimmed)
 }
 
@@ -441,6 +445,7 @@ fn qualifies(cx: &MentionContext, verbs: &Verbs) -> bool {
         .any(|w| find_word(cx.chars, cx.a, cx.m.start, w).is_some());
     has_cue_before
         || verbs.after.is_some()
+        || (verbs.before.is_none() && super::names::listed_count_name(cx).is_some())
         || (ends_clause(&cx.after_text())
             && cx.inherited_verb.is_some()
             && !cx.before_text().trim().is_empty())
@@ -498,7 +503,8 @@ pub(super) fn cue_start(chars: &[char], a: usize, number: usize) -> usize {
     ];
     let window_start = number.saturating_sub(6).max(a);
     for i in window_start..number {
-        if CUES.iter().any(|w| contains_at(chars, i, w)) {
+        // 达标率 is a name, not the cue 达.
+        if CUES.iter().any(|w| contains_at(chars, i, w)) && !contains_at(chars, i, "达标") {
             return i;
         }
     }
