@@ -30,8 +30,9 @@ const FICTIONAL_FLOOR: (f64, f64) = (0.95, 0.95);
 
 /// `real/heldout4` (eleven texts, gathered and marked on 2026-12-03 after `heldout3`, never
 /// tuned on), with the rules as they were when `heldout3` was first scored: 20 of 46 proposals
-/// right, 20 of 45 targets (0.435 / 0.444).
-const HELDOUT4_FLOOR: (f64, f64) = (0.43, 0.44);
+/// right, 20 of 45 targets (0.435 / 0.444); after the rules were extended on the former
+/// `heldout3` (moved into `dev`): 22 of 46, 22 of 45 (0.478 / 0.489).
+const HELDOUT4_FLOOR: (f64, f64) = (0.47, 0.48);
 
 struct Expected {
     names: Vec<String>,
