@@ -273,11 +273,12 @@ impl PdfPainter<'_, '_> {
         // A turned text (a plot's vertical axis title) turns about its position, as egui draws it.
         let turned = t.angle != 0.0;
         if turned {
-            self.surface.push_transform(&krilla::geom::Transform::from_rotate_at(
-                t.angle.to_degrees(),
-                t.pos.x,
-                t.pos.y,
-            ));
+            self.surface
+                .push_transform(&krilla::geom::Transform::from_rotate_at(
+                    t.angle.to_degrees(),
+                    t.pos.x,
+                    t.pos.y,
+                ));
         }
         self.upright_text(t);
         if turned {

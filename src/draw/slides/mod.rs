@@ -49,6 +49,14 @@ impl Palette {
             }
         }
     }
+    /// The shade of every other table row.
+    pub fn stripe(&self) -> Color32 {
+        if self.dark {
+            Color32::from_gray(36)
+        } else {
+            Color32::from_gray(240)
+        }
+    }
     pub fn light(&self, light: Light) -> Color32 {
         match (light, self.dark) {
             (Light::Green, true) => Color32::from_rgb(0x5c, 0xd6, 0x7d),

@@ -37,33 +37,75 @@ impl Slide<'_> {
             ))
             .color(self.palette.muted),
         );
-        egui::Grid::new(("meeting_task_grid", chapter.0, part))
-            .striped(true)
-            .spacing([24.0, 8.0])
-            .show(ui, |ui| {
-                for h in ["任务", "牵头单位", "完成时限", "状态", "进展"] {
-                    ui.label(self.small(h).strong());
-                }
-                ui.end_row();
-                for t in tasks {
-                    let t = *t;
-                    let s = task_state(t, pv.as_of, pv.plan.info.due_soon_days);
-                    ui.label(self.small(&t.title));
-                    ui.label(self.small(&t.lead_unit));
-                    ui.label(self.small(&t.deadline));
-                    ui.label(self.lit(
+        // Columns sized to their words; the task and its progress wrap in what is left, so
+        // nothing runs past the page.
+        let rows: Vec<[egui::RichText; 5]> = tasks
+            .iter()
+            .map(|t| {
+                let s = task_state(t, pv.as_of, pv.plan.info.due_soon_days);
+                [
+                    self.small(&t.title),
+                    self.small(&t.lead_unit),
+                    self.small(&t.deadline),
+                    self.lit(
                         s.light(),
                         format!("{} {}", s.light().symbol(), s.label()),
                         self.sizes.small,
-                    ));
-                    // The year's progress wraps in the room left on the page, never past it.
-                    let room = (ui.max_rect().right() - ui.cursor().left()).max(120.0);
-                    ui.scope(|ui| {
-                        ui.set_max_width(room);
-                        ui.add(egui::Label::new(self.small(progress_in_year(t, pv.year))).wrap());
-                    });
-                    ui.end_row();
+                    ),
+                    self.small(progress_in_year(t, pv.year)),
+                ]
+            })
+            .collect();
+        let header =
+            ["任务", "牵头单位", "完成时限", "状态", "进展"].map(|h| self.small(h).strong());
+        let gap = 24.0;
+        let total = ui.available_width();
+        let width_of = |ui: &Ui, text: &egui::RichText| {
+            egui::WidgetText::from(text.clone())
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Body,
+                )
+                .size()
+                .x
+        };
+        let widest = |ui: &Ui, k: usize| {
+            rows.iter()
+                .map(|r| &r[k])
+                .chain([&header[k]])
+                .map(|t| width_of(ui, t))
+                .fold(0.0_f32, f32::max)
+        };
+        let mut widths: [f32; 5] = std::array::from_fn(|k| widest(ui, k));
+        let fixed: f32 = widths[1..4].iter().sum::<f32>() + 4.0 * gap;
+        widths[0] = widest(ui, 0).min((total - fixed) * 0.6);
+        widths[4] = (total - fixed - widths[0]).max(80.0);
+        for (n, row) in std::iter::once(&header).chain(rows.iter()).enumerate() {
+            let stripe = ui.painter().add(egui::Shape::Noop);
+            let cells = ui.horizontal_top(|ui| {
+                ui.spacing_mut().item_spacing.x = gap;
+                for (k, text) in row.iter().enumerate() {
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(widths[k], 0.0),
+                        egui::Layout::top_down(egui::Align::LEFT),
+                        |ui| {
+                            ui.set_width(widths[k]);
+                            ui.add(egui::Label::new(text.clone()).wrap());
+                        },
+                    );
                 }
             });
+            if n % 2 == 1 {
+                // Every other row shaded, behind its words.
+                let rect = cells.response.rect.expand2(egui::vec2(4.0, 2.0));
+                ui.painter().set(
+                    stripe,
+                    egui::Shape::rect_filled(rect, 0.0, self.palette.stripe()),
+                );
+            }
+            ui.add_space(8.0);
+        }
     }
 }
