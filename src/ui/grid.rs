@@ -196,20 +196,12 @@ impl ColumnWidths {
         let shown: Vec<&Indicator> = rows.iter().filter_map(|id| pv.indicator(*id)).collect();
         let pad = 12.0;
         let name = super::widgets::widest_text(ui, shown.iter().map(|i| i.name.as_str())) + pad;
-        // The 评价 texts differ only by a few fields: one label per distinct kind.
-        let mut kinds: Vec<&Evaluation> = Vec::new();
-        for e in shown.iter().filter_map(|i| pv.eval(i.id)) {
-            let same = |k: &&Evaluation| {
-                k.status == e.status
-                    && k.light == e.light
-                    && k.warning == e.warning
-                    && k.stretch_reached == e.stretch_reached
-            };
-            if !kinds.iter().any(same) {
-                kinds.push(e);
-            }
-        }
-        let statuses: Vec<String> = kinds.into_iter().map(status_label).collect();
+        // The 评价 texts repeat: each distinct one measured once.
+        let statuses: std::collections::BTreeSet<String> = shown
+            .iter()
+            .filter_map(|i| status_cell(pv, i))
+            .map(|(_, plain, _)| plain)
+            .collect();
         let status_least = super::widgets::widest_text(ui, ["■ 基本符合预期"]) + pad;
         let status = (super::widgets::widest_text(ui, statuses.iter().map(String::as_str)) + pad)
             .max(status_least);
@@ -308,7 +300,26 @@ fn scrollbar(shown: bool) -> egui::scroll_area::ScrollBarVisibility {
     }
 }
 
-/// The 评价 cell's text: light, word and 预警.
+/// The 评价 cell: in a 总结评估 the close-out's word, else the year's light, word and 预警; as
+/// shown, as plain text, and the 判定依据 on hover.
+fn status_cell(pv: &PlanView, ind: &Indicator) -> Option<(RichText, String, String)> {
+    if pv.final_review() {
+        let v = pv.verdict(ind.id)?;
+        let plain = format!("{} {}", v.light.symbol(), v.word);
+        let text = RichText::new(&plain).color(theme::light_color(v.light));
+        return Some((text, plain, v.basis));
+    }
+    let e = pv.eval(ind.id)?;
+    let plain = status_label(e);
+    let text = if e.warning {
+        RichText::new(&plain).color(theme::RED).strong()
+    } else {
+        super::widgets::status_text(e)
+    };
+    Some((text, plain, basis_text(e, ind)))
+}
+
+/// The 评价 cell's text in a year in course: light, word and 预警.
 fn status_label(e: &Evaluation) -> String {
     let word = crate::domain::explain::status_text(e);
     if e.warning {
@@ -366,12 +377,8 @@ fn names_ui(
                 row.col(|ui| {
                     // A 评价 that has no room for its one line goes on two.
                     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
-                    if let Some(e) = pv.eval(ind.id) {
-                        let mut text = super::widgets::status_text(e);
-                        if e.warning {
-                            text = RichText::new(status_label(e)).color(theme::RED).strong();
-                        }
-                        super::widgets::status_word(ui, text, &basis_text(e, ind), cmds);
+                    if let Some((text, _, basis)) = status_cell(pv, ind) {
+                        super::widgets::status_word(ui, text, &basis, cmds);
                     }
                 });
             });
@@ -513,7 +520,13 @@ fn filter_bar_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView) {
         let all = "全部";
         option_filter_ui(ui, "类别", &mut state.category, &pv.plan.categories());
         option_filter_ui(ui, "牵头单位", &mut state.lead_unit, &pv.plan.lead_units());
-        ui.label("评价");
+        // In a 总结评估 the 评价 column speaks the close-out's words; the filter still sorts
+        // by the year's judgement, and says so.
+        ui.label(if pv.final_review() {
+            "年度评价"
+        } else {
+            "评价"
+        });
         let combo = egui::ComboBox::from_id_salt("grid_status")
             .selected_text(state.status.map_or(all, Status::label))
             .show_ui(ui, |ui| {

@@ -44,7 +44,7 @@ fn overview_shows_counts_and_the_warning_first() {
 #[test]
 fn find_in_tree_type_a_value_see_status_change_undo_and_check_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = common::sample_file(&dir);
+    let path = common::mid_course_sample_file(&dir);
     let mut h = harness(&path);
     h.run();
 

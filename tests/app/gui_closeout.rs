@@ -315,3 +315,22 @@ fn in_a_final_review_the_detail_view_leads_with_the_close_out_verdict() {
     );
     h.get_by_label_contains("判定依据：目标完成度98%；");
 }
+
+#[test]
+fn in_a_final_review_the_grid_speaks_the_close_out_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness_sized(&path, &ScriptedDialogs::default(), [1920.0, 1080.0]);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    h.run();
+    // 全员培训学时完成率: the year's light is yellow (未实现), the close-out says 未完成, as
+    // the overview and the meeting pages do.
+    assert!(h.query_all_by_label("■ 未完成").count() >= 1);
+    assert!(h.query_all_by_label("● 超额完成").count() >= 1);
+    assert!(
+        h.query_by_label("▲ 未实现").is_none(),
+        "no year's words in a 总结评估"
+    );
+    h.get_by_label("年度评价");
+}

@@ -860,7 +860,7 @@ fn without_a_system_file_dialog_the_path_is_typed_instead() {
 #[test]
 fn a_status_word_opens_the_rules_that_made_it() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = common::sample_file(&dir);
+    let path = common::mid_course_sample_file(&dir);
     let dialogs = ScriptedDialogs::default();
     let mut h = harness(&path, &dialogs);
     h.run();

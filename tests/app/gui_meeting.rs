@@ -359,7 +359,7 @@ fn on_a_laptop_the_grid_shows_every_name_and_target_whole() {
             .collect();
         assert!(statuses.len() >= 10, "{} 评价 on screen", statuses.len());
         assert!(
-            statuses.iter().any(|(t, _)| t.contains("力争目标")),
+            statuses.iter().any(|(t, _)| t.contains("提前完成（")),
             "the sample has a long 评价: {statuses:?}"
         );
         for (text, rect) in &statuses {

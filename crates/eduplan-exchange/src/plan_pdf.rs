@@ -171,6 +171,28 @@ fn join_lines(page: &str) -> Vec<(String, usize)> {
         }
     }
     out.extend(current);
+    for (line, _) in &mut out {
+        *line = close_cjk_spacing(line);
+    }
+    out
+}
+
+/// Text layers put a space between Chinese and figures ("到 2025 年，达到 92%以上") where the
+/// typesetter spaced them: gone again, so the text reads as typed. Spaces between two Latin
+/// words stay.
+fn close_cjk_spacing(line: &str) -> String {
+    let cjk = |c: char| matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}');
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, c) in chars.iter().enumerate() {
+        if *c == ' ' && i > 0 && i + 1 < chars.len() {
+            let (before, after) = (chars[i - 1], chars[i + 1]);
+            if cjk(before) || cjk(after) {
+                continue;
+            }
+        }
+        out.push(*c);
+    }
     out
 }
 
@@ -192,6 +214,10 @@ mod tests {
                 ),
                 ("（一）师资".to_owned(), 5),
             ]
+        );
+        assert_eq!(
+            close_cjk_spacing("到 2025 年，达到 92%以上，Level 3 课程"),
+            "到2025年，达到92%以上，Level 3课程"
         );
     }
 
