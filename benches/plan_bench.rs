@@ -193,7 +193,7 @@ fn meeting_pdf(path: &std::path::Path) {
 }
 
 /// A long published plan as a PDF, read for extraction: about 200 pages with a CJK text layer
-/// (the meeting pages of a 190-indicator plan, written by the program itself, so the bench
+/// (the meeting pages of a 120-indicator plan, written by the program itself, so the bench
 /// needs no file from outside). Times reading the text layer and the whole path the review
 /// takes (read, blocks with their places, extraction); prints the peak memory of that path.
 /// Target: ≤ 2 s and ≤ 200 MB. `cargo bench --bench plan_bench -- pdf` runs it alone.
@@ -201,7 +201,7 @@ fn pdf_reading() {
     let dir = std::env::temp_dir().join(format!("eduplan-bench-pdf-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let plan_path = dir.join("pdf.eduplan");
-    drop(PlanFile::create(&plan_path, &large_plan(190, 10)).expect("create"));
+    drop(PlanFile::create(&plan_path, &large_plan(120, 10)).expect("create"));
     let doc =
         Document::open(&plan_path, &eduplan::domain::library::Library::builtin()).expect("open");
     let (bytes, pages) =
@@ -211,6 +211,14 @@ fn pdf_reading() {
     std::fs::write(&pdf, &bytes).expect("write pdf");
     // The peak from here on only (Linux: writing 5 to clear_refs resets VmHWM).
     let _ = std::fs::write("/proc/self/clear_refs", "5");
+    let layer: Vec<Duration> = (0..3)
+        .map(|_| time(|| eduplan::exchange::plan_pdf::pdf_pages(&bytes).map(|p| p.len())).1)
+        .collect();
+    report(
+        &format!("  of which the text layer ({pages} pages)"),
+        layer,
+        2000.0,
+    );
     let samples: Vec<Duration> = (0..3)
         .map(|_| {
             time(|| {
