@@ -62,7 +62,7 @@ impl PlanView<'_> {
         if !self.final_review() {
             return Some(ShownVerdict {
                 light: e.light,
-                word: e.status.label().to_owned(),
+                word: crate::domain::explain::pace_word(e).to_owned(),
                 basis: crate::domain::explain::basis_text(e, ind),
             });
         }

@@ -626,3 +626,47 @@ fn no_value_label_sits_on_the_pace_line_on_any_section_chart() {
         assert!(checked >= 10, "{size:?}: {checked} labels checked");
     }
 }
+
+#[test]
+fn a_yellow_indicator_page_says_it_is_a_little_behind_the_pace() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::mid_course_sample_file(&dir);
+    let plan = eduplan::storage::PlanFile::open(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let derived = Derived::of(&plan, 2024);
+    let as_of = eduplan::domain::Date::new(2024, 12, 31).expect("date");
+    let view = derived.view(&plan, 2024, as_of);
+    let deck = pages(&view, Scope::Full);
+    let (page, id) = deck
+        .iter()
+        .enumerate()
+        .find_map(|(n, p)| match p {
+            eduplan::draw::slides::Page::Indicator(id)
+                if view.eval(*id).is_some_and(|e| {
+                    e.light == eduplan::domain::Light::Yellow
+                        && e.status == eduplan::domain::Status::OnTrack
+                }) =>
+            {
+                Some((n + 1, *id))
+            }
+            _ => None,
+        })
+        .expect("a yellow indicator on course in 2024");
+    let mut h = harness(&path, &ScriptedDialogs::default(), [1366.0, 768.0]);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.event(egui::Event::Text(page.to_string()));
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let name = &plan.indicator(id).expect("indicator").name;
+    h.get_by_label(name);
+    assert!(
+        h.query_by_label_contains("▲ 略慢于序时").is_some(),
+        "{name}: the yellow light's words on page {page}"
+    );
+    assert!(h.query_by_label_contains("▲ 基本符合预期").is_none());
+}

@@ -3,8 +3,8 @@
 //! and the footnote of the exported tables.
 
 use crate::input::{InputError, format_number, format_value, format_value_near};
-use crate::model::{Comparison, Indicator, Plan, PlanInfo};
-use crate::rules::{Basis, DefinitionProblem, Evaluation};
+use crate::model::{Comparison, Indicator, Light, Plan, PlanInfo};
+use crate::rules::{Basis, DefinitionProblem, Evaluation, Status};
 use crate::validate::{Finding, FindingKind};
 
 /// The unit in which a difference is spoken: a difference of rates is in 个百分点.
@@ -104,6 +104,17 @@ fn value_word(eval: &Evaluation, ind: &Indicator) -> &'static str {
         (true, false) => "累计",
         (false, true) => "预计",
         (false, false) => "实际",
+    }
+}
+
+/// The word a meeting page says of a year in course: the status, except that a yellow light
+/// on a status that reads as on course (基本符合预期) is said as what the light means, 略慢于序时,
+/// as the opening sentence counts it.
+pub fn pace_word(eval: &Evaluation) -> &'static str {
+    if eval.light == Light::Yellow && eval.status == Status::OnTrack {
+        "略慢于序时"
+    } else {
+        eval.status.label()
     }
 }
 

@@ -42,7 +42,11 @@ impl Slide<'_> {
         } else {
             ui.label(self.lit(
                 e.light,
-                format!("{} {}{warning}", e.light.symbol(), e.status.label()),
+                format!(
+                    "{} {}{warning}",
+                    e.light.symbol(),
+                    crate::domain::explain::pace_word(e)
+                ),
                 self.sizes.title,
             ));
         }
