@@ -61,8 +61,9 @@ pub fn detail_ui(
                 );
             }
             ui.label(format!(
-                "{}年 完成进度 {}，序时进度 {}",
+                "{}年（截至{}） 完成进度 {}，序时进度 {}",
                 pv.year,
+                pv.as_of,
                 progress_text(e),
                 format_percent(e.elapsed)
             ));

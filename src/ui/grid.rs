@@ -119,7 +119,10 @@ pub fn grid_ui(ui: &mut Ui, state: &mut GridState, pv: &PlanView, cmds: &mut Vec
         );
     } else {
         ui.label(
-            RichText::new("单击选中年度单元格，直接输入数值后按回车；Tab/方向键移动；可粘贴从Excel复制的数据块。")
+            RichText::new(format!(
+                "评价按{}年数据，截至{}。单击选中年度单元格，直接输入数值后按回车；Tab/方向键移动；可粘贴从Excel复制的数据块。",
+                pv.year, pv.as_of
+            ))
                 .small()
                 .color(theme::GREY),
         );

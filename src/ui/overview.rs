@@ -31,9 +31,14 @@ pub fn overview_ui(ui: &mut Ui, state: &mut OverviewState, pv: &PlanView, cmds: 
     ui.horizontal(|ui| {
         super::widgets::heading(ui, &pv.plan.info.name);
         ui.label(
-            RichText::new(format!("评估年度：{}年（{}）", pv.year, kind.label()))
-                .color(theme::ACCENT)
-                .strong(),
+            RichText::new(format!(
+                "评估年度：{}年（{}）　截至{}",
+                pv.year,
+                kind.label(),
+                pv.as_of
+            ))
+            .color(theme::ACCENT)
+            .strong(),
         );
         evaluation_kind_ui(ui, pv, cmds);
     });

@@ -334,3 +334,21 @@ fn in_a_final_review_the_grid_speaks_the_close_out_words() {
     );
     h.get_by_label("年度评价");
 }
+
+#[test]
+fn every_view_that_shows_a_state_says_the_day_it_was_judged_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path, &ScriptedDialogs::default());
+    h.run();
+    h.get_by_label_contains("评估年度：2025年（总结评估）　截至2025-12-31");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    h.run();
+    h.get_by_label_contains("评价按2025年数据，截至2025-12-31。");
+    h.get_all_by_label("学前三年毛入园率")
+        .last()
+        .expect("a grid row")
+        .click();
+    h.run();
+    h.get_by_label_contains("2025年（截至2025-12-31） 完成进度");
+}
