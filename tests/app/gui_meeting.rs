@@ -670,3 +670,35 @@ fn a_yellow_indicator_page_says_it_is_a_little_behind_the_pace() {
     );
     assert!(h.query_by_label_contains("▲ 基本符合预期").is_none());
 }
+
+#[test]
+fn in_a_final_review_the_task_pages_give_the_close_out_verdicts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let plan = eduplan::storage::PlanFile::open(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let derived = Derived::of(&plan, 2025);
+    let as_of = eduplan::domain::Date::new(2025, 12, 31).expect("date");
+    let view = derived.view(&plan, 2025, as_of);
+    let page = pages(&view, Scope::Full)
+        .iter()
+        .position(|p| matches!(p, eduplan::draw::slides::Page::Tasks(_, 0)))
+        .expect("a task page")
+        + 1;
+    let mut h = harness(&path, &ScriptedDialogs::default(), [1366.0, 768.0]);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.event(egui::Event::Text(page.to_string()));
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("总结评估");
+    assert!(
+        h.query_by_label_contains("临期").is_none(),
+        "on the plan's last day a task is done or not, never 临期"
+    );
+    assert!(h.query_all_by_label_contains("（建议）").count() > 0);
+}

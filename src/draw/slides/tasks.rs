@@ -4,8 +4,8 @@ use egui::Ui;
 
 use super::Slide;
 use super::deck::{TASKS_PER_PAGE, continued};
-use crate::domain::SectionId;
 use crate::domain::commitments::{progress_in_year, task_state};
+use crate::domain::{Light, SectionId};
 
 impl Slide<'_> {
     /// One page of a chapter's tasks (`part` 0, 1, …), with the date they are judged on.
@@ -42,22 +42,27 @@ impl Slide<'_> {
         let rows: Vec<[egui::RichText; 5]> = tasks
             .iter()
             .map(|t| {
-                let s = task_state(t, pv.as_of, pv.plan.info.due_soon_days);
+                let (light, state) = shown_task_state(pv, t);
                 [
                     self.small(&t.title),
                     self.small(&t.lead_unit),
                     self.small(&t.deadline),
                     self.lit(
-                        s.light(),
-                        format!("{} {}", s.light().symbol(), s.label()),
+                        light,
+                        format!("{} {state}", light.symbol()),
                         self.sizes.small,
                     ),
                     self.small(progress_in_year(t, pv.year)),
                 ]
             })
             .collect();
+        let state_title = if pv.final_review() {
+            "总结评估"
+        } else {
+            "状态"
+        };
         let header =
-            ["任务", "牵头单位", "完成时限", "状态", "进展"].map(|h| self.small(h).strong());
+            ["任务", "牵头单位", "完成时限", state_title, "进展"].map(|h| self.small(h).strong());
         let gap = 24.0;
         let total = ui.available_width();
         let width_of = |ui: &Ui, text: &egui::RichText| {
@@ -108,4 +113,28 @@ impl Slide<'_> {
             ui.add_space(8.0);
         }
     }
+}
+
+/// A task's state as a page shows it: in a 总结评估 the close-out's verdict (the officer's, or
+/// the one proposed from its status, marked 建议), else its state on the day judged.
+fn shown_task_state(
+    pv: &crate::session::view::PlanView,
+    task: &crate::domain::Task,
+) -> (Light, String) {
+    use crate::domain::closeout::{TaskVerdict, proposed_task_verdict, task_verdict_text};
+    if pv.final_review() {
+        let verdict = task
+            .closeout
+            .verdict
+            .unwrap_or_else(|| proposed_task_verdict(task));
+        let light = match verdict {
+            TaskVerdict::Done | TaskVerdict::Ongoing => Light::Green,
+            TaskVerdict::Basically => Light::Yellow,
+            TaskVerdict::CarriedOver => Light::Red,
+            TaskVerdict::Adjusted => Light::Grey,
+        };
+        return (light, task_verdict_text(task));
+    }
+    let s = task_state(task, pv.as_of, pv.plan.info.due_soon_days);
+    (s.light(), s.label().to_owned())
 }
