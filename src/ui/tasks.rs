@@ -309,13 +309,16 @@ impl TaskColumnWidths {
             + Self::CELL_GAP)
             .max(widest_text(ui, ["完成时限"]) + pad);
         let state = widest_text(ui, ["■ 已完成（逾期）"]) + pad;
-        let progress = widest_text(
+        // The year's progress as wide as what is written (an empty column gives its room to the
+        // task names), at least its header and a field to type in.
+        let progress = (widest_text(
             ui,
             tasks
                 .iter()
                 .filter_map(|t| t.progress.get(&year).map(String::as_str)),
         ) + Self::FIELD_MARGIN
-            + pad;
+            + pad)
+            .max(widest_text(ui, [format!("{year}年进展").as_str()]) + Self::FIELD_MARGIN + pad);
 
         let columns = 7.0;
         let fixed = unit
@@ -325,12 +328,8 @@ impl TaskColumnWidths {
             + ui.spacing().item_spacing.x * (columns + 1.0)
             + ui.spacing().scroll.bar_width;
         let shared = share_width(
-            &[
-                chapter.min(300.0),
-                title.min(420.0),
-                progress.clamp(160.0, 600.0),
-            ],
-            &[90.0, 160.0, 160.0],
+            &[chapter.min(300.0), title.min(420.0), progress.min(600.0)],
+            &[90.0, 160.0, progress.min(160.0)],
             ui.available_width() - fixed,
         );
         Self {
