@@ -150,82 +150,92 @@ pub fn balance_ui(ui: &mut Ui, state: &mut BalanceState, pv: &PlanView, cmds: &m
                     ) + pad
                 })
                 .collect();
-            let mut table = TableBuilder::new(ui)
-                .id_salt("school_table")
-                .striped(true)
-                .column(
-                    Column::initial(school_width.clamp(120.0, 320.0))
-                        .clip(true)
-                        .resizable(true),
-                )
-                .column(Column::exact(40.0))
-                .column(Column::exact(56.0));
-            for width in resource_widths {
-                table = table.column(Column::exact(width));
-            }
-            table
-                .column(Column::exact(60.0))
-                .column(Column::remainder().at_least(80.0))
-                .header(theme::ROW_HEIGHT + 4.0, |mut header| {
-                    for title in ["学校", "学段", "在校生"] {
-                        header.col(|ui| {
-                            ui.strong(title);
-                        });
+            // On a small screen the table scrolls sideways rather than losing its last columns.
+            egui::ScrollArea::horizontal()
+                .id_salt("school_table_sideways")
+                .show(ui, |ui| {
+                    let mut table = TableBuilder::new(ui)
+                        .id_salt("school_table")
+                        .striped(true)
+                        .column(
+                            Column::initial(school_width.clamp(120.0, 320.0))
+                                .clip(true)
+                                .resizable(true),
+                        )
+                        .column(Column::exact(40.0))
+                        .column(Column::exact(56.0));
+                    for width in resource_widths {
+                        table = table.column(Column::exact(width));
                     }
-                    for r in Resource::ALL {
-                        header.col(|ui| {
-                            ui.strong(r.short_label()).on_hover_text(r.label());
-                        });
-                    }
-                    for title in ["达标项数", "评价"] {
-                        header.col(|ui| {
-                            ui.strong(title);
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(theme::ROW_HEIGHT, parts.len(), |mut row| {
-                        let p = parts[row.index()];
-                        row.col(|ui| {
-                            let name = ui
-                                .add(egui::Label::new(&p.school).sense(egui::Sense::click()))
-                                .on_hover_text("点击进行假设分析");
-                            if name.clicked() {
-                                picked = Some(p.school.clone());
+                    table
+                        .column(Column::exact(60.0))
+                        .column(Column::remainder().at_least(80.0))
+                        .header(theme::ROW_HEIGHT + 4.0, |mut header| {
+                            for title in ["学校", "学段", "在校生"] {
+                                header.col(|ui| {
+                                    ui.strong(title);
+                                });
                             }
-                        });
-                        row.col(|ui| {
-                            ui.label(p.stage.label());
-                        });
-                        row.col(|ui| {
-                            ui.label(format_number(p.pupils, 0));
-                        });
-                        for (k, r) in Resource::ALL.iter().enumerate() {
-                            row.col(|ui| {
-                                let standard = settings.standard(*r, p.stage);
-                                let met = p.values[k] >= standard - 1e-9;
-                                let value = crate::domain::input::format_near(
-                                    p.values[k],
-                                    standard,
-                                    met,
-                                    2,
-                                );
-                                if met {
-                                    ui.label(value);
-                                } else {
-                                    ui.label(RichText::new(format!("▼{value}")).color(theme::RED))
-                                        .on_hover_text(format!(
-                                            "标准 {}",
-                                            format_number(standard, 2)
-                                        ));
+                            for r in Resource::ALL {
+                                header.col(|ui| {
+                                    ui.strong(r.short_label()).on_hover_text(r.label());
+                                });
+                            }
+                            for title in ["达标项数", "评价"] {
+                                header.col(|ui| {
+                                    ui.strong(title);
+                                });
+                            }
+                        })
+                        .body(|body| {
+                            body.rows(theme::ROW_HEIGHT, parts.len(), |mut row| {
+                                let p = parts[row.index()];
+                                row.col(|ui| {
+                                    let name = ui
+                                        .add(
+                                            egui::Label::new(&p.school).sense(egui::Sense::click()),
+                                        )
+                                        .on_hover_text("点击进行假设分析");
+                                    if name.clicked() {
+                                        picked = Some(p.school.clone());
+                                    }
+                                });
+                                row.col(|ui| {
+                                    ui.label(p.stage.label());
+                                });
+                                row.col(|ui| {
+                                    ui.label(format_number(p.pupils, 0));
+                                });
+                                for (k, r) in Resource::ALL.iter().enumerate() {
+                                    row.col(|ui| {
+                                        let standard = settings.standard(*r, p.stage);
+                                        let met = p.values[k] >= standard - 1e-9;
+                                        let value = crate::domain::input::format_near(
+                                            p.values[k],
+                                            standard,
+                                            met,
+                                            2,
+                                        );
+                                        if met {
+                                            ui.label(value);
+                                        } else {
+                                            ui.label(
+                                                RichText::new(format!("▼{value}"))
+                                                    .color(theme::RED),
+                                            )
+                                            .on_hover_text(format!(
+                                                "标准 {}",
+                                                format_number(standard, 2)
+                                            ));
+                                        }
+                                    });
                                 }
+                                row.col(|ui| {
+                                    ui.label(format!("{}/7", p.met));
+                                });
+                                row.col(|ui| verdict(ui, p.meets_standards));
                             });
-                        }
-                        row.col(|ui| {
-                            ui.label(format!("{}/7", p.met));
                         });
-                        row.col(|ui| verdict(ui, p.meets_standards));
-                    });
                 });
             for (name, why) in &report.excluded {
                 ui.label(
