@@ -129,25 +129,26 @@ pub fn rectification_ui(
                 .is_none_or(|s| rectification_state(r, pv.as_of) == s)
         })
         .collect();
-    // The list on the left, the selected item's details on the right (both scroll).
+    // The list on the left, the selected item's details on the right (both scroll). With
+    // nothing selected the list has the whole width, so that descriptions are read whole.
+    let selected = state
+        .selected
+        .and_then(|id| items.iter().find(|r| r.id == id));
+    let Some(item) = selected else {
+        ui.label(
+            RichText::new("点击问题描述，查看和编辑详情、填写进展、销号。").color(theme::GREY),
+        );
+        let height = ui.available_height();
+        list_ui(ui, state, pv, &shown, height);
+        return;
+    };
     let height = ui.available_height();
     ui.columns(2, |cols| {
         list_ui(&mut cols[0], state, pv, &shown, height);
-        let ui = &mut cols[1];
-        if let Some(item) = state
-            .selected
-            .and_then(|id| items.iter().find(|r| r.id == id))
-        {
-            egui::ScrollArea::vertical()
-                .id_salt("rectification_detail")
-                .max_height(height)
-                .show(ui, |ui| detail_ui(ui, state, pv, item, cmds));
-        } else {
-            ui.label(
-                RichText::new("点击左侧问题描述，查看和编辑详情、填写进展、销号。")
-                    .color(theme::GREY),
-            );
-        }
+        egui::ScrollArea::vertical()
+            .id_salt("rectification_detail")
+            .max_height(height)
+            .show(&mut cols[1], |ui| detail_ui(ui, state, pv, item, cmds));
     });
 }
 
