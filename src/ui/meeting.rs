@@ -206,17 +206,19 @@ fn index_page(
                             ui.set_width(column_width);
                             for (row, page) in chunk.iter().enumerate() {
                                 let i = column * per_column + row;
-                                let text = RichText::new(format!(
-                                    "{:>3}  {}",
-                                    i + 1,
-                                    page_title(pv, page)
-                                ))
-                                .size(entry_size)
-                                .color(if i == state.page {
-                                    palette.light(Light::Green)
-                                } else {
-                                    palette.fg
-                                });
+                                let title = fit_keeping_continued(
+                                    ui,
+                                    &format!("{:>3}  {}", i + 1, page_title(pv, page)),
+                                    entry_size,
+                                    column_width,
+                                );
+                                let text = RichText::new(title).size(entry_size).color(
+                                    if i == state.page {
+                                        palette.light(Light::Green)
+                                    } else {
+                                        palette.fg
+                                    },
+                                );
                                 let entry = ui
                                     .add(
                                         egui::Label::new(text)
@@ -234,4 +236,30 @@ fn index_page(
                 }
             });
         });
+}
+
+/// An index entry cut to `width`: a continued page keeps its “（续）” at the end, so that the
+/// pages of one long section never read alike.
+fn fit_keeping_continued(ui: &Ui, title: &str, size: f32, width: f32) -> String {
+    const CONTINUED: &str = "（续）";
+    let font = egui::FontId::proportional(size);
+    let fits = |text: &str| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        }) <= width
+    };
+    let Some(head) = title.strip_suffix(CONTINUED) else {
+        return title.to_owned();
+    };
+    if fits(title) {
+        return title.to_owned();
+    }
+    let chars: Vec<char> = head.chars().collect();
+    (1..chars.len())
+        .rev()
+        .map(|n| format!("{}…{CONTINUED}", chars[..n].iter().collect::<String>()))
+        .find(|t| fits(t))
+        .unwrap_or_else(|| title.to_owned())
 }

@@ -702,3 +702,48 @@ fn in_a_final_review_the_task_pages_give_the_close_out_verdicts() {
     );
     assert!(h.query_all_by_label_contains("（建议）").count() > 0);
 }
+
+#[test]
+fn the_page_index_keeps_the_continued_mark_of_a_long_sections_pages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let plan = eduplan::storage::PlanFile::open(&path)
+        .expect("open")
+        .load()
+        .expect("load");
+    let derived = Derived::of(&plan, 2025);
+    let as_of = eduplan::domain::Date::new(2025, 12, 31).expect("date");
+    let view = derived.view(&plan, 2025, as_of);
+    let continued: Vec<usize> = pages(&view, Scope::Full)
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            matches!(
+                p,
+                eduplan::draw::slides::Page::Section(_, part) if *part > 0
+            )
+        })
+        .map(|(n, _)| n + 1)
+        .collect();
+    assert!(continued.len() >= 3, "the sample has long sections");
+    let mut h = harness(&path, &ScriptedDialogs::default(), [1024.0, 600.0]);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.key_press(egui::Key::G);
+    h.run();
+    let mut seen = 0;
+    let mut shortened = 0;
+    for n in continued {
+        let prefix = format!("{n:>3}  ");
+        if let Some(entry) = h.query_by_label_contains(&prefix) {
+            let text = text_of(&entry).unwrap_or_default();
+            assert!(text.ends_with("（续）"), "page {n}: “{text}”");
+            shortened += usize::from(text.ends_with("…（续）"));
+            seen += 1;
+        }
+    }
+    assert!(seen >= 2, "{seen} continued pages in view");
+    // A long heading gives up its middle, never its （续）.
+    assert!(shortened >= 1, "a long heading cut before its （续）");
+}
