@@ -352,3 +352,16 @@ fn every_view_that_shows_a_state_says_the_day_it_was_judged_on() {
     h.run();
     h.get_by_label_contains("2025年（截至2025-12-31） 完成进度");
 }
+
+#[test]
+fn the_rules_page_explains_the_close_out_words_and_the_yellow_light() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::sample_file(&dir);
+    let mut h = harness(&path, &ScriptedDialogs::default());
+    h.run();
+    h.key_press(egui::Key::F1);
+    h.run();
+    h.get_by_label("总结评估");
+    h.get_by_label_contains("已完成（含超额完成、提前完成）");
+    h.get_by_label_contains("黄灯▲：略慢于序时");
+}
