@@ -49,17 +49,32 @@ fn pages_said(h: &Harness<'static, EduPlanApp>) -> usize {
         .unwrap_or_else(|| panic!("no page count in {footer}"))
 }
 
-fn sample_deck_len(scope: Scope) -> usize {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = common::mid_course_sample_file(&dir);
-    let plan = eduplan::storage::PlanFile::open(&path)
+/// The plan in `path` and what its deck shows for `year`, judged on the year's last day.
+fn with_deck<T>(
+    path: &Path,
+    year: i32,
+    scope: Scope,
+    f: impl FnOnce(
+        &eduplan::domain::Plan,
+        &eduplan::session::view::PlanView,
+        Vec<eduplan::draw::slides::Page>,
+    ) -> T,
+) -> T {
+    let plan = eduplan::storage::PlanFile::open(path)
         .expect("open")
         .load()
         .expect("load");
-    let year = 2024;
     let derived = Derived::of(&plan, year);
-    let as_of = eduplan::domain::Date::new(2024, 12, 31).expect("date");
-    pages(&derived.view(&plan, year, as_of), scope).len()
+    let as_of = eduplan::domain::Date::new(year as i16, 12, 31).expect("date");
+    let view = derived.view(&plan, year, as_of);
+    let deck = pages(&view, scope);
+    f(&plan, &view, deck)
+}
+
+fn sample_deck_len(scope: Scope) -> usize {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::mid_course_sample_file(&dir);
+    with_deck(&path, 2024, scope, |_, _, deck| deck.len())
 }
 
 #[test]
@@ -631,29 +646,22 @@ fn no_value_label_sits_on_the_pace_line_on_any_section_chart() {
 fn a_yellow_indicator_page_says_it_is_a_little_behind_the_pace() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = common::mid_course_sample_file(&dir);
-    let plan = eduplan::storage::PlanFile::open(&path)
-        .expect("open")
-        .load()
-        .expect("load");
-    let derived = Derived::of(&plan, 2024);
-    let as_of = eduplan::domain::Date::new(2024, 12, 31).expect("date");
-    let view = derived.view(&plan, 2024, as_of);
-    let deck = pages(&view, Scope::Full);
-    let (page, id) = deck
-        .iter()
-        .enumerate()
-        .find_map(|(n, p)| match p {
-            eduplan::draw::slides::Page::Indicator(id)
-                if view.eval(*id).is_some_and(|e| {
-                    e.light == eduplan::domain::Light::Yellow
-                        && e.status == eduplan::domain::Status::OnTrack
-                }) =>
-            {
-                Some((n + 1, *id))
-            }
-            _ => None,
-        })
-        .expect("a yellow indicator on course in 2024");
+    let (page, name) = with_deck(&path, 2024, Scope::Full, |plan, view, deck| {
+        deck.iter()
+            .enumerate()
+            .find_map(|(n, p)| match p {
+                eduplan::draw::slides::Page::Indicator(id)
+                    if view.eval(*id).is_some_and(|e| {
+                        e.light == eduplan::domain::Light::Yellow
+                            && e.status == eduplan::domain::Status::OnTrack
+                    }) =>
+                {
+                    Some((n + 1, plan.indicator(*id)?.name.clone()))
+                }
+                _ => None,
+            })
+            .expect("a yellow indicator on course in 2024")
+    });
     let mut h = harness(&path, &ScriptedDialogs::default(), [1366.0, 768.0]);
     h.run();
     h.key_press(egui::Key::F5);
@@ -662,8 +670,7 @@ fn a_yellow_indicator_page_says_it_is_a_little_behind_the_pace() {
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
-    let name = &plan.indicator(id).expect("indicator").name;
-    h.get_by_label(name);
+    h.get_by_label(&name);
     assert!(
         h.query_by_label_contains("▲ 略慢于序时").is_some(),
         "{name}: the yellow light's words on page {page}"
@@ -675,18 +682,12 @@ fn a_yellow_indicator_page_says_it_is_a_little_behind_the_pace() {
 fn in_a_final_review_the_task_pages_give_the_close_out_verdicts() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = common::sample_file(&dir);
-    let plan = eduplan::storage::PlanFile::open(&path)
-        .expect("open")
-        .load()
-        .expect("load");
-    let derived = Derived::of(&plan, 2025);
-    let as_of = eduplan::domain::Date::new(2025, 12, 31).expect("date");
-    let view = derived.view(&plan, 2025, as_of);
-    let page = pages(&view, Scope::Full)
-        .iter()
-        .position(|p| matches!(p, eduplan::draw::slides::Page::Tasks(_, 0)))
-        .expect("a task page")
-        + 1;
+    let page = with_deck(&path, 2025, Scope::Full, |_, _, deck| {
+        deck.iter()
+            .position(|p| matches!(p, eduplan::draw::slides::Page::Tasks(_, 0)))
+            .expect("a task page")
+            + 1
+    });
     let mut h = harness(&path, &ScriptedDialogs::default(), [1366.0, 768.0]);
     h.run();
     h.key_press(egui::Key::F5);
@@ -707,24 +708,18 @@ fn in_a_final_review_the_task_pages_give_the_close_out_verdicts() {
 fn the_page_index_keeps_the_continued_mark_of_a_long_sections_pages() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = common::sample_file(&dir);
-    let plan = eduplan::storage::PlanFile::open(&path)
-        .expect("open")
-        .load()
-        .expect("load");
-    let derived = Derived::of(&plan, 2025);
-    let as_of = eduplan::domain::Date::new(2025, 12, 31).expect("date");
-    let view = derived.view(&plan, 2025, as_of);
-    let continued: Vec<usize> = pages(&view, Scope::Full)
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| {
-            matches!(
-                p,
-                eduplan::draw::slides::Page::Section(_, part) if *part > 0
-            )
-        })
-        .map(|(n, _)| n + 1)
-        .collect();
+    let continued: Vec<usize> = with_deck(&path, 2025, Scope::Full, |_, _, deck| {
+        deck.iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                matches!(
+                    p,
+                    eduplan::draw::slides::Page::Section(_, part) if *part > 0
+                )
+            })
+            .map(|(n, _)| n + 1)
+            .collect()
+    });
     assert!(continued.len() >= 3, "the sample has long sections");
     let mut h = harness(&path, &ScriptedDialogs::default(), [1024.0, 600.0]);
     h.run();
