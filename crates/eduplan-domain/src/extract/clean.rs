@@ -339,20 +339,11 @@ fn trim_unpaired(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::{found_in, pairs};
     use super::super::{Block, extract_targets};
 
     fn found(text: &str) -> Vec<(String, f64)> {
-        extract_targets(&[
-            Block::Paragraph("2024年教育工作要点".into()),
-            Block::Paragraph(text.into()),
-        ])
-        .into_iter()
-        .map(|p| (p.name, p.value))
-        .collect()
-    }
-
-    fn pairs(list: &[(&str, f64)]) -> Vec<(String, f64)> {
-        list.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect()
+        found_in(&["2024年教育工作要点", text])
     }
 
     #[test]

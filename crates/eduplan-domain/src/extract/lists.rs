@@ -199,20 +199,10 @@ pub(super) fn give_out_listed_names(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Block, extract_targets};
+    use super::super::test_support::{found_in, pairs};
 
     fn found(text: &str) -> Vec<(String, f64)> {
-        extract_targets(&[
-            Block::Paragraph("二、发展目标".into()),
-            Block::Paragraph(text.into()),
-        ])
-        .into_iter()
-        .map(|p| (p.name, p.value))
-        .collect()
-    }
-
-    fn pairs(list: &[(&str, f64)]) -> Vec<(String, f64)> {
-        list.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect()
+        found_in(&["二、发展目标", text])
     }
 
     #[test]

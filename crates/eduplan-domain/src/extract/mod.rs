@@ -23,6 +23,9 @@ mod table_cells;
 mod tables;
 mod targets;
 
+#[cfg(test)]
+mod test_support;
+
 use crate::model::{Attribute, Comparison, IndicatorKind};
 use crate::text::fold_width as normalize;
 use headings::{Heading, HeadingStack, inline_sections, parse_heading, strip_list_mark};

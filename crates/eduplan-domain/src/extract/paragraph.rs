@@ -457,19 +457,10 @@ mod tests {
     use super::super::{Block, extract_targets};
 
     fn found(blocks: &[&str]) -> Vec<(String, f64)> {
-        let blocks: Vec<Block> = blocks
-            .iter()
-            .map(|b| Block::Paragraph((*b).into()))
-            .collect();
-        extract_targets(&blocks)
-            .into_iter()
-            .map(|p| (p.name, p.value))
-            .collect()
+        super::super::test_support::found_in(blocks)
     }
 
-    fn pairs(list: &[(&str, f64)]) -> Vec<(String, f64)> {
-        list.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect()
-    }
+    use super::super::test_support::pairs;
 
     #[test]
     fn each_item_of_a_list_with_its_own_cue_keeps_its_own_name() {
