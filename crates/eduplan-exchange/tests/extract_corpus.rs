@@ -235,3 +235,19 @@ fn strict_scores_on_the_second_held_out_texts_hold() {
         HELDOUT4_FLOOR,
     );
 }
+
+/// Scores any folder of marked texts without a floor, e.g. a new set before it is added:
+/// `EXTRACT_SET=path/to/folder cargo test -p eduplan-exchange --test extract_corpus -- --ignored --nocapture`.
+#[test]
+#[ignore = "scores the folder named by EXTRACT_SET"]
+fn score_the_folder_named_by_extract_set() {
+    let dir = std::env::var("EXTRACT_SET").expect("EXTRACT_SET names a folder of marked texts");
+    let dir = Path::new(&dir);
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("set");
+    let t = score_set(name, dir);
+    assert!(
+        t.expected + t.proposed > 0,
+        "{}: nothing marked or proposed",
+        dir.display()
+    );
+}

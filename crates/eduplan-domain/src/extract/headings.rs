@@ -170,7 +170,7 @@ pub(super) fn strip_list_mark(text: &str) -> String {
     let t = text.trim_start();
     let chars: Vec<char> = t.chars().collect();
     let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-    if digits > 0 && digits <= 2 && matches!(chars.get(digits), Some('.' | '、')) {
+    if digits > 0 && digits <= 2 && matches!(chars.get(digits), Some('.' | '、' | ')' | '）')) {
         let next_digit = chars.get(digits + 1).is_some_and(char::is_ascii_digit);
         if !next_digit {
             return chars[digits + 1..].iter().collect();

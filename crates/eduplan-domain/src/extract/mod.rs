@@ -18,6 +18,7 @@ mod names;
 mod numbers;
 mod paragraph;
 mod period;
+mod script;
 mod sentences;
 mod table_cells;
 mod tables;
@@ -116,6 +117,14 @@ pub struct Period {
 /// Find every quantified target in the document, in reading order. A text that never looks
 /// ahead (news of a year's work) reports the past throughout and has none.
 pub fn extract_targets(blocks: &[Block]) -> Vec<Proposal> {
+    match script::Folded::from_traditional(blocks) {
+        Some(folded) => folded.restore(extract_simplified(&folded.blocks)),
+        None => extract_simplified(blocks),
+    }
+}
+
+/// The rules proper, which match simplified characters.
+fn extract_simplified(blocks: &[Block]) -> Vec<Proposal> {
     if lookback::reports_throughout(blocks) {
         return Vec::new();
     }

@@ -127,9 +127,10 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
             Naming::Named(share_name(&rest))
         };
     }
-    // 100%初中学校创建成…: a share opening its clause, those who do it after it.
-    if cx.is_percent() && cx.m.unit == "%" && cx.before_text().trim().is_empty() {
-        let rest = clean_name(&after_text);
+    // 100%初中学校创建成… / 全市85%左右县（市、区）创建成…: a share opening its clause (after
+    // a mere scope), those who do it after it.
+    if cx.is_percent() && cx.m.unit == "%" && clean_name(&cx.before_text()).is_empty() {
+        let rest = clean_name(after_text.trim_start_matches("左右"));
         let chars: Vec<char> = rest.chars().collect();
         let acts = (2..chars.len()).any(|i| ACTION_VERBS.iter().any(|v| contains_at(&chars, i, v)));
         if acts && !rest.starts_with("以上") {
@@ -161,7 +162,7 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
 fn share_name(rest: &str) -> String {
     const PREDICATES: &[&str] = &[
         "通过", "达到", "具有", "具备", "能", "会", "有", "参加", "参与", "接受", "获得", "实现",
-        "取得", "掌握", "建成", "完成",
+        "取得", "掌握", "建成", "完成", "纳入", "进入", "加入",
     ];
     let chars: Vec<char> = rest.chars().collect();
     let split = (2..chars.len()).find(|&i| {
@@ -242,6 +243,13 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
     };
     let object_start = object_start.max(cx.prev_end);
     let object = clean_name(&cx.text(object_start, cue_start(cx.chars, object_start, cx.m.start)));
+    // 新（迁）建学校12所 / 规划总投资: an object with its own building verb, or an investment,
+    // borrows no verb.
+    let verb = if verbs.before.is_none() && (object.contains('建') || object.ends_with("投资")) {
+        String::new()
+    } else {
+        verb
+    };
     (object, verb)
 }
 
@@ -264,7 +272,32 @@ const COMPLETING: &[&str] = &["完成"];
 /// 新 before it (新招录, not 重新).
 fn full_verb(chars: &[char], a: usize, i: usize, v: &str) -> String {
     let mut start = i;
-    while start > a && chars[start - 1] == '、' {
+    loop {
+        // 新建改扩建: a building verb right before this one (培育打造 and 完成新建 are not one
+        // verb).
+        let adjacent = ACTION_VERBS
+            .iter()
+            .filter(|w| {
+                let n = w.chars().count();
+                w.contains('建') && v.contains('建') && start >= a + n && {
+                    let before = text_of(chars, start - n, start);
+                    before == **w
+                }
+            })
+            .map(|w| w.chars().count())
+            .max();
+        if let Some(n) = adjacent {
+            start -= n;
+            continue;
+        }
+        if start <= a || chars[start - 1] != '、' {
+            break;
+        }
+        // 新、改扩建: 新建 shortened before a list mark.
+        if start >= a + 2 && chars[start - 2] == '新' {
+            start -= 2;
+            continue;
+        }
         let listed = ACTION_VERBS
             .iter()
             .map(|w| w.chars().count())
@@ -428,4 +461,51 @@ pub(super) fn is_scope(s: &str) -> bool {
             .any(|e| s.ends_with(e))
             || ["城市", "农村", "城镇", "乡村", "农村学校", "城区学校"].contains(&s)
             || is_stage(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{found_in, pairs};
+
+    #[test]
+    fn building_verbs_written_together_stay_one_verb() {
+        assert_eq!(
+            found_in(&["到2025年，全市新建改扩建幼儿园30所。"]),
+            pairs(&[("新建改扩建幼儿园", 30.0)])
+        );
+        assert_eq!(
+            found_in(&["2020年为民办实事新、改扩建公办幼儿园20所。"]),
+            pairs(&[("新、改扩建公办幼儿园", 20.0)])
+        );
+    }
+
+    #[test]
+    fn a_verb_modifying_a_noun_is_part_of_the_name() {
+        assert_eq!(
+            found_in(&["2020年计划新建幼儿园20所，规划建设面积约6万平方米，规划总投资约4.4亿元。"]),
+            pairs(&[
+                ("新建幼儿园", 20.0),
+                ("规划建设面积", 6.0),
+                ("规划总投资", 4.4)
+            ])
+        );
+        assert_eq!(
+            found_in(&["到2025年全县计划投入中小学校舍建设资金25.92亿元，新（迁）建学校12所。"]),
+            pairs(&[("投入中小学校舍建设资金", 25.92), ("新（迁）建学校", 12.0)])
+        );
+    }
+
+    #[test]
+    fn a_share_is_named_by_what_its_members_do() {
+        assert_eq!(
+            found_in(&["2023年，将推进县域10%的义务教育学校纳入教联体建设。"]),
+            pairs(&[("纳入教联体建设的义务教育学校", 10.0)])
+        );
+        assert_eq!(
+            found_in(&[
+                "到2025年，全市85%左右县（市、区）创建成国家学前教育普及普惠县（市、区）。"
+            ]),
+            pairs(&[("创建成国家学前教育普及普惠县（市、区）的县（市、区）", 85.0)])
+        );
+    }
 }

@@ -62,6 +62,9 @@ struct Scan<'a> {
 /// What the sentence so far says.
 struct SentenceContext {
     past: bool,
+    /// A past adverbial (截至4月, 近年来) opened the sentence: a later year in it is the year
+    /// reported on, not a target's, unless a clause looks ahead again.
+    reported: bool,
     last_verb: Option<String>,
     resolve: Resolve,
     /// Where this sentence's proposals start in the output.
@@ -88,6 +91,7 @@ fn sentence_targets(
     let mut state = match carried {
         Some(c) => SentenceContext {
             past: c.past,
+            reported: false,
             last_verb: c.last_verb,
             resolve: c.resolve,
             first: out.len(),
@@ -95,6 +99,7 @@ fn sentence_targets(
         },
         None => SentenceContext {
             past: false,
+            reported: false,
             last_verb: None,
             resolve: Resolve::Plain,
             first: out.len(),
@@ -174,7 +179,7 @@ fn clause_time(
     {
         let is_past = context.period.is_some_and(|p| y <= p.base_year);
         past_year_here = is_past;
-        state.past = is_past;
+        state.past = is_past || state.reported;
         if !is_past {
             context.year = Some(y);
         }
@@ -198,6 +203,7 @@ fn clause_time(
         && !clause_text.contains("到20")
     {
         state.past = true;
+        state.reported = true;
     }
     // 分别为 states figures as they are, unless the sentence looks ahead (目标…均保持100%；初中…
     // 分别为100%、99.9%).
@@ -227,19 +233,20 @@ fn clause_time(
             && !["力争", "确保", "计划", "预计"]
                 .iter()
                 .any(|w| open_text.contains(w));
+        state.reported &= state.past;
     }
     clause_past
 }
 
-/// 已新增 / 已建成 / 已经: 已 right before an action verb (or 经, 累计) in the clause.
+/// 已新增 / 已推动开工 / 已经: 已 as an adverb (before a word, not 而已) in the clause.
 fn done_already(chars: &[char], (a, b): (usize, usize), mask: &[bool]) -> bool {
     (a..b).any(|i| {
         chars[i] == '已'
             && !mask[i]
-            && ACTION_VERBS
-                .iter()
-                .chain(["经", "累计", "达", "有", "实现", "完成"].iter())
-                .any(|v| crate::text::contains_at(chars, i + 1, v))
+            && (i == 0 || !matches!(chars[i - 1], '而' | '不' | '早'))
+            && chars
+                .get(i + 1)
+                .is_some_and(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c))
     })
 }
 
@@ -611,6 +618,30 @@ mod tests {
                 "到2027年，30万人口以上的县均建有特殊教育学校，适龄残疾儿童入学率达到97%以上。"
             ]),
             pairs(&[("适龄残疾儿童入学率", 97.0)])
+        );
+    }
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use super::super::test_support::{found_in, pairs};
+
+    #[test]
+    fn a_progress_report_dated_by_jiezhi_is_no_target_even_when_it_names_the_year() {
+        assert_eq!(
+            found_in(&[
+                "2020年新改扩建公办幼儿园20所。",
+                "截至4月，2020年新改扩建20所公办幼儿园，已推动开工建设7所，开工率35%。"
+            ]),
+            pairs(&[("新改扩建公办幼儿园", 20.0)])
+        );
+    }
+
+    #[test]
+    fn a_list_mark_with_a_closing_bracket_is_not_in_the_name() {
+        assert_eq!(
+            found_in(&["2)普高证书会考合格率达到95.8%。"]),
+            pairs(&[("普高证书会考合格率", 95.8)])
         );
     }
 }

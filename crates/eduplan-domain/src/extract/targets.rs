@@ -126,13 +126,27 @@ pub(super) fn nearest_action_verb(
     best.map(|(_, v)| v.to_owned())
 }
 
-/// The action verb `v` at `i`, unless it is the head of a noun (完成时间, 建设标准, 达标率).
+/// The action verb `v` at `i`, unless it modifies the noun after it (完成时间, 建设标准, 达标率,
+/// 建设资金, 建设面积): then it is part of a name, not what the target counts.
 fn verb_at(chars: &[char], i: usize, v: &str) -> bool {
-    const NOUN_TAILS: &[&str] = &["时间", "率", "比例", "标准"];
+    const NOUN_TAILS: &[&str] = &[
+        "时间",
+        "率",
+        "比例",
+        "标准",
+        "资金",
+        "面积",
+        "经费",
+        "规模",
+        "用地",
+        "总投资",
+    ];
+    // 投入资金 is still spending: money is what 投入 acts on.
     contains_at(chars, i, v)
-        && !NOUN_TAILS
-            .iter()
-            .any(|t| contains_at(chars, i + v.chars().count(), t))
+        && (v == "投入"
+            || !NOUN_TAILS
+                .iter()
+                .any(|t| contains_at(chars, i + v.chars().count(), t)))
 }
 
 pub(super) fn action_verb_in(
