@@ -287,4 +287,15 @@ mod tests {
         ];
         assert_eq!(values(&plan), [52.0, 3.0, 750.0]);
     }
+
+    #[test]
+    fn an_earlier_year_in_a_text_that_looks_ahead_to_a_later_one_is_a_report() {
+        assert_eq!(
+            values(&[
+                "2022年，某县投入4434万元，改薄学校17所，新建5所公办幼儿园。",
+                "2023年，某县将新建公办幼儿园3所。",
+            ]),
+            [3.0]
+        );
+    }
 }

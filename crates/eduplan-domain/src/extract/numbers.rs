@@ -175,6 +175,11 @@ pub(super) fn number_mentions(chars: &[char]) -> Vec<NumberMention> {
             let (stretch, j) = with_range(chars, i + len, value, false);
             push_mention(chars, i, j, value, stretch, false, &mut out);
             i = j.max(i + 1);
+        } else if is_cn_digit(c)
+            && let Some(fraction) = fraction_at(chars, i)
+        {
+            i = fraction.end;
+            out.push(fraction);
         } else if is_cn_digit(c) {
             let len = chars[i..].iter().take_while(|c| is_cn_digit(**c)).count();
             let Some(value) = parse_cn_number(&chars[i..i + len]) else {
@@ -189,6 +194,35 @@ pub(super) fn number_mentions(chars: &[char]) -> Vec<NumberMention> {
         }
     }
     out
+}
+
+/// 三分之二 / 四分之三以上: a fraction in words, as a percentage to two places (66.67%).
+fn fraction_at(chars: &[char], i: usize) -> Option<NumberMention> {
+    let whole_len = chars[i..].iter().take_while(|c| is_cn_digit(**c)).count();
+    if !contains_at(chars, i + whole_len, "分之") {
+        return None;
+    }
+    let from = i + whole_len + 2;
+    let part_len = chars[from..]
+        .iter()
+        .take_while(|c| is_cn_digit(**c))
+        .count();
+    let whole = parse_cn_number(&chars[i..i + whole_len])?;
+    let part = parse_cn_number(&chars[from..from + part_len])?;
+    if part_len == 0 || whole <= 0.0 || part > whole {
+        return None;
+    }
+    let unit_end = from + part_len;
+    Some(NumberMention {
+        start: i,
+        end: unit_end + comparison_suffix_len(chars, unit_end),
+        value: (part / whole * 10_000.0).round() / 100.0,
+        stretch: None,
+        unit: "%".to_owned(),
+        chinese: true,
+        unit_end,
+        written_percent: true,
+    })
 }
 
 /// The upper end of a range right after a number ending at `j`, and where the mention ends.

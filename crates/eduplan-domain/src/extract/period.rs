@@ -80,5 +80,22 @@ pub(super) fn detect_period(blocks: &[Block]) -> Option<Period> {
         }
         i += 1;
     }
-    None
+    first_year_looked_ahead_to(&text)
+}
+
+/// A text naming no period whose first look ahead opens with its year (2023年，某县将…) is that
+/// year's plan: what it says of earlier years is a report.
+fn first_year_looked_ahead_to(text: &str) -> Option<Period> {
+    const AHEAD: &[&str] = &["将", "力争", "计划", "预计", "确保", "争取"];
+    text.split(['。', '；', '\n'])
+        .filter(|s| AHEAD.iter().any(|w| s.contains(w)) && !s.contains('《'))
+        .find_map(|sentence| {
+            let chars: Vec<char> = sentence.trim().chars().collect();
+            year_at(&chars, 0)
+                .filter(|_| chars.get(4) == Some(&'年') && matches!(chars.get(5), Some('，' | ',')))
+        })
+        .map(|y| Period {
+            base_year: y - 1,
+            last_year: y,
+        })
 }
