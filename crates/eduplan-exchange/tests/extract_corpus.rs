@@ -3,7 +3,7 @@
 //! folded) and its value and unit agree; each expected target is matched at most once.
 //!
 //! Two sets share the matcher: the published texts of tests/fixtures/extract/real (README there;
-//! the rules are written on `dev`, a held-out set is only scored: `heldout4`) and the fictional texts of
+//! the rules are written on `dev`, a held-out set is only scored: `heldout5`) and the fictional texts of
 //! tests/fixtures/extract (README there), written in the style of county plans.
 //!
 //! `cargo test -p eduplan-exchange --test extract_corpus -- --nocapture` lists every miss and
@@ -22,17 +22,20 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// With the former `heldout3` moved into it (forty-one texts): 118 of 159 proposals right,
 /// 118 of 169 targets (0.742 / 0.698) before any rule was written on those texts; 164 of 166
 /// right, 164 of 169 targets (0.988 / 0.970) after the rules were extended on them.
-const DEV_FLOOR: (f64, f64) = (0.98, 0.97);
+/// With the former `heldout4` moved into it too (fifty-two texts), after the rules were extended
+/// on it (traditional characters, building verbs, shares, fractions): 204 of 210 right, 204 of
+/// 214 targets (0.971 / 0.953).
+const DEV_FLOOR: (f64, f64) = (0.97, 0.95);
 /// The fictional set (eight texts), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
 /// 175 of 184, 175 of 184 (0.951 / 0.951) after the rules were extended on `real/dev`.
 const FICTIONAL_FLOOR: (f64, f64) = (0.95, 0.95);
 
-/// `real/heldout4` (eleven texts, gathered and marked on 2026-12-03 after `heldout3`, never
-/// tuned on), with the rules as they were when `heldout3` was first scored: 20 of 46 proposals
-/// right, 20 of 45 targets (0.435 / 0.444); after the rules were extended on the former
-/// `heldout3` (moved into `dev`): 22 of 46, 22 of 45 (0.478 / 0.489).
-const HELDOUT4_FLOOR: (f64, f64) = (0.47, 0.48);
+/// `real/heldout5` (fourteen texts, gathered and marked on 2026-12-03 after `heldout4` was
+/// tuned on, never tuned on itself), with the rules as they were when it arrived: 33 of 53
+/// proposals right, 33 of 74 targets (0.623 / 0.446) by the rules before `heldout4` was tuned on;
+/// 57 of 79, 57 of 74 (0.722 / 0.770) by the rules after it.
+const HELDOUT5_FLOOR: (f64, f64) = (0.72, 0.77);
 
 struct Expected {
     names: Vec<String>,
@@ -228,11 +231,11 @@ fn strict_scores_on_the_fictional_texts_hold() {
 }
 
 #[test]
-fn strict_scores_on_the_second_held_out_texts_hold() {
+fn strict_scores_on_the_held_out_texts_hold() {
     check(
-        "heldout4",
-        &fixtures().join("real/heldout4"),
-        HELDOUT4_FLOOR,
+        "heldout5",
+        &fixtures().join("real/heldout5"),
+        HELDOUT5_FLOOR,
     );
 }
 
