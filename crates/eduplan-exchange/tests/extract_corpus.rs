@@ -24,7 +24,8 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// right, 164 of 169 targets (0.988 / 0.970) after the rules were extended on them.
 /// With the former `heldout4` moved into it too (fifty-two texts), after the rules were extended
 /// on it (traditional characters, building verbs, shares, fractions): 204 of 210 right, 204 of
-/// 214 targets (0.971 / 0.953).
+/// 214 targets (0.971 / 0.953); with 推进 as a weak verb and 项目 after a verb a noun, 205 of 211,
+/// 205 of 214 (0.972 / 0.958).
 const DEV_FLOOR: (f64, f64) = (0.97, 0.95);
 /// The fictional set (eight texts), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;

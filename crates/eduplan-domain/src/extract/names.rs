@@ -4,8 +4,8 @@
 use super::clean::clean_name;
 use super::numbers::{is_cn_digit, year_at};
 use super::targets::{
-    ACTION_VERBS, CUE_WORDS, GENERIC_VERBS, MentionContext, Verbs, action_verb_in, cue_start,
-    ends_clause,
+    ACTION_VERBS, CUE_WORDS, GENERIC_VERBS, MentionContext, Verbs, WEAK_VERBS, action_verb_in,
+    cue_start, ends_clause,
 };
 use crate::text::{contains_at, find_word, text_of};
 
@@ -359,6 +359,7 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
     let after_in_clause = action_verb_in(cx.chars, cx.m.end, cx.b, cx.mask, false).map(|(_, v)| v);
     let after = verb_after_last.map(|(_, v)| v).or(after_in_clause);
     Naming::Named(match (verbs.before, after) {
+        (Some((_, v)), Some(after)) if WEAK_VERBS.contains(&v) => format!("{after}{object}"),
         (Some((_, v)), after) if GENERIC_VERBS.contains(&v) => {
             format!("{object}{}", after.unwrap_or_default())
         }
@@ -514,6 +515,14 @@ mod tests {
         assert_eq!(
             found_in(&["到2025年，力争全市三分之二以上的乡镇中等文化技术学校有独立的办学场所。"]),
             pairs(&[("有独立的办学场所的乡镇中等文化技术学校", 66.67)])
+        );
+    }
+
+    #[test]
+    fn tuijin_names_a_count_only_when_nothing_after_says_what_is_done() {
+        assert_eq!(
+            found_in(&["2024年，将继续推进15个续建项目，推进2所公办幼儿园的新建工程。"]),
+            pairs(&[("推进续建项目", 15.0), ("新建公办幼儿园", 2.0)])
         );
     }
 }

@@ -15,6 +15,7 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "新(改、扩)建",
     "新（改扩）建",
     "改扩建",
+    "开工建设",
     "新建成",
     "新建",
     "改建",
@@ -73,6 +74,7 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "开办",
     "争创",
     "创立",
+    "推进",
 ];
 /// Having a count as the plan wants it (每个乡镇都建有1所公办中心幼儿园): the count is named by
 /// its object alone. 现有 / 已有 / 共有 report the past instead (`PAST_IN_CLAUSE`).
@@ -175,6 +177,9 @@ pub(super) fn action_verb_in(
 
 /// Verbs too general to name a target by (实施12所学校… is named by what is done to them).
 pub(super) const GENERIC_VERBS: &[&str] = &["实施", "开展", "建立", "提供", "安排", "推广", "完成"];
+/// Verbs that name a count only when nothing after the number says what is done (推进15个续建
+/// 项目, but 推进2所公办幼儿园的新建工程 counts what is built).
+pub(super) const WEAK_VERBS: &[&str] = &["推进"];
 
 /// One number mention in its clause, with what the sentence so far says around it.
 pub(super) struct MentionContext<'a> {
