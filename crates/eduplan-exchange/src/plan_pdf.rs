@@ -122,6 +122,25 @@ fn ends_paragraph(line: &str, full_width: usize) -> bool {
     let t = line.trim_end();
     t.ends_with(['。', '；', '：', '！', '？', ';', ':', '!', '?'])
         || t.chars().count() + 3 < full_width
+        || is_table_row(t)
+}
+
+/// A row of a table the text layer gives as one line: two or more figures standing apart
+/// (学前教育毛入园率 79.6  85  >95, 81（基本均衡） 95（基本均衡）) and no sentence punctuation.
+/// Such a line is never run on into the next, nor the line before it into it.
+fn is_table_row(line: &str) -> bool {
+    let figure = |token: &str| {
+        let t = token.trim_start_matches(['>', '<', '≥', '≤', '＞', '＜']);
+        let digits = t
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | '％'))
+            .count();
+        let rest: String = t.chars().skip(digits).collect();
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && (rest.is_empty() || rest.starts_with(['（', '(']))
+    };
+    !line.contains(['，', '。', '；', ','])
+        && line.split_whitespace().filter(|t| figure(t)).count() >= 2
 }
 
 /// A line that starts something new: a heading's numbering.
@@ -164,15 +183,20 @@ fn join_lines(page: &str) -> Vec<(String, usize)> {
         let (text, _) = current.get_or_insert_with(|| (String::new(), *number));
         text.push_str(line.trim());
         let next = lines.get(i + 1);
-        let run_on =
-            !ends_paragraph(line, full_width) && next.is_some_and(|(_, n)| !starts_heading(n));
+        let run_on = !ends_paragraph(line, full_width)
+            && next.is_some_and(|(_, n)| !starts_heading(n) && !is_table_row(n));
         if !run_on {
             out.extend(current.take());
         }
     }
     out.extend(current);
     for (line, _) in &mut out {
-        *line = close_cjk_spacing(line);
+        *line = if is_table_row(line) {
+            // Its cells stay apart; only a year's 年 is closed up (2017 年 → 2017年).
+            line.replace(" 年", "年")
+        } else {
+            close_cjk_spacing(line)
+        };
     }
     out
 }
@@ -213,6 +237,17 @@ mod tests {
                     2
                 ),
                 ("（一）师资".to_owned(), 5),
+            ]
+        );
+        let table = "指标 2017 年 2020 年 2035 年\n域内义务教育均衡县（市、区）的比例 81（基本均衡） 95（基本均衡） 95（基本均衡）\n高中阶段教育毛入学率 88.3  90  97\n从 2020 年的 85% 提高到 2025 年的 90%，新建\n幼儿园3所。";
+        let rows: Vec<String> = join_lines(table).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(
+            rows,
+            [
+                "指标 2017年 2020年 2035年",
+                "域内义务教育均衡县（市、区）的比例 81（基本均衡） 95（基本均衡） 95（基本均衡）",
+                "高中阶段教育毛入学率 88.3  90  97",
+                "从2020年的85%提高到2025年的90%，新建幼儿园3所。",
             ]
         );
         assert_eq!(

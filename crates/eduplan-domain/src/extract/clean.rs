@@ -5,6 +5,15 @@ use super::numbers::{is_cn_digit, year_at};
 
 pub(super) const LEADING_NOISE: &[&str] = &[
     "■",
+    "包括",
+    "推动",
+    "促进",
+    "该市",
+    "该县",
+    "该区",
+    "本市",
+    "本县",
+    "本区",
     "分别",
     "一是",
     "二是",

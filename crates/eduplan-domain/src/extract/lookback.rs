@@ -21,8 +21,15 @@ const CHANGE_VERBS: &[&str] = &[
     "提高", "提升", "增长", "下降", "降低", "减少", "实现", "达到", "突破",
 ];
 
-/// The text without what cited titles hold (《…》): their words are not the sentence's.
+/// The text without what cited titles hold (《…》) and without a cited target (“达到70%”的目标):
+/// their words are not the sentence's.
 pub(super) fn without_titles(text: &str) -> Cow<'_, str> {
+    if let Some(end) = text.find("”的目标")
+        && let Some(start) = text[..end].rfind('“')
+    {
+        let cited = format!("{}{}", &text[..start], &text[end + "”的目标".len()..]);
+        return Cow::Owned(without_titles(&cited).into_owned());
+    }
     if !text.contains('《') {
         return Cow::Borrowed(text);
     }
@@ -296,6 +303,28 @@ mod tests {
                 "2023年，某县将新建公办幼儿园3所。",
             ]),
             [3.0]
+        );
+    }
+
+    #[test]
+    fn a_rate_stated_with_wei_and_a_cited_target_met_are_statistics() {
+        assert_eq!(
+            values(&[
+                "到2025年，学前三年毛入园率达到95%。",
+                "2020年，全国九年义务教育巩固率为95.2%，实现《纲要》“达到95%”的目标。",
+            ]),
+            [95.0]
+        );
+    }
+
+    #[test]
+    fn a_plan_already_named_does_not_look_ahead() {
+        assert_eq!(
+            values(&[
+                "到2025年，学前三年毛入园率达到95%。",
+                "近年来，连续实施三期学前教育行动计划，新建幼儿园12所。",
+            ]),
+            [95.0]
         );
     }
 }

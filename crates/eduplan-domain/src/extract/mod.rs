@@ -186,7 +186,12 @@ fn extract_simplified(blocks: &[Block]) -> Vec<Proposal> {
                     .iter()
                     .map(|c| normalize(c).trim().to_owned())
                     .collect();
-                if let Some(header) = TableHeader::detect(&cells, period) {
+                if let Some(mut header) = TableHeader::detect(&cells, period) {
+                    // 单位：% on the line above the header: the unit of every value below.
+                    header.stated_unit = at
+                        .checked_sub(1)
+                        .and_then(|k| blocks.get(k))
+                        .and_then(tables::unit_line);
                     table = Some(header);
                     table_source = at;
                     continue;
@@ -194,14 +199,17 @@ fn extract_simplified(blocks: &[Block]) -> Vec<Proposal> {
                 if headings.in_past_section() {
                     continue;
                 }
-                if let Some(header) = &table
-                    && let Some(p) =
-                        header.row_target(&with_parent(cells, header.name, &mut row_parent), period)
-                {
-                    out.push(Proposal {
-                        chapter: headings.path(),
-                        ..p
-                    });
+                if let Some(header) = &table {
+                    let row = with_parent(cells, header.name, &mut row_parent);
+                    out.extend(
+                        header
+                            .row_targets(&row, period)
+                            .into_iter()
+                            .map(|p| Proposal {
+                                chapter: headings.path(),
+                                ..p
+                            }),
+                    );
                 }
             }
         }

@@ -171,6 +171,16 @@ fn share_name(rest: &str) -> String {
             .chain(ACTION_VERBS)
             .any(|p| contains_at(&chars, i, p))
     });
+    // 85%的幼儿园基本达到…: an adverb before the predicate is part of it.
+    let split = split.map(|mut i| {
+        while let Some(adverb) = ["基本", "全部", "普遍", "均", "都", "全"]
+            .iter()
+            .find(|a| i >= 2 + a.chars().count() && contains_at(&chars, i - a.chars().count(), a))
+        {
+            i -= adverb.chars().count();
+        }
+        i
+    });
     match split {
         Some(i) => format!(
             "{}的{}",
@@ -217,7 +227,26 @@ fn rate_name(cx: &MentionContext, after_text: &str) -> String {
             s.push('率');
         }
     }
-    s
+    without_place_name(s)
+}
+
+/// 济宁市学前教育毛入学率 → 学前教育毛入学率: the city or county a plan is written for, named
+/// before a rate, is not part of the measure (a scope such as 东部城市 or 市区 is).
+fn without_place_name(name: String) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let cjk = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+    let place = (3..=4).find(|&n| {
+        chars.len() >= n + 4
+            && matches!(chars[n - 1], '市' | '县')
+            && chars[..n - 1].iter().all(cjk)
+            && !matches!(chars[n - 2], '城' | '全' | '各' | '本' | '该' | '我')
+    });
+    match place {
+        Some(n) if name.ends_with('率') || name.ends_with("比例") => {
+            text_of(&chars, n, chars.len())
+        }
+        _ => name,
+    }
 }
 
 /// The words between the verb (or the previous number) and this number, and the verb that
@@ -243,9 +272,10 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
     };
     let object_start = object_start.max(cx.prev_end);
     let object = clean_name(&cx.text(object_start, cue_start(cx.chars, object_start, cx.m.start)));
-    // 新（迁）建学校12所 / 规划总投资: an object with its own building verb, or an investment,
-    // borrows no verb.
-    let verb = if verbs.before.is_none() && (object.contains('建') || object.ends_with("投资")) {
+    // 新（迁）建学校12所 / 规划总投资 / 撤并学校11所、续建学校26所: an object with its own
+    // building verb, or an investment, borrows no verb from an earlier item or clause.
+    let borrowed = verbs.before.is_none_or(|(i, _)| i < cx.prev_end);
+    let verb = if borrowed && (object.contains('建') || object.ends_with("投资")) {
         String::new()
     } else {
         verb
@@ -270,7 +300,7 @@ const COMPLETING: &[&str] = &["完成"];
 
 /// The verb at `i` as the plan words it: with the verbs listed before it (新建、改扩建) and a
 /// 新 before it (新招录, not 重新).
-fn full_verb(chars: &[char], a: usize, i: usize, v: &str) -> String {
+pub(super) fn full_verb(chars: &[char], a: usize, i: usize, v: &str) -> String {
     let mut start = i;
     loop {
         // 新建改扩建: a building verb right before this one (培育打造 and 完成新建 are not one
@@ -523,6 +553,62 @@ mod tests {
         assert_eq!(
             found_in(&["2024年，将继续推进15个续建项目，推进2所公办幼儿园的新建工程。"]),
             pairs(&[("推进续建项目", 15.0), ("新建公办幼儿园", 2.0)])
+        );
+    }
+
+    #[test]
+    fn each_item_of_a_list_keeps_its_own_verb_and_a_later_item_takes_all_listed_verbs() {
+        assert_eq!(
+            found_in(&["2025年，计划撤并学校11所、续建学校26所、新建学校3所、竣工学校14所。"]),
+            pairs(&[
+                ("撤并学校", 11.0),
+                ("续建学校", 26.0),
+                ("新建学校", 3.0),
+                ("竣工学校", 14.0)
+            ])
+        );
+        assert_eq!(
+            found_in(&["“十四五”期间规划新建、迁建、改扩建公办幼儿园10所，中小学校16所。"]),
+            pairs(&[
+                ("新建、迁建、改扩建公办幼儿园", 10.0),
+                ("新建、迁建、改扩建中小学校", 16.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn setting_up_enlarging_and_funding_are_what_a_count_counts() {
+        assert_eq!(
+            found_in(&[
+                "2026年，扩充优质普通高中公办学位8万个，安排资金8亿元；每所新建公办园设置2个托育班。"
+            ]),
+            pairs(&[
+                ("扩充优质普通高中公办学位", 8.0),
+                ("安排资金", 8.0),
+                ("设置托育班", 2.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn an_adverb_before_what_a_share_does_is_part_of_it() {
+        assert_eq!(
+            found_in(&["到2020年，85%的幼儿园基本达到省定幼儿园办园标准。"]),
+            pairs(&[("基本达到省定幼儿园办园标准的幼儿园", 85.0)])
+        );
+    }
+
+    #[test]
+    fn the_place_a_plan_is_for_and_a_mere_push_are_not_in_a_rate_name() {
+        assert_eq!(
+            found_in(&[
+                "到2025年，济宁市学前教育毛入学率将达到99%以上，推动学前教育公办率达到75%，东部城市学前三年入园率达到98%。"
+            ]),
+            pairs(&[
+                ("学前教育毛入学率", 99.0),
+                ("学前教育公办率", 75.0),
+                ("东部城市学前三年入园率", 98.0)
+            ])
         );
     }
 }

@@ -6,7 +6,7 @@ use super::lookback::{earlier_period_named, reports_the_past, without_titles};
 use super::names::{clause_subject, is_scope, scoped_like};
 use super::numbers::{NumberMention, number_mentions};
 use super::sentences::{
-    FUTURE_MARKS, PAST_ADVERBIALS, PAST_IN_CLAUSE, any_word_in, clauses, quoted_mask,
+    PAST_ADVERBIALS, PAST_IN_CLAUSE, any_word_in, clauses, has_future_mark, quoted_mask,
     split_sentences, stated_years,
 };
 use super::targets::{ACTION_VERBS, MentionContext, mention_target, nearest_action_verb};
@@ -210,7 +210,7 @@ fn clause_time(
     let past_so_far = state.past;
     let sentence_ahead = || {
         let open = without_titles(scan.sentence);
-        FUTURE_MARKS.iter().any(|w| open.contains(w)) && !past_so_far
+        has_future_mark(&open) && !past_so_far
     };
     // …以来 / 已新增: what has been done so far; a plan named before 以来 (计划实施以来) does not
     // look ahead.
@@ -218,11 +218,11 @@ fn clause_time(
     if since || done_already(&scan.chars, (a, b), &scan.mask) {
         state.past = true;
     }
-    let clause_past = PAST_IN_CLAUSE
-        .iter()
-        .any(|w| clause_text.contains(w) && !relative(w) && !(*w == "分别为" && sentence_ahead()));
+    let clause_past = PAST_IN_CLAUSE.iter().any(|w| {
+        clause_text.contains(w) && !relative(w) && !(w.ends_with('为') && sentence_ahead())
+    });
     // 到2015年 in a later plan's look-back is a past year, whatever 到 says.
-    if FUTURE_MARKS.iter().any(|w| open_text.contains(w))
+    if has_future_mark(&open_text)
         && !clause_past
         && !past_year_here
         && !since
@@ -372,11 +372,16 @@ fn part_of_whole(name: &str, unit: &str, whole: &Proposal) -> Option<String> {
     if unit != whole.unit || unit.contains('%') || unit.is_empty() {
         return None;
     }
-    let scope = ACTION_VERBS
+    // The verbs it inherits, listed or not (新建、改扩建东城区 → 东城区).
+    let mut scope = name;
+    while let Some(rest) = ACTION_VERBS
         .iter()
-        .filter_map(|v| name.strip_prefix(v))
+        .filter_map(|v| scope.strip_prefix(v))
+        .chain(scope.strip_prefix('、'))
         .min_by_key(|s| s.len())
-        .unwrap_or(name);
+    {
+        scope = rest;
+    }
     is_scope(scope).then(|| format!("{}（{scope}）", whole.name))
 }
 

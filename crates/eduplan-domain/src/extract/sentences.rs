@@ -36,6 +36,9 @@ pub(super) const PAST_IN_CLAUSE: &[&str] = &[
     "已实现",
     "共有",
     "分别为",
+    "率为",
+    "比例为",
+    "占比为",
     "比上年",
     "累计完成投资",
     "共计完成",
@@ -57,6 +60,21 @@ pub(super) const FUTURE_MARKS: &[&str] = &[
     "提高到",
     "提升到",
 ];
+
+/// Whether the text holds a word of the future. 计划 at the end of a name (实施三期学前教育行动
+/// 计划 ,) is a plan already named, not one looking ahead.
+pub(super) fn has_future_mark(text: &str) -> bool {
+    FUTURE_MARKS.iter().any(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            *w != "计划"
+                || !text[at + w.len()..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| is_clause_break(c) || "的》”）)".contains(c))
+        })
+    })
+}
 
 /// The longest sentence read as one (a real sentence is rarely longer). Work on a
 /// sentence looks back over it, so a "sentence" of a megabyte without a full stop — a pasted

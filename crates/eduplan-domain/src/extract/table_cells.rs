@@ -37,7 +37,7 @@ pub(super) fn cell_kind(cell: &str) -> Cell {
 /// 99% / 99%以上 / ≥95 / 11.4年 / 3-5所 / 约85%: a number with at most a comparison, a unit and
 /// 以上/以下 around it.
 fn value_cell(chars: &[char]) -> bool {
-    if chars.len() > 14 {
+    if chars.len() > 20 {
         return false;
     }
     let mut i = 0;
@@ -61,7 +61,12 @@ fn value_cell(chars: &[char]) -> bool {
         .iter()
         .find_map(|u| rest.strip_prefix(u))
         .unwrap_or(&rest);
-    ["", "以上", "以下", "以内", "左右", "及以上"].contains(&rest)
+    // 95（基本均衡）: a note on the value in brackets.
+    let note = |r: &str| {
+        (r.starts_with('（') && r.ends_with('）') || r.starts_with('(') && r.ends_with(')'))
+            && r.chars().count() <= 10
+    };
+    ["", "以上", "以下", "以内", "左右", "及以上"].contains(&rest) || note(rest)
 }
 
 /// A category row between the rows (一、发展水平 / （二）质量提升).

@@ -11,8 +11,30 @@ pub(super) struct TableHeader {
     pub(super) base: Option<usize>,
     pub(super) target: usize,
     pub(super) target_year: Option<i32>,
+    /// Year columns between the base and the target (2017年 | 2020年 | 2035年: 2020): targets
+    /// for their own years.
+    pub(super) staged: Vec<(usize, i32)>,
+    /// The unit stated above the table (单位：%), for values whose name and cell give none.
+    pub(super) stated_unit: Option<String>,
     pub(super) attribute: Option<usize>,
     pub(super) cumulative_header: bool,
+}
+
+/// 单位：% / （单位：%）: a line stating the unit of a table's values.
+pub(super) fn unit_line(block: &super::Block) -> Option<String> {
+    let super::Block::Paragraph(text) = block else {
+        return None;
+    };
+    let t = crate::text::fold_width(text);
+    let t = t
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let unit = t
+        .strip_prefix("单位")?
+        .trim_start_matches([':', '：', ' '])
+        .trim();
+    (!unit.is_empty() && unit.chars().count() <= 4).then(|| unit.to_owned())
 }
 
 impl TableHeader {
@@ -73,15 +95,46 @@ impl TableHeader {
             }
             .map(|(i, _)| *i);
         }
+        let target = target?;
+        let base_year =
+            base.and_then(|b| year_columns.iter().find(|(i, _)| *i == b).map(|(_, y)| *y));
+        let staged = year_columns
+            .iter()
+            .filter(|(i, y)| {
+                *i != target
+                    && Some(*i) != base
+                    && base_year.is_some_and(|b| *y > b)
+                    && target_year.is_some_and(|t| *y < t)
+                    && period.is_none_or(|p| *y > p.base_year)
+            })
+            .copied()
+            .collect();
         Some(TableHeader {
             name,
             unit,
             base,
-            target: target?,
+            target,
             target_year,
+            staged,
+            stated_unit: None,
             attribute,
             cumulative_header,
         })
+    }
+
+    /// A row's targets: the target column's, and one for each staged year before it.
+    pub(super) fn row_targets(&self, cells: &[String], period: Option<Period>) -> Vec<Proposal> {
+        let staged = self.staged.iter().filter_map(|&(column, year)| {
+            let header = TableHeader {
+                target: column,
+                target_year: Some(year),
+                staged: Vec::new(),
+                stated_unit: self.stated_unit.clone(),
+                ..*self
+            };
+            header.row_target(cells, period)
+        });
+        staged.chain(self.row_target(cells, period)).collect()
     }
 
     pub(super) fn row_target(&self, cells: &[String], period: Option<Period>) -> Option<Proposal> {
@@ -110,6 +163,11 @@ impl TableHeader {
         let (value, stretch, comparison, cell_unit) = parse_target_cell(target_cell)?;
         if unit.is_empty() {
             unit = cell_unit;
+        }
+        if unit.is_empty()
+            && let Some(stated) = &self.stated_unit
+        {
+            unit = stated.clone();
         }
         let base_value = self
             .base

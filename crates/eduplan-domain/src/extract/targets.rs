@@ -75,6 +75,12 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "争创",
     "创立",
     "推进",
+    "竣工",
+    "迁建",
+    "撤并",
+    "设置",
+    "扩充",
+    "提质",
 ];
 /// Having a count as the plan wants it (每个乡镇都建有1所公办中心幼儿园): the count is named by
 /// its object alone. 现有 / 已有 / 共有 report the past instead (`PAST_IN_CLAUSE`).
@@ -125,7 +131,8 @@ pub(super) fn nearest_action_verb(
             }
         }
     }
-    best.map(|(_, v)| v.to_owned())
+    // 新建、迁建、改扩建公办幼儿园10所，中小学校16所: the later item takes all the verbs.
+    best.map(|(i, v)| super::names::full_verb(chars, a, i, v))
 }
 
 /// The action verb `v` at `i`, unless it modifies the noun after it (完成时间, 建设标准, 达标率,
@@ -143,9 +150,10 @@ fn verb_at(chars: &[char], i: usize, v: &str) -> bool {
         "用地",
         "总投资",
     ];
-    // 投入资金 is still spending: money is what 投入 acts on.
+    // 投入资金 / 安排资金 is still spending: money is what they act on.
     contains_at(chars, i, v)
         && (v == "投入"
+            || v == "安排"
             || !NOUN_TAILS
                 .iter()
                 .any(|t| contains_at(chars, i + v.chars().count(), t)))
