@@ -1,6 +1,8 @@
 //! Drafting: the sections and indicators a plan gets from the indicator library or from the
 //! targets read out of its own text, as one `Edit::AddOutline` (one undoable step).
 
+use std::collections::BTreeMap;
+
 use crate::edit::Subtree;
 use crate::extract::{Proposal, Resolve};
 use crate::library::{Library, LibraryEntry};
@@ -118,9 +120,24 @@ impl<'a> OutlineBuilder<'a> {
 }
 
 /// Indicators for the accepted proposals, under their chapters (made where the plan lacks them).
+/// One measure given for several years (2020年85%，2035年95%以上) is one indicator: the latest
+/// year's figure is its target, the earlier ones its milestones.
 pub fn outline_from_proposals(plan: &Plan, proposals: &[Proposal], library: &Library) -> Subtree {
     let mut builder = OutlineBuilder::new(plan);
-    for p in proposals {
+    let same_measure = |a: &Proposal, b: &Proposal| {
+        a.name == b.name && a.unit == b.unit && a.chapter == b.chapter && a.kind == b.kind
+    };
+    let latest_of_its_measure = |p: &Proposal| {
+        !proposals
+            .iter()
+            .any(|q| same_measure(p, q) && q.year.is_some() && q.year > p.year)
+    };
+    for p in proposals.iter().filter(|p| latest_of_its_measure(p)) {
+        let milestones: BTreeMap<i32, f64> = proposals
+            .iter()
+            .filter(|q| same_measure(p, q))
+            .filter_map(|q| q.year.filter(|y| Some(*y) < p.year).map(|y| (y, q.value)))
+            .collect();
         let mut ind = Indicator::new(IndicatorId(0), SectionId(0), &p.name);
         if let Some(entry) = library
             .match_name(&p.name)
@@ -148,6 +165,7 @@ pub fn outline_from_proposals(plan: &Plan, proposals: &[Proposal], library: &Lib
         if p.resolve == Resolve::Strive && ind.target_text.is_empty() {
             ind.target_text = format!("力争{}", p.value_text());
         }
+        ind.planned.extend(milestones);
         builder.add(&p.chapter, ind);
     }
     builder.outline
@@ -196,6 +214,43 @@ pub fn outline_from_library(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_measure_given_for_two_years_is_one_indicator_with_a_milestone() {
+        use crate::extract::{Block, extract_targets};
+        let blocks: Vec<Block> = [
+            "主要预期指标",
+            "单位：%",
+            "指标  2017年  2020年  2035年",
+            "学前教育毛入园率  79.6  85  >95",
+            "高等教育毛入学率  45.7  50  65",
+        ]
+        .iter()
+        .map(|t| Block::Paragraph((*t).to_owned()))
+        .collect();
+        let proposals = extract_targets(&blocks);
+        assert_eq!(proposals.len(), 4, "{proposals:#?}");
+        let mut plan = Plan::default();
+        plan.info.base_year = 2017;
+        plan.info.last_year = 2035;
+        let outline = outline_from_proposals(&plan, &proposals, &Library::builtin());
+        let shown: Vec<(&str, f64, i32, Vec<(i32, f64)>)> = outline
+            .indicators
+            .iter()
+            .map(|i| {
+                let planned = i.planned.iter().map(|(y, v)| (*y, *v)).collect();
+                (i.name.as_str(), i.target_value, i.target_year, planned)
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("学前教育毛入园率", 95.0, 2035, vec![(2020, 85.0)]),
+                ("高等教育毛入学率", 65.0, 2035, vec![(2020, 50.0)]),
+            ]
+        );
+        assert_eq!(outline.indicators[0].base_value, Some(79.6));
+    }
 
     #[test]
     fn headings_split_into_numbering_and_title() {
