@@ -234,7 +234,8 @@ mod tests {
         plan.info.base_year = 2017;
         plan.info.last_year = 2035;
         let outline = outline_from_proposals(&plan, &proposals, &Library::builtin());
-        let shown: Vec<(&str, f64, i32, Vec<(i32, f64)>)> = outline
+        type Shown<'a> = (&'a str, f64, i32, Vec<(i32, f64)>);
+        let shown: Vec<Shown> = outline
             .indicators
             .iter()
             .map(|i| {
