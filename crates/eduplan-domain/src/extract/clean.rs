@@ -74,7 +74,17 @@ pub(super) const LEADING_NOISE: &[&str] = &[
 ];
 /// Words that begin with a character LEADING_NOISE would strip (从业人员, 在校生, 对口帮扶).
 const NOUNS_WITH_A_NOISE_HEAD: &[&str] = &[
-    "从业", "在校", "在园", "在编", "在岗", "在读", "在职", "到岗", "对口", "以上",
+    "从业",
+    "在校",
+    "在园",
+    "在编",
+    "在岗",
+    "在读",
+    "在职",
+    "到岗",
+    "对口",
+    "以上",
+    "保障性",
 ];
 pub(super) const TRAILING_NOISE: &[&str] = &[
     "年均",

@@ -154,6 +154,14 @@ fn stages_after(name: &str) -> Option<Vec<String>> {
         .then(|| stages.iter().map(|st| format!("{stem}（{st}）")).collect())
 }
 
+/// Whether the words of a proposal's name stand after its number in the sentence.
+fn listed_after_the_number(p: &Proposal) -> bool {
+    let after: String = p.sentence.chars().skip(p.span.1).collect();
+    let before: String = p.sentence.chars().take(p.span.0).collect();
+    let head: String = p.name.chars().take(2).collect();
+    after.contains(&head) && !before.contains(&head)
+}
+
 /// The proposals of one sentence (from `first` on) with their listed names given out: paired in
 /// order where the values are as many (`respectively`: the sentence says 分别), or one proposal per
 /// name where one value is shared.
@@ -172,6 +180,11 @@ pub(super) fn give_out_listed_names(
             i += run;
             continue;
         };
+        // 提升12所中小学、幼儿园基础设施: a list after the number is what one count counts.
+        if run == 1 && listed_after_the_number(&out[i]) {
+            i += 1;
+            continue;
+        }
         let paired = respectively.is_some_and(|r| i + run > r);
         if run > 1 && paired && run.is_multiple_of(parts.len()) {
             for (p, part) in out[i..i + run].iter_mut().zip(parts.iter().cycle()) {

@@ -327,4 +327,16 @@ mod tests {
             [95.0]
         );
     }
+
+    #[test]
+    fn a_condition_and_results_achieved_are_no_targets() {
+        assert_eq!(
+            values(&[
+                "到2026年，新建幼儿园5所。",
+                "对于招收5名以上残疾学生的普通学校，要建立资源教室。",
+                "2025年取得的成效包括：新建改扩建普通高中30所。",
+            ]),
+            [5.0]
+        );
+    }
 }

@@ -257,8 +257,11 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
         .iter()
         .any(|w| find_word(cx.chars, cx.a, cx.b, w).is_some());
     let (object_start, verb) = match verbs.before {
-        // 完成加固校舍3万平方米: what is done is the object's own verb.
-        Some((i, v)) if COMPLETING.contains(&v) => (i + v.chars().count(), String::new()),
+        // 完成加固校舍3万平方米 / 开展脑卒中高危人群筛查4000人: what is done is the object's
+        // own verb.
+        Some((i, v)) if COMPLETING.contains(&v) || v == "开展" => {
+            (i + v.chars().count(), String::new())
+        }
         Some((i, v)) => (
             i + v.chars().count(),
             format!(
@@ -364,7 +367,7 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
     let obj_end = verb_after_last.map_or(range_end, |(i, _)| range_end.min(i));
     let mut object = cx.text(cx.m.end, obj_end);
     for cut in [
-        "以及", "的", "和", "及", "与", "进行", "在", "作为", "给予", "开展",
+        "以及", "的", "和", "及", "与", "进行", "在", "作为", "给予", "开展", "…", "...",
     ] {
         if let Some(i) = object.find(cut)
             && i > 0
@@ -389,6 +392,15 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
     let after_in_clause = action_verb_in(cx.chars, cx.m.end, cx.b, cx.mask, false).map(|(_, v)| v);
     let after = verb_after_last.map(|(_, v)| v).or(after_in_clause);
     Naming::Named(match (verbs.before, after) {
+        // 推进18个社区“宝宝屋”扩优提质: the verb closing the clause says what is pushed on.
+        (Some((_, v)), Some(after))
+            if WEAK_VERBS.contains(&v)
+                && verb_after_last.is_some_and(|(i, w)| {
+                    cx.text(i + w.chars().count(), range_end).trim().is_empty()
+                }) =>
+        {
+            format!("{v}{}{after}", cx.text(cx.m.end, obj_end).trim())
+        }
         (Some((_, v)), Some(after)) if WEAK_VERBS.contains(&v) => format!("{after}{object}"),
         (Some((_, v)), after) if GENERIC_VERBS.contains(&v) => {
             format!("{object}{}", after.unwrap_or_default())
@@ -609,6 +621,39 @@ mod tests {
                 ("学前教育公办率", 75.0),
                 ("东部城市学前三年入园率", 98.0)
             ])
+        );
+    }
+
+    #[test]
+    fn parts_of_a_total_counted_in_ten_thousands_are_its_parts() {
+        assert_eq!(
+            found_in(&["2022年，将新增3.2万个学位，其中赤坎区3505个、霞山区3705个。"]),
+            pairs(&[
+                ("新增学位", 3.2),
+                ("新增学位（赤坎区）", 3505.0),
+                ("新增学位（霞山区）", 3705.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn what_a_count_counts_is_named_by_its_own_words() {
+        assert_eq!(
+            found_in(&[
+                "2025年计划：开展学生视力筛查4000人，惠及学生3万人，推进18个社区“宝宝屋”扩优提质，建成保障性租赁住房352套。"
+            ]),
+            pairs(&[
+                ("学生视力筛查", 4000.0),
+                ("惠及学生", 3.0),
+                ("推进社区“宝宝屋”扩优提质", 18.0),
+                ("建成保障性租赁住房", 352.0)
+            ])
+        );
+        assert_eq!(
+            found_in(&[
+                "2025年计划：提升12所中小学、幼儿园基础设施，改造42个老旧小区......还有更多。"
+            ]),
+            pairs(&[("中小学、幼儿园基础设施", 12.0), ("改造老旧小区", 42.0)])
         );
     }
 }

@@ -369,7 +369,9 @@ fn measure_like(name: &str, previous: &str) -> Option<String> {
 /// 新建公办幼儿园、中小学9所，其中：凉州区4所: a count under 其中 named only by a scope (with
 /// the verb it inherits) is the part of the total in that scope.
 fn part_of_whole(name: &str, unit: &str, whole: &Proposal) -> Option<String> {
-    if unit != whole.unit || unit.contains('%') || unit.is_empty() {
+    // 新增3.2万个学位，其中赤坎区3505个: the same unit, counted in ten thousands or not.
+    let counted = |u: &str| u.trim_start_matches(['万', '亿']).to_owned();
+    if counted(unit) != counted(&whole.unit) || unit.contains('%') || unit.is_empty() {
         return None;
     }
     // The verbs it inherits, listed or not (新建、改扩建东城区 → 东城区).

@@ -19,6 +19,7 @@ pub(super) const PAST_ADVERBIALS: &[&str] = &[
     "过去",
     "近年来",
     "近五年",
+    "成效",
     "目前",
     "现阶段",
     "先后",

@@ -81,6 +81,8 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "设置",
     "扩充",
     "提质",
+    "配建",
+    "惠及",
 ];
 /// Having a count as the plan wants it (每个乡镇都建有1所公办中心幼儿园): the count is named by
 /// its object alone. 现有 / 已有 / 共有 report the past instead (`PAST_IN_CLAUSE`).
@@ -273,6 +275,10 @@ fn plausible_number(cx: &MentionContext) -> bool {
     let prev = m.start.checked_sub(1).map(|i| chars[i]);
     // 第三期 / 每一名: ordinals and distributives.
     if matches!(prev, Some('第' | '每' | '各' | '前' | '近' | '后')) {
+        return false;
+    }
+    // 对于招收5名以上残疾学生的普通学校: a condition on whom a rule is for.
+    if cx.before_text().contains("对于") && cx.after_text().contains('的') {
         return false;
     }
     // Durations (5年内, 十五年教育) and year numbers are not targets; 年 counts only as 年限.
