@@ -198,6 +198,17 @@ pub(super) fn clean_name(s: &str) -> String {
         Some(i) if s[..i].chars().count() <= 8 => &s[i + "期间".len()..],
         _ => s,
     };
+    // “新增城镇公办中小学学位3.2万个”项目总投资: a project named by its quoted title, figures
+    // and all, is what the rest of the name belongs to.
+    let s = match (s.strip_prefix('“'), s.find('”')) {
+        (Some(_), Some(end))
+            if s[..end].chars().any(|c| c.is_ascii_digit())
+                && s[end + '”'.len_utf8()..].chars().count() >= 2 =>
+        {
+            &s[end + '”'.len_utf8()..]
+        }
+        _ => s,
+    };
     let s = without_asides(s);
     let s = without_distributive_scope(&s);
     let mut s = trim_unpaired(

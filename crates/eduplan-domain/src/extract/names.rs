@@ -145,6 +145,18 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
         // 培养区级骨干教师400人 → 培养区级骨干教师
         return Naming::Named(format!("{verb_for_object}{object_before}"));
     }
+    // 改扩建5所、配建3所: a count named by its verb alone, when nothing stands before the verb.
+    if ends_clause(&after_text)
+        && verbs.before.is_some_and(|(i, v)| {
+            i + v.chars().count() == cx.m.start
+                && clean_name(&cx.text(cx.a.max(cx.prev_end), i))
+                    .trim_matches(|c: char| c == '、' || c.is_whitespace())
+                    .is_empty()
+        })
+        && !verb_for_object.is_empty()
+    {
+        return Naming::Named(verb_for_object);
+    }
     if let Some(rest) = after_text.strip_prefix('的') {
         // 共360学时的全员培训任务 → 全员培训任务
         let named = clean_name(rest);
@@ -369,8 +381,12 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
     for cut in [
         "以及", "的", "和", "及", "与", "进行", "在", "作为", "给予", "开展", "…", "...",
     ] {
+        // 普及员 / 涉及: 及 inside a word is no conjunction.
+        let in_word =
+            |i: usize| cut == "及" && object[..i].ends_with(['普', '涉', '波', '触', '顾']);
         if let Some(i) = object.find(cut)
             && i > 0
+            && !in_word(i)
         {
             object.truncate(i);
         }
@@ -654,6 +670,24 @@ mod tests {
                 "2025年计划：提升12所中小学、幼儿园基础设施，改造42个老旧小区......还有更多。"
             ]),
             pairs(&[("中小学、幼儿园基础设施", 12.0), ("改造老旧小区", 42.0)])
+        );
+    }
+
+    #[test]
+    fn a_count_named_by_its_verb_alone_and_a_project_by_what_follows_its_title() {
+        assert_eq!(
+            found_in(&["2021年计划：改扩建5所、配建3所，培训2000名应急救护普及员。"]),
+            pairs(&[
+                ("改扩建", 5.0),
+                ("配建", 3.0),
+                ("培训应急救护普及员", 2000.0)
+            ])
+        );
+        assert_eq!(
+            found_in(&[
+                "2022年计划：“新增城镇公办中小学学位3.2万个”项目总投资6.9亿元，推进实验小学二期工程，新建幼儿园3所。"
+            ]),
+            pairs(&[("项目总投资", 6.9), ("新建幼儿园", 3.0)])
         );
     }
 }

@@ -9,7 +9,9 @@ use super::sentences::{
     PAST_ADVERBIALS, PAST_IN_CLAUSE, any_word_in, clauses, has_future_mark, quoted_mask,
     split_sentences, stated_years,
 };
-use super::targets::{ACTION_VERBS, MentionContext, mention_target, nearest_action_verb};
+use super::targets::{
+    ACTION_VERBS, GENERIC_VERBS, MentionContext, mention_target, nearest_action_verb,
+};
 use super::{Period, Proposal, Resolve};
 use crate::model::Attribute;
 use crate::text::text_of;
@@ -328,9 +330,10 @@ fn clause_targets(
             .filter(|y| period.is_none_or(|p| *y > p.base_year))
             .or(context.year);
         // 其中2022年前完成4所: the verb alone names nothing; the sentence's last target says
-        // what is counted.
+        // what is counted, when it is the same act (改扩建5所、配建3所 are two).
         if ACTION_VERBS.contains(&p.name.as_str())
             && let Some(prev) = out[state.first..].last()
+            && (GENERIC_VERBS.contains(&p.name.as_str()) || prev.name.starts_with(&p.name))
         {
             p.name = prev.name.clone();
         }

@@ -277,6 +277,16 @@ fn plausible_number(cx: &MentionContext) -> bool {
     if matches!(prev, Some('第' | '每' | '各' | '前' | '近' | '后')) {
         return false;
     }
+    // 二期336户 / 二期工程: a phase of a project, not a count of phases.
+    if m.unit == "期" {
+        let next = chars.get(m.end).copied();
+        let after: String = chars[m.end.min(chars.len())..].iter().take(2).collect();
+        if next.is_some_and(|c| c.is_ascii_digit() || super::numbers::is_cn_digit(c))
+            || ["工程", "项目"].contains(&after.as_str())
+        {
+            return false;
+        }
+    }
     // 对于招收5名以上残疾学生的普通学校: a condition on whom a rule is for.
     if cx.before_text().contains("对于") && cx.after_text().contains('的') {
         return false;
