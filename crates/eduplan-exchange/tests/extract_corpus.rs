@@ -3,7 +3,7 @@
 //! folded) and its value and unit agree; each expected target is matched at most once.
 //!
 //! Two sets share the matcher: the published texts of tests/fixtures/extract/real (README there;
-//! the rules are written on `dev`, a held-out set is only scored: `heldout7`) and the fictional texts of
+//! the rules are written on `dev`, a held-out set is only scored: `heldout8`) and the fictional texts of
 //! tests/fixtures/extract (README there), written in the style of county plans.
 //!
 //! `cargo test -p eduplan-exchange --test extract_corpus -- --nocapture` lists every miss and
@@ -32,18 +32,21 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// 19, 18 of 18 after its table was read): 291 of 306, 291 of 306 (0.951 / 0.951). With the
 /// former `heldout6` moved into it (seventy-nine texts; it had scored 0.484 / 0.463 while held
 /// out), after the rules were extended on it: 352 of 390 right, 352 of 401 targets (0.903 /
-/// 0.878); most of what is left is in its lists of 民生实事 outside education.
-const DEV_FLOOR: (f64, f64) = (0.90, 0.87);
+/// 0.878); most of what is left is in its lists of 民生实事 outside education. With the former
+/// `heldout7` moved into it (ninety-one texts; it had scored 0.267 / 0.571 while held out), after
+/// the rules were extended on it: 368 of 421 right, 368 of 422 targets (0.874 / 0.872).
+const DEV_FLOOR: (f64, f64) = (0.87, 0.87);
 /// The fictional set (eight texts, and a PDF print of one), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
 /// 175 of 184, 175 of 184 (0.951 / 0.951) after the rules were extended on `real/dev`. With the
 /// PDF print of one of them scored too (nine): 208 of 217, 208 of 217 (0.959 / 0.959).
 const FICTIONAL_FLOOR: (f64, f64) = (0.95, 0.95);
 
-/// `real/heldout7` (twelve texts, gathered and marked on 2026-12-03 while `heldout6` was tuned
-/// on, never tuned on itself): 12 of 44 proposals right, 12 of 21 targets (0.273 / 0.571) by the
-/// rules before `heldout6` was tuned on; 12 of 45, 12 of 21 (0.267 / 0.571) after.
-const HELDOUT7_FLOOR: (f64, f64) = (0.26, 0.57);
+/// `real/heldout8` (twelve texts, gathered and marked on 2026-12-03 while `heldout7` was tuned
+/// on, never tuned on itself): 34 of 67 proposals right, 34 of 63 targets (0.507 / 0.540) by the
+/// rules before `heldout6` was tuned on; 35 of 67, 35 of 63 (0.522 / 0.556) after `heldout6`, and
+/// the same after `heldout7`.
+const HELDOUT8_FLOOR: (f64, f64) = (0.52, 0.55);
 
 struct Expected {
     names: Vec<String>,
@@ -259,8 +262,8 @@ fn score_the_folder_named_by_extract_set() {
 #[test]
 fn strict_scores_on_the_held_out_texts_hold() {
     check(
-        "heldout7",
-        &fixtures().join("real/heldout7"),
-        HELDOUT7_FLOOR,
+        "heldout8",
+        &fixtures().join("real/heldout8"),
+        HELDOUT8_FLOOR,
     );
 }

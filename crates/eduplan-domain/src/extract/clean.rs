@@ -5,6 +5,12 @@ use super::numbers::{is_cn_digit, year_at};
 
 pub(super) const LEADING_NOISE: &[&str] = &[
     "■",
+    "今年",
+    "明年",
+    "年内",
+    "本年",
+    "涉及",
+    "陆续",
     "包括",
     "推动",
     "促进",
@@ -87,6 +93,10 @@ const NOUNS_WITH_A_NOISE_HEAD: &[&str] = &[
     "保障性",
 ];
 pub(super) const TRAILING_NOISE: &[&str] = &[
+    "还有",
+    "接近",
+    "近",
+    "陆续",
     "年均",
     "比上年",
     "较上年",

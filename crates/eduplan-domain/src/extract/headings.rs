@@ -49,8 +49,7 @@ impl HeadingStack {
             "基本情况",
             "完成情况",
             "执行情况",
-            "主要成效",
-            "取得成效",
+            "成效",
             "总结",
             "亮点",
             "以来",
@@ -115,7 +114,10 @@ pub(super) fn inline_sections(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..chars.len() {
-        if chars[i - 1] == '。' && heading_mark(&chars[i..]).is_some_and(|(level, _)| level <= 2) {
+        // …总结汇报如下:一、2024年度主要工作成效: a colon may introduce the first part too.
+        if matches!(chars[i - 1], '。' | '：' | ':')
+            && heading_mark(&chars[i..]).is_some_and(|(level, _)| level <= 2)
+        {
             out.push(chars[start..i].iter().collect());
             start = i;
         }

@@ -65,6 +65,10 @@ pub(super) fn reports_the_past(
     if done_with_le(chars, mask, ACTION_VERBS) || done_with_le(chars, mask, CHANGE_VERBS) {
         return true;
     }
+    // 比十年前提高3.6个百分点: no plan sets a figure against years ago.
+    if compared_with_years_ago(chars, mask) {
+        return true;
+    }
     let open = without_titles(sentence);
     let firm_ahead = AHEAD.iter().any(|w| *w != "到20" && open.contains(w));
     let compared = compared_with_a_year(chars, mask);
@@ -101,6 +105,19 @@ fn aspect_le(chars: &[char], mask: &[bool]) -> bool {
             && cjk(chars[i - 1])
             && !matches!(chars[i - 1], '为' | '除' | '不' | '罢' | '得' | '好')
             && !matches!(chars.get(i + 1), Some('解' | '然'))
+    })
+}
+
+/// 比十年前 / 较5年前: a figure set against a time some years ago.
+fn compared_with_years_ago(chars: &[char], mask: &[bool]) -> bool {
+    (1..chars.len()).any(|i| {
+        matches!(chars[i - 1], '比' | '较') && !mask[i] && {
+            let n = chars[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || super::numbers::is_cn_digit(**c))
+                .count();
+            n > 0 && contains_at(chars, i + n, "年前")
+        }
     })
 }
 
@@ -337,6 +354,28 @@ mod tests {
                 "2025年取得的成效包括：新建改扩建普通高中30所。",
             ]),
             [5.0]
+        );
+    }
+
+    #[test]
+    fn years_ago_and_these_five_years_report_the_past() {
+        assert_eq!(
+            values(&[
+                "到2025年，学前三年毛入园率达到95%，新增学位近26万个。",
+                "九年义务教育巩固率达到95.4%，比十年前提高3.6个百分点。",
+                "这五年，某县新建各类学校46所，补充招聘教师946人。",
+            ]),
+            [95.0, 26.0]
+        );
+    }
+
+    #[test]
+    fn a_results_section_opened_after_a_colon_looks_back() {
+        assert_eq!(
+            values(&[
+                "2024年工作总结及2025年工作计划。现将全年工作情况总结汇报如下：一、2024年度主要工作成效（一）供给体系持续完善。投入680万元完成17所学校操场塑化改造，新建标准化实验室26间。二、2025年工作计划。新建幼儿园3所。",
+            ]),
+            [3.0]
         );
     }
 }

@@ -408,6 +408,10 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
     let after_in_clause = action_verb_in(cx.chars, cx.m.end, cx.b, cx.mask, false).map(|(_, v)| v);
     let after = verb_after_last.map(|(_, v)| v).or(after_in_clause);
     Naming::Named(match (verbs.before, after) {
+        // 将提供约2万个学位: with nothing after to say what is done, the generic verb does.
+        (Some((i, v)), None) if GENERIC_VERBS.contains(&v) && !COMPLETING.contains(&v) => {
+            format!("{}{object}", full_verb(cx.chars, cx.a, i, v))
+        }
         // 推进18个社区“宝宝屋”扩优提质: the verb closing the clause says what is pushed on.
         (Some((_, v)), Some(after))
             if WEAK_VERBS.contains(&v)
@@ -688,6 +692,30 @@ mod tests {
                 "2022年计划：“新增城镇公办中小学学位3.2万个”项目总投资6.9亿元，推进实验小学二期工程，新建幼儿园3所。"
             ]),
             pairs(&[("项目总投资", 6.9), ("新建幼儿园", 3.0)])
+        );
+    }
+
+    #[test]
+    fn time_words_and_what_is_still_to_come_are_not_in_a_name() {
+        assert_eq!(
+            found_in(&[
+                "今年我市涉及教育补短板项目超过110个，将提供约2万个学位，还有20个幼儿园项目陆续开建。",
+                "此外，今年计划开工的教育项目还有79个。",
+            ]),
+            pairs(&[
+                ("教育补短板项目", 110.0),
+                ("提供学位", 2.0),
+                ("开建幼儿园项目", 20.0),
+                ("开工的教育项目", 79.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_verb_before_a_size_is_still_the_verb() {
+        assert_eq!(
+            found_in(&["2025年计划：撤并规模过小教学点3个，重组乡镇初中2所。"]),
+            pairs(&[("撤并规模过小教学点", 3.0), ("重组乡镇初中", 2.0)])
         );
     }
 }

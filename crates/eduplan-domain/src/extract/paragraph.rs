@@ -260,11 +260,10 @@ fn clause_mentions<'a>(scan: &'a Scan, (a, b): (usize, usize)) -> Vec<&'a Number
         .filter(|m| m.start >= a && m.start < b && !scan.mask[m.start])
         .filter(|m| m.unit != "年" || !m.chinese)
         .filter(|m| {
+            // 近五年 is a time; 近26万个 is nearly so many.
             m.start == 0
-                || !matches!(
-                    scan.chars[m.start - 1],
-                    '第' | '每' | '各' | '前' | '近' | '后'
-                )
+                || !(matches!(scan.chars[m.start - 1], '第' | '每' | '各' | '前' | '后')
+                    || (scan.chars[m.start - 1] == '近' && m.unit == "年"))
         })
         .collect()
 }

@@ -83,6 +83,8 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "提质",
     "配建",
     "惠及",
+    "开建",
+    "重组",
 ];
 /// Having a count as the plan wants it (每个乡镇都建有1所公办中心幼儿园): the count is named by
 /// its object alone. 现有 / 已有 / 共有 report the past instead (`PAST_IN_CLAUSE`).
@@ -148,7 +150,6 @@ fn verb_at(chars: &[char], i: usize, v: &str) -> bool {
         "资金",
         "面积",
         "经费",
-        "规模",
         "用地",
         "总投资",
     ];
@@ -274,7 +275,10 @@ fn plausible_number(cx: &MentionContext) -> bool {
     let (chars, m) = (cx.chars, cx.m);
     let prev = m.start.checked_sub(1).map(|i| chars[i]);
     // 第三期 / 每一名: ordinals and distributives.
-    if matches!(prev, Some('第' | '每' | '各' | '前' | '近' | '后')) {
+    // (近26万个 is nearly so many; 近五年 is a time.)
+    if matches!(prev, Some('第' | '每' | '各' | '前' | '后'))
+        || (prev == Some('近') && m.unit == "年")
+    {
         return false;
     }
     // 二期336户 / 二期工程: a phase of a project, not a count of phases.
