@@ -5,6 +5,8 @@ use super::numbers::{is_cn_digit, year_at};
 
 pub(super) const LEADING_NOISE: &[&str] = &[
     "■",
+    "落实",
+    "按照",
     "今年",
     "明年",
     "年内",
@@ -179,6 +181,22 @@ pub(super) fn without_debris(text: &str) -> String {
                 i += len + 2;
                 continue;
             }
+        }
+        // *新建改建1个市民球场、*1条市民健身步道: a bullet starts an item of its own.
+        if matches!(c, '*' | '▶' | '●' | '◆')
+            && (i == 0 || "、，,；;。 \t".contains(chars[i - 1]))
+            && chars
+                .get(i + 1)
+                .is_some_and(|&d| is_cjk(d) || d.is_ascii_digit() || d == '“')
+        {
+            while out.ends_with(' ') {
+                out.pop();
+            }
+            if !out.is_empty() && !out.ends_with(['、', '，', ',', '；', ';', '。']) {
+                out.push('，');
+            }
+            i += 1;
+            continue;
         }
         // Bare pinyin with a tone mark right after a character: 城chéng 关.
         if is_pinyin_letter(c) && i > 0 && is_cjk(chars[i - 1]) {

@@ -125,6 +125,8 @@ fn compared_with_years_ago(chars: &[char], mask: &[bool]) -> bool {
 fn compared_with_a_year(chars: &[char], mask: &[bool]) -> bool {
     (1..chars.len()).any(|i| {
         matches!(chars[i - 1], '比' | '较' | '从')
+            // 占比2019年底达到30%: the 比 of 占比.
+            && !(chars[i - 1] == '比' && i >= 2 && chars[i - 2] == '占')
             && !mask[i]
             && year_at(chars, i).is_some()
             && chars.get(i + 4) == Some(&'年')

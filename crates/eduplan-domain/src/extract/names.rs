@@ -74,7 +74,12 @@ pub(super) fn clause_subject(chars: &[char], a: usize, b: usize, mask: &[bool]) 
             break;
         }
         // 优良率较2020年提高5个百分点: the base of a change ends the subject.
-        if i > a && matches!(chars[i], '较' | '比') && compares_with_a_time(chars, i + 1) {
+        // (占比2024年底达到30%: 比 of 占比 compares nothing.)
+        if i > a
+            && matches!(chars[i], '较' | '比')
+            && !(chars[i] == '比' && chars[i - 1] == '占')
+            && compares_with_a_time(chars, i + 1)
+        {
             end = i;
             break;
         }
@@ -119,7 +124,13 @@ pub(super) fn context_name(cx: &MentionContext) -> Option<String> {
 /// (培养区级骨干教师400人) or after it (建设3-5所足球、冰雪特色校).
 pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
     let after_text = cx.after_text();
-    if cx.is_percent() && after_text.starts_with('的') {
+    // …占比达到30%的任务 / 的目标: the figure the sentence sets, named by its subject.
+    let names_the_target = ["任务", "目标", "要求"].iter().any(|w| {
+        after_text
+            .strip_prefix('的')
+            .is_some_and(|r| r.starts_with(w))
+    });
+    if cx.is_percent() && after_text.starts_with('的') && !names_the_target {
         let rest = clean_name(&after_text['的'.len_utf8()..]);
         return if rest.is_empty() {
             Naming::NotATarget
@@ -231,6 +242,7 @@ fn rate_name(cx: &MentionContext, after_text: &str) -> String {
     };
     let tail = clean_name(after_text);
     let predicate = !tail.is_empty()
+        && !after_text.trim_start().starts_with('的')
         && tail.chars().count() <= 3
         && !tail.chars().any(|c| "、，不高低于达均".contains(c));
     if predicate && !s.ends_with('率') && !s.ends_with("比例") {
@@ -716,6 +728,29 @@ mod tests {
         assert_eq!(
             found_in(&["2025年计划：撤并规模过小教学点3个，重组乡镇初中2所。"]),
             pairs(&[("撤并规模过小教学点", 3.0), ("重组乡镇初中", 2.0)])
+        );
+    }
+
+    #[test]
+    fn a_share_set_for_two_years_and_named_as_the_task_it_is() {
+        assert_eq!(
+            found_in(&["落实公办园在园儿童占比2019年底达到30%、2020年底达到50%的任务。"]),
+            pairs(&[("公办园在园儿童占比", 30.0), ("公办园在园儿童占比", 50.0)])
+        );
+    }
+
+    #[test]
+    fn bullets_start_items_and_items_count_in_their_own_units() {
+        assert_eq!(
+            found_in(&[
+                "2025年计划：*新建改建1个市民球场、*1条市民健身步道，*实施民生实事18件，每校至少开设10门课后服务特色课程。"
+            ]),
+            pairs(&[
+                ("新建改建市民球场", 1.0),
+                ("新建改建市民健身步道", 1.0),
+                ("实施民生实事", 18.0),
+                ("开设课后服务特色课程", 10.0)
+            ])
         );
     }
 }
