@@ -42,7 +42,10 @@ const DEV_FLOOR: (f64, f64) = (0.86, 0.89);
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
 /// 175 of 184, 175 of 184 (0.951 / 0.951) after the rules were extended on `real/dev`. With the
 /// PDF print of one of them scored too (nine): 208 of 217, 208 of 217 (0.959 / 0.959); with two
-/// targets in 门 and 块 marked once those were units: 210 of 219, 210 of 219 (0.959 / 0.959).
+/// targets in 门 and 块 marked once those were units: 210 of 219, 210 of 219 (0.959 / 0.959);
+/// with three of its long-standing misses fixed (旱厕改造, 塑胶运动场面积, 到农村学校支教): 213 of
+/// 219, 213 of 219 (0.973 / 0.973).
+const FICTIONAL_FLOOR: (f64, f64) = (0.97, 0.97);
 const FICTIONAL_FLOOR: (f64, f64) = (0.95, 0.95);
 
 /// `real/heldout8` (twelve texts, gathered and marked on 2026-12-03 while `heldout7` was tuned

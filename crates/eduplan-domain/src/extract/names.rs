@@ -388,6 +388,16 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
         return Naming::Named(name);
     }
     let verb_after_last = action_verb_in(cx.chars, cx.m.end, range_end, cx.mask, true);
+    // 完成18所学校的旱厕改造: what is done to the things counted names the count.
+    let whole_after = cx.text(cx.m.end, range_end);
+    if let Some((_, done)) = whole_after.split_once('的')
+        && let Some((i, v)) = verb_after_last
+        && cx.text(i + v.chars().count(), range_end).trim().is_empty()
+        && done.chars().count() > v.chars().count() + 1
+        && !done.contains(['、', '，'])
+    {
+        return Naming::Named(clean_name(done));
+    }
     let obj_end = verb_after_last.map_or(range_end, |(i, _)| range_end.min(i));
     let mut object = cx.text(cx.m.end, obj_end);
     for cut in [
@@ -436,6 +446,15 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
         (Some((_, v)), Some(after)) if WEAK_VERBS.contains(&v) => format!("{after}{object}"),
         (Some((_, v)), after) if GENERIC_VERBS.contains(&v) => {
             format!("{object}{}", after.unwrap_or_default())
+        }
+        // 选派100名城区骨干教师到农村学校支教: where they go and what they do there.
+        (Some((i, v)), Some(after))
+            if object.contains('到')
+                && verb_after_last.is_some_and(|(j, w)| {
+                    cx.text(j + w.chars().count(), range_end).trim().is_empty()
+                }) =>
+        {
+            format!("{}{object}{after}", full_verb(cx.chars, cx.a, i, v))
         }
         (Some((i, v)), _) => format!("{}{object}", full_verb(cx.chars, cx.a, i, v)),
         (None, Some(v)) => format!("{v}{object}"),
@@ -750,6 +769,21 @@ mod tests {
                 ("新建改建市民健身步道", 1.0),
                 ("实施民生实事", 18.0),
                 ("开设课后服务特色课程", 10.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn what_is_done_where_and_to_what_names_a_count() {
+        assert_eq!(
+            found_in(&[
+                "2022年计划：完成18所学校的旱厕改造；新建塑胶运动场5块，面积约2.6万平方米；每年选派100名城区骨干教师到农村学校支教。"
+            ]),
+            pairs(&[
+                ("旱厕改造", 18.0),
+                ("新建塑胶运动场", 5.0),
+                ("新建塑胶运动场面积", 2.6),
+                ("选派城区骨干教师到农村学校支教", 100.0)
             ])
         );
     }

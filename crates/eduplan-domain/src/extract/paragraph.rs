@@ -328,6 +328,18 @@ fn clause_targets(
             .flatten()
             .filter(|y| period.is_none_or(|p| *y > p.base_year))
             .or(context.year);
+        // 新建塑胶运动场5块，面积约2.6万平方米: a measure named by its word alone is the last
+        // target's (新建塑胶运动场面积).
+        const MEASURES_OF_A_THING: &[&str] = &["建筑面积", "占地面积", "面积", "总投资", "投资"];
+        if let Some(word) = MEASURES_OF_A_THING.iter().find(|w| p.name.ends_with(**w))
+            && let Some(prev) = out[state.first..].last()
+            && prev.unit != p.unit
+        {
+            let head = &p.name[..p.name.len() - word.len()];
+            if head.is_empty() || ACTION_VERBS.contains(&head) {
+                p.name = format!("{}{word}", prev.name);
+            }
+        }
         // 其中2022年前完成4所: the verb alone names nothing; the sentence's last target says
         // what is counted, when it is the same act (改扩建5所、配建3所 are two).
         if ACTION_VERBS.contains(&p.name.as_str())
