@@ -46,7 +46,6 @@ const DEV_FLOOR: (f64, f64) = (0.86, 0.89);
 /// with three of its long-standing misses fixed (旱厕改造, 塑胶运动场面积, 到农村学校支教): 213 of
 /// 219, 213 of 219 (0.973 / 0.973).
 const FICTIONAL_FLOOR: (f64, f64) = (0.97, 0.97);
-const FICTIONAL_FLOOR: (f64, f64) = (0.95, 0.95);
 
 /// `real/heldout8` (twelve texts, gathered and marked on 2026-12-03 while `heldout7` was tuned
 /// on, never tuned on itself): 34 of 67 proposals right, 34 of 63 targets (0.507 / 0.540) by the
