@@ -128,7 +128,7 @@ pub(super) fn nearest_action_verb(
     mask: &[bool],
 ) -> Option<String> {
     let mut best: Option<(usize, &str)> = None;
-    for i in (a..b).filter(|&i| !mask[i]) {
+    for i in (a..b).filter(|&i| !mask[i] && may_start_a_verb(chars, i)) {
         for v in ACTION_VERBS {
             if verb_at(chars, i, v) && best.is_none_or(|(j, w)| i >= j + w.chars().count()) {
                 best = Some((i, v));
@@ -137,6 +137,19 @@ pub(super) fn nearest_action_verb(
     }
     // 新建、迁建、改扩建公办幼儿园10所，中小学校16所: the later item takes all the verbs.
     best.map(|(i, v)| super::names::full_verb(chars, a, i, v))
+}
+
+/// Whether any action verb starts with the character at `i` (most characters start none, and
+/// the verbs need not be tried there).
+fn may_start_a_verb(chars: &[char], i: usize) -> bool {
+    static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut v: Vec<char> = ACTION_VERBS.iter().filter_map(|w| w.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    chars.get(i).is_some_and(|c| first.binary_search(c).is_ok())
 }
 
 /// The action verb `v` at `i`, unless it modifies the noun after it (完成时间, 建设标准, 达标率,
@@ -170,7 +183,7 @@ pub(super) fn action_verb_in(
     last: bool,
 ) -> Option<(usize, &'static str)> {
     let mut found: Option<(usize, &'static str)> = None;
-    for i in (a..b).filter(|&i| !mask[i]) {
+    for i in (a..b).filter(|&i| !mask[i] && may_start_a_verb(chars, i)) {
         for v in ACTION_VERBS {
             if verb_at(chars, i, v) {
                 if !last {
