@@ -182,6 +182,20 @@ pub(super) fn without_debris(text: &str) -> String {
                 continue;
             }
         }
+        // 新建幼儿园6所(其中公办4所,民办2所): a bracketed 其中 is a clause of its own, the
+        // bracket dropped.
+        if matches!(c, '(' | '（')
+            && crate::text::contains_at(&chars, i + 1, "其中")
+            && let Some(len) = chars[i + 1..]
+                .iter()
+                .take(LOOK * 4)
+                .position(|&d| matches!(d, ')' | '）'))
+        {
+            out.push('，');
+            out.extend(&chars[i + 1..i + 1 + len]);
+            i += len + 2;
+            continue;
+        }
         // *新建改建1个市民球场、*1条市民健身步道: a bullet starts an item of its own.
         if matches!(c, '*' | '▶' | '●' | '◆')
             && (i == 0 || "、，,；;。 \t".contains(chars[i - 1]))
@@ -237,6 +251,12 @@ pub(super) fn clean_name(s: &str) -> String {
         }
         _ => s,
     };
+    // 公办幼儿园所占比例由目前12%提高到: the name ends before where the change starts from.
+    let s = ["由目前", "从目前", "由现在", "由当前"]
+        .iter()
+        .filter_map(|w| s.find(w))
+        .min()
+        .map_or(s, |i| &s[..i]);
     let s = without_asides(s);
     let s = without_distributive_scope(&s);
     let mut s = trim_unpaired(

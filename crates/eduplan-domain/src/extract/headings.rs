@@ -27,6 +27,12 @@ impl HeadingStack {
     pub(super) fn path(&self) -> Vec<String> {
         self.stack.iter().map(|h| h.text.clone()).collect()
     }
+    /// Sections of goals (一、工作目标 / 主要任务): what they state is to be reached.
+    pub(super) fn under_goals(&self) -> bool {
+        self.stack
+            .iter()
+            .any(|h| ["目标", "任务", "要点"].iter().any(|w| h.text.contains(w)))
+    }
     /// Sections that look back: their numbers are statistics, never targets.
     pub(super) fn in_past_section(&self) -> bool {
         const PAST: &[&str] = &[

@@ -154,7 +154,7 @@ fn extract_simplified(blocks: &[Block]) -> Vec<Proposal> {
                 if !headings.in_past_section() && !rest.trim().is_empty() {
                     let chapter = headings.path();
                     out.extend(
-                        paragraph_targets(&rest, period)
+                        paragraph_targets(&rest, period, headings.under_goals())
                             .into_iter()
                             .map(|p| Proposal {
                                 chapter: chapter.clone(),
@@ -256,7 +256,7 @@ fn paragraph_proposals(
         }
         let chapter = headings.path();
         out.extend(
-            paragraph_targets(&body, period)
+            paragraph_targets(&body, period, headings.under_goals())
                 .into_iter()
                 .map(|p| Proposal {
                     chapter: chapter.clone(),
@@ -553,6 +553,26 @@ mod name_tests {
                 ("市区学前第四年幼儿入园率".to_owned(), 50.0),
                 ("县(市)学前第四年幼儿入园率".to_owned(), 30.0),
                 ("从业人员继续教育年参与率".to_owned(), 60.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_year_plan_is_for_the_year_its_text_keeps_naming_and_its_goals_are_targets() {
+        let found: Vec<(String, f64, Option<i32>)> = extract_targets(&[
+            Block::Paragraph("教育局2025年工作安排".into()),
+            Block::Paragraph("2012年全区教育工作的总体要求是：优先发展教育事业。".into()),
+            Block::Paragraph("一、工作目标".into()),
+            Block::Paragraph("确保到2012年底，新建幼儿园6所。中小学校长岗位培训率为100%。".into()),
+        ])
+        .into_iter()
+        .map(|p| (p.name, p.value, p.year))
+        .collect();
+        assert_eq!(
+            found,
+            [
+                ("新建幼儿园".to_owned(), 6.0, Some(2012)),
+                ("中小学校长岗位培训率".to_owned(), 100.0, Some(2012)),
             ]
         );
     }

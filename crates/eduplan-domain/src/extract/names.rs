@@ -404,8 +404,11 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
         "以及", "的", "和", "及", "与", "进行", "在", "作为", "给予", "开展", "…", "...",
     ] {
         // 普及员 / 涉及: 及 inside a word is no conjunction.
-        let in_word =
-            |i: usize| cut == "及" && object[..i].ends_with(['普', '涉', '波', '触', '顾']);
+        // 合格的乡镇成人文化技术学校: a short word before 的 describes the object.
+        let in_word = |i: usize| {
+            (cut == "及" && object[..i].ends_with(['普', '涉', '波', '触', '顾']))
+                || (cut == "的" && object[..i].chars().count() <= 2)
+        };
         if let Some(i) = object.find(cut)
             && i > 0
             && !in_word(i)
@@ -458,7 +461,11 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
         }
         (Some((i, v)), _) => format!("{}{object}", full_verb(cx.chars, cx.a, i, v)),
         (None, Some(v)) => format!("{v}{object}"),
-        (None, None) => object,
+        // …，2所市级示范学校: an item going on from the clause before takes its verb.
+        (None, None) => match cx.inherited_verb {
+            Some(v) if cx.before_text().trim().is_empty() => format!("{v}{object}"),
+            _ => object,
+        },
     })
 }
 
@@ -785,6 +792,33 @@ mod tests {
                 ("新建塑胶运动场面积", 2.6),
                 ("选派城区骨干教师到农村学校支教", 100.0)
             ])
+        );
+    }
+
+    #[test]
+    fn bracketed_parts_and_a_list_going_on_after_its_verb() {
+        assert_eq!(
+            found_in(&[
+                "2012年计划：新建幼儿园6所(其中公办4所,民办2所)，改扩建幼儿园3所。",
+                "2012年计划：每个乡镇都要建设1所合格的乡镇成人文化技术学校，全区创建4所区级示范学校，2所市级示范学校。",
+            ]),
+            pairs(&[
+                ("新建幼儿园", 6.0),
+                ("新建幼儿园（公办）", 4.0),
+                ("新建幼儿园（民办）", 2.0),
+                ("改扩建幼儿园", 3.0),
+                ("建设合格的乡镇成人文化技术学校", 1.0),
+                ("创建区级示范学校", 4.0),
+                ("创建市级示范学校", 2.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn a_change_names_its_target_not_where_it_starts_from() {
+        assert_eq!(
+            found_in(&["到2016年，力争公办幼儿园所占比例由目前12%提高到30%。"]),
+            pairs(&[("公办幼儿园所占比例", 30.0)])
         );
     }
 }

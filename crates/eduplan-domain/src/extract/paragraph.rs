@@ -22,14 +22,21 @@ struct ParagraphContext {
     /// The last forward year a clause stated (到2025年，…).
     year: Option<i32>,
     last_subject: String,
+    /// Under a heading of goals (一、工作目标): a figure stated as it is (…率为100%) is one.
+    under_goals: bool,
 }
 
 /// The targets of one paragraph (headings already removed).
-pub(super) fn paragraph_targets(text: &str, period: Option<Period>) -> Vec<Proposal> {
+pub(super) fn paragraph_targets(
+    text: &str,
+    period: Option<Period>,
+    under_goals: bool,
+) -> Vec<Proposal> {
     let mut context = ParagraphContext {
         period,
         year: None,
         last_subject: String::new(),
+        under_goals,
     };
     let mut out = Vec::new();
     let mut carried: Option<Carried> = None;
@@ -212,7 +219,7 @@ fn clause_time(
     let past_so_far = state.past;
     let sentence_ahead = || {
         let open = without_titles(scan.sentence);
-        has_future_mark(&open) && !past_so_far
+        (context.under_goals || has_future_mark(&open)) && !past_so_far
     };
     // …以来 / 已新增: what has been done so far; a plan named before 以来 (计划实施以来) does not
     // look ahead.
@@ -398,7 +405,14 @@ fn part_of_whole(name: &str, unit: &str, whole: &Proposal) -> Option<String> {
     {
         scope = rest;
     }
-    is_scope(scope).then(|| format!("{}（{scope}）", whole.name))
+    // 改扩建幼儿园3所 after 新建幼儿园6所，其中…: its own act, not a part.
+    let verbs = &name[..name.len() - scope.len()];
+    if !verbs.is_empty() && !whole.name.starts_with(verbs) {
+        return None;
+    }
+    // 其中公办4所，民办2所: who runs them is a part too.
+    let ownership = ["公办", "民办", "公办园", "民办园", "公办学校", "民办学校"].contains(&scope);
+    (is_scope(scope) || ownership).then(|| format!("{}（{scope}）", whole.name))
 }
 
 /// 新改扩建中小学45所、幼儿园18所，分别新增学位4.68万和7000个: values after 分别 under one name

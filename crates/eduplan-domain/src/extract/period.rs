@@ -35,6 +35,7 @@ pub(super) fn detect_period(blocks: &[Block]) -> Option<Period> {
             .iter()
             .any(|w| line.contains(w))
             {
+                let y = body_year(&text, &head, y);
                 return Some(Period {
                     base_year: y - 1,
                     last_year: y,
@@ -81,6 +82,27 @@ pub(super) fn detect_period(blocks: &[Block]) -> Option<Period> {
         i += 1;
     }
     first_year_looked_ahead_to(&text)
+}
+
+/// The year of a one-year plan: the title's, unless the text keeps naming another year that its
+/// opening names too (a page titled 2025年工作安排 whose text is 2012年全区教育工作…).
+fn body_year(text: &str, head: &[char], titled: i32) -> i32 {
+    let chars: Vec<char> = text.chars().collect();
+    let mut counts: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
+    for i in 0..chars.len() {
+        if let Some(y) = year_at(&chars, i)
+            && chars.get(i + 4) == Some(&'年')
+        {
+            *counts.entry(y).or_default() += 1;
+        }
+    }
+    let head_text: String = head.iter().collect();
+    let titled_count = counts.get(&titled).copied().unwrap_or(0).max(1);
+    counts
+        .into_iter()
+        .filter(|&(y, n)| y != titled && n > titled_count && head_text.contains(&format!("{y}年")))
+        .max_by_key(|&(y, n)| (n, y))
+        .map_or(titled, |(y, _)| y)
 }
 
 /// A text naming no period whose first look ahead opens with its year (2023年，某县将…) is that

@@ -144,7 +144,10 @@ pub(super) fn nearest_action_verb(
 fn may_start_a_verb(chars: &[char], i: usize) -> bool {
     static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     let first = FIRST.get_or_init(|| {
-        let mut v: Vec<char> = ACTION_VERBS.iter().filter_map(|w| w.chars().next()).collect();
+        let mut v: Vec<char> = ACTION_VERBS
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
         v.sort_unstable();
         v.dedup();
         v
@@ -303,6 +306,28 @@ fn plausible_number(cx: &MentionContext) -> bool {
         {
             return false;
         }
+    }
+    // 由目前12%提高到30%: the figure a change starts from.
+    let before = cx.before_text();
+    let before = before.trim_end();
+    if ["由", "从", "由目前", "从目前", "由现在", "由当前"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        && [
+            "提高到",
+            "提升到",
+            "增加到",
+            "增长到",
+            "上升到",
+            "扩大到",
+            "提高至",
+            "提升至",
+            "增加至",
+        ]
+        .iter()
+        .any(|w| cx.after_text().trim_start().starts_with(w))
+    {
+        return false;
     }
     // 对于招收5名以上残疾学生的普通学校: a condition on whom a rule is for.
     if cx.before_text().contains("对于") && cx.after_text().contains('的') {
@@ -509,6 +534,12 @@ fn qualifies(cx: &MentionContext, verbs: &Verbs) -> bool {
         || (ends_clause(&cx.after_text())
             && cx.inherited_verb.is_some()
             && !cx.before_text().trim().is_empty())
+        // 全区创建4所区级示范学校，2所市级示范学校: a clause that is only a count and what it
+        // counts goes on with the verb before it.
+        || (cx.inherited_verb.is_some()
+            && cx.before_text().trim().is_empty()
+            && cx.next_start >= cx.b
+            && !cx.after_text().is_empty())
 }
 
 pub(super) fn proposal_template(
