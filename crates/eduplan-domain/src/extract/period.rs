@@ -73,6 +73,7 @@ pub(super) fn detect_period(blocks: &[Block]) -> Option<Period> {
             && matches!(chars[i + 4], '-' | '—' | '至' | '~' | '～' | '–')
             && b > a
             && b - a <= 15
+            && names_a_plan_period(&chars, i)
         {
             return Some(Period {
                 base_year: a - 1,
@@ -82,6 +83,28 @@ pub(super) fn detect_period(blocks: &[Block]) -> Option<Period> {
         i += 1;
     }
     first_year_looked_ahead_to(&text)
+}
+
+/// A range of years that is a plan's period (规划期为2021-2025年, 行动计划（2021—2025年）,
+/// 2021-2025年教育发展规划), not the span of a statistic (2010—2020年幼儿园数).
+fn names_a_plan_period(chars: &[char], i: usize) -> bool {
+    let before: String = chars[i.saturating_sub(6)..i].iter().collect();
+    let after: String = chars[(i + 9).min(chars.len())..(i + 17).min(chars.len())]
+        .iter()
+        .collect();
+    let after = after.trim_start_matches('年');
+    ["规划", "计划", "方案", "期为", "期限", "周期", "（", "("]
+        .iter()
+        .any(|w| before.ends_with(w) || before.contains(&format!("{w}为")))
+        || before.ends_with("期")
+        || [
+            ")", "）", "规划", "计划", "行动", "期间", "发展", "教育", "年", "的",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+            && !["幼儿园", "学校", "数", "人数", "在校"]
+                .iter()
+                .any(|w| after.contains(w))
 }
 
 /// The year of a one-year plan: the title's, unless the text keeps naming another year that its
