@@ -3,7 +3,7 @@
 //! folded) and its value and unit agree; each expected target is matched at most once.
 //!
 //! Two sets share the matcher: the published texts of tests/fixtures/extract/real (README there;
-//! the rules are written on `dev`, a held-out set is only scored: `heldout9`) and the fictional texts of
+//! the rules are written on `dev`, a held-out set is only scored: `heldout10`) and the fictional texts of
 //! tests/fixtures/extract (README there), written in the style of county plans.
 //!
 //! `cargo test -p eduplan-exchange --test extract_corpus -- --nocapture` lists every miss and
@@ -38,8 +38,10 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// on dev alone (占比 with a year, 件/条/户/场/块/门 as units, bullets): 380 of 437, 380 of 422
 /// (0.870 / 0.900). With the former `heldout8` moved into it (one hundred and three texts; it had
 /// scored 0.522 / 0.556 while held out), after the rules were extended on it: 429 of 514 right,
-/// 429 of 485 targets (0.835 / 0.885).
-const DEV_FLOOR: (f64, f64) = (0.83, 0.88);
+/// 429 of 485 targets (0.835 / 0.885). With the former `heldout9` moved into it (one hundred and
+/// seventeen texts; it had scored 0.464 / 0.548 while held out), after the rules were extended on
+/// it: 493 of 618 right, 493 of 578 targets (0.798 / 0.853).
+const DEV_FLOOR: (f64, f64) = (0.79, 0.85);
 /// The fictional set (eight texts, and a PDF print of one), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
 /// 175 of 184, 175 of 184 (0.951 / 0.951) after the rules were extended on `real/dev`. With the
@@ -49,11 +51,11 @@ const DEV_FLOOR: (f64, f64) = (0.83, 0.88);
 /// 219, 213 of 219 (0.973 / 0.973).
 const FICTIONAL_FLOOR: (f64, f64) = (0.97, 0.97);
 
-/// `real/heldout9` (fourteen texts, gathered and marked on 2026-12-03 while `heldout8` was held
-/// out, never tuned on): 49 of 110 proposals right, 49 of 93 targets (0.445 / 0.527) by the rules
-/// before `heldout6` was tuned on; 52 of 110, 52 of 93 (0.473 / 0.559) when `heldout8` was first
-/// scored; 51 of 110, 51 of 93 (0.464 / 0.548) after the rules were extended on `heldout8`.
-const HELDOUT9_FLOOR: (f64, f64) = (0.46, 0.54);
+/// `real/heldout10` (fourteen texts, gathered and marked on 2026-12-03 while `heldout9` was held
+/// out, never tuned on): 29 of 76 proposals right, 29 of 80 targets (0.382 / 0.362) by the rules
+/// before `heldout6` was tuned on; 31 of 78, 31 of 80 (0.397 / 0.388) when it arrived, and the
+/// same after the rules were extended on `heldout9`.
+const HELDOUT10_FLOOR: (f64, f64) = (0.39, 0.38);
 
 struct Expected {
     names: Vec<String>,
@@ -269,8 +271,8 @@ fn score_the_folder_named_by_extract_set() {
 #[test]
 fn strict_scores_on_the_held_out_texts_hold() {
     check(
-        "heldout9",
-        &fixtures().join("real/heldout9"),
-        HELDOUT9_FLOOR,
+        "heldout10",
+        &fixtures().join("real/heldout10"),
+        HELDOUT10_FLOOR,
     );
 }

@@ -5,6 +5,8 @@ use super::numbers::{is_cn_digit, year_at};
 
 pub(super) const LEADING_NOISE: &[&str] = &[
     "■",
+    "助力",
+    "拟",
     "落实",
     "按照",
     "今年",

@@ -19,6 +19,8 @@ pub(super) const STAGES: &[&str] = &[
     "幼儿园",
     "中职",
     "学前",
+    "中等职业教育",
+    "高等教育",
 ];
 /// How a name that is a measure of its own ends.
 const MEASURE_ENDS: &[&str] = &[

@@ -243,6 +243,7 @@ fn rate_name(cx: &MentionContext, after_text: &str) -> String {
     let tail = clean_name(after_text);
     let predicate = !tail.is_empty()
         && !after_text.trim_start().starts_with('的')
+        && !["左右", "以上", "以下", "以内"].contains(&tail.as_str())
         && tail.chars().count() <= 3
         && !tail.chars().any(|c| "、，不高低于达均".contains(c));
     if predicate && !s.ends_with('率') && !s.ends_with("比例") {
@@ -302,7 +303,19 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
     // 新（迁）建学校12所 / 规划总投资 / 撤并学校11所、续建学校26所: an object with its own
     // building verb, or an investment, borrows no verb from an earlier item or clause.
     let borrowed = verbs.before.is_none_or(|(i, _)| i < cx.prev_end);
-    let verb = if borrowed && (object.contains('建') || object.ends_with("投资")) {
+    let measure_word = [
+        "占地",
+        "占地面积",
+        "建筑面积",
+        "面积",
+        "投资",
+        "计划投资",
+        "总投资",
+        "班级数",
+    ]
+    .contains(&object.as_str())
+        || object.ends_with("投资");
+    let verb = if borrowed && (object.contains('建') || measure_word) {
         String::new()
     } else {
         verb
@@ -345,6 +358,26 @@ pub(super) fn full_verb(chars: &[char], a: usize, i: usize, v: &str) -> String {
             .max();
         if let Some(n) = adjacent {
             start -= n;
+            continue;
+        }
+        // 新建或改建: verbs joined by 或 are one.
+        if start > a + 2
+            && chars[start - 1] == '或'
+            && ACTION_VERBS.iter().any(|w| {
+                start > a + w.chars().count()
+                    && text_of(chars, start - 1 - w.chars().count(), start - 1) == *w
+            })
+        {
+            let n = ACTION_VERBS
+                .iter()
+                .filter(|w| {
+                    start > a + w.chars().count()
+                        && text_of(chars, start - 1 - w.chars().count(), start - 1) == **w
+                })
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            start -= n + 1;
             continue;
         }
         if start <= a || chars[start - 1] != '、' {
@@ -819,6 +852,26 @@ mod tests {
         assert_eq!(
             found_in(&["到2016年，力争公办幼儿园所占比例由目前12%提高到30%。"]),
             pairs(&[("公办幼儿园所占比例", 30.0)])
+        );
+    }
+
+    #[test]
+    fn parts_by_verb_frames_and_more_than_so_many() {
+        assert_eq!(
+            found_in(&[
+                "到2020年，新建、改扩建幼儿园275所，其中新建88所，改扩建187所。",
+                "2012年，计划新建或改建学校食堂22个，建筑面积5000多平方米。",
+                "2012年计划：在计划建设的67万平方米生活用房中，学生宿舍50.8万平方米，学生食堂12.7万平方米。",
+            ]),
+            pairs(&[
+                ("新建、改扩建幼儿园", 275.0),
+                ("新建、改扩建幼儿园（新建）", 88.0),
+                ("新建、改扩建幼儿园（改扩建）", 187.0),
+                ("新建或改建学校食堂", 22.0),
+                ("新建或改建学校食堂建筑面积", 5000.0),
+                ("学生宿舍", 50.8),
+                ("学生食堂", 12.7)
+            ])
         );
     }
 }

@@ -314,6 +314,14 @@ pub(super) fn push_mention(
     while chars.get(j) == Some(&' ') {
         j += 1;
     }
+    // 5000多平方米 / 20余万人: "more than" before the unit.
+    if matches!(chars.get(j), Some('多' | '余'))
+        && chars
+            .get(j + 1)
+            .is_some_and(|&c| matches!(c, '万' | '亿') || UNITS.iter().any(|u| u.starts_with(c)))
+    {
+        j += 1;
+    }
     let mut unit = String::new();
     // 1.2万人 / 2.4万册: 万 belongs to the unit as written.
     let mut prefix = "";

@@ -145,13 +145,20 @@ fn sentence_targets(
         if opens_with(&scan, a, "其中") && out.len() > state.first {
             state.whole = Some(out.len() - 1);
         }
-        if !(state.past || clause_past) {
+        // 在计划建设的67万平方米生活用房中，学生宿舍…: a frame is no target; its parts are
+        // counted as it says, each named by itself (an empty verb goes on to them).
+        let clause_text = text_of(&scan.chars, a, b);
+        let frame = clause_text.trim_start().starts_with('在')
+            && clause_text.trim_end().ends_with(['中', '里']);
+        if !(state.past || clause_past || frame) {
             clause_targets(&scan, (a, b), &subject_here, &state, context, out);
         }
-        if !subject_here.is_empty() {
+        if !subject_here.is_empty() && !frame {
             context.last_subject = subject_here;
         }
-        if let Some(v) = verb_here {
+        if frame && verb_here.is_some() {
+            state.last_verb = Some(String::new());
+        } else if let Some(v) = verb_here {
             state.last_verb = Some(v);
         }
     }
@@ -338,9 +345,15 @@ fn clause_targets(
         // 新建塑胶运动场5块，面积约2.6万平方米: a measure named by its word alone is the last
         // target's (新建塑胶运动场面积).
         const MEASURES_OF_A_THING: &[&str] = &["建筑面积", "占地面积", "面积", "总投资", "投资"];
+        let counts_things = |u: &str| {
+            !u.is_empty()
+                && !["米", "亩", "元", "%", "㎡", "人"]
+                    .iter()
+                    .any(|m| u.contains(m))
+        };
         if let Some(word) = MEASURES_OF_A_THING.iter().find(|w| p.name.ends_with(**w))
             && let Some(prev) = out[state.first..].last()
-            && prev.unit != p.unit
+            && counts_things(&prev.unit)
         {
             let head = &p.name[..p.name.len() - word.len()];
             if head.is_empty() || ACTION_VERBS.contains(&head) {
@@ -407,10 +420,15 @@ fn part_of_whole(name: &str, unit: &str, whole: &Proposal) -> Option<String> {
     }
     // 改扩建幼儿园3所 after 新建幼儿园6所，其中…: its own act, not a part.
     let verbs = &name[..name.len() - scope.len()];
-    if !verbs.is_empty() && !whole.name.starts_with(verbs) {
+    if !verbs.is_empty() && !whole.name.contains(verbs) {
         return None;
     }
     // 其中公办4所，民办2所: who runs them is a part too.
+    // 新建、改扩建幼儿园275所，其中新建88所: a part named by one of the total's verbs.
+    if scope.is_empty() {
+        return (whole.name.contains(verbs) && whole.name != verbs)
+            .then(|| format!("{}（{verbs}）", whole.name));
+    }
     let ownership = ["公办", "民办", "公办园", "民办园", "公办学校", "民办学校"].contains(&scope);
     (is_scope(scope) || ownership).then(|| format!("{}（{scope}）", whole.name))
 }

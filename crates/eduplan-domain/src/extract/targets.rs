@@ -85,6 +85,7 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "惠及",
     "开建",
     "重组",
+    "扩容改造",
 ];
 /// Having a count as the plan wants it (每个乡镇都建有1所公办中心幼儿园): the count is named by
 /// its object alone. 现有 / 已有 / 共有 report the past instead (`PAST_IN_CLAUSE`).
