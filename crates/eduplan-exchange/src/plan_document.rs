@@ -141,7 +141,19 @@ pub fn read_plan_document_placed(path: &Path) -> Result<PlanDocument, DocumentEr
             }
             let bytes = std::fs::read(path)
                 .map_err(|e| DocumentError::Io(name.clone(), crate::io_words(&e).to_owned()))?;
-            let (blocks, lines) = text_blocks_numbered(&decode_text(&bytes));
+            let text = decode_text(&bytes);
+            if crate::plan_pdf::broken_at_the_margin(&text) {
+                // Copied out of a PDF: its paragraphs joined again, as a PDF's are.
+                let joined = crate::plan_pdf::join_text_lines(&text);
+                let text: String = joined.iter().map(|(l, _)| format!("{l}\n")).collect();
+                let (blocks, numbers) = text_blocks_numbered(&text);
+                let places = numbers
+                    .into_iter()
+                    .map(|n| Place::Line(joined.get(n - 1).map_or(n, |(_, first)| *first)))
+                    .collect();
+                return Ok(PlanDocument { blocks, places });
+            }
+            let (blocks, lines) = text_blocks_numbered(&text);
             Ok(PlanDocument {
                 blocks,
                 places: lines.into_iter().map(Place::Line).collect(),

@@ -168,6 +168,44 @@ fn join_lines(page: &str) -> Vec<(String, usize)> {
         .enumerate()
         .map(|(i, l)| (i + 1, l))
         .collect();
+    join_numbered(&lines)
+}
+
+/// Text copied out of a PDF into a .txt file, its lines broken at the margin: most of its long
+/// lines as long as each other and ending inside a sentence.
+pub(crate) fn broken_at_the_margin(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.chars().count() >= 12)
+        .collect();
+    if lines.len() < 5 {
+        return false;
+    }
+    let mut widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    widths.sort_unstable();
+    let full = widths[widths.len() * 3 / 4];
+    let at_margin: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.chars().count() + 3 >= full && l.chars().count() <= full + 3)
+        .collect();
+    let run_on = at_margin.iter().filter(|l| !ends_paragraph(l, 0)).count();
+    full <= 60 && at_margin.len() * 2 >= lines.len() && run_on * 3 >= at_margin.len() * 2
+}
+
+/// The lines of a .txt file broken at the margin joined again, each with its line number in
+/// the file.
+pub(crate) fn join_text_lines(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, l))
+        .collect();
+    join_numbered(&lines)
+}
+
+fn join_numbered(lines: &[(usize, &str)]) -> Vec<(String, usize)> {
     let full_width = {
         let mut widths: Vec<usize> = lines
             .iter()
@@ -223,6 +261,21 @@ fn close_cjk_spacing(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_file_copied_out_of_a_pdf_is_joined_and_a_typed_one_is_not() {
+        let copied = "一、主要目标\n\n到2024年，全市学前三年毛入园率达到98%，普\n惠性幼儿园覆盖率达到89%，公办幼儿园在\n园幼儿占比达到58%，义务教育巩固率保持\n在99%以上，随迁子女在公办学校就读比\n例达到90%以上，特色学校达到250所。\n";
+        assert!(broken_at_the_margin(copied));
+        let joined = join_text_lines(copied);
+        assert_eq!(joined[0], ("一、主要目标".to_owned(), 1));
+        assert!(
+            joined[1].0.contains("普惠性幼儿园覆盖率达到89%"),
+            "{joined:?}"
+        );
+        assert_eq!(joined[1].1, 3);
+        let typed = "到2024年，全市学前三年毛入园率达到98%。\n普惠性幼儿园覆盖率达到89%。\n公办幼儿园在园幼儿占比达到58%。\n义务教育巩固率保持在99%以上。\n特色学校达到250所。\n";
+        assert!(!broken_at_the_margin(typed));
+    }
 
     #[test]
     fn a_paragraph_broken_at_the_margin_is_joined_and_headings_stay_apart() {

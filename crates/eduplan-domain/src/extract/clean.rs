@@ -5,6 +5,7 @@ use super::numbers::{is_cn_digit, year_at};
 
 pub(super) const LEADING_NOISE: &[&str] = &[
     "■",
+    "辖区内",
     "助力",
     "拟",
     "落实",
@@ -251,6 +252,16 @@ pub(super) fn clean_name(s: &str) -> String {
         {
             &s[end + '”'.len_utf8()..]
         }
+        _ => s,
+    };
+    // 力争把劳动年龄人口平均受教育年限提高到: what 把 takes is the name.
+    let s = match s.find('把') {
+        Some(i) if s[i + '把'.len_utf8()..].chars().count() >= 3 => &s[i + '把'.len_utf8()..],
+        _ => s,
+    };
+    // 总体近视率在2018年的基础上每年降低: the base of a change ends the name.
+    let s = match s.find('在') {
+        Some(i) if i > 0 && s[i..].contains("基础上") => &s[..i],
         _ => s,
     };
     // 公办幼儿园所占比例由目前12%提高到: the name ends before where the change starts from.

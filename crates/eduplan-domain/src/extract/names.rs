@@ -296,7 +296,14 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
             ),
         ),
         None if clause_has_cue => (cx.a, String::new()),
-        None => (cx.a, cx.inherited_verb.unwrap_or_default().to_owned()),
+        // 开展…结对帮扶，结对学校58所: a generic verb before names nothing after it.
+        None => (
+            cx.a,
+            cx.inherited_verb
+                .filter(|v| !GENERIC_VERBS.contains(v))
+                .unwrap_or_default()
+                .to_owned(),
+        ),
     };
     let object_start = object_start.max(cx.prev_end);
     let object = clean_name(&cx.text(object_start, cue_start(cx.chars, object_start, cx.m.start)));
@@ -871,6 +878,26 @@ mod tests {
                 ("新建或改建学校食堂建筑面积", 5000.0),
                 ("学生宿舍", 50.8),
                 ("学生食堂", 12.7)
+            ])
+        );
+    }
+
+    #[test]
+    fn places_under_qizhong_ba_and_the_base_of_a_change() {
+        assert_eq!(
+            found_in(&[
+                "2023年全州将新建6所公办幼儿园，其中延吉4所、珲春1所。",
+                "“十四五”末力争把劳动年龄人口平均受教育年限提高到11.3年。",
+                "到2025年，实现辖区内儿童青少年总体近视率在基线数据基础上每年降低0.5个百分点以上。",
+                "2023年计划：开展“县中崛起”结对帮扶，结对学校58所。",
+            ]),
+            pairs(&[
+                ("新建公办幼儿园", 6.0),
+                ("新建公办幼儿园（延吉）", 4.0),
+                ("新建公办幼儿园（珲春）", 1.0),
+                ("劳动年龄人口平均受教育年限", 11.3),
+                ("儿童青少年总体近视率", -0.5),
+                ("结对学校", 58.0)
             ])
         );
     }

@@ -430,7 +430,11 @@ fn part_of_whole(name: &str, unit: &str, whole: &Proposal) -> Option<String> {
             .then(|| format!("{}（{verbs}）", whole.name));
     }
     let ownership = ["公办", "民办", "公办园", "民办园", "公办学校", "民办学校"].contains(&scope);
-    (is_scope(scope) || ownership).then(|| format!("{}（{scope}）", whole.name))
+    // 其中延吉4所、珲春1所: a short name with no verb under 其中 is a place the total is split by.
+    let place = !verbs.is_empty()
+        && (2..=3).contains(&scope.chars().count())
+        && !scope.ends_with(['率', '数', '校', '园', '生', '师']);
+    (is_scope(scope) || ownership || place).then(|| format!("{}（{scope}）", whole.name))
 }
 
 /// 新改扩建中小学45所、幼儿园18所，分别新增学位4.68万和7000个: values after 分别 under one name
