@@ -156,6 +156,16 @@ fn stages_after(name: &str) -> Option<Vec<String>> {
         .then(|| stages.iter().map(|st| format!("{stem}（{st}）")).collect())
 }
 
+/// Whether one value holds for each listed name: a rate or share does (小学、初中巩固率均达到
+/// 100%); a count given once for several 学段 is their total (普通高中和中等职业教育在校生规模
+/// 达到200万人), unless the sentence says each (均 / 都 / 各).
+fn shared_by_each(p: &Proposal) -> bool {
+    matches!(p.unit.as_str(), "%" | "‰" | "个百分点" | "")
+        || p.sentence.contains('均')
+        || p.sentence.contains('都')
+        || p.sentence.contains('各')
+}
+
 /// Whether the words of a proposal's name stand after its number in the sentence.
 fn listed_after_the_number(p: &Proposal) -> bool {
     let after: String = p.sentence.chars().skip(p.span.1).collect();
@@ -193,7 +203,7 @@ pub(super) fn give_out_listed_names(
                 p.name.clone_from(part);
             }
             i += run;
-        } else if run == 1 && whole {
+        } else if run == 1 && whole && shared_by_each(&out[i]) {
             let shared = out.remove(i);
             let n = parts.len();
             for (k, part) in parts.into_iter().enumerate() {

@@ -395,16 +395,4 @@ mod tests {
             [95.0]
         );
     }
-
-    #[test]
-    fn dated_news_speaking_of_this_year_reports_last_year() {
-        assert_eq!(
-            values(&[
-                "来源：某报 | 时间：2018-01-16",
-                "今年，某区将新增幼儿园学位6800个。",
-                "据了解，2017年，某区新增中小学学位7000余个。",
-            ]),
-            [6800.0]
-        );
-    }
 }

@@ -82,35 +82,7 @@ pub(super) fn detect_period(blocks: &[Block]) -> Option<Period> {
         }
         i += 1;
     }
-    first_year_looked_ahead_to(&text).or_else(|| dated_this_year(&head, &text))
-}
-
-/// News dated at its top (时间: 2018-01-16 / 2018年1月16日) that speaks of 今年 plans that year.
-fn dated_this_year(head: &[char], text: &str) -> Option<Period> {
-    if !text.contains("今年") {
-        return None;
-    }
-    (0..head.len()).find_map(|i| {
-        let y = year_at(head, i)?;
-        let dated = match head.get(i + 4) {
-            Some('-' | '/' | '.') => head.get(i + 5).is_some_and(char::is_ascii_digit),
-            Some('年') => {
-                let month = head[i + 5..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_digit())
-                    .count();
-                (1..=2).contains(&month) && head.get(i + 5 + month) == Some(&'月')
-            }
-            _ => false,
-        };
-        dated.then(|| {
-            let y = body_year(text, head, y);
-            Period {
-                base_year: y - 1,
-                last_year: y,
-            }
-        })
-    })
+    first_year_looked_ahead_to(&text)
 }
 
 /// A range of years that is a plan's period (规划期为2021-2025年, 行动计划（2021—2025年）,

@@ -81,7 +81,6 @@ pub(super) const ACTION_VERBS: &[&str] = &[
     "设置",
     "扩充",
     "提质",
-    "配建",
     "惠及",
     "开建",
     "重组",
