@@ -40,8 +40,10 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// scored 0.522 / 0.556 while held out), after the rules were extended on it: 429 of 514 right,
 /// 429 of 485 targets (0.835 / 0.885). With the former `heldout9` moved into it (one hundred and
 /// seventeen texts; it had scored 0.464 / 0.548 while held out), after the rules were extended on
-/// it: 493 of 618 right, 493 of 578 targets (0.798 / 0.853).
-const DEV_FLOOR: (f64, f64) = (0.79, 0.85);
+/// it: 493 of 618 right, 493 of 578 targets (0.798 / 0.853). Two of those rules were then taken
+/// back because they lowered the scores of texts never seen (news dated at its top read as that
+/// year's plan; 配建 as a verb): 495 of 627, 495 of 578 (0.789 / 0.856).
+const DEV_FLOOR: (f64, f64) = (0.78, 0.85);
 /// The fictional set (eight texts, and a PDF print of one), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
 /// 175 of 184, 175 of 184 (0.951 / 0.951) after the rules were extended on `real/dev`. With the

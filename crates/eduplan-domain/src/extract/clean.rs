@@ -139,7 +139,7 @@ fn is_pinyin_letter(c: char) -> bool {
     c.is_ascii_lowercase() || TONED.contains(c) || c == 'ü'
 }
 
-fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 

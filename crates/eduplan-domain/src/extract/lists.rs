@@ -74,7 +74,8 @@ fn shared_scope(mut parts: Vec<String>) -> Vec<String> {
         return parts;
     }
     let scope: String = first_chars[..first_chars.len() - n].iter().collect();
-    if scope.chars().count() > 6 {
+    // (少数民族义务教育的巩固率和毕业率: a scope may be as long as a 学段 and a group.)
+    if scope.chars().count() > 10 {
         return parts;
     }
     for p in &mut parts[1..] {

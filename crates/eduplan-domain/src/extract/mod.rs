@@ -355,6 +355,11 @@ fn same_indicator(a: &str, b: &str) -> bool {
     if a.contains(b) || b.contains(a) {
         return true;
     }
+    // …的巩固率 and …的毕业率: two rates of one group are two measures.
+    let measure = |s: &str| s.chars().rev().take(3).collect::<String>();
+    if a.ends_with('率') && b.ends_with('率') && measure(a) != measure(b) {
+        return false;
+    }
     // 实施基础工程的学校建设项目 and 实施主体工程的…: what is said of the same things differs.
     if let (Some((x, _)), Some((y, _))) = (a.split_once('的'), b.split_once('的'))
         && x != y

@@ -1,7 +1,7 @@
 //! What a number measures: the clause's subject, cleaned of list marks, time adverbials and
 //! filler words.
 
-use super::clean::clean_name;
+use super::clean::{clean_name, is_cjk};
 use super::numbers::{is_cn_digit, year_at};
 use super::targets::{
     ACTION_VERBS, CUE_WORDS, GENERIC_VERBS, MentionContext, Verbs, WEAK_VERBS, action_verb_in,
@@ -148,6 +148,22 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
             return Naming::Named(share_name(&rest));
         }
     }
+    // 镇（街道）中心幼儿园100%达到省示范幼儿园标准: those counted before the share, what they
+    // do after it.
+    const SHARE_PREDICATES: &[&str] = &["达到", "通过", "实现", "具备", "建成", "纳入"];
+    if cx.is_percent()
+        && cx.m.unit == "%"
+        && SHARE_PREDICATES.iter().any(|p| after_text.starts_with(p))
+        && !after_text.chars().any(|c| c.is_ascii_digit())
+    {
+        let counted = clean_name(&cx.before_text());
+        let done = after_text
+            .trim_end_matches(|c: char| c.is_whitespace() || "，,。；;、".contains(c))
+            .to_owned();
+        if counted.chars().count() >= 2 && done.chars().count() >= 4 {
+            return Naming::Named(format!("{done}的{counted}"));
+        }
+    }
     if cx.is_percent() {
         return Naming::Named(rate_name(cx, &after_text));
     }
@@ -203,6 +219,24 @@ fn share_name(rest: &str) -> String {
             i -= adverb.chars().count();
         }
         i
+    });
+    // 70%的乡镇以下学校10M以上宽带接入: with no verb, those counted end with their head noun.
+    const HEADS: &[&str] = &[
+        "学校",
+        "幼儿园",
+        "教学班",
+        "班级",
+        "学生",
+        "教师",
+        "高校",
+        "院校",
+    ];
+    let split = split.or_else(|| {
+        HEADS
+            .iter()
+            .filter_map(|h| rest.find(h).map(|at| rest[..at + h.len()].chars().count()))
+            .filter(|&end| end >= 2 && end + 2 <= chars.len())
+            .min()
     });
     match split {
         Some(i) => format!(
@@ -408,6 +442,13 @@ pub(super) fn full_verb(chars: &[char], a: usize, i: usize, v: &str) -> String {
             None => break,
         }
     }
+    // 标准化改造: a manner ending in 化 right before the verb is part of it.
+    if start >= a + 3
+        && chars[start - 1] == '化'
+        && chars[start - 3..start].iter().all(|c| is_cjk(*c))
+    {
+        start -= 3;
+    }
     if start > a
         && chars[start - 1] == '新'
         && !v.starts_with('新')
@@ -444,10 +485,18 @@ fn object_after_number(cx: &MentionContext, verbs: &Verbs) -> Naming {
         "以及", "的", "和", "及", "与", "进行", "在", "作为", "给予", "开展", "…", "...",
     ] {
         // 普及员 / 涉及: 及 inside a word is no conjunction.
-        // 合格的乡镇成人文化技术学校: a short word before 的 describes the object.
+        // 合格的乡镇成人文化技术学校: a short word before 的 describes the object; 学校和幼儿园
+        // is one object unless another count or act follows 和.
         let in_word = |i: usize| {
             (cut == "及" && object[..i].ends_with(['普', '涉', '波', '触', '顾']))
                 || (cut == "的" && object[..i].chars().count() <= 2)
+                || (matches!(cut, "和" | "与") && {
+                    let after: Vec<char> = object[i + cut.len()..].chars().collect();
+                    !after.iter().any(char::is_ascii_digit)
+                        && !(0..after.len())
+                            .any(|k| ACTION_VERBS.iter().any(|v| contains_at(&after, k, v)))
+                        && after.len() <= 6
+                })
         };
         if let Some(i) = object.find(cut)
             && i > 0
@@ -912,6 +961,35 @@ mod tests {
                 ("普通高中和中等职业教育在校生规模", 200.0),
                 ("新建公办幼儿园", 2.0),
                 ("小区配建公办幼儿园", 1.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn shares_named_by_their_head_noun_or_the_subject_before_them() {
+        assert_eq!(
+            found_in(&[
+                "到2025年，镇（街道）中心幼儿园100%达到省示范幼儿园标准，70%的乡镇以下学校10M以上宽带接入，少数民族义务教育的巩固率和毕业率均达到85%。"
+            ]),
+            pairs(&[
+                ("达到省示范幼儿园标准的镇（街道）中心幼儿园", 100.0),
+                ("10M以上宽带接入的乡镇以下学校", 70.0),
+                ("少数民族义务教育的巩固率", 85.0),
+                ("少数民族义务教育的毕业率", 85.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn manners_joined_objects_and_striving_to_found() {
+        assert_eq!(
+            found_in(&[
+                "到2020年，标准化改造提升公办幼儿园15所，新改扩建1200所学校和幼儿园，力争创办1所高水平大学。"
+            ]),
+            pairs(&[
+                ("标准化改造提升公办幼儿园", 15.0),
+                ("新改扩建学校和幼儿园", 1200.0),
+                ("创办高水平大学", 1.0)
             ])
         );
     }

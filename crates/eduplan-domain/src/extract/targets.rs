@@ -169,6 +169,10 @@ fn verb_at(chars: &[char], i: usize, v: &str) -> bool {
         "用地",
         "总投资",
     ];
+    // 力争创办: the 争 of 力争 starts no verb (争创).
+    if i > 0 && chars[i - 1] == '力' && v.starts_with('争') {
+        return false;
+    }
     // 投入资金 / 安排资金 is still spending: money is what they act on.
     contains_at(chars, i, v)
         && (v == "投入"
@@ -300,6 +304,9 @@ fn plausible_number(cx: &MentionContext) -> bool {
     // 二期336户 / 二期工程: a phase of a project, not a count of phases.
     if m.unit == "期" {
         let next = chars.get(m.end).copied();
+        if prev.is_some_and(|c| matches!(c, '(' | '（')) {
+            return false;
+        }
         let after: String = chars[m.end.min(chars.len())..].iter().take(2).collect();
         if next.is_some_and(|c| c.is_ascii_digit() || super::numbers::is_cn_digit(c))
             || ["工程", "项目"].contains(&after.as_str())
