@@ -25,6 +25,8 @@ mod tables;
 mod targets;
 
 #[cfg(test)]
+mod name_cases;
+#[cfg(test)]
 mod test_support;
 
 use crate::model::{Attribute, Comparison, IndicatorKind};
