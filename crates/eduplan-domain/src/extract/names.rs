@@ -382,62 +382,38 @@ const COMPLETING: &[&str] = &["完成"];
 /// The verb at `i` as the plan words it: with the verbs listed before it (新建、改扩建) and a
 /// 新 before it (新招录, not 重新).
 pub(super) fn full_verb(chars: &[char], a: usize, i: usize, v: &str) -> String {
+    // The length of the longest action verb ending at `end` (and none before `a`).
+    let verb_ending_at = |end: usize, building: bool| {
+        ACTION_VERBS
+            .iter()
+            .filter(|w| !building || w.contains('建'))
+            .map(|w| w.chars().count())
+            .filter(|&n| {
+                end >= a + n && ACTION_VERBS.contains(&text_of(chars, end - n, end).as_str())
+            })
+            .filter(|&n| !building || text_of(chars, end - n, end).contains('建'))
+            .max()
+    };
     let mut start = i;
     loop {
         // 新建改扩建: a building verb right before this one (培育打造 and 完成新建 are not one
         // verb).
-        let adjacent = ACTION_VERBS
-            .iter()
-            .filter(|w| {
-                let n = w.chars().count();
-                w.contains('建') && v.contains('建') && start >= a + n && {
-                    let before = text_of(chars, start - n, start);
-                    before == **w
-                }
-            })
-            .map(|w| w.chars().count())
-            .max();
-        if let Some(n) = adjacent {
+        if v.contains('建')
+            && let Some(n) = verb_ending_at(start, true)
+        {
             start -= n;
             continue;
         }
-        // 新建或改建: verbs joined by 或 are one.
-        if start > a + 2
-            && chars[start - 1] == '或'
-            && ACTION_VERBS.iter().any(|w| {
-                start > a + w.chars().count()
-                    && text_of(chars, start - 1 - w.chars().count(), start - 1) == *w
-            })
-        {
-            let n = ACTION_VERBS
-                .iter()
-                .filter(|w| {
-                    start > a + w.chars().count()
-                        && text_of(chars, start - 1 - w.chars().count(), start - 1) == **w
-                })
-                .map(|w| w.chars().count())
-                .max()
-                .unwrap_or(0);
-            start -= n + 1;
-            continue;
-        }
-        if start <= a || chars[start - 1] != '、' {
+        if start <= a || !matches!(chars[start - 1], '、' | '或') {
             break;
         }
         // 新、改扩建: 新建 shortened before a list mark.
-        if start >= a + 2 && chars[start - 2] == '新' {
+        if chars[start - 1] == '、' && start >= a + 2 && chars[start - 2] == '新' {
             start -= 2;
             continue;
         }
-        let listed = ACTION_VERBS
-            .iter()
-            .map(|w| w.chars().count())
-            .filter(|&n| {
-                start > a + n
-                    && ACTION_VERBS.contains(&text_of(chars, start - 1 - n, start - 1).as_str())
-            })
-            .max();
-        match listed {
+        // 新建、改扩建 / 新建或改建: verbs listed or joined by 或 are one.
+        match verb_ending_at(start - 1, false) {
             Some(n) => start -= n + 1,
             None => break,
         }
