@@ -167,12 +167,13 @@ fn header_at(blocks: &[Block], i: usize) -> Option<Header> {
     }
     if first.len() == columns.len() && first.len() <= 2 {
         for block in &blocks[i + lines..] {
-            let Some(cell) = cell_text(block) else { break };
-            let Some(column) = header_column(&cell) else {
+            let Some(more) = header_cells(block) else {
                 break;
             };
-            cells.push(cell);
-            columns.push(column);
+            for (cell, column) in more {
+                cells.push(cell);
+                columns.push(column);
+            }
             lines += 1;
         }
     }
@@ -181,6 +182,27 @@ fn header_at(blocks: &[Block], i: usize) -> Option<Header> {
         columns,
         lines,
     })
+}
+
+/// The header cells on a line after the name cell: one cell (2025年), or several set apart by
+/// spaces (单位 2015年 2020年) when each is a header cell.
+fn header_cells(block: &Block) -> Option<Vec<(String, Column)>> {
+    let cell = cell_text(block)?;
+    if let Some(column) = header_column(&cell) {
+        return Some(vec![(cell, column)]);
+    }
+    let Block::Paragraph(line) = block else {
+        return None;
+    };
+    let folded = fold_width(line);
+    let pieces: Vec<&str> = folded.split_whitespace().collect();
+    if pieces.len() < 2 {
+        return None;
+    }
+    pieces
+        .into_iter()
+        .map(|p| header_column(p).map(|c| (p.to_owned(), c)))
+        .collect()
 }
 
 fn header_column(cell: &str) -> Option<Column> {
@@ -217,6 +239,9 @@ struct RowState {
     labels: Vec<(usize, String)>,
     values: Vec<String>,
     parent: Option<String>,
+    /// The last category row read (学前教育 / 二、义务教育), whose kind of education a bare
+    /// name under it (在校生, 巩固率) belongs to.
+    category: Option<String>,
 }
 
 /// Reads the table whose header starts at `start`; pushes its rows (and whatever after it is
@@ -340,16 +365,20 @@ fn standard_in_brackets(cell: &str) -> Option<String> {
 /// Emits the row read so far (a 其中 row alone taking the last row's name as its parent) and
 /// starts the next.
 fn emit(header: &Header, row: &mut RowState, out: &mut Vec<Block>) -> bool {
-    let cats = row
-        .labels
-        .iter()
-        .take_while(|(_, l)| is_category(l))
-        .count();
+    let cats = leading_categories(&row.labels);
+    if cats > 0 {
+        row.category = Some(row.labels[cats - 1].1.clone());
+    }
     let mut labels = row.labels.clone();
     if let (Some((at, first)), Some(parent)) = (labels.get(cats), &row.parent)
         && is_sub_row(first)
     {
         labels.insert(cats, (*at, parent.clone()));
+    }
+    if let (Some((_, name)), Some(category)) = (labels.get_mut(cats), &row.category)
+        && !is_sub_row(name)
+    {
+        *name = scoped_by_category(category, name);
     }
     if !emit_row(header, &labels, &row.values, out) {
         return false;
@@ -358,6 +387,45 @@ fn emit(header: &Header, row: &mut RowState, out: &mut Vec<Block>) -> bool {
     row.labels.clear();
     row.values.clear();
     true
+}
+
+/// How many of a row's labels are category rows before its name: numbered ones (一、发展水平),
+/// and any label followed by another name rather than by a 其中 sub-row (学前教育 / 幼儿在园人数).
+fn leading_categories(labels: &[(usize, String)]) -> usize {
+    labels
+        .iter()
+        .enumerate()
+        .take_while(|(k, (_, l))| {
+            is_category(l)
+                || labels
+                    .get(k + 1)
+                    .is_some_and(|(_, next)| !is_sub_row(next) && !is_sub_row(l))
+        })
+        .count()
+}
+
+/// Words that say which kind of education a name is about.
+const KIND_WORDS: &[&str] = &[
+    "教育", "学前", "幼儿", "小学", "初中", "高中", "中职", "高职", "职业", "高等", "高校", "大学",
+    "研究生", "特殊", "义务", "普高", "中学",
+];
+
+/// A bare name (在校生, 巩固率) under a category naming a kind of education (九年义务教育) is that
+/// kind's: 九年义务教育在校生. Names that say their own kind, and categories that name none
+/// (一、发展水平), are left as they are.
+fn scoped_by_category(category: &str, name: &str) -> String {
+    let kind = strip_list_mark(category);
+    let kind = if is_category(&kind) {
+        kind.split_once(['、', '）', ')']).map_or(kind.as_str(), |(_, k)| k)
+    } else {
+        kind.as_str()
+    };
+    let names_a_kind = kind.chars().count() <= 8 && KIND_WORDS.iter().any(|w| kind.contains(w));
+    if names_a_kind && !KIND_WORDS.iter().any(|w| name.contains(w)) {
+        format!("{kind}{name}")
+    } else {
+        name.to_owned()
+    }
 }
 
 /// The blocks from the first unread label on, as they were.
@@ -379,7 +447,7 @@ fn emit_row(
     values: &[String],
     out: &mut Vec<Block>,
 ) -> bool {
-    let cats = labels.iter().take_while(|(_, l)| is_category(l)).count();
+    let cats = leading_categories(labels);
     let names: Vec<&str> = labels[cats..].iter().map(|(_, l)| l.as_str()).collect();
     let numbers: Vec<&String> = values
         .iter()
@@ -626,5 +694,62 @@ mod spaced_tests {
                 ("义务教育标准班额比例（初中）".to_owned(), 90.0)
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod category_tests {
+    use super::super::{Block, extract_targets};
+
+    #[test]
+    fn a_table_with_its_header_over_two_lines_and_bare_names_under_categories() {
+        let blocks: Vec<Block> = "“十三五”期间教育事业主要预期指标\n指 标\n单位 2015年 2020年\n\
+             学前教育\n幼儿在园人数 万人 181 222\n学前三年入园率 % 97 97\n九年义务教育\n\
+             在校生 万人 505 535\n巩固率 % 100 100\n高等教育\n在学总规模 万人 148 159\n\
+             在校生 万人 133 144\n其中:研究生 万人 6.35 8\n毛入学率 % 56 62\n\
+             三、各级各类教育发展任务"
+            .lines()
+            .map(|l| Block::Paragraph(l.to_owned()))
+            .collect();
+        let got: Vec<(String, f64, String)> = extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value, p.unit))
+            .collect();
+        let want = [
+            ("幼儿在园人数", 222.0, "万人"),
+            ("学前三年入园率", 97.0, "%"),
+            ("九年义务教育在校生", 535.0, "万人"),
+            ("九年义务教育巩固率", 100.0, "%"),
+            ("高等教育在学总规模", 159.0, "万人"),
+            ("高等教育在校生", 144.0, "万人"),
+            ("高等教育在校生（研究生）", 8.0, "万人"),
+            ("高等教育毛入学率", 62.0, "%"),
+        ];
+        let want: Vec<(String, f64, String)> = want
+            .iter()
+            .map(|(n, v, u)| ((*n).to_owned(), *v, (*u).to_owned()))
+            .collect();
+        assert_eq!(got, want);
+    }
+}
+
+#[cfg(test)]
+mod statistics_tests {
+    use super::super::{Block, extract_targets};
+
+    #[test]
+    fn a_table_whose_years_run_back_in_time_holds_statistics_not_targets() {
+        let row = |cells: &[&str]| Block::Row(cells.iter().map(|c| (*c).to_owned()).collect());
+        let blocks = [
+            Block::Paragraph("到2025年，力争新增公办幼儿学位7.1万个。".to_owned()),
+            row(&["指标(在校学生数/万人)", "2022年", "2021年", "2020年"]),
+            row(&["普通高中", "13.81", "13.21", "12.67"]),
+            row(&["初中", "29.16", "28.8", "28.23"]),
+        ];
+        let got: Vec<(String, f64)> = extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect();
+        assert_eq!(got, [("新增公办幼儿学位".to_owned(), 7.1)]);
     }
 }

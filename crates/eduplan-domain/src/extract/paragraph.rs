@@ -40,20 +40,68 @@ pub(super) fn paragraph_targets(
     };
     let mut out = Vec::new();
     let mut carried: Option<Carried> = None;
+    // Whether the paragraph opened as a report (截至本月8日，… / 数据显示，五年来…): the
+    // sentences after the opening one go on reporting unless one of them sets a target ahead.
+    let mut opened_as_report: Option<bool> = None;
     for piece in split_sentences(text) {
         let from = if piece.continues {
             carried.take()
         } else {
             None
         };
-        carried = Some(sentence_targets(&piece.text, from, &mut context, &mut out));
+        if opened_as_report == Some(true) && !piece.continues && !under_goals {
+            if !looks_ahead(&piece.text) {
+                carried = None;
+                continue;
+            }
+            opened_as_report = Some(false);
+        }
+        let result = sentence_targets(&piece.text, from, &mut context, &mut out);
+        if !piece.continues {
+            opened_as_report
+                .get_or_insert(result.opened_as_report && !looks_ahead(&piece.text));
+        }
+        carried = Some(result);
     }
     out
+}
+
+/// A sentence that speaks of what is to be done (到2025年 / 力争 / 确保 / 将新建), not of what
+/// there will be (全年将有39所).
+fn looks_ahead(sentence: &str) -> bool {
+    let open = without_titles(sentence);
+    [
+        "到20", "至20", "力争", "争取", "确保", "目标是", "目标为", "任务是", "任务为",
+    ]
+    .iter()
+    .any(|w| open.contains(w))
+        || open
+            .match_indices('将')
+            .any(|(i, _)| !open[i..].starts_with("将有"))
+}
+
+/// A report's opening: a time of report (截至本月8日 / 五年来) in its first two clauses, and a
+/// figure with a unit (not only dates).
+fn opens_as_report(scan: &Scan) -> bool {
+    let figures = scan
+        .mentions
+        .iter()
+        .any(|m| !m.unit.is_empty() && !["年", "月", "日"].contains(&m.unit.as_str()));
+    figures
+        && clauses(&scan.chars, &scan.mask)
+            .iter()
+            .take(2)
+            .any(|c| {
+                let text = text_of(&scan.chars, c.start, c.end);
+                !text.contains("到20") && PAST_ADVERBIALS.iter().any(|w| text.contains(w))
+            })
 }
 
 /// What a piece of an over-long sentence hands to the next piece of the same sentence.
 struct Carried {
     past: bool,
+    /// The sentence opened with a report's time (截至…, 五年来) or reports the past throughout.
+    opened_as_report: bool,
     last_verb: Option<String>,
     resolve: Resolve,
 }
@@ -124,6 +172,7 @@ fn sentence_targets(
     ) {
         return Carried {
             past: true,
+            opened_as_report: opens_as_report(&scan),
             last_verb: state.last_verb,
             resolve: state.resolve,
         };
@@ -168,6 +217,7 @@ fn sentence_targets(
     give_out_listed_names(out, state.first, respectively);
     Carried {
         past: state.past,
+        opened_as_report: opens_as_report(&scan),
         last_verb: state.last_verb,
         resolve: state.resolve,
     }
@@ -699,6 +749,37 @@ mod progress_tests {
         assert_eq!(
             found_in(&["2)普高证书会考合格率达到95.8%。"]),
             pairs(&[("普高证书会考合格率", 95.8)])
+        );
+    }
+}
+
+#[cfg(test)]
+mod report_paragraph_tests {
+    use super::super::{Block, extract_targets};
+
+    fn found(paragraphs: &[&str]) -> Vec<(String, f64)> {
+        let blocks: Vec<Block> = paragraphs
+            .iter()
+            .map(|p| Block::Paragraph((*p).to_owned()))
+            .collect();
+        extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_opened_by_a_report_date_goes_on_reporting_until_it_looks_ahead() {
+        let got = found(&[
+            "今年，全市的建设任务为，新建、改扩建中小学30所。",
+            "市教育局相关负责人表示，截至本月8日，市区30所中小学建设任务，有30所开工建设，圆满完成年度目标任务。市区有29所中小学投入使用，已超额完成年度26所目标任务。全市有33所幼儿园投入使用，完成年初35所目标任务的94.29%，全年将有39所幼儿园投入使用。到2025年，全市新建幼儿园20所。",
+        ]);
+        assert_eq!(
+            got,
+            [
+                ("新建、改扩建中小学".to_owned(), 30.0),
+                ("新建幼儿园".to_owned(), 20.0)
+            ]
         );
     }
 }

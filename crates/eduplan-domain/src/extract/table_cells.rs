@@ -123,7 +123,11 @@ pub(super) fn sub_row_name(parent: &str, label: &str) -> String {
     } else {
         label_unit
     };
-    let name = if STAGES.contains(&label_name.as_str()) {
+    // 其中：研究生 under 在校生: a part of what the row counts, not a measure of its own.
+    let a_part = !["率", "比例", "数", "面积", "年限", "比"]
+        .iter()
+        .any(|w| label_name.contains(w));
+    let name = if STAGES.contains(&label_name.as_str()) || a_part {
         format!("{parent_name}（{label_name}）")
     } else if SUBJECT_HEADS.iter().any(|h| label_name.contains(h)) {
         label_name

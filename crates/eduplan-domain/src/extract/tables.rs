@@ -18,6 +18,9 @@ pub(super) struct TableHeader {
     pub(super) stated_unit: Option<String>,
     pub(super) attribute: Option<usize>,
     pub(super) cumulative_header: bool,
+    /// Year columns running back in time (2022年 | 2021年 | 2020年): a table of statistics, whose
+    /// rows are no targets.
+    pub(super) statistics: bool,
 }
 
 /// 单位：% / （单位：%）: a line stating the unit of a table's values.
@@ -95,6 +98,7 @@ impl TableHeader {
             }
             .map(|(i, _)| *i);
         }
+        let statistics = year_columns.len() >= 2 && year_columns.windows(2).all(|w| w[0].1 > w[1].1);
         let target = target?;
         let base_year =
             base.and_then(|b| year_columns.iter().find(|(i, _)| *i == b).map(|(_, y)| *y));
@@ -119,11 +123,15 @@ impl TableHeader {
             stated_unit: None,
             attribute,
             cumulative_header,
+            statistics,
         })
     }
 
     /// A row's targets: the target column's, and one for each staged year before it.
     pub(super) fn row_targets(&self, cells: &[String], period: Option<Period>) -> Vec<Proposal> {
+        if self.statistics {
+            return Vec::new();
+        }
         let staged = self.staged.iter().filter_map(|&(column, year)| {
             let header = TableHeader {
                 target: column,
