@@ -6,7 +6,7 @@ use super::lookback::{earlier_period_named, reports_the_past, without_titles};
 use super::names::{clause_subject, is_scope, scoped_like};
 use super::numbers::{NumberMention, number_mentions};
 use super::sentences::{
-    PAST_ADVERBIALS, PAST_IN_CLAUSE, any_word_in, clauses, has_future_mark, quoted_mask,
+    PAST_ADVERBIALS, VALUE_STAGES, PAST_IN_CLAUSE, any_word_in, clauses, has_future_mark, quoted_mask,
     split_sentences, stated_years,
 };
 use super::targets::{
@@ -383,6 +383,10 @@ fn clause_targets(
             && let Some(name) = stage_like(&p.name, &p.unit, prev)
         {
             p.name = name;
+        } else if let Some(prev) = out[state.first..].last()
+            && let Some(name) = rate_for_a_stage(&p.name, &p.unit, prev)
+        {
+            p.name = name;
         }
         let period = context.period;
         let year = scan
@@ -542,6 +546,32 @@ const COUNT_STAGES: &[&str] = &[
 
 /// 新增公办学位学前教育13万个、义务教育80万个: a count named only by its 学段 (with the verb it
 /// inherits) is the count before it for that 学段.
+/// 年度巩固率小学为100%、初中在98%以上: a 学段 alone after a rate given for another 学段 is
+/// that rate's for this one (年度巩固率（初中）; 小学巩固率 … 初中 → 初中巩固率).
+fn rate_for_a_stage(name: &str, unit: &str, prev: &Proposal) -> Option<String> {
+    if unit != "%" || prev.unit != "%" {
+        return None;
+    }
+    let stage = name
+        .trim_end_matches(['在', '为'])
+        .trim_end_matches("稳定")
+        .trim_end_matches("保持");
+    if !VALUE_STAGES.contains(&stage) {
+        return None;
+    }
+    let rate = |r: &str| r.chars().count() >= 2 && (r.ends_with('率') || r.ends_with("比例"));
+    let prev_name = prev.name.trim_end_matches(['）', ')']);
+    VALUE_STAGES.iter().find_map(|st| {
+        if let Some(r) = prev_name.strip_suffix(st) {
+            let r = r.trim_end_matches(['（', '(']);
+            rate(r).then(|| format!("{r}（{stage}）"))
+        } else {
+            let r = prev.name.strip_prefix(st)?;
+            rate(r).then(|| format!("{stage}{r}"))
+        }
+    })
+}
+
 fn stage_like(name: &str, unit: &str, prev: &Proposal) -> Option<String> {
     if unit != prev.unit || unit.contains('%') || unit.is_empty() {
         return None;
@@ -780,6 +810,38 @@ mod report_paragraph_tests {
                 ("新建、改扩建中小学".to_owned(), 30.0),
                 ("新建幼儿园".to_owned(), 20.0)
             ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod stage_rate_tests {
+    use super::super::{Block, extract_targets};
+
+    fn found(text: &str) -> Vec<(String, f64)> {
+        extract_targets(&[Block::Paragraph(text.to_owned())])
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_rate_given_for_one_stage_after_another_keeps_its_name_for_each() {
+        let want = |list: &[(&str, f64)]| -> Vec<(String, f64)> {
+            list.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect()
+        };
+        assert_eq!(
+            found("到2025年，年度巩固率小学为100%、初中在98%以上，高中在97%以上，职业中专在95%以上。"),
+            want(&[
+                ("年度巩固率小学", 100.0),
+                ("年度巩固率（初中）", 98.0),
+                ("年度巩固率（高中）", 97.0),
+                ("年度巩固率（职业中专）", 95.0),
+            ])
+        );
+        assert_eq!(
+            found("到2025年，小学巩固率达到100%，初中达到98%。"),
+            want(&[("小学巩固率", 100.0), ("初中巩固率", 98.0)])
         );
     }
 }

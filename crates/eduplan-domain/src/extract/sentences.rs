@@ -258,7 +258,9 @@ pub(super) fn clauses(chars: &[char], mask: &[bool]) -> Vec<Clause> {
             && i > 0
             && cjk(chars.get(i - 1))
             && cjk(chars.get(i + 1));
-        if (is_clause_break(c) || spaced) && !mask[i] {
+        if (is_clause_break(c) || spaced || (c == '、' && stage_value_follows(chars, i + 1)))
+            && !mask[i]
+        {
             if i > start {
                 out.push(Clause { start, end: i });
             }
@@ -272,6 +274,29 @@ pub(super) fn clauses(chars: &[char], mask: &[bool]) -> Vec<Clause> {
         });
     }
     out
+}
+
+/// 学段 that a rate may be given for one after another (巩固率小学为100%、初中在98%以上).
+pub(super) const VALUE_STAGES: &[&str] = &[
+    "小学", "初中", "高中", "普通高中", "幼儿园", "中职", "职业中专", "职业高中", "中专", "特殊教育",
+];
+
+/// A 学段, a copula and a percentage (初中在98% / 高中为97%): a rate of its own after 、.
+fn stage_value_follows(chars: &[char], i: usize) -> bool {
+    let percent_at = |k: usize| {
+        let digits = chars[k.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == '.')
+            .count();
+        digits > 0 && chars.get(k + digits) == Some(&'%')
+    };
+    VALUE_STAGES.iter().any(|st| {
+        let n = st.chars().count();
+        contains_at(chars, i, st)
+            && ["在", "为", "达到", "达", "保持在", "稳定在", "不低于"]
+                .iter()
+                .any(|w| contains_at(chars, i + n, w) && percent_at(i + n + w.chars().count()))
+    })
 }
 
 pub(super) fn any_word_in(
