@@ -334,3 +334,39 @@ fn manners_joined_objects_and_striving_to_found() {
         ])
     );
 }
+
+#[cfg(test)]
+mod counted_schools_tests {
+    use super::super::{Block, extract_targets};
+
+    fn found(text: &str) -> Vec<(String, f64)> {
+        extract_targets(&[Block::Paragraph(text.to_owned())])
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_count_of_schools_is_named_by_what_they_achieve() {
+        assert_eq!(
+            found("到2007年，全县学校后勤社会化引资达到1400万元，20所学校实现寄宿制、封闭式管理。")
+                .last(),
+            Some(&("实现寄宿制、封闭式管理的学校".to_owned(), 20.0))
+        );
+        assert_eq!(
+            found("到2025年，支持100所小学在主要项目上达到新颁办学标准。"),
+            [("在主要项目上达到新颁办学标准的小学".to_owned(), 100.0)]
+        );
+        assert_eq!(
+            found("到2007年，初中2所、小学6所达到省定一类标准。"),
+            [
+                ("达到省定一类标准的初中".to_owned(), 2.0),
+                ("达到省定一类标准的小学".to_owned(), 6.0)
+            ]
+        );
+        assert_eq!(
+            found("到2025年，新建幼儿园20所，改扩建12所学校。"),
+            [("新建幼儿园".to_owned(), 20.0), ("改扩建学校".to_owned(), 12.0)]
+        );
+    }
+}

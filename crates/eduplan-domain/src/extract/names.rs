@@ -167,6 +167,9 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
     if cx.is_percent() {
         return Naming::Named(rate_name(cx, &after_text));
     }
+    if let Some(name) = count_of_those_who_do(cx, &after_text) {
+        return Naming::Named(name);
+    }
     let (object_before, verb_for_object) = object_before_number(cx, verbs);
     if ends_clause(&after_text) && !object_before.is_empty() {
         // 培养区级骨干教师400人 → 培养区级骨干教师
@@ -194,6 +197,58 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
         };
     }
     object_after_number(cx, verbs)
+}
+
+/// Counting units of schools and places, whose count may open a clause.
+const SCHOOL_UNITS: &[&str] = &["所", "个", "家", "座"];
+/// Predicates of what counted schools achieve.
+const ACHIEVED: &[&str] = &["达到", "通过", "实现", "具备", "建成", "纳入", "创建成", "成为"];
+
+/// A count of schools named by what they do:
+/// - 20所学校实现寄宿制、封闭式管理 / 支持100所小学在主要项目上达到新颁办学标准: the count
+///   opens its clause (after a verb of support at most), those counted and their predicate after;
+/// - 初中2所、小学6所达到省定一类标准: counts by 学段, the predicate after the last of them.
+pub(super) fn count_of_those_who_do(cx: &MentionContext, after_text: &str) -> Option<String> {
+    if !SCHOOL_UNITS.contains(&cx.m.unit.as_str()) {
+        return None;
+    }
+    let before = clean_name(&cx.text(cx.a.max(cx.prev_end), cx.m.start));
+    let before = before.trim_start_matches(['、', '和']);
+    let opens = ["", "支持", "推动", "使", "让", "确保", "力争", "争取", "引导", "鼓励"]
+        .contains(&before);
+    if opens {
+        let rest = clean_name(after_text);
+        let chars: Vec<char> = rest.chars().collect();
+        let at = (2..chars.len()).find(|&i| ACHIEVED.iter().any(|p| contains_at(&chars, i, p)))?;
+        if rest.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        // 小学在主要项目上达到…: the place of the predicate goes with it.
+        let at = (1..at)
+            .rev()
+            .find(|&i| chars[i] == '在' && chars[at - 1] == '上')
+            .unwrap_or(at);
+        let counted = text_of(&chars, 0, at);
+        return (counted.chars().count() >= 2)
+            .then(|| format!("{}的{counted}", text_of(&chars, at, chars.len())));
+    }
+    let stage_alone = super::lists::STAGES.contains(&before)
+        || ["学校", "中小学", "幼儿园"].contains(&before);
+    if !stage_alone {
+        return None;
+    }
+    let tail = cx.text(cx.m.end, cx.b);
+    let last_digit = tail.rfind(|c: char| c.is_ascii_digit());
+    let rest = match last_digit {
+        Some(i) if tail.starts_with(['、', '和']) => tail[i + 1..]
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .trim_start_matches(['所', '个', '家', '座']),
+        Some(_) => return None,
+        None => tail.as_str(),
+    };
+    let rest = rest.trim_end_matches(|c: char| c.is_whitespace() || "，,。；;".contains(c));
+    (ACHIEVED.iter().any(|p| rest.starts_with(p)) && rest.chars().count() >= 4)
+        .then(|| format!("{rest}的{before}"))
 }
 
 /// 85%的义务教育学校通过省级评估 → 通过省级评估的义务教育学校: the share is named by those who

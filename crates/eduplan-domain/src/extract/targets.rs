@@ -537,6 +537,7 @@ fn qualifies(cx: &MentionContext, verbs: &Verbs) -> bool {
         .any(|w| find_word(cx.chars, cx.a, cx.m.start, w).is_some());
     has_cue_before
         || verbs.after.is_some()
+        || super::names::count_of_those_who_do(cx, &cx.after_text()).is_some()
         || (verbs.before.is_none() && super::names::listed_count_name(cx).is_some())
         || (ends_clause(&cx.after_text())
             && cx.inherited_verb.is_some()
