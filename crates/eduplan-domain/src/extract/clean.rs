@@ -143,6 +143,40 @@ pub(super) fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// Spaces a PDF copy leaves around figures inside a sentence (到 2024 年 / 不低于 95% / 1 所)
+/// dropped, so the figure reads with its words. A headline, whose phrases only spaces set apart,
+/// keeps them.
+pub(super) fn without_spaces_around_figures(text: &str) -> std::borrow::Cow<'_, str> {
+    let sentence = text.contains(['，', '。', '；', ',', ';']);
+    if !sentence || !text.contains([' ', '\u{3000}']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let figure = |c: char| c.is_ascii_digit() || c == '%';
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' || c == '\u{3000}' {
+            let end = i + chars[i..].iter().take_while(|d| **d == ' ' || **d == '\u{3000}').count();
+            let before = i.checked_sub(1).map(|k| chars[k]);
+            let after = chars.get(end).copied();
+            let joins = match (before, after) {
+                (Some(b), Some(a)) => (is_cjk(b) && figure(a)) || (figure(b) && is_cjk(a)),
+                _ => false,
+            };
+            if !joins {
+                out.extend(&chars[i..end]);
+            }
+            i = end;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A copy's debris inside words, dropped: notes in brackets (`[繁体:園]`, `《繁体:辦》`, `(繁:學)`,
 /// `{拼音:zhōng}`), pinyin in brackets (`學(xué)校`, `【ér】`) and bare pinyin after a character
 /// (`古浪làng 县`). Characters are kept as written (traditional ones are not converted). One
@@ -432,9 +466,20 @@ fn trim_unpaired(s: &str) -> String {
 mod tests {
     use super::super::test_support::{found_in, pairs};
     use super::super::{Block, extract_targets};
+    use super::without_spaces_around_figures;
 
     fn found(text: &str) -> Vec<(String, f64)> {
         found_in(&["2024年教育工作要点", text])
+    }
+
+    #[test]
+    fn spaces_around_figures_in_a_sentence_are_dropped() {
+        assert_eq!(
+            without_spaces_around_figures("到 2024 年力争实现供给率不低于 75%，获一等奖 1 所。"),
+            "到2024年力争实现供给率不低于75%，获一等奖1所。"
+        );
+        let headline = "学前三年毛入园率达92% 普惠性幼儿园覆盖率超90%";
+        assert_eq!(without_spaces_around_figures(headline), headline);
     }
 
     #[test]

@@ -244,7 +244,8 @@ fn paragraph_proposals(
     period: Option<Period>,
     out: &mut Vec<Proposal>,
 ) {
-    for text in inline_sections(&clean::without_debris(&normalize(text))) {
+    let text = clean::without_debris(&normalize(text));
+    for text in inline_sections(&clean::without_spaces_around_figures(&text)) {
         let body = match parse_heading(&text) {
             Some(h) => {
                 let rest = h.rest.clone();
