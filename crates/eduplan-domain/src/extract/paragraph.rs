@@ -70,6 +70,8 @@ pub(super) fn paragraph_targets(
 /// there will be (全年将有39所).
 fn looks_ahead(sentence: &str) -> bool {
     let open = without_titles(sentence);
+    // 能够确保超额完成: a forecast of what will be, not a target set.
+    let open = open.replace("能够确保", "能够").replace("能确保", "能");
     [
         "到20", "至20", "力争", "争取", "确保", "目标是", "目标为", "任务是", "任务为",
     ]
@@ -80,21 +82,22 @@ fn looks_ahead(sentence: &str) -> bool {
             .any(|(i, _)| !open[i..].starts_with("将有"))
 }
 
-/// A report's opening: a time of report (截至本月8日 / 五年来) in its first two clauses, and a
-/// figure with a unit (not only dates).
+/// A report's opening: a time of report (截至本月8日 / 五年来) before its first figure with a
+/// unit (dates are no figures).
 fn opens_as_report(scan: &Scan) -> bool {
     let figures = scan
         .mentions
         .iter()
         .any(|m| !m.unit.is_empty() && !["年", "月", "日"].contains(&m.unit.as_str()));
-    figures
-        && clauses(&scan.chars, &scan.mask)
-            .iter()
-            .take(2)
-            .any(|c| {
-                let text = text_of(&scan.chars, c.start, c.end);
-                !text.contains("到20") && PAST_ADVERBIALS.iter().any(|w| text.contains(w))
-            })
+    let first_figure = scan
+        .mentions
+        .iter()
+        .find(|m| !m.unit.is_empty() && !["年", "月", "日"].contains(&m.unit.as_str()));
+    let Some(first_figure) = first_figure else {
+        return false;
+    };
+    let opening = text_of(&scan.chars, 0, first_figure.start);
+    !opening.contains("到20") && PAST_ADVERBIALS.iter().any(|w| opening.contains(w))
 }
 
 /// What a piece of an over-long sentence hands to the next piece of the same sentence.
@@ -802,7 +805,7 @@ mod report_paragraph_tests {
     fn a_paragraph_opened_by_a_report_date_goes_on_reporting_until_it_looks_ahead() {
         let got = found(&[
             "今年，全市的建设任务为，新建、改扩建中小学30所。",
-            "市教育局相关负责人表示，截至本月8日，市区30所中小学建设任务，有30所开工建设，圆满完成年度目标任务。市区有29所中小学投入使用，已超额完成年度26所目标任务。全市有33所幼儿园投入使用，完成年初35所目标任务的94.29%，全年将有39所幼儿园投入使用。到2025年，全市新建幼儿园20所。",
+            "市教育局相关负责人表示，截至本月8日，市区30所中小学建设任务，有30所开工建设，圆满完成年度目标任务。市区有29所中小学投入使用，已超额完成年度26所目标任务。全市有33所幼儿园投入使用，完成年初35所目标任务的94.29%，全年将有39所幼儿园投入使用，能够确保超额完成年度目标任务。到2025年，全市新建幼儿园20所。",
         ]);
         assert_eq!(
             got,
