@@ -3,7 +3,7 @@
 //! folded) and its value and unit agree; each expected target is matched at most once.
 //!
 //! Two sets share the matcher: the published texts of tests/fixtures/extract/real (README there;
-//! the rules are written on `dev`, a held-out set is only scored: `heldout12`) and the fictional texts of
+//! the rules are written on `dev`, a held-out set is only scored: `heldout13`) and the fictional texts of
 //! tests/fixtures/extract (README there), written in the style of county plans.
 //!
 //! `cargo test -p eduplan-exchange --test extract_corpus -- --nocapture` lists every miss and
@@ -45,8 +45,11 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// year's plan; 配建 as a verb): 495 of 627, 495 of 578 (0.789 / 0.856). With the former
 /// `heldout10` and `heldout11` moved into it (one hundred and forty-three texts; `heldout11` was
 /// used to find the rules to take back, so it was no longer unseen), after the rules were
-/// extended on both: 589 of 767 right, 589 of 714 targets (0.768 / 0.825).
-const DEV_FLOOR: (f64, f64) = (0.76, 0.82);
+/// extended on both: 589 of 767 right, 589 of 714 targets (0.768 / 0.825). With the former
+/// `heldout12` moved into it (one hundred and fifty-four texts; it had scored 0.404 / 0.567 while
+/// held out, 0.824 / 0.910 after the rules were extended on it): 651 of 842 right, 651 of 781
+/// targets (0.773 / 0.834).
+const DEV_FLOOR: (f64, f64) = (0.77, 0.83);
 /// The fictional set (eight texts, and a PDF print of one), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
 /// 175 of 184, 175 of 184 (0.951 / 0.951) after the rules were extended on `real/dev`. With the
@@ -56,12 +59,10 @@ const DEV_FLOOR: (f64, f64) = (0.76, 0.82);
 /// 219, 213 of 219 (0.973 / 0.973).
 const FICTIONAL_FLOOR: (f64, f64) = (0.97, 0.97);
 
-/// `real/heldout12` (eleven texts, gathered and marked on 2026-12-03 after the rules taken back
-/// were chosen on `heldout11`, never tuned on): 30 of 58 proposals right, 30 of 67 targets
-/// (0.517 / 0.448) by the rules of the morning of 2026-12-03, before traditional characters were
-/// read; 38 of 97, 38 of 67 (0.392 / 0.567) after `heldout5` was tuned on; 38 of 94, 38 of 67
-/// (0.404 / 0.567) by the rules as they stand.
-const HELDOUT12_FLOOR: (f64, f64) = (0.40, 0.56);
+/// `real/heldout13` (twelve texts, gathered and marked on 2026-12-03 while `heldout12` was being
+/// tuned on, never tuned on): 28 of 57 proposals right, 28 of 70 targets (0.491 / 0.400) when it
+/// arrived, the same by the rules of the morning before `heldout12` was read.
+const HELDOUT13_FLOOR: (f64, f64) = (0.49, 0.40);
 
 struct Expected {
     names: Vec<String>,
@@ -277,8 +278,8 @@ fn score_the_folder_named_by_extract_set() {
 #[test]
 fn strict_scores_on_the_held_out_texts_hold() {
     check(
-        "heldout12",
-        &fixtures().join("real/heldout12"),
-        HELDOUT12_FLOOR,
+        "heldout13",
+        &fixtures().join("real/heldout13"),
+        HELDOUT13_FLOOR,
     );
 }

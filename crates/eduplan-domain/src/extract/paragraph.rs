@@ -85,10 +85,6 @@ fn looks_ahead(sentence: &str) -> bool {
 /// A report's opening: a time of report (截至本月8日 / 五年来) before its first figure with a
 /// unit (dates are no figures).
 fn opens_as_report(scan: &Scan) -> bool {
-    let figures = scan
-        .mentions
-        .iter()
-        .any(|m| !m.unit.is_empty() && !["年", "月", "日"].contains(&m.unit.as_str()));
     let first_figure = scan
         .mentions
         .iter()
