@@ -140,6 +140,8 @@ fn extract_simplified(blocks: &[Block]) -> Vec<Proposal> {
     // Which table each proposal came from (its header's block), if any.
     let mut sources: Vec<Option<usize>> = Vec::new();
     let mut table_source = 0;
+    // How many proposals the headline gave: the body states them again, in its own words.
+    let mut headline = 0;
     for (at, block) in blocks.iter().enumerate() {
         let before = out.len();
         match block {
@@ -217,8 +219,19 @@ fn extract_simplified(blocks: &[Block]) -> Vec<Proposal> {
         }
         let source = matches!(block, Block::Row(_)).then_some(table_source);
         sources.resize(sources.len() + (out.len() - before), source);
+        if at == 0 && is_headline(block) {
+            headline = out.len();
+        }
     }
-    dedupe(out, &sources)
+    dedupe(out, &sources, headline)
+}
+
+/// A news post's first line: short, no full stop.
+fn is_headline(block: &Block) -> bool {
+    matches!(block, Block::Paragraph(p) if {
+        let t = p.trim();
+        t.chars().count() <= 60 && !t.contains(['。', '；', ';'])
+    })
 }
 
 /// 01 / 02 on a line of its own.
@@ -287,7 +300,7 @@ fn with_parent(mut cells: Vec<String>, name: usize, parent: &mut String) -> Vec<
 /// once without) is proposed once; two rows of one table are never the same target stated twice.
 /// Proposals are grouped by unit, value, range and year first, so each is compared only with
 /// those it could repeat (linear in the number of proposals for any real text).
-fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>]) -> Vec<Proposal> {
+fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>], headline: usize) -> Vec<Proposal> {
     type Key = (String, u64, Option<u64>);
     let mut out: Vec<Proposal> = Vec::with_capacity(proposals.len());
     let mut groups: std::collections::HashMap<Key, Vec<(usize, Option<usize>)>> =
@@ -309,6 +322,25 @@ fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>]) -> Vec<Proposal> 
                 (s.is_none() || *s != source) && same_year && same_indicator(&q.name, &p.name)
             })
             .map(|(i, _)| *i);
+        // 今年将新建两所中小学 over 将建成…两所学校: the headline's figure is the body's target,
+        // named as the body names it.
+        if twin.is_none()
+            && k >= headline
+            && let Some(&(i, _)) = group.iter().find(|(i, _)| {
+                let q = &out[*i];
+                // A rate is named alike wherever it stands; a count may be named two ways.
+                let counted = !matches!(p.unit.as_str(), "%" | "‰" | "个百分点" | "");
+                *i < headline
+                    && (q.year == p.year || !q.year_stated || !p.year_stated)
+                    && (counted || same_indicator(&q.name, &p.name))
+            })
+        {
+            out[i] = Proposal {
+                year: p.year.or(out[i].year),
+                ..p
+            };
+            continue;
+        }
         match twin {
             // The table's base value and 属性 complete the sentence's target.
             Some(i) => {

@@ -370,3 +370,45 @@ mod counted_schools_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod frame_word_tests {
+    use super::super::{Block, extract_targets};
+
+    fn found(paragraphs: &[&str]) -> Vec<(String, f64)> {
+        let blocks: Vec<Block> = paragraphs
+            .iter()
+            .map(|p| Block::Paragraph((*p).to_owned()))
+            .collect();
+        extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect()
+    }
+
+    #[test]
+    fn an_examples_year_a_changes_from_and_a_limits_verb_are_not_in_the_name() {
+        assert_eq!(
+            found(&["“十二五”主要目标：如2015年学前三年毛入园率从60%提高到70%，高中阶段毛入学率从63%提高到70%。"]),
+            [
+                ("学前三年毛入园率".to_owned(), 70.0),
+                ("高中阶段毛入学率".to_owned(), 70.0)
+            ]
+        );
+        assert_eq!(
+            found(&["到2018年，逐步做到小学班额不超过45人。"]),
+            [("小学班额".to_owned(), 45.0)]
+        );
+    }
+
+    #[test]
+    fn a_headline_repeating_the_bodys_count_is_one_target() {
+        assert_eq!(
+            found(&[
+                "今年全区将新建两所中小学",
+                "2023年，全区将建成第三初中、第六小学两所学校，新增学位3000个。",
+            ]),
+            [("建成学校".to_owned(), 2.0), ("新增学位".to_owned(), 3000.0)]
+        );
+    }
+}

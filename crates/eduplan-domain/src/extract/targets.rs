@@ -280,7 +280,7 @@ pub(super) fn mention_target(cx: &MentionContext) -> Option<Proposal> {
         Naming::NotATarget => return None,
         Naming::FromContext => context_name(cx)?,
         Naming::Named(name) => {
-            let name = with_stage(cx, name);
+            let name = without_frame_words(&with_stage(cx, name));
             if name.chars().count() < 2 {
                 context_name(cx)?
             } else {
@@ -289,6 +289,32 @@ pub(super) fn mention_target(cx: &MentionContext) -> Option<Proposal> {
         }
     };
     Some(proposal_template(cx.chars, cx.a, cx.m, reading, name))
+}
+
+/// A name without the words around it that are not the measure's: an example's 如 and its year
+/// (如2015年学前三年毛入园率), a change's 从 (毛入园率从60%提高到70%), 做到 before a limit.
+fn without_frame_words(name: &str) -> String {
+    let mut n = name;
+    for lead in ["例如", "比如", "如", "逐步做到", "做到"] {
+        if let Some(rest) = n.strip_prefix(lead)
+            && rest.chars().count() >= 2
+        {
+            n = rest;
+            break;
+        }
+    }
+    let chars: Vec<char> = n.chars().collect();
+    if year_at(&chars, 0).is_some() && chars.get(4) == Some(&'年') && chars.len() > 7 {
+        n = &n[n.char_indices().nth(5).map_or(0, |(i, _)| i)..];
+    }
+    for tail in ["从", "由"] {
+        if let Some(rest) = n.strip_suffix(tail)
+            && rest.chars().count() >= 2
+        {
+            n = rest;
+        }
+    }
+    n.to_owned()
 }
 
 /// Ordinals, durations, zero counts and Chinese numerals outside an action are not targets.
