@@ -98,6 +98,9 @@ const NOUNS_WITH_A_NOISE_HEAD: &[&str] = &[
     "保障性",
 ];
 pub(super) const TRAILING_NOISE: &[&str] = &[
+    "共计",
+    "合计",
+    "总计",
     "还有",
     "接近",
     "近",
@@ -304,6 +307,7 @@ pub(super) fn clean_name(s: &str) -> String {
         .filter_map(|w| s.find(w))
         .min()
         .map_or(s, |i| &s[..i]);
+    let s = after_the_cited_document(s);
     let s = without_asides(s);
     let s = without_distributive_scope(&s);
     let mut s = trim_unpaired(
@@ -344,6 +348,23 @@ pub(super) fn clean_name(s: &str) -> String {
         }
     }
     s
+}
+
+/// 根据《…的通知》鄂教财发[2023]49号下达支持学前教育发展补助资金: the document a figure is
+/// given under, its number and 下达 are not the name; what follows them is.
+fn after_the_cited_document(s: &str) -> &str {
+    let Some(end) = s.rfind('》') else {
+        return s;
+    };
+    let mut rest = &s[end + '》'.len_utf8()..];
+    if let Some(at) = rest.find('号')
+        && rest[..at].chars().count() <= 16
+        && rest[..at].chars().any(|c| c.is_ascii_digit())
+    {
+        rest = &rest[at + '号'.len_utf8()..];
+    }
+    let rest = rest.strip_prefix("下达").unwrap_or(rest);
+    if rest.chars().count() >= 2 { rest } else { s }
 }
 
 /// 每五年 / 每学期 at the end of a name: how often, not what (教师全员培训每五年 → 教师全员培训).

@@ -412,3 +412,23 @@ mod frame_word_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod cited_document_tests {
+    use super::super::{Block, extract_targets};
+
+    #[test]
+    fn a_cited_documents_title_and_number_and_a_total_word_are_not_in_the_name() {
+        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
+            "根据《省财政厅关于下达2023年支持学前教育发展资金预算的通知》鄂教财发[2023]49号下达支持学前教育发展补助资金191万元，安排校舍建设类项目3个，建筑面积共计6674平方米。".to_owned(),
+        )])
+        .into_iter()
+        .map(|p| (p.name, p.value))
+        .collect();
+        assert_eq!(got[0], ("支持学前教育发展补助资金".to_owned(), 191.0));
+        assert!(
+            got.iter().any(|(n, v)| n.ends_with("建筑面积") && *v == 6674.0),
+            "{got:?}"
+        );
+    }
+}

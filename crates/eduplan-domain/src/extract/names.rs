@@ -410,7 +410,9 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
         "班级数",
     ]
     .contains(&object.as_str())
-        || object.ends_with("投资");
+        || ["投资", "资金", "经费", "拨款"]
+            .iter()
+            .any(|w| object.ends_with(w));
     let verb = if borrowed && (object.contains('建') || measure_word) {
         String::new()
     } else {
