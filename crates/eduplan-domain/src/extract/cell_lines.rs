@@ -406,8 +406,23 @@ fn leading_categories(labels: &[(usize, String)]) -> usize {
 
 /// Words that say which kind of education a name is about.
 const KIND_WORDS: &[&str] = &[
-    "教育", "学前", "幼儿", "小学", "初中", "高中", "中职", "高职", "职业", "高等", "高校", "大学",
-    "研究生", "特殊", "义务", "普高", "中学",
+    "教育",
+    "学前",
+    "幼儿",
+    "小学",
+    "初中",
+    "高中",
+    "中职",
+    "高职",
+    "职业",
+    "高等",
+    "高校",
+    "大学",
+    "研究生",
+    "特殊",
+    "义务",
+    "普高",
+    "中学",
 ];
 
 /// A bare name (在校生, 巩固率) under a category naming a kind of education (九年义务教育) is that
@@ -416,7 +431,8 @@ const KIND_WORDS: &[&str] = &[
 fn scoped_by_category(category: &str, name: &str) -> String {
     let kind = strip_list_mark(category);
     let kind = if is_category(&kind) {
-        kind.split_once(['、', '）', ')']).map_or(kind.as_str(), |(_, k)| k)
+        kind.split_once(['、', '）', ')'])
+            .map_or(kind.as_str(), |(_, k)| k)
     } else {
         kind.as_str()
     };
@@ -751,5 +767,40 @@ mod statistics_tests {
             .map(|p| (p.name, p.value))
             .collect();
         assert_eq!(got, [("新增公办幼儿学位".to_owned(), 7.1)]);
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::super::{Block, extract_targets};
+
+    #[test]
+    fn a_target_forms_fields_label_on_one_line_value_on_the_next() {
+        let blocks: Vec<Block> = "项目支出绩效目标表\n项目起止时间\n202001-202012\n项目资金\n资金总额\n10000万元\n\
+             三级指标(年度)\n指标值(年度)\n重点建设工程验收合格率\n100%\n建设项目成本\n参照政府采购成本控制\n\
+             学生、家长、社会满意度\n≥90%"
+            .lines()
+            .map(|l| Block::Paragraph(l.to_owned()))
+            .collect();
+        let got: Vec<(String, f64, String)> = extract_targets(&blocks)
+            .into_iter()
+            .map(|p| (p.name, p.value, p.unit))
+            .collect();
+        let want = [
+            ("资金总额", 10000.0, "万元"),
+            ("重点建设工程验收合格率", 100.0, "%"),
+            ("学生、家长、社会满意度", 90.0, "%"),
+        ];
+        let want: Vec<(String, f64, String)> = want
+            .iter()
+            .map(|(n, v, u)| ((*n).to_owned(), *v, (*u).to_owned()))
+            .collect();
+        assert_eq!(got, want);
+        // Outside a form of targets, a label and a value on two lines are a statistic.
+        let plain: Vec<Block> = "全区教育概况\n在校学生\n12000人"
+            .lines()
+            .map(|l| Block::Paragraph(l.to_owned()))
+            .collect();
+        assert!(extract_targets(&plain).is_empty());
     }
 }

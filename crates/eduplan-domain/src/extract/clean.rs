@@ -161,7 +161,10 @@ pub(super) fn without_spaces_around_figures(text: &str) -> std::borrow::Cow<'_, 
     while i < chars.len() {
         let c = chars[i];
         if c == ' ' || c == '\u{3000}' {
-            let end = i + chars[i..].iter().take_while(|d| **d == ' ' || **d == '\u{3000}').count();
+            let end = i + chars[i..]
+                .iter()
+                .take_while(|d| **d == ' ' || **d == '\u{3000}')
+                .count();
             let before = i.checked_sub(1).map(|k| chars[k]);
             let after = chars.get(end).copied();
             let joins = match (before, after) {

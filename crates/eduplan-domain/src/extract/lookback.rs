@@ -15,7 +15,16 @@ use crate::text::{contains_at, find_word};
 
 /// Words that make a sentence look ahead (到2025年, 力争, 将 …).
 const AHEAD: &[&str] = &[
-    "到20", "到“十", "到\"十", "到十", "力争", "争取", "计划", "预计", "将", "确保",
+    "到20",
+    "到“十",
+    "到\"十",
+    "到十",
+    "力争",
+    "争取",
+    "计划",
+    "预计",
+    "将",
+    "确保",
 ];
 
 /// Verbs of change that take 了 in a report (提高了39.6个百分点).

@@ -142,6 +142,9 @@ fn extract_simplified(blocks: &[Block]) -> Vec<Proposal> {
     let mut table_source = 0;
     // How many proposals the headline gave: the body states them again, in its own words.
     let mut headline = 0;
+    // A form of targets (绩效目标表 / 指标值), its fields a label on one line and the value on
+    // the next.
+    let mut target_form = false;
     for (at, block) in blocks.iter().enumerate() {
         let before = out.len();
         match block {
@@ -181,6 +184,19 @@ fn extract_simplified(blocks: &[Block]) -> Vec<Proposal> {
                         text: title,
                         rest: String::new(),
                     });
+                    continue;
+                }
+                target_form |= ["指标值", "目标值", "绩效目标"]
+                    .iter()
+                    .any(|w| text.contains(w));
+                if target_form
+                    && !headings.in_past_section()
+                    && let Some(sentence) = at
+                        .checked_sub(1)
+                        .and_then(|k| blocks.get(k))
+                        .and_then(|label| form_field(label, text))
+                {
+                    out.extend(paragraph_targets(&sentence, period, true));
                     continue;
                 }
                 paragraph_proposals(text, &mut headings, period, &mut out);
@@ -224,6 +240,38 @@ fn extract_simplified(blocks: &[Block]) -> Vec<Proposal> {
         }
     }
     dedupe(out, &sources, headline)
+}
+
+/// A form's field, its label on one line (重点建设工程验收合格率 / 其中：财政拨款) and its value
+/// alone on the next (100% / 10000万元 / ≥90%), as the sentence it stands for.
+fn form_field(label: &Block, value: &str) -> Option<String> {
+    let Block::Paragraph(label) = label else {
+        return None;
+    };
+    let value = normalize(value).trim().to_owned();
+    if table_cells::cell_kind(&value) != table_cells::Cell::Number {
+        return None;
+    }
+    let label = normalize(label);
+    let label = label
+        .trim()
+        .trim_start_matches("其中")
+        .trim_matches([':', '：', ' ']);
+    let n = label.chars().count();
+    if !(2..=20).contains(&n)
+        || label.contains(['，', '。', '；', ',', ';'])
+        || label.chars().any(|c| c.is_ascii_digit())
+        || ["时间", "日期", "编码", "电话"]
+            .iter()
+            .any(|w| label.contains(w))
+    {
+        return None;
+    }
+    Some(if value.starts_with(['≥', '≤', '>', '<']) {
+        format!("{label}{value}")
+    } else {
+        format!("{label}达到{value}")
+    })
 }
 
 /// A news post's first line: short, no full stop.

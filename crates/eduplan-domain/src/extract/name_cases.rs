@@ -366,7 +366,10 @@ mod counted_schools_tests {
         );
         assert_eq!(
             found("到2025年，新建幼儿园20所，改扩建12所学校。"),
-            [("新建幼儿园".to_owned(), 20.0), ("改扩建学校".to_owned(), 12.0)]
+            [
+                ("新建幼儿园".to_owned(), 20.0),
+                ("改扩建学校".to_owned(), 12.0)
+            ]
         );
     }
 }
@@ -389,7 +392,9 @@ mod frame_word_tests {
     #[test]
     fn an_examples_year_a_changes_from_and_a_limits_verb_are_not_in_the_name() {
         assert_eq!(
-            found(&["“十二五”主要目标：如2015年学前三年毛入园率从60%提高到70%，高中阶段毛入学率从63%提高到70%。"]),
+            found(&[
+                "“十二五”主要目标：如2015年学前三年毛入园率从60%提高到70%，高中阶段毛入学率从63%提高到70%。"
+            ]),
             [
                 ("学前三年毛入园率".to_owned(), 70.0),
                 ("高中阶段毛入学率".to_owned(), 70.0)
@@ -408,7 +413,10 @@ mod frame_word_tests {
                 "今年全区将新建两所中小学",
                 "2023年，全区将建成第三初中、第六小学两所学校，新增学位3000个。",
             ]),
-            [("建成学校".to_owned(), 2.0), ("新增学位".to_owned(), 3000.0)]
+            [
+                ("建成学校".to_owned(), 2.0),
+                ("新增学位".to_owned(), 3000.0)
+            ]
         );
     }
 }
@@ -427,7 +435,8 @@ mod cited_document_tests {
         .collect();
         assert_eq!(got[0], ("支持学前教育发展补助资金".to_owned(), 191.0));
         assert!(
-            got.iter().any(|(n, v)| n.ends_with("建筑面积") && *v == 6674.0),
+            got.iter()
+                .any(|(n, v)| n.ends_with("建筑面积") && *v == 6674.0),
             "{got:?}"
         );
     }

@@ -202,7 +202,16 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
 /// Counting units of schools and places, whose count may open a clause.
 const SCHOOL_UNITS: &[&str] = &["所", "个", "家", "座"];
 /// Predicates of what counted schools achieve.
-const ACHIEVED: &[&str] = &["达到", "通过", "实现", "具备", "建成", "纳入", "创建成", "成为"];
+const ACHIEVED: &[&str] = &[
+    "达到",
+    "通过",
+    "实现",
+    "具备",
+    "建成",
+    "纳入",
+    "创建成",
+    "成为",
+];
 
 /// A count of schools named by what they do:
 /// - 20所学校实现寄宿制、封闭式管理 / 支持100所小学在主要项目上达到新颁办学标准: the count
@@ -214,8 +223,10 @@ pub(super) fn count_of_those_who_do(cx: &MentionContext, after_text: &str) -> Op
     }
     let before = clean_name(&cx.text(cx.a.max(cx.prev_end), cx.m.start));
     let before = before.trim_start_matches(['、', '和']);
-    let opens = ["", "支持", "推动", "使", "让", "确保", "力争", "争取", "引导", "鼓励"]
-        .contains(&before);
+    let opens = [
+        "", "支持", "推动", "使", "让", "确保", "力争", "争取", "引导", "鼓励",
+    ]
+    .contains(&before);
     if opens {
         let rest = clean_name(after_text);
         let chars: Vec<char> = rest.chars().collect();
@@ -232,8 +243,8 @@ pub(super) fn count_of_those_who_do(cx: &MentionContext, after_text: &str) -> Op
         return (counted.chars().count() >= 2)
             .then(|| format!("{}的{counted}", text_of(&chars, at, chars.len())));
     }
-    let stage_alone = super::lists::STAGES.contains(&before)
-        || ["学校", "中小学", "幼儿园"].contains(&before);
+    let stage_alone =
+        super::lists::STAGES.contains(&before) || ["学校", "中小学", "幼儿园"].contains(&before);
     if !stage_alone {
         return None;
     }

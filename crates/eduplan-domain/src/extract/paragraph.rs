@@ -6,8 +6,8 @@ use super::lookback::{earlier_period_named, reports_the_past, without_titles};
 use super::names::{clause_subject, is_scope, scoped_like};
 use super::numbers::{NumberMention, number_mentions};
 use super::sentences::{
-    PAST_ADVERBIALS, VALUE_STAGES, PAST_IN_CLAUSE, any_word_in, clauses, has_future_mark, quoted_mask,
-    split_sentences, stated_years,
+    PAST_ADVERBIALS, PAST_IN_CLAUSE, VALUE_STAGES, any_word_in, clauses, has_future_mark,
+    quoted_mask, split_sentences, stated_years,
 };
 use super::targets::{
     ACTION_VERBS, GENERIC_VERBS, MentionContext, mention_target, nearest_action_verb,
@@ -58,8 +58,7 @@ pub(super) fn paragraph_targets(
         }
         let result = sentence_targets(&piece.text, from, &mut context, &mut out);
         if !piece.continues {
-            opened_as_report
-                .get_or_insert(result.opened_as_report && !looks_ahead(&piece.text));
+            opened_as_report.get_or_insert(result.opened_as_report && !looks_ahead(&piece.text));
         }
         carried = Some(result);
     }
@@ -73,7 +72,15 @@ fn looks_ahead(sentence: &str) -> bool {
     // 能够确保超额完成: a forecast of what will be, not a target set.
     let open = open.replace("能够确保", "能够").replace("能确保", "能");
     [
-        "到20", "至20", "力争", "争取", "确保", "目标是", "目标为", "任务是", "任务为",
+        "到20",
+        "至20",
+        "力争",
+        "争取",
+        "确保",
+        "目标是",
+        "目标为",
+        "任务是",
+        "任务为",
     ]
     .iter()
     .any(|w| open.contains(w))
@@ -830,7 +837,9 @@ mod stage_rate_tests {
             list.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect()
         };
         assert_eq!(
-            found("到2025年，年度巩固率小学为100%、初中在98%以上，高中在97%以上，职业中专在95%以上。"),
+            found(
+                "到2025年，年度巩固率小学为100%、初中在98%以上，高中在97%以上，职业中专在95%以上。"
+            ),
             want(&[
                 ("年度巩固率小学", 100.0),
                 ("年度巩固率（初中）", 98.0),

@@ -278,7 +278,16 @@ pub(super) fn clauses(chars: &[char], mask: &[bool]) -> Vec<Clause> {
 
 /// 学段 that a rate may be given for one after another (巩固率小学为100%、初中在98%以上).
 pub(super) const VALUE_STAGES: &[&str] = &[
-    "小学", "初中", "高中", "普通高中", "幼儿园", "中职", "职业中专", "职业高中", "中专", "特殊教育",
+    "小学",
+    "初中",
+    "高中",
+    "普通高中",
+    "幼儿园",
+    "中职",
+    "职业中专",
+    "职业高中",
+    "中专",
+    "特殊教育",
 ];
 
 /// A 学段, a copula and a percentage (初中在98% / 高中为97%): a rate of its own after 、.

@@ -98,7 +98,8 @@ impl TableHeader {
             }
             .map(|(i, _)| *i);
         }
-        let statistics = year_columns.len() >= 2 && year_columns.windows(2).all(|w| w[0].1 > w[1].1);
+        let statistics =
+            year_columns.len() >= 2 && year_columns.windows(2).all(|w| w[0].1 > w[1].1);
         let target = target?;
         let base_year =
             base.and_then(|b| year_columns.iter().find(|(i, _)| *i == b).map(|(_, y)| *y));
