@@ -3,7 +3,7 @@
 //! folded) and its value and unit agree; each expected target is matched at most once.
 //!
 //! Two sets share the matcher: the published texts of tests/fixtures/extract/real (README there;
-//! the rules are written on `dev`, a held-out set is only scored: `heldout13`) and the fictional texts of
+//! the rules are written on `dev`, a held-out set is only scored: `heldout14`) and the fictional texts of
 //! tests/fixtures/extract (README there), written in the style of county plans.
 //!
 //! `cargo test -p eduplan-exchange --test extract_corpus -- --nocapture` lists every miss and
@@ -48,8 +48,10 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// extended on both: 589 of 767 right, 589 of 714 targets (0.768 / 0.825). With the former
 /// `heldout12` moved into it (one hundred and fifty-four texts; it had scored 0.404 / 0.567 while
 /// held out, 0.824 / 0.910 after the rules were extended on it): 651 of 842 right, 651 of 781
-/// targets (0.773 / 0.834).
-const DEV_FLOOR: (f64, f64) = (0.77, 0.83);
+/// targets (0.773 / 0.834). With the former `heldout13` moved into it (one hundred and sixty-six
+/// texts; it had scored 0.491 / 0.400 while held out, 0.833 / 0.786 after the rules were extended
+/// on it): 705 of 902 right, 705 of 851 targets (0.782 / 0.828).
+const DEV_FLOOR: (f64, f64) = (0.78, 0.82);
 /// The fictional set (eight texts, and a PDF print of one), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
 /// 175 of 184, 175 of 184 (0.951 / 0.951) after the rules were extended on `real/dev`. With the
@@ -59,10 +61,11 @@ const DEV_FLOOR: (f64, f64) = (0.77, 0.83);
 /// 219, 213 of 219 (0.973 / 0.973).
 const FICTIONAL_FLOOR: (f64, f64) = (0.97, 0.97);
 
-/// `real/heldout13` (twelve texts, gathered and marked on 2026-12-03 while `heldout12` was being
-/// tuned on, never tuned on): 28 of 57 proposals right, 28 of 70 targets (0.491 / 0.400) when it
-/// arrived, the same by the rules of the morning before `heldout12` was read.
-const HELDOUT13_FLOOR: (f64, f64) = (0.49, 0.40);
+/// `real/heldout14` (ten texts, gathered and marked on 2026-12-03 while `heldout13` was being tuned
+/// on, never tuned on): 34 of 68 proposals right, 34 of 73 targets (0.500 / 0.466) when it arrived
+/// (after `heldout12` and `heldout13` had been tuned on); 35 of 68, 35 of 73 (0.515 / 0.479) by the
+/// rules of the morning, before either was read.
+const HELDOUT14_FLOOR: (f64, f64) = (0.50, 0.46);
 
 struct Expected {
     names: Vec<String>,
@@ -278,8 +281,8 @@ fn score_the_folder_named_by_extract_set() {
 #[test]
 fn strict_scores_on_the_held_out_texts_hold() {
     check(
-        "heldout13",
-        &fixtures().join("real/heldout13"),
-        HELDOUT13_FLOOR,
+        "heldout14",
+        &fixtures().join("real/heldout14"),
+        HELDOUT14_FLOOR,
     );
 }
