@@ -441,3 +441,41 @@ mod cited_document_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod project_title_tests {
+    use super::super::{Block, extract_targets};
+
+    fn found(text: &str) -> Vec<(String, f64)> {
+        extract_targets(&[Block::Paragraph(text.to_owned())])
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_projects_title_with_a_verb_inside_is_the_whole_name() {
+        let got = found(
+            "2014年计划申报项目，其中：1.边远艰苦地区农村学校教师周转宿舍建设专项22项；2.农村学前教育推进工程5个。",
+        );
+        assert_eq!(
+            got,
+            [
+                ("边远艰苦地区农村学校教师周转宿舍建设专项".to_owned(), 22.0),
+                ("农村学前教育推进工程".to_owned(), 5.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_planned_sum_named_by_its_verb_keeps_its_plan_and_a_namings_ji_goes() {
+        assert_eq!(
+            found("年内计划投入4223万元，确保项目秋季学期投入使用。"),
+            [("计划投入".to_owned(), 4223.0)]
+        );
+        assert_eq!(
+            found("到2020年，全面普及15年基本教育，即学前三年毛入学率达到85%。"),
+            [("学前三年毛入学率".to_owned(), 85.0)]
+        );
+    }
+}

@@ -171,6 +171,22 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
         return Naming::Named(name);
     }
     let (object_before, verb_for_object) = object_before_number(cx, verbs);
+    // 农村学前教育推进工程5个 / 教师周转宿舍建设专项22项: a project's title holds a verb; the
+    // whole title is the name.
+    const PROJECT_HEADS: &[&str] = &["专项", "工程", "工程专项", "项目", "专项工程"];
+    if ends_clause(&after_text)
+        && PROJECT_HEADS.contains(&object_before.as_str())
+        && let Some((verb_at, _)) = verbs.before
+    {
+        let start = cx.a.max(cx.prev_end);
+        let title = clean_name(&super::headings::strip_list_mark(
+            &cx.text(start, cx.m.start),
+        ));
+        let before_verb = clean_name(&cx.text(start, verb_at));
+        if before_verb.chars().count() >= 2 && title.chars().count() <= 30 {
+            return Naming::Named(title);
+        }
+    }
     if ends_clause(&after_text) && !object_before.is_empty() {
         // 培养区级骨干教师400人 → 培养区级骨干教师
         return Naming::Named(format!("{verb_for_object}{object_before}"));

@@ -280,7 +280,7 @@ pub(super) fn mention_target(cx: &MentionContext) -> Option<Proposal> {
         Naming::NotATarget => return None,
         Naming::FromContext => context_name(cx)?,
         Naming::Named(name) => {
-            let name = without_frame_words(&with_stage(cx, name));
+            let name = planned_money(cx, without_frame_words(&with_stage(cx, name)));
             if name.chars().count() < 2 {
                 context_name(cx)?
             } else {
@@ -291,11 +291,25 @@ pub(super) fn mention_target(cx: &MentionContext) -> Option<Proposal> {
     Some(proposal_template(cx.chars, cx.a, cx.m, reading, name))
 }
 
+/// 计划投入4223万元 / 计划投资900万元: a sum named only by its verb keeps the 计划 before it
+/// (投入 alone says nothing of the future).
+fn planned_money(cx: &MentionContext, name: String) -> String {
+    let money = ["万元", "亿元", "元"].contains(&cx.m.unit.as_str());
+    let before = cx.before_text();
+    let before = before.trim_end();
+    let planned = format!("计划{name}");
+    if money && before.ends_with(&planned) && name.chars().count() <= 4 {
+        planned
+    } else {
+        name
+    }
+}
+
 /// A name without the words around it that are not the measure's: an example's 如 and its year
 /// (如2015年学前三年毛入园率), a change's 从 (毛入园率从60%提高到70%), 做到 before a limit.
 fn without_frame_words(name: &str) -> String {
     let mut n = name;
-    for lead in ["例如", "比如", "如", "逐步做到", "做到"] {
+    for lead in ["例如", "比如", "如", "即", "逐步做到", "做到"] {
         if let Some(rest) = n.strip_prefix(lead)
             && rest.chars().count() >= 2
         {
