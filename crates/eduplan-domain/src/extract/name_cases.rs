@@ -479,3 +479,27 @@ mod project_title_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod dui_object_tests {
+    use super::super::{Block, extract_targets};
+
+    #[test]
+    fn what_dui_takes_is_counted_without_the_verb_before_it() {
+        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
+            "2020年投入资金680万元对8所农村小学、5所初中运动场地进行改造提升建设，对151名专兼职培训者进行培训。".to_owned(),
+        )])
+        .into_iter()
+        .map(|p| (p.name, p.value))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                ("投入资金".to_owned(), 680.0),
+                ("农村小学".to_owned(), 8.0),
+                ("初中运动场地".to_owned(), 5.0),
+                ("培训专兼职培训者".to_owned(), 151.0)
+            ]
+        );
+    }
+}

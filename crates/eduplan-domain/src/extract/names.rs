@@ -212,6 +212,34 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
             Naming::Named(named)
         };
     }
+    // 对8所农村小学、5所初中运动场地进行改造: what 对 takes is counted, and the verb before it
+    // is not theirs.
+    let before = cx.before_text();
+    let after_dui = before.rfind('对').map(|i| &before[i + '对'.len_utf8()..]);
+    if let Some(listed) = after_dui
+        && (listed.trim().is_empty() || listed.ends_with('、'))
+        && listed.chars().count() <= 20
+        && !ACTION_VERBS.iter().any(|v| listed.contains(v))
+    {
+        let rest = cx.text(cx.m.end, cx.b);
+        let end = ["、", "进行", "实施", "开展", "和"]
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min()
+            .unwrap_or(rest.len());
+        let object = clean_name(&rest[..end]);
+        // 对151名培训者进行培训: a short verb after 进行 is what is done to them.
+        let done = rest[end..]
+            .strip_prefix("进行")
+            .map(|v| v.trim_end_matches(|c: char| "，,。；;".contains(c)))
+            .filter(|v| (1..=2).contains(&v.chars().count()));
+        if object.chars().count() >= 2 {
+            return Naming::Named(match done {
+                Some(verb) => format!("{verb}{object}"),
+                None => object,
+            });
+        }
+    }
     object_after_number(cx, verbs)
 }
 
