@@ -503,3 +503,21 @@ mod dui_object_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod phase_tests {
+    use super::super::{Block, extract_targets};
+
+    #[test]
+    fn a_phase_in_words_is_part_of_a_name_not_a_count() {
+        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
+            "2020年，大力实施学前教育三期行动计划新建、改扩建幼儿园项目，举办园长培训班3期。"
+                .to_owned(),
+        )])
+        .into_iter()
+        .map(|p| (p.name, p.value))
+        .collect();
+        assert!(got.iter().all(|(_, v)| *v != 3.0 || got.len() == 1), "{got:?}");
+        assert!(!got.iter().any(|(n, _)| n.contains("行动计划")), "{got:?}");
+    }
+}

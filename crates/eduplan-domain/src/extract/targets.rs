@@ -344,6 +344,10 @@ fn plausible_number(cx: &MentionContext) -> bool {
     }
     // 二期336户 / 二期工程: a phase of a project, not a count of phases.
     if m.unit == "期" {
+        // 学前教育三期行动计划 / 开阳五中二期: a phase, in words, is a name.
+        if m.chinese {
+            return false;
+        }
         let next = chars.get(m.end).copied();
         if prev.is_some_and(|c| matches!(c, '(' | '（')) {
             return false;
