@@ -520,3 +520,27 @@ mod phase_tests {
         assert_eq!(got, [("培训班".to_owned(), 3.0)]);
     }
 }
+
+#[cfg(test)]
+mod area_name_tests {
+    use super::super::{Block, extract_targets};
+
+    #[test]
+    fn an_area_after_another_clause_is_named_by_what_it_measures_alone() {
+        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
+            "到2025年，建设保育用房3050平方米，塑胶软化运动场地2800平方米，增加幼儿学位230个。"
+                .to_owned(),
+        )])
+        .into_iter()
+        .map(|p| (p.name, p.value))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                ("建设保育用房".to_owned(), 3050.0),
+                ("塑胶软化运动场地".to_owned(), 2800.0),
+                ("增加幼儿学位".to_owned(), 230.0)
+            ]
+        );
+    }
+}

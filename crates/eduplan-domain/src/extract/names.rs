@@ -441,6 +441,8 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
         ),
         None if clause_has_cue => (cx.a, String::new()),
         // 开展…结对帮扶，结对学校58所: a generic verb before names nothing after it.
+        // 建设保育用房3050平方米，塑胶运动场地2800平方米: an area is named by what it measures.
+        None if cx.m.unit.ends_with("平方米") => (cx.a, String::new()),
         None => (
             cx.a,
             cx.inherited_verb
