@@ -544,3 +544,39 @@ mod area_name_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod frame_without_zai_tests {
+    use super::super::{Block, extract_targets};
+
+    fn found(text: &str) -> Vec<(String, f64)> {
+        extract_targets(&[Block::Paragraph(text.to_owned())])
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect()
+    }
+
+    #[test]
+    fn parts_of_a_frame_without_zai_are_named_by_themselves() {
+        assert_eq!(
+            found(
+                "今年我市将推进项目建设，到2025年，我市确定的新建续建项目中，直属学校项目4个、新城区项目13个。"
+            ),
+            [
+                ("直属学校项目".to_owned(), 4.0),
+                ("新城区项目".to_owned(), 13.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stage_after_schools_of_all_stages_takes_their_verb() {
+        assert_eq!(
+            found("到2022年，全市新建续建中小学33所、幼儿园19所。"),
+            [
+                ("新建续建中小学".to_owned(), 33.0),
+                ("新建续建幼儿园".to_owned(), 19.0)
+            ]
+        );
+    }
+}

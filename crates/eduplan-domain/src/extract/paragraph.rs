@@ -203,7 +203,9 @@ fn sentence_targets(
         // 在计划建设的67万平方米生活用房中，学生宿舍…: a frame is no target; its parts are
         // counted as it says, each named by itself (an empty verb goes on to them).
         let clause_text = text_of(&scan.chars, a, b);
-        let frame = clause_text.trim_start().starts_with('在')
+        // 今年确定的新建续建项目中，…: the same frame without its 在.
+        let frame = (clause_text.trim_start().starts_with('在')
+            || (clause_text.contains('的') && !clause_text.chars().any(|c| c.is_ascii_digit())))
             && clause_text.trim_end().ends_with(['中', '里']);
         if !(state.past || clause_past || frame) {
             clause_targets(&scan, (a, b), &subject_here, &state, context, out);
@@ -544,6 +546,7 @@ const COUNT_STAGES: &[&str] = &[
     "高中阶段",
     "职业教育",
     "中职",
+    "中小学",
     "小学",
     "初中",
     "高中",
