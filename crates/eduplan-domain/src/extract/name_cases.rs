@@ -580,3 +580,20 @@ mod frame_without_zai_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod served_tests {
+    use super::super::{Block, extract_targets};
+
+    #[test]
+    fn those_served_are_counted_by_what_they_are_given() {
+        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
+            "2025年民生实事：为不少于2.5万名退休和生活困难妇女提供免费妇科病和乳腺病检查。"
+                .to_owned(),
+        )])
+        .into_iter()
+        .map(|p| (p.name, p.value))
+        .collect();
+        assert_eq!(got, [("免费妇科病和乳腺病检查".to_owned(), 2.5)]);
+    }
+}

@@ -215,6 +215,19 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
     // 对8所农村小学、5所初中运动场地进行改造: what 对 takes is counted, and the verb before it
     // is not theirs.
     let before = cx.before_text();
+    // 为不少于2.5万名困难妇女提供免费检查: those served are counted by what they are given.
+    let served = before
+        .rfind('为')
+        .is_some_and(|i| before[i + '为'.len_utf8()..].chars().count() <= 4);
+    if served {
+        let rest = cx.text(cx.m.end, cx.b);
+        if let Some(at) = rest.find("提供") {
+            let given = clean_name(&rest[at + "提供".len()..]);
+            if (2..=20).contains(&given.chars().count()) {
+                return Naming::Named(given);
+            }
+        }
+    }
     let after_dui = before.rfind('对').map(|i| &before[i + '对'.len_utf8()..]);
     if let Some(listed) = after_dui
         && (listed.trim().is_empty() || listed.ends_with('、'))
