@@ -3,7 +3,7 @@
 //! folded) and its value and unit agree; each expected target is matched at most once.
 //!
 //! Two sets share the matcher: the published texts of tests/fixtures/extract/real (README there;
-//! the rules are written on `dev`, a held-out set is only scored: `heldout14`) and the fictional texts of
+//! the rules are written on `dev`, a held-out set is only scored: `heldout15`) and the fictional texts of
 //! tests/fixtures/extract (README there), written in the style of county plans.
 //!
 //! `cargo test -p eduplan-exchange --test extract_corpus -- --nocapture` lists every miss and
@@ -50,7 +50,10 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// held out, 0.824 / 0.910 after the rules were extended on it): 651 of 842 right, 651 of 781
 /// targets (0.773 / 0.834). With the former `heldout13` moved into it (one hundred and sixty-six
 /// texts; it had scored 0.491 / 0.400 while held out, 0.833 / 0.786 after the rules were extended
-/// on it): 705 of 902 right, 705 of 851 targets (0.782 / 0.828).
+/// on it): 705 of 902 right, 705 of 851 targets (0.782 / 0.828). With the former `heldout14` moved
+/// into it (one hundred and seventy-six texts; it had scored 0.500 / 0.466 while held out, 0.723 /
+/// 0.644 after the rules were extended on it): 765 of 966 right, 765 of 924 targets (0.792 /
+/// 0.828).
 const DEV_FLOOR: (f64, f64) = (0.78, 0.82);
 /// The fictional set (eight texts, and a PDF print of one), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
@@ -61,11 +64,11 @@ const DEV_FLOOR: (f64, f64) = (0.78, 0.82);
 /// 219, 213 of 219 (0.973 / 0.973).
 const FICTIONAL_FLOOR: (f64, f64) = (0.97, 0.97);
 
-/// `real/heldout14` (ten texts, gathered and marked on 2026-12-03 while `heldout13` was being tuned
-/// on, never tuned on): 34 of 68 proposals right, 34 of 73 targets (0.500 / 0.466) when it arrived
-/// (after `heldout12` and `heldout13` had been tuned on); 35 of 68, 35 of 73 (0.515 / 0.479) by the
-/// rules of the morning, before either was read.
-const HELDOUT14_FLOOR: (f64, f64) = (0.50, 0.46);
+/// `real/heldout15` (eleven texts, gathered and marked on 2026-12-03 while `heldout14` was being
+/// tuned on, never tuned on): 47 of 74 proposals right, 47 of 77 targets (0.635 / 0.610) when it
+/// arrived (after `heldout12`, `heldout13` and `heldout14` had been tuned on); 46 of 73, 46 of 77
+/// (0.630 / 0.597) by the rules of the morning, before any of them was read.
+const HELDOUT15_FLOOR: (f64, f64) = (0.63, 0.61);
 
 struct Expected {
     names: Vec<String>,
@@ -281,8 +284,8 @@ fn score_the_folder_named_by_extract_set() {
 #[test]
 fn strict_scores_on_the_held_out_texts_hold() {
     check(
-        "heldout14",
-        &fixtures().join("real/heldout14"),
-        HELDOUT14_FLOOR,
+        "heldout15",
+        &fixtures().join("real/heldout15"),
+        HELDOUT15_FLOOR,
     );
 }
