@@ -373,6 +373,7 @@ fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>], headline: usize) 
         // 今年将新建两所中小学 over 将建成…两所学校: the headline's figure is the body's target,
         // named as the body names it.
         if twin.is_none()
+            && headline > 0
             && k >= headline
             && let Some(&(i, _)) = group.iter().find(|(i, _)| {
                 let q = &out[*i];

@@ -56,9 +56,10 @@ pub(super) fn paragraph_targets(
             }
             opened_as_report = Some(false);
         }
-        let result = sentence_targets(&piece.text, from, &mut context, &mut out);
-        if !piece.continues {
-            opened_as_report.get_or_insert(result.opened_as_report && !looks_ahead(&piece.text));
+        let opening = opened_as_report.is_none() && !piece.continues;
+        let result = sentence_targets(&piece.text, from, opening, &mut context, &mut out);
+        if opening {
+            opened_as_report = Some(result.opened_as_report && !looks_ahead(&piece.text));
         }
         carried = Some(result);
     }
@@ -139,6 +140,7 @@ struct SentenceContext {
 fn sentence_targets(
     sentence: &str,
     carried: Option<Carried>,
+    opening: bool,
     context: &mut ParagraphContext,
     out: &mut Vec<Proposal>,
 ) -> Carried {
@@ -178,7 +180,7 @@ fn sentence_targets(
     ) {
         return Carried {
             past: true,
-            opened_as_report: opens_as_report(&scan),
+            opened_as_report: opening && opens_as_report(&scan),
             last_verb: state.last_verb,
             resolve: state.resolve,
         };
@@ -225,7 +227,7 @@ fn sentence_targets(
     give_out_listed_names(out, state.first, respectively);
     Carried {
         past: state.past,
-        opened_as_report: opens_as_report(&scan),
+        opened_as_report: opening && opens_as_report(&scan),
         last_verb: state.last_verb,
         resolve: state.resolve,
     }
