@@ -7,7 +7,8 @@
 //! tests/fixtures/extract (README there), written in the style of county plans.
 //!
 //! `cargo test -p eduplan-exchange --test extract_corpus -- --nocapture` lists every miss and
-//! every extra proposal.
+//! every extra proposal, and each set's score with the names not compared (value, unit and the
+//! marked piece of text): how much of a strict miss is the name.
 
 use std::path::{Path, PathBuf};
 
@@ -76,6 +77,8 @@ struct Expected {
     unit: String,
     comparison: String,
     year: Option<i32>,
+    /// The piece of the text the target stands in.
+    fragment: String,
 }
 
 fn fixtures() -> PathBuf {
@@ -104,6 +107,7 @@ fn expected(path: &Path) -> Vec<Expected> {
                 unit: f[2].to_owned(),
                 comparison: f[3].to_owned(),
                 year: f[4].parse().ok(),
+                fragment: fold(f[5]),
             }
         })
         .collect()
@@ -120,6 +124,9 @@ struct Tally {
     matched: usize,
     /// Matched with a comparison or year other than the expected one.
     details_wrong: usize,
+    /// Matched by value, unit and place (the marked piece of text), the name not compared: how
+    /// much of what is missed strictly is the name.
+    by_value: usize,
 }
 
 impl Tally {
@@ -177,6 +184,21 @@ fn score_text(dir: &Path, file: &str, notes: &mut Vec<String>) -> Tally {
             )),
         }
     }
+    let mut used_by_value = vec![false; proposals.len()];
+    let mut by_value = 0;
+    for e in &wanted {
+        // Value, unit and place: the proposal stands in the marked piece of text.
+        let same = |p: &Proposal| {
+            (p.value - e.value).abs() < 1e-9
+                && p.unit == e.unit
+                && (fold(&p.sentence).contains(&e.fragment)
+                    || e.fragment.contains(&fold(&p.target_text)))
+        };
+        if let Some(i) = (0..proposals.len()).find(|&i| !used_by_value[i] && same(&proposals[i])) {
+            used_by_value[i] = true;
+            by_value += 1;
+        }
+    }
     for (p, _) in proposals.iter().zip(&used).filter(|(_, u)| !**u) {
         notes.push(format!(
             "  多 {text}: {} {}{} «{}»",
@@ -188,6 +210,7 @@ fn score_text(dir: &Path, file: &str, notes: &mut Vec<String>) -> Tally {
         expected: wanted.len(),
         matched,
         details_wrong,
+        by_value,
     }
 }
 
@@ -220,15 +243,28 @@ fn score_set(set: &str, dir: &Path) -> Tally {
         total.expected += t.expected;
         total.matched += t.matched;
         total.details_wrong += t.details_wrong;
+        total.by_value += t.by_value;
     }
+    let by_value = Tally {
+        matched: total.by_value,
+        ..Tally {
+            proposed: total.proposed,
+            expected: total.expected,
+            ..Tally::default()
+        }
+    };
     println!(
-        "{set} 合计（{}篇）：提出{} 应有{} 命中{} 精确率{:.3} 召回率{:.3}\n{}",
+        "{set} 合计（{}篇）：提出{} 应有{} 命中{} 精确率{:.3} 召回率{:.3}\n\
+         {set} 按数值、单位和原文位置（名称不计）：命中{} 精确率{:.3} 召回率{:.3}\n{}",
         texts.len(),
         total.proposed,
         total.expected,
         total.matched,
         total.precision(),
         total.recall(),
+        by_value.matched,
+        by_value.precision(),
+        by_value.recall(),
         notes.join("\n")
     );
     total
@@ -283,9 +319,19 @@ fn score_the_folder_named_by_extract_set() {
 
 #[test]
 fn strict_scores_on_the_held_out_texts_hold() {
-    check(
+    let t = check(
         "heldout15",
         &fixtures().join("real/heldout15"),
         HELDOUT15_FLOOR,
+    );
+    // With the names not compared (value, unit and the marked piece of text), what is found
+    // and where: 66 of 74, 66 of 77 (0.892 / 0.857) when it arrived. The strict gap is names.
+    let (p, r) = (
+        t.by_value as f64 / t.proposed.max(1) as f64,
+        t.by_value as f64 / t.expected.max(1) as f64,
+    );
+    assert!(
+        p >= 0.88 && r >= 0.85,
+        "heldout15 without names: {p:.3} / {r:.3}, below the recorded 0.88 / 0.85"
     );
 }
