@@ -98,6 +98,11 @@ const NOUNS_WITH_A_NOISE_HEAD: &[&str] = &[
     "保障性",
 ];
 pub(super) const TRAILING_NOISE: &[&str] = &[
+    "全年任务目标数是",
+    "任务目标数是",
+    "目标数是",
+    "目标值是",
+    "目标值为",
     "共计",
     "合计",
     "总计",

@@ -13,6 +13,7 @@ use super::Proposal;
 pub(super) const STAGES: &[&str] = &[
     "普通高中",
     "义务教育",
+    "中小学",
     "小学",
     "初中",
     "高中",
@@ -161,10 +162,18 @@ fn stages_after(name: &str) -> Option<Vec<String>> {
 /// 100%); a count given once for several 学段 is their total (普通高中和中等职业教育在校生规模
 /// 达到200万人), unless the sentence says each (均 / 都 / 各).
 fn shared_by_each(p: &Proposal) -> bool {
+    // 均达到 / 各建: the word stands just before the figure (各地开展… elsewhere in the sentence
+    // says nothing of this count).
+    let near: String = p
+        .sentence
+        .chars()
+        .skip(p.span.0.saturating_sub(8))
+        .take(p.span.1 - p.span.0.saturating_sub(8))
+        .collect();
     matches!(p.unit.as_str(), "%" | "‰" | "个百分点" | "")
-        || p.sentence.contains('均')
-        || p.sentence.contains('都')
-        || p.sentence.contains('各')
+        || near.contains('均')
+        || near.contains('都')
+        || near.contains('各')
 }
 
 /// Whether the words of a proposal's name stand after its number in the sentence.

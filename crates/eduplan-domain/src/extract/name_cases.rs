@@ -597,3 +597,38 @@ mod served_tests {
         assert_eq!(got, [("免费妇科病和乳腺病检查".to_owned(), 2.5)]);
     }
 }
+
+#[cfg(test)]
+mod shared_count_tests {
+    use super::super::{Block, extract_targets};
+
+    fn found(text: &str) -> Vec<(String, f64)> {
+        extract_targets(&[Block::Paragraph(text.to_owned())])
+            .into_iter()
+            .map(|p| (p.name, p.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_count_for_listed_stages_is_their_total_unless_each_stands_by_it() {
+        assert_eq!(
+            found("2015年将推动各地开展教师信息技术应用能力培训，培训中小学、幼儿园教师260万人。"),
+            [("培训中小学、幼儿园教师".to_owned(), 260.0)]
+        );
+    }
+
+    #[test]
+    fn a_modal_verb_and_a_borrowed_verb_stay_out_of_names() {
+        assert_eq!(
+            found("到2012年，全市40个区县要实现高水平、高质量普及九年义务教育。"),
+            [("实现高水平、高质量普及九年义务教育的区县".to_owned(), 40.0)]
+        );
+        assert_eq!(
+            found("到2025年，总投入约2050万元，其中，县财政配套860万元。"),
+            [
+                ("总投入".to_owned(), 2050.0),
+                ("县财政配套".to_owned(), 860.0)
+            ]
+        );
+    }
+}

@@ -296,7 +296,9 @@ pub(super) fn count_of_those_who_do(cx: &MentionContext, after_text: &str) -> Op
             .rev()
             .find(|&i| chars[i] == '在' && chars[at - 1] == '上')
             .unwrap_or(at);
+        // 40个区县要实现…: a modal verb before the predicate is not those counted.
         let counted = text_of(&chars, 0, at);
+        let counted = counted.trim_end_matches(['要', '将', '应', '须']);
         return (counted.chars().count() >= 2)
             .then(|| format!("{}的{counted}", text_of(&chars, at, chars.len())));
     }
@@ -483,7 +485,8 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
         || ["投资", "资金", "经费", "拨款"]
             .iter()
             .any(|w| object.ends_with(w));
-    let verb = if borrowed && (object.contains('建') || measure_word) {
+    let money = ["万元", "亿元", "元"].contains(&cx.m.unit.as_str());
+    let verb = if borrowed && (object.contains('建') || measure_word || money) {
         String::new()
     } else {
         verb
