@@ -291,18 +291,18 @@ pub(super) fn mention_target(cx: &MentionContext) -> Option<Proposal> {
     Some(proposal_template(cx.chars, cx.a, cx.m, reading, name))
 }
 
-/// 计划投入4223万元 / 计划投资900万元: a sum named only by its verb keeps the 计划 before it
-/// (投入 alone says nothing of the future).
+/// 计划投入4223万元 / 计划投资900万元 / 争取上级资金820万元: a sum named by a word or two keeps
+/// the 计划 or 争取 before it (投入 alone says nothing of the future).
 fn planned_money(cx: &MentionContext, name: String) -> String {
     let money = ["万元", "亿元", "元"].contains(&cx.m.unit.as_str());
     let before = cx.before_text();
     let before = before.trim_end();
-    let planned = format!("计划{name}");
-    if money && before.ends_with(&planned) && name.chars().count() <= 4 {
-        planned
-    } else {
-        name
-    }
+    // 争取上级资金820万元: funds sought, not a resolve.
+    ["计划", "争取"]
+        .iter()
+        .map(|w| format!("{w}{name}"))
+        .find(|planned| money && before.ends_with(planned.as_str()) && name.chars().count() <= 4)
+        .unwrap_or(name)
 }
 
 /// A name without the words around it that are not the measure's: an example's 如 and its year
