@@ -99,6 +99,8 @@ const NOUNS_WITH_A_NOISE_HEAD: &[&str] = &[
 ];
 pub(super) const TRAILING_NOISE: &[&str] = &[
     "全年任务目标数是",
+    "重点民生实事项目",
+    "民生实事项目",
     "任务目标数是",
     "目标数是",
     "目标值是",

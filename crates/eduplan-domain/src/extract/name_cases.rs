@@ -633,3 +633,19 @@ mod shared_count_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod dui_scope_tests {
+    use super::super::{Block, extract_targets};
+
+    #[test]
+    fn schools_a_scope_puts_after_dui_are_counted_by_what_is_done_to_them() {
+        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
+            "到2025年，该工程规划分三年对全县35所学校运动场进行塑化。".to_owned(),
+        )])
+        .into_iter()
+        .map(|p| (p.name, p.value))
+        .collect();
+        assert_eq!(got, [("塑化学校运动场".to_owned(), 35.0)]);
+    }
+}

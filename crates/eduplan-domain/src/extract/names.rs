@@ -228,32 +228,41 @@ pub(super) fn target_name(cx: &MentionContext, verbs: &Verbs) -> Naming {
             }
         }
     }
-    let after_dui = before.rfind('对').map(|i| &before[i + '对'.len_utf8()..]);
-    if let Some(listed) = after_dui
-        && (listed.trim().is_empty() || listed.ends_with('、'))
-        && listed.chars().count() <= 20
-        && !ACTION_VERBS.iter().any(|v| listed.contains(v))
-    {
-        let rest = cx.text(cx.m.end, cx.b);
-        let end = ["、", "进行", "实施", "开展", "和"]
-            .iter()
-            .filter_map(|w| rest.find(w))
-            .min()
-            .unwrap_or(rest.len());
-        let object = clean_name(&rest[..end]);
-        // 对151名培训者进行培训: a short verb after 进行 is what is done to them.
-        let done = rest[end..]
-            .strip_prefix("进行")
-            .map(|v| v.trim_end_matches(|c: char| "，,。；;".contains(c)))
-            .filter(|v| (1..=2).contains(&v.chars().count()));
-        if object.chars().count() >= 2 {
-            return Naming::Named(match done {
-                Some(verb) => format!("{verb}{object}"),
-                None => object,
-            });
-        }
+    if let Some((name, _)) = dui_object(cx) {
+        return Naming::Named(name);
     }
     object_after_number(cx, verbs)
+}
+
+/// 对8所农村小学、5所初中运动场地进行改造 / 对全县35所学校运动场进行塑化: what 对 takes is
+/// counted, and the verb before it is not theirs; a short verb after 进行 is what is done to
+/// them (对151名培训者进行培训 → 培训培训者). Returns the name and whether 进行 names the act.
+pub(super) fn dui_object(cx: &MentionContext) -> Option<(String, bool)> {
+    let before = cx.before_text();
+    let listed = &before[before.rfind('对')? + '对'.len_utf8()..];
+    let scope =
+        listed.chars().count() <= 4 && (listed.starts_with('全') || listed.starts_with('各'));
+    if !(listed.trim().is_empty() || listed.ends_with('、') || scope)
+        || listed.chars().count() > 20
+        || ACTION_VERBS.iter().any(|v| listed.contains(v))
+    {
+        return None;
+    }
+    let rest = cx.text(cx.m.end, cx.b);
+    let end = ["、", "进行", "实施", "开展", "和"]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+        .unwrap_or(rest.len());
+    let object = clean_name(&rest[..end]);
+    let done = rest[end..]
+        .strip_prefix("进行")
+        .map(|v| v.trim_end_matches(|c: char| "，,。；;".contains(c)))
+        .filter(|v| (1..=2).contains(&v.chars().count()));
+    (object.chars().count() >= 2).then(|| match done {
+        Some(verb) => (format!("{verb}{object}"), true),
+        None => (object, false),
+    })
 }
 
 /// Counting units of schools and places, whose count may open a clause.

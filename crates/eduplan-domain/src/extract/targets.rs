@@ -583,6 +583,7 @@ fn qualifies(cx: &MentionContext, verbs: &Verbs) -> bool {
     has_cue_before
         || verbs.after.is_some()
         || super::names::count_of_those_who_do(cx, &cx.after_text()).is_some()
+        || super::names::dui_object(cx).is_some_and(|(_, done)| done)
         || (verbs.before.is_none() && super::names::listed_count_name(cx).is_some())
         || (ends_clause(&cx.after_text())
             && cx.inherited_verb.is_some()
