@@ -3,7 +3,7 @@
 //! folded) and its value and unit agree; each expected target is matched at most once.
 //!
 //! Two sets share the matcher: the published texts of tests/fixtures/extract/real (README there;
-//! the rules are written on `dev`, a held-out set is only scored: `heldout15`) and the fictional texts of
+//! the rules are written on `dev`, a held-out set is only scored: `heldout16`) and the fictional texts of
 //! tests/fixtures/extract (README there), written in the style of county plans.
 //!
 //! `cargo test -p eduplan-exchange --test extract_corpus -- --nocapture` lists every miss and
@@ -54,8 +54,10 @@ use eduplan_exchange::plan_document::read_plan_document;
 /// on it): 705 of 902 right, 705 of 851 targets (0.782 / 0.828). With the former `heldout14` moved
 /// into it (one hundred and seventy-six texts; it had scored 0.500 / 0.466 while held out, 0.723 /
 /// 0.644 after the rules were extended on it): 765 of 966 right, 765 of 924 targets (0.792 /
-/// 0.828).
-const DEV_FLOOR: (f64, f64) = (0.78, 0.82);
+/// 0.828). With the former `heldout15` moved into it (one hundred and eighty-seven texts; it had
+/// scored 0.635 / 0.610 while held out, 0.743 / 0.714 after the rules were extended on it): 820 of
+/// 1040 right, 820 of 1001 targets (0.788 / 0.819) — the floor follows the larger set.
+const DEV_FLOOR: (f64, f64) = (0.78, 0.81);
 /// The fictional set (eight texts, and a PDF print of one), scored strictly since its expected files name each target:
 /// 160 of 182 proposals right, 160 of 184 targets (0.879 / 0.870) when it was first scored so;
 /// 175 of 184, 175 of 184 (0.951 / 0.951) after the rules were extended on `real/dev`. With the
@@ -65,11 +67,12 @@ const DEV_FLOOR: (f64, f64) = (0.78, 0.82);
 /// 219, 213 of 219 (0.973 / 0.973).
 const FICTIONAL_FLOOR: (f64, f64) = (0.97, 0.97);
 
-/// `real/heldout15` (eleven texts, gathered and marked on 2026-12-03 while `heldout14` was being
-/// tuned on, never tuned on): 47 of 74 proposals right, 47 of 77 targets (0.635 / 0.610) when it
-/// arrived (after `heldout12`, `heldout13` and `heldout14` had been tuned on); 46 of 73, 46 of 77
-/// (0.630 / 0.597) by the rules of the morning, before any of them was read.
-const HELDOUT15_FLOOR: (f64, f64) = (0.63, 0.61);
+/// `real/heldout16` (eleven texts, gathered and marked on 2026-12-03 while `heldout15` was being
+/// tuned on, never tuned on): 13 of 36 proposals right, 13 of 49 targets (0.361 / 0.265) when it
+/// arrived (after `heldout12` to `heldout15` had been tuned on); 12 of 32, 12 of 49 (0.375 /
+/// 0.245) by the rules of the morning, before any of them was read. Four of its seven official
+/// texts are budget and performance tables.
+const HELDOUT16_FLOOR: (f64, f64) = (0.36, 0.26);
 
 struct Expected {
     names: Vec<String>,
@@ -320,18 +323,19 @@ fn score_the_folder_named_by_extract_set() {
 #[test]
 fn strict_scores_on_the_held_out_texts_hold() {
     let t = check(
-        "heldout15",
-        &fixtures().join("real/heldout15"),
-        HELDOUT15_FLOOR,
+        "heldout16",
+        &fixtures().join("real/heldout16"),
+        HELDOUT16_FLOOR,
     );
     // With the names not compared (value, unit and the marked piece of text), what is found
-    // and where: 66 of 74, 66 of 77 (0.892 / 0.857) when it arrived. The strict gap is names.
+    // and where: 17 of 36, 17 of 49 (0.472 / 0.347) when it arrived. (`heldout15` scored 0.892 /
+    // 0.857 so while it was held out: there the strict gap was names; here it is tables.)
     let (p, r) = (
         t.by_value as f64 / t.proposed.max(1) as f64,
         t.by_value as f64 / t.expected.max(1) as f64,
     );
     assert!(
-        p >= 0.88 && r >= 0.85,
-        "heldout15 without names: {p:.3} / {r:.3}, below the recorded 0.88 / 0.85"
+        p >= 0.47 && r >= 0.34,
+        "heldout16 without names: {p:.3} / {r:.3}, below the recorded 0.47 / 0.34"
     );
 }
