@@ -711,96 +711,52 @@ mod spaced_tests {
             ]
         );
     }
-}
-
-#[cfg(test)]
-mod category_tests {
-    use super::super::{Block, extract_targets};
 
     #[test]
     fn a_table_with_its_header_over_two_lines_and_bare_names_under_categories() {
-        let blocks: Vec<Block> = "“十三五”期间教育事业主要预期指标\n指 标\n单位 2015年 2020年\n\
+        let text = "“十三五”期间教育事业主要预期指标\n指 标\n单位 2015年 2020年\n\
              学前教育\n幼儿在园人数 万人 181 222\n学前三年入园率 % 97 97\n九年义务教育\n\
              在校生 万人 505 535\n巩固率 % 100 100\n高等教育\n在学总规模 万人 148 159\n\
              在校生 万人 133 144\n其中:研究生 万人 6.35 8\n毛入学率 % 56 62\n\
-             三、各级各类教育发展任务"
-            .lines()
-            .map(|l| Block::Paragraph(l.to_owned()))
-            .collect();
-        let got: Vec<(String, f64, String)> = extract_targets(&blocks)
-            .into_iter()
-            .map(|p| (p.name, p.value, p.unit))
-            .collect();
-        let want = [
-            ("幼儿在园人数", 222.0, "万人"),
-            ("学前三年入园率", 97.0, "%"),
-            ("九年义务教育在校生", 535.0, "万人"),
-            ("九年义务教育巩固率", 100.0, "%"),
-            ("高等教育在学总规模", 159.0, "万人"),
-            ("高等教育在校生", 144.0, "万人"),
-            ("高等教育在校生（研究生）", 8.0, "万人"),
-            ("高等教育毛入学率", 62.0, "%"),
-        ];
-        let want: Vec<(String, f64, String)> = want
-            .iter()
-            .map(|(n, v, u)| ((*n).to_owned(), *v, (*u).to_owned()))
-            .collect();
-        assert_eq!(got, want);
+             三、各级各类教育发展任务";
+        assert_eq!(
+            targets(text),
+            rows(&[
+                ("幼儿在园人数", 222.0, "万人"),
+                ("学前三年入园率", 97.0, "%"),
+                ("九年义务教育在校生", 535.0, "万人"),
+                ("九年义务教育巩固率", 100.0, "%"),
+                ("高等教育在学总规模", 159.0, "万人"),
+                ("高等教育在校生", 144.0, "万人"),
+                ("高等教育在校生（研究生）", 8.0, "万人"),
+                ("高等教育毛入学率", 62.0, "%"),
+            ])
+        );
     }
-}
-
-#[cfg(test)]
-mod statistics_tests {
-    use super::super::{Block, extract_targets};
 
     #[test]
     fn a_table_whose_years_run_back_in_time_holds_statistics_not_targets() {
-        let row = |cells: &[&str]| Block::Row(cells.iter().map(|c| (*c).to_owned()).collect());
-        let blocks = [
-            Block::Paragraph("到2025年，力争新增公办幼儿学位7.1万个。".to_owned()),
-            row(&["指标(在校学生数/万人)", "2022年", "2021年", "2020年"]),
-            row(&["普通高中", "13.81", "13.21", "12.67"]),
-            row(&["初中", "29.16", "28.8", "28.23"]),
-        ];
-        let got: Vec<(String, f64)> = extract_targets(&blocks)
-            .into_iter()
-            .map(|p| (p.name, p.value))
-            .collect();
-        assert_eq!(got, [("新增公办幼儿学位".to_owned(), 7.1)]);
+        let text = "到2025年，力争新增公办幼儿学位7.1万个。\n\
+                    指标(在校学生数/万人)\t2022年\t2021年\t2020年\n\
+                    普通高中\t13.81\t13.21\t12.67\n\
+                    初中\t29.16\t28.8\t28.23";
+        assert_eq!(targets(text), rows(&[("新增公办幼儿学位", 7.1, "万个")]));
     }
-}
-
-#[cfg(test)]
-mod form_tests {
-    use super::super::{Block, extract_targets};
 
     #[test]
     fn a_target_forms_fields_label_on_one_line_value_on_the_next() {
-        let blocks: Vec<Block> = "项目支出绩效目标表\n项目起止时间\n202001-202012\n项目资金\n资金总额\n10000万元\n\
+        let text = "项目支出绩效目标表\n项目起止时间\n202001-202012\n项目资金\n资金总额\n10000万元\n\
              三级指标(年度)\n指标值(年度)\n重点建设工程验收合格率\n100%\n建设项目成本\n参照政府采购成本控制\n\
-             学生、家长、社会满意度\n≥90%"
-            .lines()
-            .map(|l| Block::Paragraph(l.to_owned()))
-            .collect();
-        let got: Vec<(String, f64, String)> = extract_targets(&blocks)
-            .into_iter()
-            .map(|p| (p.name, p.value, p.unit))
-            .collect();
-        let want = [
-            ("资金总额", 10000.0, "万元"),
-            ("重点建设工程验收合格率", 100.0, "%"),
-            ("学生、家长、社会满意度", 90.0, "%"),
-        ];
-        let want: Vec<(String, f64, String)> = want
-            .iter()
-            .map(|(n, v, u)| ((*n).to_owned(), *v, (*u).to_owned()))
-            .collect();
-        assert_eq!(got, want);
+             学生、家长、社会满意度\n≥90%";
+        assert_eq!(
+            targets(text),
+            rows(&[
+                ("资金总额", 10000.0, "万元"),
+                ("重点建设工程验收合格率", 100.0, "%"),
+                ("学生、家长、社会满意度", 90.0, "%"),
+            ])
+        );
         // Outside a form of targets, a label and a value on two lines are a statistic.
-        let plain: Vec<Block> = "全区教育概况\n在校学生\n12000人"
-            .lines()
-            .map(|l| Block::Paragraph(l.to_owned()))
-            .collect();
-        assert!(extract_targets(&plain).is_empty());
+        assert!(targets("全区教育概况\n在校学生\n12000人").is_empty());
     }
 }

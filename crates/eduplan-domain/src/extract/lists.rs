@@ -170,7 +170,7 @@ fn shared_by_each(p: &Proposal) -> bool {
         .skip(p.span.0.saturating_sub(8))
         .take(p.span.1 - p.span.0.saturating_sub(8))
         .collect();
-    matches!(p.unit.as_str(), "%" | "‰" | "个百分点" | "")
+    super::numbers::is_rate_unit(&p.unit)
         || near.contains('均')
         || near.contains('都')
         || near.contains('各')

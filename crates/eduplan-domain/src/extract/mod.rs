@@ -378,7 +378,7 @@ fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>], headline: usize) 
             && let Some(&(i, _)) = group.iter().find(|(i, _)| {
                 let q = &out[*i];
                 // A rate is named alike wherever it stands; a count may be named two ways.
-                let counted = !matches!(p.unit.as_str(), "%" | "‰" | "个百分点" | "");
+                let counted = !numbers::is_rate_unit(&p.unit);
                 *i < headline
                     && (q.year == p.year || !q.year_stated || !p.year_stated)
                     && (counted || same_indicator(&q.name, &p.name))

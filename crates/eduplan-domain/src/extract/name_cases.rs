@@ -336,63 +336,41 @@ fn manners_joined_objects_and_striving_to_found() {
 }
 
 #[cfg(test)]
-mod counted_schools_tests {
-    use super::super::{Block, extract_targets};
-
-    fn found(text: &str) -> Vec<(String, f64)> {
-        extract_targets(&[Block::Paragraph(text.to_owned())])
-            .into_iter()
-            .map(|p| (p.name, p.value))
-            .collect()
-    }
+mod more_cases {
+    use super::super::test_support::found_in;
 
     #[test]
     fn a_count_of_schools_is_named_by_what_they_achieve() {
         assert_eq!(
-            found("到2007年，全县学校后勤社会化引资达到1400万元，20所学校实现寄宿制、封闭式管理。")
-                .last(),
+            found_in(&[
+                "到2007年，全县学校后勤社会化引资达到1400万元，20所学校实现寄宿制、封闭式管理。"
+            ])
+            .last(),
             Some(&("实现寄宿制、封闭式管理的学校".to_owned(), 20.0))
         );
         assert_eq!(
-            found("到2025年，支持100所小学在主要项目上达到新颁办学标准。"),
+            found_in(&["到2025年，支持100所小学在主要项目上达到新颁办学标准。"]),
             [("在主要项目上达到新颁办学标准的小学".to_owned(), 100.0)]
         );
         assert_eq!(
-            found("到2007年，初中2所、小学6所达到省定一类标准。"),
+            found_in(&["到2007年，初中2所、小学6所达到省定一类标准。"]),
             [
                 ("达到省定一类标准的初中".to_owned(), 2.0),
                 ("达到省定一类标准的小学".to_owned(), 6.0)
             ]
         );
         assert_eq!(
-            found("到2025年，新建幼儿园20所，改扩建12所学校。"),
+            found_in(&["到2025年，新建幼儿园20所，改扩建12所学校。"]),
             [
                 ("新建幼儿园".to_owned(), 20.0),
                 ("改扩建学校".to_owned(), 12.0)
             ]
         );
     }
-}
-
-#[cfg(test)]
-mod frame_word_tests {
-    use super::super::{Block, extract_targets};
-
-    fn found(paragraphs: &[&str]) -> Vec<(String, f64)> {
-        let blocks: Vec<Block> = paragraphs
-            .iter()
-            .map(|p| Block::Paragraph((*p).to_owned()))
-            .collect();
-        extract_targets(&blocks)
-            .into_iter()
-            .map(|p| (p.name, p.value))
-            .collect()
-    }
-
     #[test]
     fn an_examples_year_a_changes_from_and_a_limits_verb_are_not_in_the_name() {
         assert_eq!(
-            found(&[
+            found_in(&[
                 "“十二五”主要目标：如2015年学前三年毛入园率从60%提高到70%，高中阶段毛入学率从63%提高到70%。"
             ]),
             [
@@ -401,15 +379,14 @@ mod frame_word_tests {
             ]
         );
         assert_eq!(
-            found(&["到2018年，逐步做到小学班额不超过45人。"]),
+            found_in(&["到2018年，逐步做到小学班额不超过45人。"]),
             [("小学班额".to_owned(), 45.0)]
         );
     }
-
     #[test]
     fn a_headline_repeating_the_bodys_count_is_one_target() {
         assert_eq!(
-            found(&[
+            found_in(&[
                 "今年全区将新建两所中小学",
                 "2023年，全区将建成第三初中、第六小学两所学校，新增学位3000个。",
             ]),
@@ -419,20 +396,11 @@ mod frame_word_tests {
             ]
         );
     }
-}
-
-#[cfg(test)]
-mod cited_document_tests {
-    use super::super::{Block, extract_targets};
-
     #[test]
     fn a_cited_documents_title_and_number_and_a_total_word_are_not_in_the_name() {
-        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
-            "根据《省财政厅关于下达2023年支持学前教育发展资金预算的通知》鄂教财发[2023]49号下达支持学前教育发展补助资金191万元，安排校舍建设类项目3个，建筑面积共计6674平方米。".to_owned(),
-        )])
-        .into_iter()
-        .map(|p| (p.name, p.value))
-        .collect();
+        let got = found_in(&[
+            "根据《省财政厅关于下达2023年支持学前教育发展资金预算的通知》鄂教财发[2023]49号下达支持学前教育发展补助资金191万元，安排校舍建设类项目3个，建筑面积共计6674平方米。",
+        ]);
         assert_eq!(got[0], ("支持学前教育发展补助资金".to_owned(), 191.0));
         assert!(
             got.iter()
@@ -440,24 +408,11 @@ mod cited_document_tests {
             "{got:?}"
         );
     }
-}
-
-#[cfg(test)]
-mod project_title_tests {
-    use super::super::{Block, extract_targets};
-
-    fn found(text: &str) -> Vec<(String, f64)> {
-        extract_targets(&[Block::Paragraph(text.to_owned())])
-            .into_iter()
-            .map(|p| (p.name, p.value))
-            .collect()
-    }
-
     #[test]
     fn a_projects_title_with_a_verb_inside_is_the_whole_name() {
-        let got = found(
+        let got = found_in(&[
             "2014年计划申报项目，其中：1.边远艰苦地区农村学校教师周转宿舍建设专项22项；2.农村学前教育推进工程5个。",
-        );
+        ]);
         assert_eq!(
             got,
             [
@@ -466,32 +421,22 @@ mod project_title_tests {
             ]
         );
     }
-
     #[test]
     fn a_planned_sum_named_by_its_verb_keeps_its_plan_and_a_namings_ji_goes() {
         assert_eq!(
-            found("年内计划投入4223万元，确保项目秋季学期投入使用。"),
+            found_in(&["年内计划投入4223万元，确保项目秋季学期投入使用。"]),
             [("计划投入".to_owned(), 4223.0)]
         );
         assert_eq!(
-            found("到2020年，全面普及15年基本教育，即学前三年毛入学率达到85%。"),
+            found_in(&["到2020年，全面普及15年基本教育，即学前三年毛入学率达到85%。"]),
             [("学前三年毛入学率".to_owned(), 85.0)]
         );
     }
-}
-
-#[cfg(test)]
-mod dui_object_tests {
-    use super::super::{Block, extract_targets};
-
     #[test]
     fn what_dui_takes_is_counted_without_the_verb_before_it() {
-        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
-            "2020年投入资金680万元对8所农村小学、5所初中运动场地进行改造提升建设，对151名专兼职培训者进行培训。".to_owned(),
-        )])
-        .into_iter()
-        .map(|p| (p.name, p.value))
-        .collect();
+        let got = found_in(&[
+            "2020年投入资金680万元对8所农村小学、5所初中运动场地进行改造提升建设，对151名专兼职培训者进行培训。",
+        ]);
         assert_eq!(
             got,
             [
@@ -502,38 +447,18 @@ mod dui_object_tests {
             ]
         );
     }
-}
-
-#[cfg(test)]
-mod phase_tests {
-    use super::super::{Block, extract_targets};
-
     #[test]
     fn a_phase_in_words_is_part_of_a_name_not_a_count() {
-        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
-            "2020年，大力实施学前教育三期行动计划新建、改扩建幼儿园项目，举办园长培训班3期。"
-                .to_owned(),
-        )])
-        .into_iter()
-        .map(|p| (p.name, p.value))
-        .collect();
+        let got = found_in(&[
+            "2020年，大力实施学前教育三期行动计划新建、改扩建幼儿园项目，举办园长培训班3期。",
+        ]);
         assert_eq!(got, [("培训班".to_owned(), 3.0)]);
     }
-}
-
-#[cfg(test)]
-mod area_name_tests {
-    use super::super::{Block, extract_targets};
-
     #[test]
     fn an_area_after_another_clause_is_named_by_what_it_measures_alone() {
-        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
-            "到2025年，建设保育用房3050平方米，塑胶软化运动场地2800平方米，增加幼儿学位230个。"
-                .to_owned(),
-        )])
-        .into_iter()
-        .map(|p| (p.name, p.value))
-        .collect();
+        let got = found_in(&[
+            "到2025年，建设保育用房3050平方米，塑胶软化运动场地2800平方米，增加幼儿学位230个。",
+        ]);
         assert_eq!(
             got,
             [
@@ -543,88 +468,54 @@ mod area_name_tests {
             ]
         );
     }
-}
-
-#[cfg(test)]
-mod frame_without_zai_tests {
-    use super::super::{Block, extract_targets};
-
-    fn found(text: &str) -> Vec<(String, f64)> {
-        extract_targets(&[Block::Paragraph(text.to_owned())])
-            .into_iter()
-            .map(|p| (p.name, p.value))
-            .collect()
-    }
-
     #[test]
     fn parts_of_a_frame_without_zai_are_named_by_themselves() {
         assert_eq!(
-            found(
+            found_in(&[
                 "今年我市将推进项目建设，到2025年，我市确定的新建续建项目中，直属学校项目4个、新城区项目13个。"
-            ),
+            ]),
             [
                 ("直属学校项目".to_owned(), 4.0),
                 ("新城区项目".to_owned(), 13.0)
             ]
         );
     }
-
     #[test]
     fn a_stage_after_schools_of_all_stages_takes_their_verb() {
         assert_eq!(
-            found("到2022年，全市新建续建中小学33所、幼儿园19所。"),
+            found_in(&["到2022年，全市新建续建中小学33所、幼儿园19所。"]),
             [
                 ("新建续建中小学".to_owned(), 33.0),
                 ("新建续建幼儿园".to_owned(), 19.0)
             ]
         );
     }
-}
-
-#[cfg(test)]
-mod served_tests {
-    use super::super::{Block, extract_targets};
-
     #[test]
     fn those_served_are_counted_by_what_they_are_given() {
-        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
-            "2025年民生实事：为不少于2.5万名退休和生活困难妇女提供免费妇科病和乳腺病检查。"
-                .to_owned(),
-        )])
-        .into_iter()
-        .map(|p| (p.name, p.value))
-        .collect();
+        let got = found_in(&[
+            "2025年民生实事：为不少于2.5万名退休和生活困难妇女提供免费妇科病和乳腺病检查。",
+        ]);
         assert_eq!(got, [("免费妇科病和乳腺病检查".to_owned(), 2.5)]);
     }
-}
-
-#[cfg(test)]
-mod shared_count_tests {
-    use super::super::{Block, extract_targets};
-
-    fn found(text: &str) -> Vec<(String, f64)> {
-        extract_targets(&[Block::Paragraph(text.to_owned())])
-            .into_iter()
-            .map(|p| (p.name, p.value))
-            .collect()
-    }
-
     #[test]
     fn a_count_for_listed_stages_is_their_total_unless_each_stands_by_it() {
         assert_eq!(
-            found("2015年将推动各地开展教师信息技术应用能力培训，培训中小学、幼儿园教师260万人。"),
+            found_in(&[
+                "2015年将推动各地开展教师信息技术应用能力培训，培训中小学、幼儿园教师260万人。"
+            ]),
             [("培训中小学、幼儿园教师".to_owned(), 260.0)]
         );
     }
-
     #[test]
     fn a_modal_verb_and_a_borrowed_verb_stay_out_of_names() {
         assert_eq!(
-            found("到2012年，全市40个区县要实现高水平、高质量普及九年义务教育。"),
+            found_in(&["到2012年，全市40个区县要实现高水平、高质量普及九年义务教育。"]),
             [("实现高水平、高质量普及九年义务教育的区县".to_owned(), 40.0)]
         );
         assert_eq!(
-            found("到2025年，总投入约2050万元，其中，争取上级资金820万元，县财政配套860万元。"),
+            found_in(&[
+                "到2025年，总投入约2050万元，其中，争取上级资金820万元，县财政配套860万元。"
+            ]),
             [
                 ("总投入".to_owned(), 2050.0),
                 ("争取上级资金".to_owned(), 820.0),
@@ -632,20 +523,9 @@ mod shared_count_tests {
             ]
         );
     }
-}
-
-#[cfg(test)]
-mod dui_scope_tests {
-    use super::super::{Block, extract_targets};
-
     #[test]
     fn schools_a_scope_puts_after_dui_are_counted_by_what_is_done_to_them() {
-        let got: Vec<(String, f64)> = extract_targets(&[Block::Paragraph(
-            "到2025年，该工程规划分三年对全县35所学校运动场进行塑化。".to_owned(),
-        )])
-        .into_iter()
-        .map(|p| (p.name, p.value))
-        .collect();
+        let got = found_in(&["到2025年，该工程规划分三年对全县35所学校运动场进行塑化。"]);
         assert_eq!(got, [("塑化学校运动场".to_owned(), 35.0)]);
     }
 }

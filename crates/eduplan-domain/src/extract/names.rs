@@ -494,7 +494,7 @@ fn object_before_number(cx: &MentionContext, verbs: &Verbs) -> (String, String) 
         || ["投资", "资金", "经费", "拨款"]
             .iter()
             .any(|w| object.ends_with(w));
-    let money = ["万元", "亿元", "元"].contains(&cx.m.unit.as_str());
+    let money = cx.is_money();
     let verb = if borrowed && (object.contains('建') || measure_word || money) {
         String::new()
     } else {

@@ -59,6 +59,16 @@ pub(super) const BARE_CUES: &[&str] = &[
 ];
 
 /// Units a target can be counted in. 年 only for 年限 (受教育年限 11.3 年); durations are not targets.
+/// A rate's units, and none (差异系数0.50): a level read like a rate, never counted up.
+pub(super) fn is_rate_unit(unit: &str) -> bool {
+    matches!(unit, "%" | "‰" | "个百分点" | "")
+}
+
+/// Sums of money.
+pub(super) fn is_money_unit(unit: &str) -> bool {
+    matches!(unit, "亿元" | "万元" | "元")
+}
+
 pub(super) const UNITS: &[&str] = &[
     "个百分点",
     "百分点",

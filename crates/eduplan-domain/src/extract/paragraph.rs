@@ -795,23 +795,12 @@ mod progress_tests {
 }
 
 #[cfg(test)]
-mod report_paragraph_tests {
-    use super::super::{Block, extract_targets};
-
-    fn found(paragraphs: &[&str]) -> Vec<(String, f64)> {
-        let blocks: Vec<Block> = paragraphs
-            .iter()
-            .map(|p| Block::Paragraph((*p).to_owned()))
-            .collect();
-        extract_targets(&blocks)
-            .into_iter()
-            .map(|p| (p.name, p.value))
-            .collect()
-    }
+mod report_and_stage_tests {
+    use super::super::test_support::{found_in, pairs};
 
     #[test]
     fn a_paragraph_opened_by_a_report_date_goes_on_reporting_until_it_looks_ahead() {
-        let got = found(&[
+        let got = found_in(&[
             "今年，全市的建设任务为，新建、改扩建中小学30所。",
             "市教育局相关负责人表示，截至本月8日，市区30所中小学建设任务，有30所开工建设，圆满完成年度目标任务。市区有29所中小学投入使用，已超额完成年度26所目标任务。全市有33所幼儿园投入使用，完成年初35所目标任务的94.29%，全年将有39所幼儿园投入使用，能够确保超额完成年度目标任务。到2025年，全市新建幼儿园20所。",
         ]);
@@ -823,29 +812,14 @@ mod report_paragraph_tests {
             ]
         );
     }
-}
-
-#[cfg(test)]
-mod stage_rate_tests {
-    use super::super::{Block, extract_targets};
-
-    fn found(text: &str) -> Vec<(String, f64)> {
-        extract_targets(&[Block::Paragraph(text.to_owned())])
-            .into_iter()
-            .map(|p| (p.name, p.value))
-            .collect()
-    }
 
     #[test]
     fn a_rate_given_for_one_stage_after_another_keeps_its_name_for_each() {
-        let want = |list: &[(&str, f64)]| -> Vec<(String, f64)> {
-            list.iter().map(|(n, v)| ((*n).to_owned(), *v)).collect()
-        };
         assert_eq!(
-            found(
+            found_in(&[
                 "到2025年，年度巩固率小学为100%、初中在98%以上，高中在97%以上，职业中专在95%以上。"
-            ),
-            want(&[
+            ]),
+            pairs(&[
                 ("年度巩固率小学", 100.0),
                 ("年度巩固率（初中）", 98.0),
                 ("年度巩固率（高中）", 97.0),
@@ -853,8 +827,8 @@ mod stage_rate_tests {
             ])
         );
         assert_eq!(
-            found("到2025年，小学巩固率达到100%，初中达到98%。"),
-            want(&[("小学巩固率", 100.0), ("初中巩固率", 98.0)])
+            found_in(&["到2025年，小学巩固率达到100%，初中达到98%。"]),
+            pairs(&[("小学巩固率", 100.0), ("初中巩固率", 98.0)])
         );
     }
 }

@@ -249,7 +249,10 @@ impl MentionContext<'_> {
     }
     /// Bare numbers (差异系数0.50) read like rates: named by their subject, never counted up.
     pub(super) fn is_percent(&self) -> bool {
-        matches!(self.m.unit.as_str(), "%" | "‰" | "个百分点" | "")
+        super::numbers::is_rate_unit(&self.m.unit)
+    }
+    pub(super) fn is_money(&self) -> bool {
+        super::numbers::is_money_unit(&self.m.unit)
     }
     fn verbs(&self) -> Verbs {
         Verbs {
@@ -294,7 +297,7 @@ pub(super) fn mention_target(cx: &MentionContext) -> Option<Proposal> {
 /// 计划投入4223万元 / 计划投资900万元 / 争取上级资金820万元: a sum named by a word or two keeps
 /// the 计划 or 争取 before it (投入 alone says nothing of the future).
 fn planned_money(cx: &MentionContext, name: String) -> String {
-    let money = ["万元", "亿元", "元"].contains(&cx.m.unit.as_str());
+    let money = cx.is_money();
     let before = cx.before_text();
     let before = before.trim_end();
     // 争取上级资金820万元: funds sought, not a resolve.
