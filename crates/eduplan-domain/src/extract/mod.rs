@@ -353,7 +353,12 @@ fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>], headline: usize) 
     let mut out: Vec<Proposal> = Vec::with_capacity(proposals.len());
     let mut groups: std::collections::HashMap<Key, Vec<(usize, Option<usize>)>> =
         std::collections::HashMap::new();
+    // How many of `out` came from the headline.
+    let mut from_headline = 0;
     for (k, p) in proposals.into_iter().enumerate() {
+        if k == headline {
+            from_headline = out.len();
+        }
         let source = sources.get(k).copied().flatten();
         let key: Key = (
             p.unit.clone(),
@@ -365,22 +370,22 @@ fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>], headline: usize) 
             .iter()
             .find(|(i, s)| {
                 let q = &out[*i];
-                // A year stated once and left to the plan's period (or unknown) the other time.
-                let same_year = q.year == p.year || !q.year_stated || !p.year_stated;
-                (s.is_none() || *s != source) && same_year && same_indicator(&q.name, &p.name)
+                (s.is_none() || *s != source)
+                    && same_year(q, &p)
+                    && same_indicator(&q.name, &p.name)
             })
             .map(|(i, _)| *i);
         // 今年将新建两所中小学 over 将建成…两所学校: the headline's figure is the body's target,
         // named as the body names it.
         if twin.is_none()
-            && headline > 0
+            && from_headline > 0
             && k >= headline
             && let Some(&(i, _)) = group.iter().find(|(i, _)| {
                 let q = &out[*i];
                 // A rate is named alike wherever it stands; a count may be named two ways.
                 let counted = !numbers::is_rate_unit(&p.unit);
-                *i < headline
-                    && (q.year == p.year || !q.year_stated || !p.year_stated)
+                *i < from_headline
+                    && same_year(q, &p)
                     && (counted || same_indicator(&q.name, &p.name))
             })
         {
@@ -410,6 +415,11 @@ fn dedupe(proposals: Vec<Proposal>, sources: &[Option<usize>], headline: usize) 
         }
     }
     out
+}
+
+/// A year stated once and left to the plan's period (or unknown) the other time is the same.
+fn same_year(a: &Proposal, b: &Proposal) -> bool {
+    a.year == b.year || !a.year_stated || !b.year_stated
 }
 
 /// Names of one indicator: one holds the other, or they share most characters and begin alike
