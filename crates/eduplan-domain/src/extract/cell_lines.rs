@@ -390,7 +390,8 @@ fn emit(header: &Header, row: &mut RowState, out: &mut Vec<Block>) -> bool {
 }
 
 /// How many of a row's labels are category rows before its name: numbered ones (一、发展水平),
-/// and any label followed by another name rather than by a 其中 sub-row (学前教育 / 幼儿在园人数).
+/// and any label followed by another name rather than by a 其中 sub-row (学前教育 / 幼儿在园人数;
+/// 义务教育 / 巩固率, though 义务教育 alone may also name a sub-row).
 fn leading_categories(labels: &[(usize, String)]) -> usize {
     labels
         .iter()
@@ -399,7 +400,7 @@ fn leading_categories(labels: &[(usize, String)]) -> usize {
             is_category(l)
                 || labels
                     .get(k + 1)
-                    .is_some_and(|(_, next)| !is_sub_row(next) && !is_sub_row(l))
+                    .is_some_and(|(_, next)| !is_sub_row(next) && !l.starts_with("其中"))
         })
         .count()
 }
@@ -718,6 +719,7 @@ mod spaced_tests {
              学前教育\n幼儿在园人数 万人 181 222\n学前三年入园率 % 97 97\n九年义务教育\n\
              在校生 万人 505 535\n巩固率 % 100 100\n高等教育\n在学总规模 万人 148 159\n\
              在校生 万人 133 144\n其中:研究生 万人 6.35 8\n毛入学率 % 56 62\n\
+             义务教育\n寄宿生 万人 1.1 1.5\n\
              三、各级各类教育发展任务";
         assert_eq!(
             targets(text),
@@ -730,6 +732,7 @@ mod spaced_tests {
                 ("高等教育在校生", 144.0, "万人"),
                 ("高等教育在校生（研究生）", 8.0, "万人"),
                 ("高等教育毛入学率", 62.0, "%"),
+                ("义务教育寄宿生", 1.5, "万人"),
             ])
         );
     }
